@@ -1,0 +1,181 @@
+//! # chartlint
+//!
+//! Checks a physical, occupational or speech therapy note **before it is signed**: the
+//! minutes against the billed units (Medicare's 8-minute rule or the Rule of Eights), the
+//! documentation elements payers require, the evaluation complexity code, the modifiers and
+//! the money at stake. It runs in the therapist's browser as WebAssembly, offline; this
+//! crate is also a plain Rust library.
+//!
+//! ```
+//! let checker = chartlint::Checker::new(&serde_json::Value::Null).unwrap();
+//! let report = checker.check_json(r#"{
+//!   "discipline": "PT", "noteType": "daily", "dateOfService": "2025-03-10",
+//!   "payer": {"kind": "medicare"}, "provider": {"role": "PT"},
+//!   "lines": [{"code": "97110", "minutes": 20, "units": 2, "modifiers": ["GP"]}],
+//!   "text": ""
+//! }"#).unwrap();
+//! assert!(report.has("units/over-billed"));
+//! assert!(!report.ready_to_sign);
+//! ```
+//!
+//! ## Design
+//!
+//! Data flows one way: Note (JSON) → parse and validate ([`note`]) → facts (units from
+//! [`units`], text facts from [`text`], payment from [`payment`]) → rules ([`rules`], one
+//! folder per family) → [`Report`]. The WASM boundary is the one module `wasm`; nothing else
+//! knows JavaScript.
+//!
+//! ## Untrusted input
+//!
+//! Notes come from editors nobody controls. Every field is validated with its path in the
+//! error ([`InputError`]); sizes are bounded ([`note::LIMITS`]); nothing in `src/` may panic
+//! (clippy's `unwrap_used`, `expect_used`, `indexing_slicing`, `string_slice` and `panic` are
+//! denied); spans are byte ranges inside Rust, converted to UTF-16 once per report.
+
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod input;
+pub mod note;
+pub mod payment;
+pub mod policy;
+pub mod report;
+pub mod rules;
+pub mod span;
+pub mod text;
+pub mod units;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::Config;
+pub use error::InputError;
+pub use note::Note;
+pub use report::{Finding, Report};
+pub use rules::Severity;
+
+use serde_json::Value;
+
+/// The crate version, as `version()` returns it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Largest JSON document accepted (a note with a 1 MiB text and its fields).
+pub const MAX_JSON_BYTES: usize = 2 << 20;
+
+/// Parses JSON text with a size bound; `what` names the document in errors.
+pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
+    if json.len() > MAX_JSON_BYTES {
+        return Err(InputError::new("", format!("the {what} is {} bytes of JSON; at most {MAX_JSON_BYTES} are accepted", json.len())));
+    }
+    serde_json::from_str(json).map_err(|e| InputError::new("", format!("the {what} is not valid JSON ({e})")))
+}
+
+/// A configured checker. Build it once (the config is validated and the text patterns are
+/// compiled here) and call [`Checker::check`] on every keystroke.
+pub struct Checker {
+    config: Config,
+    scanner: text::TextScanner,
+}
+
+impl Checker {
+    /// Validates `config` (`null` for the defaults).
+    pub fn new(config: &Value) -> Result<Checker, InputError> {
+        Ok(Checker { config: Config::from_value(config)?, scanner: text::TextScanner::new() })
+    }
+
+    /// A checker with the built-in payer packs and every rule on.
+    pub fn with_defaults() -> Checker {
+        Checker { config: Config::default(), scanner: text::TextScanner::new() }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Checks a note given as JSON text.
+    pub fn check_json(&self, note: &str) -> Result<Report, InputError> {
+        self.check_value(&parse_json(note, "note")?)
+    }
+
+    /// Checks a note given as a JSON value.
+    pub fn check_value(&self, note: &Value) -> Result<Report, InputError> {
+        Ok(self.check(&Note::from_value(note)?))
+    }
+
+    /// Checks a validated note.
+    pub fn check(&self, note: &Note) -> Report {
+        let payer = self.config.payer_rules(note.payer.kind);
+        let unit_rule = note.payer.unit_rule.unwrap_or(payer.unit_rule);
+        let units = units::compute(note, unit_rule);
+        let payment = payment::Payment::compute(note, &self.config, &units);
+        let ctx = rules::Context { note, config: &self.config, payer, units, text: self.scanner.scan(&note.text), payment };
+
+        let mut out = rules::Findings::new(&self.config);
+        rules::run(&ctx, &mut out);
+        let mut findings = out.into_vec();
+
+        // Spans to UTF-16, then a stable order: severity, then position in the text, then field.
+        let index = span::Utf16Index::new(&note.text);
+        for f in &mut findings {
+            if let Some(s) = f.span {
+                f.span = Some(index.span(s));
+            }
+        }
+        findings.sort_by(|a, b| {
+            a.severity.cmp(&b.severity).then_with(|| a.span.cmp(&b.span)).then_with(|| a.field.cmp(&b.field))
+        });
+
+        let other_rule = match unit_rule {
+            note::UnitRule::Cms8 => note::UnitRule::RuleOf8s,
+            note::UnitRule::RuleOf8s => note::UnitRule::Cms8,
+        };
+        let other = units::compute(note, other_rule);
+        let billing = report::Billing {
+            unit_rule,
+            total_timed_minutes: ctx.units.total_timed_minutes,
+            timed_units_allowed: ctx.units.timed_units_allowed,
+            timed_units_billed: ctx.units.timed_units_billed,
+            lines: ctx
+                .units
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| report::BillingLine {
+                    units: l.clone(),
+                    modifiers_required: rules::modifiers::required(&ctx, i),
+                    expected_payment: None,
+                })
+                .collect(),
+            other_method: report::OtherMethod {
+                unit_rule: other_rule,
+                timed_units_allowed: other.timed_units_allowed,
+                units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
+            },
+            kx_required: false,
+            expected_payment: None,
+            payer_share: None,
+            patient_share: None,
+        };
+
+        Report {
+            schema_version: report::SCHEMA_VERSION,
+            note_id: note.id.clone(),
+            ready_to_sign: !findings.iter().any(|f| f.severity == Severity::Error),
+            findings,
+            billing,
+            evaluation: rules::eval::report(&ctx),
+            elements: text::ElementsReport::default(),
+            provenance: report::Provenance {
+                rule_pack: payer.name.clone(),
+                payer_kind: note.payer.kind.as_str(),
+                policy_year: ctx.payment.year.year,
+                engine_version: VERSION,
+            },
+        }
+    }
+}
+
+/// One-shot convenience: check a note (JSON) with a config (JSON, or `null`).
+pub fn check_note(note: &Value, config: &Value) -> Result<Report, InputError> {
+    Checker::new(config)?.check_value(note)
+}

@@ -1,0 +1,5 @@
+//! Policy data, apart from rule logic: code tables, yearly figures, fee data, NCCI pairs.
+//! Each table names its sources; `shared/policy/README.md` holds the long form.
+
+pub mod codes;
+pub mod years;

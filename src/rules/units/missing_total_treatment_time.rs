@@ -1,0 +1,52 @@
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// The note does not document the total treatment time.
+    ///
+    /// ## What it checks
+    /// For payers whose pack sets `requireTotalTreatmentTime` (Medicare by default), a note
+    /// with billed services must document the total treatment time in minutes (timed plus
+    /// untimed services, excluding rest and other non-billable time), either in
+    /// `totalTreatmentMinutes` or written in the note's text.
+    ///
+    /// ## Why payers deny it
+    /// Medicare requires every treatment note to record both total timed-code minutes and
+    /// total treatment time; missing time totals are among the top causes of Medicare
+    /// improper payments for therapy.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"totalTreatmentMinutes": null, "text": "Therapeutic exercise for hip strength with cues for form."}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"totalTreatmentMinutes": 40}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-02, ch. 15, §220.3.E; APTA Integrity, documentation risk areas.
+    pub MISSING_TOTAL_TREATMENT_TIME {
+        id: "units/missing-total-treatment-time",
+        severity: Warning,
+        source: "CMS Pub. 100-02, ch. 15, §220.3.E",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let note = ctx.note;
+    if !ctx.payer.require_total_treatment_time
+        || note.lines.iter().all(|l| l.units == 0)
+        || note.total_treatment_minutes.is_some()
+        || ctx.text.total_treatment_minutes.is_some()
+    {
+        return;
+    }
+    out.push(
+        Finding::new(&MISSING_TOTAL_TREATMENT_TIME, "The total treatment time in minutes is not documented.")
+            .field("totalTreatmentMinutes")
+            .fix("Record the total treatment time (timed and untimed services, in minutes)."),
+    );
+}

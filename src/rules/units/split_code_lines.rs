@@ -1,0 +1,52 @@
+use super::rows;
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// The same timed code is reported on more than one line of the visit.
+    ///
+    /// ## What it checks
+    /// A 15-minute timed code that appears on two or more lines for the same date of
+    /// service. chartlint pools the lines' minutes to count units, and flags each repeat.
+    ///
+    /// ## Why payers deny it
+    /// Since claims received 19 April 2021, Medicare contractors reject a claim that splits a
+    /// timed code for one date of service across several lines: all its units must be on one
+    /// line.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 20, "units": 1, "modifiers": ["GP"]}, {"code": "97110", "minutes": 20, "units": 2, "modifiers": ["GP"]}], "totalTimedMinutes": 40, "totalTreatmentMinutes": 40}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 40, "units": 3, "modifiers": ["GP"]}], "totalTimedMinutes": 40, "totalTreatmentMinutes": 40}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the MACs (First Coast, "counting therapy
+    /// units"; shared/policy §1.2 rule R9).
+    pub SPLIT_CODE_LINES {
+        id: "units/split-code-lines",
+        severity: Warning,
+        source: "CMS Pub. 100-04, ch. 5, §20.2; MAC guidance on one line per timed code (First Coast)",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let timed: Vec<_> = rows(ctx).filter(|r| r.is_timed15()).collect();
+    for (i, row) in timed.iter().enumerate() {
+        if let Some(first) = timed.iter().take(i).find(|r| r.line.code == row.line.code) {
+            out.push(
+                Finding::new(
+                    &SPLIT_CODE_LINES,
+                    format!("{} is reported on more than one line (lines {} and {}).", row.line.code, first.index + 1, row.index + 1),
+                )
+                .field(row.field("code"))
+                .fix(format!("Report all of {}'s minutes and units on one line.", row.line.code)),
+            );
+        }
+    }
+}

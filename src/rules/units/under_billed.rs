@@ -1,0 +1,87 @@
+use super::rows;
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// The minutes support more units than are billed.
+    ///
+    /// ## What it checks
+    /// A timed line billed below the units its minutes earn under the payer's method
+    /// (including a service of 15 minutes or more billed for nothing because all the visit's
+    /// units were put on another code), or, when only the visit's total timed minutes are
+    /// documented, a visit billed below the units that total allows. Lines deliberately
+    /// billed at 0 units whose minutes earn nothing are not flagged.
+    ///
+    /// ## Why we flag it
+    /// Not a denial: money left on the table on every such visit. CMS also says a service
+    /// done 15 minutes or more must get at least one unit, so pouring a visit's units into
+    /// one code misstates the services.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 38, "units": 2, "modifiers": ["GP"]}], "totalTimedMinutes": 38, "totalTreatmentMinutes": 38}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 38, "units": 3, "modifiers": ["GP"]}], "totalTimedMinutes": 38, "totalTreatmentMinutes": 38}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-04, ch. 5, §20.2 (rule R3: a service of 15 minutes or more gets at least
+    /// one unit).
+    pub UNDER_BILLED {
+        id: "units/under-billed",
+        severity: Warning,
+        source: "CMS Pub. 100-04, ch. 5, §20.2",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    for row in rows(ctx) {
+        if !row.is_timed() || row.line.minutes.is_none() {
+            continue;
+        }
+        let Some(supported) = row.units.units_supported else { continue };
+        if row.line.units >= supported {
+            continue;
+        }
+        let missing = supported - row.line.units;
+        out.push(
+            Finding::new(
+                &UNDER_BILLED,
+                format!(
+                    "{} is billed for {}; its {} minutes support {}.",
+                    row.line.code,
+                    super::plural(row.line.units, "unit", "units"),
+                    row.line.minutes.unwrap_or(0),
+                    supported
+                ),
+            )
+            .field(row.field("units"))
+            .fix(format!("Bill {} of {} if the documentation supports the time.", super::plural(supported, "unit", "units"), row.line.code))
+            .amount(ctx.payment.unit_value(&row.line.code).map(|v| v * Decimal::from(missing))),
+        );
+    }
+    let u = &ctx.units;
+    if u.total_only && u.timed_units_billed < u.timed_units_allowed {
+        let missing = u.timed_units_allowed - u.timed_units_billed;
+        let code = ctx.note.lines.first().map(|l| l.code.as_str()).unwrap_or("");
+        out.push(
+            Finding::new(
+                &UNDER_BILLED,
+                format!(
+                    "The visit bills {} of timed codes; its {} documented timed minutes support {}.",
+                    super::plural(u.timed_units_billed, "unit", "units"),
+                    u.total_timed_minutes,
+                    u.timed_units_allowed
+                ),
+            )
+            .field("lines")
+            .fix("Bill the units the documented minutes support, on the codes performed longest.")
+            .amount(ctx.payment.unit_value(code).map(|v| v * Decimal::from(missing))),
+        );
+    }
+}

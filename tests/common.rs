@@ -1,0 +1,40 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use chartlint::{Checker, Report};
+use serde_json::{json, Value};
+
+/// The clean base note (a Medicare PT daily note that passes every rule).
+pub fn base() -> Value {
+    serde_json::from_str(include_str!("fixtures/base-note.json")).expect("base note is valid JSON")
+}
+
+/// The base note with `patch`'s top-level keys laid over it (`null` removes a key).
+pub fn with(patch: Value) -> Value {
+    let mut note = base();
+    if let (Value::Object(n), Value::Object(p)) = (&mut note, patch) {
+        for (k, v) in p {
+            if v.is_null() {
+                n.remove(&k);
+            } else {
+                n.insert(k, v);
+            }
+        }
+    }
+    note
+}
+
+pub fn check(note: &Value) -> Report {
+    Checker::with_defaults().check_value(note).unwrap_or_else(|e| panic!("note rejected: {e}"))
+}
+
+/// Lines from `(code, minutes, units)`, with GP.
+pub fn lines(items: &[(&str, u32, u32)]) -> Value {
+    Value::Array(
+        items.iter().map(|(c, m, u)| json!({"code": c, "minutes": m, "units": u, "modifiers": ["GP"]})).collect(),
+    )
+}
+
+pub fn rules_fired(r: &Report) -> Vec<&'static str> {
+    r.findings.iter().map(|f| f.rule).collect()
+}
