@@ -18,7 +18,9 @@ pub struct Payment {
 
 impl Payment {
     pub fn compute(note: &Note, _config: &Config, _units: &UnitsOutcome) -> Payment {
-        Payment { year: years::for_date(note.date_of_service) }
+        Payment {
+            year: years::for_date(note.date_of_service),
+        }
     }
 
     /// The allowed amount of one unit of `code` (before MPPR), when a fee is known.

@@ -122,13 +122,28 @@ mod tests {
 
     #[test]
     fn picks_by_date_including_the_2024_mid_year_change() {
-        assert_eq!(at("2024-03-08").conversion_factor, Decimal::from_str("32.7442").unwrap_or_default());
-        assert_eq!(at("2024-03-09").conversion_factor, Decimal::from_str("33.2875").unwrap_or_default());
+        assert_eq!(
+            at("2024-03-08").conversion_factor,
+            Decimal::from_str("32.7442").unwrap_or_default()
+        );
+        assert_eq!(
+            at("2024-03-09").conversion_factor,
+            Decimal::from_str("33.2875").unwrap_or_default()
+        );
         assert_eq!(at("2024-12-31").kx_threshold_pt_slp, Decimal::from(2330));
         assert_eq!(at("2025-01-01").kx_threshold_pt_slp, Decimal::from(2410));
-        assert_eq!(at("2025-01-01").conversion_factor, Decimal::from_str("32.3465").unwrap_or_default());
-        assert_eq!(at("2026-07-01").conversion_factor, Decimal::from_str("33.4009").unwrap_or_default());
-        assert_eq!(at("2026-07-01").conversion_factor_qp, Decimal::from_str("33.5675").ok());
+        assert_eq!(
+            at("2025-01-01").conversion_factor,
+            Decimal::from_str("32.3465").unwrap_or_default()
+        );
+        assert_eq!(
+            at("2026-07-01").conversion_factor,
+            Decimal::from_str("33.4009").unwrap_or_default()
+        );
+        assert_eq!(
+            at("2026-07-01").conversion_factor_qp,
+            Decimal::from_str("33.5675").ok()
+        );
         assert_eq!(at("2026-01-01").kx_threshold_ot, Decimal::from(2480));
     }
 }

@@ -11,8 +11,11 @@ pub fn check(_ctx: &Context<'_>, _out: &mut Findings<'_>) {}
 /// `billing.lines[].modifiersRequired`; chartlint never adds them itself).
 pub fn required(ctx: &Context<'_>, index: usize) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(line) = ctx.note.lines.get(index) else { return out };
-    if ctx.payer.require_discipline_modifiers && crate::policy::codes::lookup(&line.code).is_some() {
+    let Some(line) = ctx.note.lines.get(index) else {
+        return out;
+    };
+    if ctx.payer.require_discipline_modifiers && crate::policy::codes::lookup(&line.code).is_some()
+    {
         out.push(ctx.note.discipline.modifier().to_string());
     }
     out
