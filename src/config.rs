@@ -199,7 +199,7 @@ impl Default for Config {
 
 impl Config {
     pub fn from_json(json: &str) -> Result<Config, InputError> {
-        Config::from_value(&crate::parse_json(json, "config")?)
+        Config::from_value(&crate::parse_config_json(json)?)
     }
 
     pub fn from_value(v: &Value) -> Result<Config, InputError> {
