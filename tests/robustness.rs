@@ -10,7 +10,7 @@ use common::{base, with};
 use serde_json::{json, Value};
 
 fn err(json: &str) -> chartlint::InputError {
-    Checker::with_defaults().check_json(json).err().expect("rejected")
+    Checker::with_defaults().check_json(json).unwrap_err()
 }
 
 /// What the fuzz targets assert of every report.
