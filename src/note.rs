@@ -344,6 +344,12 @@ impl Note {
 
     /// Validates a JSON value into a Note.
     pub fn from_value(v: &Value) -> Result<Note, InputError> {
+        if !v.is_object() {
+            return Err(InputError::new(
+                "note",
+                format!("expected an object, got {}", describe(v)),
+            ));
+        }
         let o = Obj::new(v, "")?;
         let text = match o.get("text") {
             None => {
