@@ -6,6 +6,8 @@
 //!
 //! Run: `cargo run --release --example bench` (optimized; debug numbers mean nothing).
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
 use chartlint::{Checker, Note};
 use std::time::{Duration, Instant};
 
