@@ -33,6 +33,17 @@ fn median_us(runs: usize, batch: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
+    // `BENCH_PROFILE=long cargo run --release --example bench` only checks that note in a
+    // loop (for valgrind --tool=callgrind or perf).
+    if let Ok(name) = std::env::var("BENCH_PROFILE") {
+        let json = NOTES.iter().find(|(n, _)| *n == name).map(|(_, j)| *j).expect("short, typical or long");
+        let checker = Checker::with_defaults();
+        let n: usize = std::env::var("BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
+        for _ in 0..n {
+            std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
+        }
+        return;
+    }
     let budget: f64 = std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
 
     let t = Instant::now();
@@ -49,7 +60,7 @@ fn main() {
         let _ = checker.check_json(json);
         let one = probe.elapsed().as_secs_f64().max(1e-7);
         let batch = ((1e-3 / one) as usize).clamp(1, 10_000);
-        let runs = ((budget / 3.0 / (one * batch as f64 * 2.0)) as usize).clamp(11, 2001);
+        let runs = ((budget / 3.0 / (one * batch as f64)) as usize).clamp(11, 2001);
         let full = median_us(runs, batch, || {
             std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
         });

@@ -301,45 +301,50 @@ fn surrogate_escape_at(b: &[u8], i: usize) -> Option<u16> {
 /// by an edit, or invalid UTF-16 from JavaScript) as a `\udXXX` escape, which serde_json
 /// rejects. Each lone one becomes `\ufffd` (U+FFFD, one UTF-16 unit for one, so spans in the
 /// report still line up with the editor's text). A well-formed escaped pair
-/// (`\ud83d\ude00`) is kept as it is.
-pub fn replace_lone_surrogates(json: String) -> String {
-    if !json.contains("\\ud") && !json.contains("\\uD") {
-        return json;
-    }
+/// (`\ud83d\ude00`) is kept as it is. Borrows (no copy) when there is nothing to repair,
+/// which is every keystroke in practice: one pass over the backslashes.
+pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
     let b = json.as_bytes();
-    let mut out = String::with_capacity(json.len());
-    let (mut i, mut copied) = (0usize, 0usize);
-    while i < b.len() {
-        if b.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
+    let mut out = String::new();
+    let mut copied = 0usize;
+    let mut next = 0usize;
+    for i in memchr::memchr_iter(b'\\', b) {
+        if i < next {
+            continue; // escaped by the previous backslash, or inside a kept pair
         }
         match surrogate_escape_at(b, i) {
             Some(0xD800..=0xDBFF)
                 if surrogate_escape_at(b, i + 6).is_some_and(|lo| lo >= 0xDC00) =>
             {
-                i += 12
+                next = i + 12;
             }
             Some(_) => {
+                if out.is_empty() {
+                    out.reserve(json.len());
+                }
                 out.push_str(json.get(copied..i).unwrap_or(""));
                 out.push_str("\\ufffd");
-                i += 6;
-                copied = i;
+                next = i + 6;
+                copied = next;
             }
-            // Any other escape: skip the backslash and the character it escapes.
-            None => i += 2,
+            // Any other escape: the backslash and the character it escapes.
+            None => next = i + 2,
         }
     }
     if copied == 0 {
-        return json;
+        return std::borrow::Cow::Borrowed(json);
     }
     out.push_str(json.get(copied..).unwrap_or(""));
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::replace_lone_surrogates as fix;
+    use super::replace_lone_surrogates;
+
+    fn fix(s: String) -> String {
+        replace_lone_surrogates(&s).into_owned()
+    }
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {

@@ -140,7 +140,7 @@ impl Checker {
 
     /// Checks a note given as JSON text.
     pub fn check_json(&self, note: &str) -> Result<Report, InputError> {
-        self.check_value(&parse_json(note, "note")?)
+        Ok(self.check(&Note::from_value_owned(parse_json(note, "note")?)?))
     }
 
     /// Checks a note given as a JSON value.

@@ -111,7 +111,7 @@ fn lone_surrogate_escapes_are_repaired() {
     note["text"] = json!("PLACEHOLDER");
     let s = note.to_string().replace("PLACEHOLDER", r"pain \ud83d 3/10 \ude00 emoji \ud83d\ude00");
     assert!(Checker::with_defaults().check_json(&s).is_err(), "serde_json refuses lone surrogates");
-    let fixed = chartlint::input::replace_lone_surrogates(s);
+    let fixed = chartlint::input::replace_lone_surrogates(&s).into_owned();
     let n = Note::from_json(&fixed).unwrap();
     assert_eq!(n.text, "pain \u{fffd} 3/10 \u{fffd} emoji 😀");
 }
@@ -142,7 +142,7 @@ fn fuzz_regressions() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         let Ok(s) = std::str::from_utf8(&bytes) else { continue };
-        let s = chartlint::input::replace_lone_surrogates(s.to_string());
+        let s = chartlint::input::replace_lone_surrogates(s).into_owned();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if name.starts_with("config") {
             if let Ok(c) = chartlint::Config::from_json(&s) {

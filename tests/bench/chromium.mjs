@@ -32,10 +32,11 @@ checker.check(notes[1]);
 const coldCheck = performance.now() - tCold;
 const coldMs = performance.now() - t0 - 0;
 function medianUs(fn) {
-  let t = performance.now(); fn();
-  const one = Math.max(performance.now() - t, 1e-3);
-  const batch = Math.min(10000, Math.max(1, Math.floor(2 / one)));
-  const runs = Math.min(2001, Math.max(11, Math.floor(budget * 1000 / 3 / (one * batch * 2))));
+  let t = performance.now(); let k = 0;
+  while (performance.now() - t < 50 || k < 3) { fn(); k++; }
+  const one = (performance.now() - t) / k;
+  const batch = Math.max(1, Math.ceil(5 / one));
+  const runs = Math.min(501, Math.max(11, Math.floor(budget * 1000 / 3 / (one * batch))));
   const times = [];
   for (let r = 0; r < runs; r++) { t = performance.now(); for (let i = 0; i < batch; i++) fn(); times.push((performance.now() - t) / batch); }
   times.sort((a, b) => a - b);

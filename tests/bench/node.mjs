@@ -17,12 +17,15 @@ const checker = new Checker();
 checker.check(notes[1]);
 const coldMs = performance.now() - t0;
 
+// Median of runs, each the mean of a batch sized to about 5 ms (timers are coarse in
+// browsers), after a warm-up.
 function medianUs(fn) {
   let t = performance.now();
-  fn();
-  const one = Math.max(performance.now() - t, 1e-4);
-  const batch = Math.min(10_000, Math.max(1, Math.floor(1 / one)));
-  const runs = Math.min(2001, Math.max(11, Math.floor((budget * 1000) / 3 / (one * batch * 2))));
+  let k = 0;
+  while (performance.now() - t < 50 || k < 3) { fn(); k++; }
+  const one = (performance.now() - t) / k;
+  const batch = Math.max(1, Math.ceil(5 / one));
+  const runs = Math.min(501, Math.max(11, Math.floor((budget * 1000) / 3 / (one * batch))));
   const times = [];
   for (let r = 0; r < runs; r++) {
     t = performance.now();
