@@ -84,6 +84,8 @@ pub(crate) struct Analysis {
     pub at_most: Option<Level>,
     /// For re-evaluations (97164, 97168, or a PT/OT re-evaluation note).
     pub reason: Option<Reason>,
+    /// The note's type is `evaluation`.
+    pub evaluation_note: bool,
 }
 
 impl Analysis {
@@ -94,6 +96,15 @@ impl Analysis {
             EvalKind::Evaluation { .. } if l.discipline == family.discipline => family.level_of(l.code).map(|lv| (l, lv)),
             _ => None,
         })
+    }
+
+    /// [`Self::billed_complexity`] on an evaluation note: what the complexity rules judge (a
+    /// code on another kind of note is `eval/code-note-type-mismatch`'s finding alone).
+    pub fn judged(&self) -> Option<(&EvalLine, Level)> {
+        if !self.evaluation_note {
+            return None;
+        }
+        self.billed_complexity()
     }
 
     /// The code shown as `billedCode`: the note's own complexity code, else the first billed.
@@ -132,7 +143,15 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
         return None;
     }
     let family = policy::family(note.discipline);
-    let mut a = Analysis { lines, family, components: Vec::new(), supported: None, at_most: None, reason: None };
+    let mut a = Analysis {
+        lines,
+        family,
+        components: Vec::new(),
+        supported: None,
+        at_most: None,
+        reason: None,
+        evaluation_note: note.note_type == NoteType::Evaluation,
+    };
     let Some(family) = family else { return Some(a) };
 
     let bills_complexity = a.lines.iter().any(|l| matches!(l.kind, EvalKind::Evaluation { .. }));

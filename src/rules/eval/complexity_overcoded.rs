@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let (Some((line, billed)), Some(family)) = (a.billed_complexity(), a.family) else { return };
+    let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else { return };
     let (cap, certain) = match (a.supported, a.at_most) {
         (Some(s), _) => (s, true),
         (None, Some(m)) => (m, false),

@@ -39,7 +39,7 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let (Some((line, billed)), Some(family), Some(supported)) = (a.billed_complexity(), a.family, a.supported) else {
+    let (Some((line, billed)), Some(family), Some(supported)) = (a.judged(), a.family, a.supported) else {
         return;
     };
     if level_rank(billed) >= level_rank(supported) {

@@ -7,7 +7,8 @@ declare_rule! {
     /// An evaluation code is billed but a component of its complexity is not documented.
     ///
     /// ## What it checks
-    /// For a billed PT (97161–97163) or OT (97165–97167) evaluation, every component of the
+    /// For a PT (97161–97163) or OT (97165–97167) evaluation billed on an evaluation note
+    /// (on another kind of note, `eval/code-note-type-mismatch` says so), every component of the
     /// CPT descriptor must be established: for PT the history (personal factors and
     /// comorbidities affecting the plan), the examination (elements from body structures and
     /// functions, activity limitations, participation restrictions), the clinical
@@ -45,7 +46,7 @@ declare_rule! {
 }
 
 pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let Some((line, _)) = a.billed_complexity() else { return };
+    let Some((line, _)) = a.judged() else { return };
     for c in a.missing() {
         let comp = c.spec.component;
         let (message, fix) = if c.value.is_none() {
