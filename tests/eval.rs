@@ -199,7 +199,7 @@ fn explanations_say_why_in_a_therapists_words() {
     assert_eq!(component(&r, "examination").explanation, "Examination supports low: 2 elements examined.");
     assert_eq!(component(&r, "history").value, Some(CompValue::Count(2)));
     assert!(ev.summary.contains("97163 (high complexity) is billed, but the note supports 97161 (low complexity)"), "{}", ev.summary);
-    assert!(ev.summary.contains("Examination supports low: 2 elements examined."), "{}", ev.summary);
+    assert!(ev.summary.ends_with("the lowest component decides. Examination supports low: 2 elements examined."), "{}", ev.summary);
     let f = r.findings.iter().find(|f| f.rule == "eval/complexity-overcoded").unwrap();
     assert_eq!(f.field.as_deref(), Some("lines[0].code"));
     assert!(f.message.contains("the note supports 97161 (low complexity)"), "{}", f.message);
@@ -208,11 +208,11 @@ fn explanations_say_why_in_a_therapists_words() {
     let r = check(&note("OT", "evaluation", &["97166"], ot("expanded", 3, false, "minimalToModerate", "moderate"), ""));
     assert_eq!(
         component(&r, "performanceDeficits").explanation,
-        "Performance deficits supports moderate: 3 performance deficits (3 fits both low and moderate; the other components decide)."
+        "Performance deficits support moderate: 3 performance deficits (3 fits both low and moderate; the other components decide)."
     );
     assert_eq!(
         component(&r, "comorbidities").explanation,
-        "Comorbidities supports moderate: no comorbidities affecting occupational performance (high complexity needs them)."
+        "Comorbidities support moderate: no comorbidities affecting occupational performance (high complexity needs them)."
     );
     // Messages never repeat the note's words: the inferred note's findings carry spans instead.
     let json = serde_json::to_value(evaluation(&r)).unwrap();
@@ -481,7 +481,7 @@ fn reevaluation_unsupported() {
     assert_eq!(ev.supported_code.as_deref(), Some("97164"));
     let c = component(&r, "reevaluationReason");
     assert_eq!(c.source, Source::Text);
-    assert_eq!(slice16(PT_REEVAL, c.spans[0].start, c.spans[0].end), "new onset");
+    assert_eq!(slice16(PT_REEVAL, c.spans[0].start, c.spans[0].end), "had a fall");
     // In the field.
     for ok in ["Exacerbation of low back pain after lifting", "Not progressing toward goals after 8 visits", "Progress has plateaued", "Significant change in medical status: readmitted for CHF"] {
         assert!(eval_rules(&reeval(json!(ok), "")).is_empty(), "{ok}");
@@ -542,4 +542,73 @@ fn disabling_the_family_skips_it() {
     assert!(eval_rules(&r).is_empty());
     // The report is still there.
     assert!(r.evaluation.is_some());
+}
+
+#[test]
+fn more_ways_notes_state_their_components() {
+    // "include" lists, a list for one bucket and a stated count for the other, older ICF
+    // labels, and an item with its own colon that is not a new section.
+    let text = "Comorbidities affecting the plan of care include type 2 diabetes and obesity.\n\
+        Personal factors: lives alone.\n\
+        Impairments: decreased R knee ROM, R quad strength: 3+/5, effusion\n\
+        Functional limitations: stairs, squatting\n\
+        Clinical presentation: unstable, with unpredictable swelling and wound drainage.\n\
+        Decision making: high complexity; KOOS JR and 30-second chair stand test used.";
+    let r = check(&note("PT", "evaluation", &["97163"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "history").value, Some(CompValue::Count(3)));
+    assert_eq!(component(&r, "examination").value, Some(CompValue::Count(5)));
+    let d = component(&r, "decisionMaking");
+    assert!(d.explanation.contains("KOOS, 30-Second Chair Stand"), "{}", d.explanation);
+
+    let text = "Personal factors: none.\n2 comorbidities affecting the plan (CHF, COPD).\nExam addressed 4 elements.\nClinical presentation: evolving.\nClinical decision making: moderate.";
+    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "history").value, Some(CompValue::Count(2)));
+
+    // OT: stated "no comorbidities" is an answer (moderate at most), "brief history" a profile.
+    let text = "Brief history and review of the referral records for the presenting problem. No comorbidities affecting occupational performance. \
+        Performance deficits: R grip strength, R thumb opposition. No modification of tasks or assistance was needed. Clinical decision making: low complexity.";
+    let r = check(&note("OT", "evaluation", &["97165"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "comorbidities").value, Some(CompValue::Flag(false)));
+    assert_eq!(component(&r, "occupationalProfile").value, Some(CompValue::Word("brief")));
+    assert_eq!(component(&r, "taskModification").value, Some(CompValue::Word("none")));
+    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97165"));
+}
+
+#[test]
+fn conflicting_words_take_the_lowest_and_say_so() {
+    let text = "Clinical presentation: evolving. Later in the session the presentation was unstable.";
+    let r = check(&note("PT", "evaluation", &["97162"], json!({"historyFactors": 3, "examElements": 4, "decisionMaking": "high"}), text));
+    let c = component(&r, "clinicalPresentation");
+    assert_eq!(c.value, Some(CompValue::Word("evolving")));
+    assert!(c.explanation.contains("states more than one"), "{}", c.explanation);
+    assert_eq!(c.spans.len(), 2);
+}
+
+#[test]
+fn reasons_read_past_an_unrelated_negation() {
+    let r = check(&note("PT", "reevaluation", &["97164"], Value::Null, "No falls since the last visit, but a significant decline in gait speed."));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    for text in ["Pt fell at home on 3/4.", "Minimal progress toward goals after 12 visits.", "Was hospitalized for pneumonia 2/28."] {
+        assert!(eval_rules(&check(&note("PT", "reevaluation", &["97164"], Value::Null, text))).is_empty(), "{text}");
+    }
+    for text in ["Re-eval at end of certification period.", "Re-evaluation as scheduled; pt denies any worsening."] {
+        assert_eq!(eval_rules(&check(&note("PT", "reevaluation", &["97164"], Value::Null, text))), ["eval/reevaluation-unsupported"], "{text}");
+    }
+}
+
+#[test]
+fn report_scope() {
+    // An evaluation object on a daily note does not make it an evaluation.
+    let r = check(&with(json!({"evaluation": {"historyFactors": 1}})));
+    assert!(r.evaluation.is_none());
+    // An evaluation and a re-evaluation billed together: the complexity leads the summary,
+    // the re-evaluation reason is listed as a component.
+    let r = check(&note("PT", "evaluation", &["97162", "97164"], pt(1, 3, "evolving", "moderate"), ""));
+    let ev = evaluation(&r);
+    assert_eq!(ev.supported_code.as_deref(), Some("97162"));
+    assert!(ev.components.iter().any(|c| c.name == "reevaluationReason"));
+    assert!(ev.summary.starts_with("The note supports 97162"), "{}", ev.summary);
 }

@@ -50,6 +50,9 @@ pub(crate) struct Assessed {
     /// Byte spans of the text the value was read from.
     pub spans: Vec<Span>,
     pub explanation: String,
+    /// The explanation without its caveats, lower-case, for summaries and messages
+    /// ("history supports moderate: 2 personal factors and comorbidities affecting the plan").
+    pub short: String,
 }
 
 impl Assessed {
@@ -138,7 +141,8 @@ pub(crate) fn eval_lines(note: &Note) -> Vec<EvalLine> {
 /// The analysis, for notes that bill or document an evaluation (`None` otherwise).
 pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
     let lines = eval_lines(note);
-    let documents = matches!(note.note_type, NoteType::Evaluation | NoteType::Reevaluation) || note.evaluation.is_some();
+    // An `evaluation` object on a daily note (EMRs may always send one) does not make it one.
+    let documents = matches!(note.note_type, NoteType::Evaluation | NoteType::Reevaluation);
     if lines.is_empty() && !documents {
         return None;
     }
@@ -253,7 +257,8 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
             level: None,
             source: Source::Missing,
             spans: Vec::new(),
-            explanation: format!("{} is not established: {}.", capitalize(label), missing_fix(c)),
+            explanation: format!("{} {} not established: {}.", capitalize(label), if plural_label(c) { "are" } else { "is" }, missing_fix(c)),
+            short: format!("{label} {} not established", if plural_label(c) { "are" } else { "is" }),
         };
     };
     let level = match &value {
@@ -300,13 +305,23 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
             extra = format!("; standardized measures named: {}", names.join(", "));
         }
     }
+    let verb = if plural_label(c) { "support" } else { "supports" };
+    let short = match level {
+        Some(l) => format!("{label} {verb} {}: {what}", l.as_str()),
+        None => format!("{label} {verb} no level: {what}"),
+    };
     let explanation = match level {
-        Some(l) => format!("{} supports {}: {what}{origin}{extra}.", capitalize(label), l.as_str()),
-        None => format!("{} supports no level: {what}{origin}; {}.", capitalize(label), none_fix(c)),
+        Some(_) => format!("{}{origin}{extra}.", capitalize(&short)),
+        None => format!("{}{origin}; {}.", capitalize(&short), none_fix(c)),
     };
     spans.sort();
     spans.dedup();
-    Assessed { spec, value: Some(value), level, source: if from_field { Source::Field } else { Source::Text }, spans, explanation }
+    Assessed { spec, value: Some(value), level, source: if from_field { Source::Field } else { Source::Text }, spans, explanation, short }
+}
+
+/// Whether the component's label is a plural noun ("performance deficits support …").
+fn plural_label(c: Component) -> bool {
+    matches!(c, Component::PerformanceDeficits | Component::Comorbidities)
 }
 
 pub(crate) fn capitalize(s: &str) -> String {

@@ -59,7 +59,7 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 super::analysis::capitalize(missing_fix(comp)) + ".",
             )
         } else {
-            (format!("{} is billed, but {}", line.code, lower_first(&c.explanation)), super::analysis::capitalize(missing_fix(comp)) + ".")
+            (format!("{} is billed, but {}.", line.code, c.short), super::analysis::capitalize(missing_fix(comp)) + ".")
         };
         let mut f = Finding::new(&COMPONENTS_MISSING, message).field(comp.field()).fix(fix);
         if let Some(s) = c.spans.first() {
@@ -67,9 +67,4 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         }
         out.push(f);
     }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }

@@ -145,20 +145,22 @@ fn patterns() -> &'static Patterns {
         let tests = TESTS.iter().enumerate().map(|(i, (_, p))| format!("(?P<t{i}>{p})")).collect::<Vec<_>>().join("|");
         Patterns {
             history_label: re(
-                r"(?i)\b(?P<label>(?:personal\s+factors|co-?morbidit(?:y|ies)|complicating\s+(?:factors|conditions))[^:\n.]{0,60}):",
+                r"(?i)\b(?P<label>(?:personal\s+factors|co-?morbidit(?:y|ies)|complicating\s+(?:factors|conditions))[^:\n.]{0,60}?)(?::|\s+(?:include|includes|including)\b)",
             ),
             history_count: re(&format!(
-                r"(?i)\b{NUMBER}\s+(?:(?:relevant|significant|active|known|other|additional)\s+)?(?P<what>personal\s+factors?|co-?morbidit(?:y|ies)|complicating\s+(?:factors?|conditions?))\b"
+                r"(?i)\b{NUMBER}\s+(?:(?:relevant|significant|active|known|other|additional)\s+)?(?P<what>personal\s+factors?(?:\s+(?:and|or|and/or)\s+co-?morbidit(?:y|ies))?|co-?morbidit(?:y|ies)(?:\s+(?:and|or|and/or)\s+personal\s+factors?)?|complicating\s+(?:factors?|conditions?))\b"
             )),
             exam_label: re(
-                r"(?i)\b(?:body\s+(?:structures?|functions?)(?:\s*(?:and|&|/)\s*(?:structures?|functions?))?|impairments|activity\s+limitations?|participation\s+restrictions?|(?:examination|exam)\s+elements|elements\s+(?:examined|addressed|tested))[^:\n.]{0,40}:",
+                r"(?i)\b(?:body\s+(?:structures?|functions?)(?:\s*(?:and|&|/)\s*(?:structures?|functions?))?|impairments|(?:activity|functional)\s+limitations?|participation\s+restrictions?|(?:examination|exam)\s+elements|elements\s+(?:examined|addressed|tested))[^:\n.]{0,40}:",
             ),
             exam_count: re(&format!(r"(?i)\b{NUMBER}\s+(?:exam(?:ination)?\s+)?elements\b")),
             deficit_label: re(
                 r"(?i)\b(?:(?:performance|physical|cognitive|psychosocial|occupational\s+performance)\s+deficits?|deficits(?:\s+identified)?|problem\s+list)[^:\n.]{0,40}:",
             ),
             deficit_count: re(&format!(r"(?i)\b{NUMBER}\s+(?:(?:occupational\s+)?performance\s+)?deficits\b")),
-            next_label: re(r"\s[A-Z][A-Za-z/ ]{1,30}:"),
+            next_label: re(
+                r"(?i)\s(?:(?-i:[SOAP])|plan|assessments?|goals?|prognosis|pmh|history|dx|diagnos[ie]s|tests?|standardized\s+tests|objective|subjective|clinical\s+presentation|(?:clinical\s+)?decision[- ]making|occupational\s+profile|personal\s+factors|co-?morbidit(?:y|ies)|(?:activity|functional)\s+limitations?|participation\s+restrictions?|body\s+(?:structures?|functions?)[^:\n]{0,20}|impairments|(?:performance\s+)?deficits)\s*:",
+            ),
             sub_label_line: re(
                 r"(?i)^[ \t]*(?:physical|cognitive|psychosocial|sensory|motor|perceptual|visual|emotional|behavioral|social|functional|i?adls?|body\s+(?:structures?|functions?)|activit(?:y|ies)|participation|medical|personal)[^:\n]{0,30}:[ \t]*\S",
             ),
@@ -181,14 +183,14 @@ fn patterns() -> &'static Patterns {
             )),
             tests: re(&format!(r"(?i)\b(?:{tests})\b")),
             reason: re(concat!(
-                r"(?i)\b(?:(?P<nf>new\s+(?:clinical\s+|objective\s+)?findings?|new\s+(?:diagnos[ie]s|onset|injury|symptoms?|complaints?|impairments?|deficits?)|(?:recent|new|subsequent|another)\s+(?:fall|surgery|hospitali[sz]ation|admission)|readmitted|re-?hospitali[sz]ed)",
+                r"(?i)\b(?:(?P<nf>new\s+(?:clinical\s+|objective\s+)?findings?|new\s+(?:diagnos[ie]s|onset|injury|symptoms?|complaints?|impairments?|deficits?)|(?:recent|new|subsequent|another)\s+(?:fall|surgery|hospitali[sz]ation|admission)|(?:had|sustained|reports?|suffered)\s+(?:a\s+)?(?:new\s+|recent\s+)?fall|fell\s+(?:at\s+home|again|since|last|yesterday)|readmitted|re-?hospitali[sz]ed|(?:was|has\s+been)\s+hospitali[sz]ed|underwent\s+surgery)",
                 r"|(?P<sc>significant(?:ly)?\s+(?:change|changed|decline|declined|improvement|improved|deterioration|worsening|worsened)|change\s+in\s+(?:(?:medical|functional|clinical|cognitive|neurological)\s+)?(?:status|condition)|(?:functional|medical|cognitive)\s+decline|declin(?:e|ed|ing)\s+in\s+(?:function|status|condition)|exacerbation|worsen(?:ed|ing)|deteriorat(?:ed|ing|ion))",
-                r"|(?P<fr>fail(?:ure|ed|ing|s)?\s+to\s+(?:respond|progress|improve)|not\s+(?:responding|progressing|improving)|(?:lack|absence)\s+of\s+(?:expected\s+|measurable\s+)?(?:progress|response|improvement)|no\s+(?:measurable\s+)?progress|unresponsive|plateau(?:ed|ing)?))\b",
+                r"|(?P<fr>fail(?:ure|ed|ing|s)?\s+to\s+(?:respond|progress|improve)|not\s+(?:responding|progressing|improving)|(?:lack|absence)\s+of\s+(?:expected\s+|measurable\s+)?(?:progress|response|improvement)|no\s+(?:measurable\s+)?progress|(?:minimal|limited|little|poor)\s+(?:progress|response|improvement)|unresponsive|plateau(?:ed|ing)?))\b",
             )),
             routine: re(
-                r"(?i)\b(?:routine(?:ly)?|every\s+\d+\s+(?:days|visits|weeks)|(?:per|by)\s+(?:clinic\s+|facility\s+|company\s+)?(?:protocol|policy)|(?:progress\s+(?:report|note)|recert(?:ification)?|re-?eval(?:uation)?)\s+(?:is\s+|was\s+)?due|\d+(?:st|nd|rd|th)\s+visit|(?:30|60|90)[- ]day\s+re-?eval(?:uation)?|scheduled\s+re-?eval(?:uation)?)\b",
+                r"(?i)\b(?:routine(?:ly)?|every\s+\d+\s+(?:days|visits|weeks)|(?:per|by)\s+(?:clinic\s+|facility\s+|company\s+)?(?:protocol|policy)|(?:progress\s+(?:report|note)|recert(?:ification)?|re-?eval(?:uation)?)\s+(?:is\s+|was\s+)?due|\d+(?:st|nd|rd|th)\s+visit|(?:30|60|90)[- ]day\s+re-?eval(?:uation)?|scheduled\s+re-?eval(?:uation)?|as\s+scheduled|end\s+of\s+(?:the\s+)?(?:cert(?:ification)?\s+period|plan\s+of\s+care|poc))\b",
             ),
-            negation: re(r"(?i)\b(?:no|not|without|denies|denied|negative\s+for|absence\s+of|rule\s+out|r/o)\b[^.;:\n]*$"),
+            negation: re(r"(?i)\b(?:no|not|without|denies|denied|negative\s+for|absence\s+of|rule\s+out|r/o)\s+(?:[\w/-]+\s+){0,2}$"),
         }
     })
 }
@@ -423,38 +425,37 @@ pub(crate) fn scan(text: &str) -> EvalText {
     let p = patterns();
     let mut out = EvalText::default();
 
-    // History: comorbidities (0) and personal factors (1).
-    let lists = count_lists(text, &p.history_label, 2, |label| {
+    // History: comorbidities (bucket 0) and personal factors (bucket 1). Each bucket is read
+    // from its labelled lists when there are any, else from stated counts.
+    let is_co = |label: &str| {
         let l = label.to_ascii_lowercase();
-        usize::from(!(l.contains("morbid") || l.contains("complicating")))
-    });
-    let (co, pf) = match lists.as_slice() {
-        [a, b] => (a.clone(), b.clone()),
-        _ => Default::default(),
+        l.contains("morbid") || l.contains("complicating")
     };
-    if co.2 || pf.2 {
-        let spans = co.1.iter().chain(pf.1.iter()).copied().collect();
-        out.history = Some(Found { value: co.0 + pf.0, spans, conflict: false });
-        if co.2 {
-            out.comorbidities = Some(Found { value: co.0, spans: co.1, conflict: false });
+    let lists = count_lists(text, &p.history_label, 2, |label| usize::from(!is_co(label)));
+    let mut phrases = vec![(0u32, Vec::new(), false); 2];
+    for c in p.history_count.captures_iter(text) {
+        let (Some(m), Some(n), Some(w)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str())), c.name("what")) else {
+            continue;
+        };
+        if let Some(slot) = phrases.get_mut(usize::from(!is_co(w.as_str()))) {
+            slot.0 += n;
+            slot.1.push(Span::new(m.start(), m.end()));
+            slot.2 = true;
         }
-    } else if let Some(f) = count_phrases(text, &p.history_count) {
-        // Stated counts: the comorbidities among them for OT.
-        let mut co_total = 0;
-        let mut co_spans = Vec::new();
-        for c in p.history_count.captures_iter(text) {
-            let (Some(m), Some(n), Some(w)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str())), c.name("what")) else {
-                continue;
-            };
-            if !w.as_str().to_ascii_lowercase().starts_with("personal") {
-                co_total += n;
-                co_spans.push(Span::new(m.start(), m.end()));
-            }
-        }
-        if !co_spans.is_empty() {
-            out.comorbidities = Some(Found { value: co_total, spans: co_spans, conflict: false });
-        }
-        out.history = Some(f);
+    }
+    let pick = |i: usize| match (lists.get(i), phrases.get(i)) {
+        (Some(l), _) if l.2 => Some((l.0, l.1.clone())),
+        (_, Some(ph)) if ph.2 => Some((ph.0, ph.1.clone())),
+        _ => None,
+    };
+    let (co, pf) = (pick(0), pick(1));
+    if co.is_some() || pf.is_some() {
+        let value = co.as_ref().map_or(0, |c| c.0) + pf.as_ref().map_or(0, |c| c.0);
+        let spans = co.iter().chain(pf.iter()).flat_map(|c| c.1.iter().copied()).collect();
+        out.history = Some(Found { value, spans, conflict: false });
+    }
+    if let Some((value, spans)) = co {
+        out.comorbidities = Some(Found { value, spans, conflict: false });
     }
 
     // Examination elements.

@@ -129,7 +129,12 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
         .collect();
 
     let mut supported_code = None;
-    let summary;
+    let mut summary = String::new();
+    if let Some(family) = a.family.filter(|_| !a.components.is_empty()) {
+        let billed_level = a.billed_complexity().map(|(l, lv)| (l.code, lv));
+        supported_code = a.supported.map(|l| family.code_for(l).to_string());
+        summary = complexity_summary(&a, family, billed_level);
+    }
     if let Some(r) = &a.reason {
         let code = a.family.map_or("", |f| f.reevaluation.0);
         let explanation = match (r.accepted, r.routine_only) {
@@ -151,33 +156,31 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
             spans: r.spans.iter().map(|s| index.span(*s)).collect(),
             explanation: explanation.clone(),
         });
-        if r.accepted.is_some() && !code.is_empty() {
-            supported_code = Some(code.to_string());
+        if summary.is_empty() {
+            if r.accepted.is_some() && !code.is_empty() {
+                supported_code = Some(code.to_string());
+            }
+            summary = format!("{code} re-evaluation. {explanation}");
         }
-        summary = format!("{code} re-evaluation. {explanation}");
-    } else if let Some(family) = a.family.filter(|_| !a.components.is_empty()) {
-        let billed_level = a.billed_complexity().map(|(l, lv)| (l.code, lv));
-        supported_code = a.supported.map(|l| family.code_for(l).to_string());
-        summary = complexity_summary(&a, family, billed_level);
-    } else if note.discipline == Discipline::SLP {
-        let slp = billed.filter(|c| policy::SLP_EVALUATION_CODES.contains(c));
-        supported_code = slp.map(str::to_string);
-        summary = match slp {
-            Some(c) => format!("{c} is an SLP evaluation code. SLP evaluation codes are not complexity-based: only the code family is checked."),
-            None => "SLP evaluation codes (92521–92524, 92610) are not complexity-based; none is billed on this note.".to_string(),
-        };
-    } else {
-        summary = format!(
-            "No {} evaluation or re-evaluation code is billed and the note is not an evaluation.",
-            disc_label(note.discipline)
-        );
+    }
+    if summary.is_empty() {
+        if note.discipline == Discipline::SLP {
+            let slp = billed.filter(|c| policy::SLP_EVALUATION_CODES.contains(c));
+            supported_code = slp.map(str::to_string);
+            summary = match slp {
+                Some(c) => format!("{c} is an SLP evaluation code. SLP evaluation codes are not complexity-based: only the code family is checked."),
+                None => "SLP evaluation codes (92521–92524, 92610) are not complexity-based; none is billed on this note.".to_string(),
+            };
+        } else {
+            summary = format!("No {} evaluation or re-evaluation code is billed.", disc_label(note.discipline));
+        }
     }
 
     Some(EvaluationReport {
         discipline: note.discipline,
         billed_code: billed.map(str::to_string),
         supported_code,
-        supported_level: if a.reason.is_some() { None } else { a.supported },
+        supported_level: a.supported,
         components,
         typical_minutes: billed.and_then(policy::typical_minutes),
         documented_minutes: note.evaluation.as_ref().and_then(|e| e.minutes),
@@ -185,9 +188,10 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
     })
 }
 
-/// The deciding components' explanations, joined.
+/// The deciding components in short, joined into one sentence.
 pub(crate) fn deciding_text(a: &analysis::Analysis, level: Level) -> String {
-    a.deciding(level).map(|c| c.explanation.as_str()).collect::<Vec<_>>().join(" ")
+    let parts: Vec<&str> = a.deciding(level).map(|c| c.short.as_str()).collect();
+    analysis::capitalize(&parts.join("; ")) + "."
 }
 
 fn complexity_summary(
