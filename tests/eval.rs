@@ -429,6 +429,12 @@ fn code_discipline_mismatch() {
         assert_eq!(eval_rules(&r), ["eval/code-discipline-mismatch"], "{role}");
         assert_eq!(r.findings.iter().find(|f| f.rule == "eval/code-discipline-mismatch").unwrap().field.as_deref(), Some("provider.role"));
     }
+    // A PT writing the OT plan's evaluation.
+    let mut n = note("OT", "evaluation", &["97165"], full_ot.clone(), "");
+    n["provider"] = json!({"role": "PT"});
+    let r = check(&n);
+    assert_eq!(eval_rules(&r), ["eval/code-discipline-mismatch"]);
+    assert_eq!(r.findings[0].field.as_deref(), Some("provider.role"));
     let mut n = note("SLP", "evaluation", &["92610"], Value::Null, SLP_DYSPHAGIA);
     n["provider"] = json!({"role": "SLPA"});
     assert_eq!(eval_rules(&check(&n)), ["eval/code-discipline-mismatch"]);

@@ -11,9 +11,10 @@ declare_rule! {
     /// ## What it checks
     /// PT evaluation codes (97161–97164) belong on a PT plan of care, OT codes (97165–97168)
     /// on an OT plan and SLP evaluation codes (92521–92524, 92610) on an SLP plan; a billed
-    /// evaluation or re-evaluation code of another discipline is flagged. An evaluation or
-    /// re-evaluation written by an assistant (PTA, OTA, SLPA) or a student is flagged too:
-    /// the therapist evaluates and bills it.
+    /// evaluation or re-evaluation code of another discipline is flagged, and so is one
+    /// written by a therapist of another discipline (a PT billing an OT evaluation). An
+    /// evaluation or re-evaluation written by an assistant (PTA, OTA, SLPA) or a student is
+    /// flagged too: the therapist evaluates and bills it.
     ///
     /// ## Why payers deny it
     /// Discipline-specific evaluation codes must match the plan of care and its modifier
@@ -85,6 +86,32 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         );
     }
     let role = note.provider.role;
+    let role_discipline = match role {
+        Role::PT => Some(Discipline::PT),
+        Role::OT => Some(Discipline::OT),
+        Role::SLP => Some(Discipline::SLP),
+        _ => None,
+    };
+    if let Some(rd) = role_discipline {
+        // Lines of another plan than the note's were flagged above.
+        if let Some(line) = a.lines.iter().find(|l| l.discipline == note.discipline && l.discipline != rd) {
+            out.push(
+                Finding::new(
+                    &CODE_DISCIPLINE_MISMATCH,
+                    format!(
+                        "{} is {} {} evaluation code, but the note is written by {} {}.",
+                        line.code,
+                        article(line.discipline),
+                        line.discipline.as_str(),
+                        article_role(role),
+                        role.as_str()
+                    ),
+                )
+                .field("provider.role")
+                .fix(format!("Have the {} who performed the evaluation document and bill it.", therapist(line.discipline))),
+            );
+        }
+    }
     if !a.lines.is_empty() && (role.is_assistant() || role == Role::Student) {
         let who = if role == Role::Student { "a student".to_string() } else { format!("{} {}", article_role(role), role.as_str()) };
         out.push(
