@@ -543,6 +543,14 @@ mod tests {
     #[test]
     fn patterns_compile() {
         let p = patterns();
+        // A pattern that failed to compile would have been replaced by the empty one.
+        for r in [
+            &p.history_label, &p.history_count, &p.exam_label, &p.exam_count, &p.deficit_label, &p.deficit_count,
+            &p.next_label, &p.sub_label_line, &p.none_list, &p.presentation, &p.decision, &p.profile, &p.task,
+            &p.tests, &p.reason, &p.routine, &p.negation,
+        ] {
+            assert!(!r.as_str().is_empty());
+        }
         assert!(p.tests.is_match("LEFS 42/80"));
         assert!(!p.tests.is_match("tug of war"));
     }
@@ -585,5 +593,47 @@ mod tests {
         let r = scan_reason("No new findings; re-eval per protocol.");
         assert!(r.accepted.is_empty());
         assert_eq!(r.routine.len(), 1);
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_spans_are_char_boundaries() {
+        let cases = [
+            "",
+            "Comorbidities:",
+            "Comorbidities:\n",
+            "Comorbidities:\n- ",
+            "Performance deficits:\n-\n1)\n",
+            "Personal factors: 😀, 😀 and 😀",
+            "Comorbidities: (unclosed, paren and more",
+            "Comorbidities: ))), ;; , and , & ",
+            "é: Señora Núñez — Comorbidities: diabète, HTA. Activity limitations: marcher, escaliers",
+            "Clinical presentation: évolutive 😀 evolving",
+            "decision making: high",
+            "Body structures and functions:\n- Physical: 😀 grip, 中文 pinch\n- Cognitive:",
+            "no personal factors or comorbidities affecting the plan",
+            "Re-eval per protocol 😀 no new findings; not progressing",
+        ];
+        for t in cases {
+            let e = scan(t);
+            let mut spans: Vec<Span> = Vec::new();
+            for f in [&e.history, &e.comorbidities, &e.exam_elements, &e.deficits].into_iter().flatten() {
+                spans.extend(&f.spans);
+            }
+            for f in [&e.presentation, &e.profile, &e.task_modification].into_iter().flatten() {
+                spans.extend(&f.spans);
+            }
+            spans.extend(e.decision.iter().flat_map(|f| f.spans.iter()));
+            spans.extend(e.tests.iter().map(|t| t.1));
+            let r = scan_reason(t);
+            spans.extend(r.accepted.iter().map(|a| a.1));
+            spans.extend(&r.routine);
+            for s in spans {
+                assert!(t.get(s.start..s.end).is_some(), "bad span {s:?} in {t:?}");
+            }
+        }
+        let e = scan("Personal factors: 😀, 😀 and 😀");
+        assert_eq!(e.history.map(|h| h.value), Some(1), "duplicates are counted once");
+        let r = scan_reason("Re-eval per protocol 😀 no new findings; not progressing");
+        assert_eq!(r.accepted.iter().map(|a| a.0).collect::<Vec<_>>(), [ReasonKind::FailureToRespond]);
     }
 }
