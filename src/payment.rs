@@ -415,14 +415,20 @@ impl Payment {
     }
 }
 
-/// Physician fee schedule pricing for a note: the conversion factor (config, else the date's,
-/// else for dates after the known years the PPRRVU file's) and GPCIs.
+/// Physician fee schedule pricing for a note: the conversion factor (`conversionFactor`;
+/// else, for dates after the last year chartlint knows, the PPRRVU file's `CONV FACTOR`;
+/// else the factor in force on the date of service, the qualifying-APM one when the clinic
+/// says it is a qualifying APM participant or gave CMS's QP file) and GPCIs.
 fn pfs(schedule: Option<Arc<FeeSchedule>>, note: &Note, year: &YearPolicy) -> Pricing {
     let rvu_schedule = schedule.as_deref().and_then(|s| match s {
         FeeSchedule::Rvu(r) => Some(r),
         FeeSchedule::Allowed(_) => None,
     });
-    let qp = rvu_schedule.is_some_and(|r| r.qualifying_apm);
+    // A PPRRVU file carrying the year's qualifying-APM factor is the QP file (from 2026 CMS
+    // ships one file per factor): it marks the clinic as a qualifying APM participant.
+    let qp = rvu_schedule.is_some_and(|r| {
+        r.qualifying_apm || (r.file_conversion_factor.is_some() && r.file_conversion_factor == year.conversion_factor_qp)
+    });
     let file_cf = rvu_schedule
         .and_then(|r| r.file_conversion_factor)
         .filter(|_| years::is_after_known_years(note.date_of_service));
