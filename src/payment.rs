@@ -16,14 +16,14 @@
 //! ## The physician fee schedule arithmetic
 //!
 //! One unit = [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU × MP GPCI)] × conversion
-//! factor, with the non-facility PE (private practice) [AAPC-PFS], [BSA], [CAHEAD-PFS]. Then:
+//! factor, with the non-facility PE (private practice) \[AAPC-PFS\], \[BSA\], \[CAHEAD-PFS\]. Then:
 //!
-//! 1. **MPPR** [NGS-MPPR], [NOVITAS-MPPR], [APTA-MPPR], [KAIROS]: of every unit of every
+//! 1. **MPPR** \[NGS-MPPR\], \[NOVITAS-MPPR\], \[APTA-MPPR\], \[KAIROS\]: of every unit of every
 //!    code subject to the reduction billed that day, the one unit with the highest PE
 //!    (PE RVU × PE GPCI; ties go to the higher total fee, then to the earlier line) keeps its
 //!    full PE; every other unit is paid 50% of its PE. Work and MP are always paid in full.
 //! 2. **CQ/CO**, after MPPR: a line with CQ or CO is paid 85% of its amount after MPPR
-//!    [CMS-CQ], [MONTERO]. The sources do not say which reduction comes first (§8 marks it
+//!    \[CMS-CQ\], \[MONTERO\]. The sources do not say which reduction comes first (§8 marks it
 //!    UNCONFIRMED); we apply the 85% to the "otherwise-applicable" payment, which is the
 //!    amount after MPPR, and rank units for MPPR by their PE before the CQ/CO rate (so a
 //!    CQ/CO unit can hold the full-PE slot).
@@ -31,7 +31,7 @@
 //!    to cents, half away from zero; nothing is rounded before that. The visit's expected
 //!    payment is the sum of the rounded lines.
 //! 4. **Shares** (Original Medicare only): the patient's 20% coinsurance is computed per line
-//!    and rounded to cents [MCGOV], [EAMAN]; the payer's share is the rest, so that the two
+//!    and rounded to cents \[MCGOV\], \[EAMAN\]; the payer's share is the rest, so that the two
 //!    add up to the expected payment. The Part B deductible is assumed met, and the 2%
 //!    sequestration (applied to Medicare's payment after the shares) is not deducted.
 //!
@@ -52,7 +52,7 @@
 //! For notes under a pack with `medicareRules` that give `episode.thresholdSpentBefore`:
 //! spending after the visit = spending before + this visit's allowed amount (the expected
 //! payment: payer and patient shares together, since deductible and coinsurance count
-//! toward the threshold [NGS-KX24]). The bucket is PT and SLP together, or OT, by the note's
+//! toward the threshold \[NGS-KX24\]). The bucket is PT and SLP together, or OT, by the note's
 //! discipline. KX is required when spending after the visit is over (greater than) the
 //! year's threshold.
 

@@ -379,3 +379,18 @@ fn bad_fee_schedules_are_rejected_with_their_path() {
     let e = err(json!({"feeSchedule": {"kind": "percent"}}));
     assert!(e.contains("config.feeSchedule.kind"), "{e}");
 }
+
+#[test]
+fn visit_level_units_findings_are_valued_at_a_timed_code() {
+    // An untimed code listed first must not price the excess timed unit: G0283, then
+    // 97110 10 min and 97140 10 min billed 1 unit each; 20 timed minutes allow 1 unit.
+    // The excess unit is valued at 97110's 21.83 (not G0283's 9.22).
+    let note = with(json!({"lines": [
+        {"code": "G0283", "minutes": 15, "units": 1, "modifiers": ["GP"]},
+        {"code": "97110", "minutes": 10, "units": 1, "modifiers": ["GP"]},
+        {"code": "97140", "minutes": 10, "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 20, "totalTreatmentMinutes": 35}));
+    let r = check(&note);
+    let amounts: Vec<_> = r.findings.iter().filter(|f| f.rule == "units/over-billed").map(|f| f.amount_at_risk.map(chartlint::report::money_string)).collect();
+    assert!(!amounts.is_empty(), "{:?}", r.findings);
+    assert!(amounts.iter().all(|a| a.as_deref() == Some("21.83") || a.as_deref() == Some("20.70")), "{amounts:?}");
+}

@@ -1,15 +1,15 @@
 //! Policy figures that change by calendar year (or mid-year), chosen by `dateOfService`.
 //!
-//! Sources (shared/policy §6.1, §8): KX thresholds 2023 $2,230 [NORID-KX], [TCOMPLY-KX];
-//! 2024 $2,330 [NGS-KX24], [NORID-KX], [MEHCA]; 2025 $2,410 [PROMBS], [PROACT25], [ATHELAS];
-//! 2026 $2,480 [ALS26], [PAT26], [PROACT26] (PT and SLP combined; OT the same amount,
+//! Sources (shared/policy §6.1, §8): KX thresholds 2023 $2,230 \[NORID-KX\], \[TCOMPLY-KX\];
+//! 2024 $2,330 \[NGS-KX24\], \[NORID-KX\], \[MEHCA\]; 2025 $2,410 \[PROMBS\], \[PROACT25\], \[ATHELAS\];
+//! 2026 $2,480 \[ALS26\], \[PAT26\], \[PROACT26\] (PT and SLP combined; OT the same amount,
 //! tracked apart). Targeted medical review threshold $3,000 through 2027, 42 U.S.C.
-//! §1395l(g)(7) [USC], [NGS-KX24]. Conversion factors: 2023 $33.8872 (the CY2023 final
+//! §1395l(g)(7) \[USC\], \[NGS-KX24\]. Conversion factors: 2023 $33.8872 (the CY2023 final
 //! rule's $33.0607 raised by the Consolidated Appropriations Act 2023; isass.org and Part B
 //! News, Jan 2023); 2024 $32.7442 (1 Jan–8 Mar) and $33.2875 (9 Mar–31 Dec, Consolidated
-//! Appropriations Act 2024, not retroactive) [CORREL], [GORE], [ECG], [ACMS]; 2025 $32.3465
-//! [ACMS], [BSA], [PBN], [APTQI]; 2026 $33.4009 non-qualifying APM and $33.5675 qualifying
-//! APM participants [PBN], [APTQI], [AAMC26], [BECKERS26].
+//! Appropriations Act 2024, not retroactive) \[CORREL\], \[GORE\], \[ECG\], \[ACMS\]; 2025 $32.3465
+//! \[ACMS\], \[BSA\], \[PBN\], \[APTQI\]; 2026 $33.4009 non-qualifying APM and $33.5675 qualifying
+//! APM participants \[PBN\], \[APTQI\], \[AAMC26\], \[BECKERS26\].
 
 use crate::date::Date;
 use rust_decimal::Decimal;
