@@ -171,8 +171,8 @@ pub struct Config {
     pub severity: HashMap<&'static str, Severity>,
     /// Packs given by the clinic, already laid over the built-in ones.
     pub payers: HashMap<PayerKind, PayerRules>,
-    /// The raw `feeSchedule` object (read by the payment module).
-    pub fee_schedule: Option<Value>,
+    /// `feeSchedule`, validated (a PPRRVU file is parsed here, once per `Checker`).
+    pub fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
     /// The raw `ncci` object (read by the modifiers module).
     pub ncci: Option<Value>,
     fallback_pack: PayerRules,
@@ -256,7 +256,11 @@ impl Config {
                 c.payers.insert(k, pack);
             }
         }
-        c.fee_schedule = o.get("feeSchedule").cloned();
+        c.fee_schedule = o
+            .get("feeSchedule")
+            .map(|v| crate::policy::fees::FeeSchedule::from_value(v, &o.path_of("feeSchedule")))
+            .transpose()?
+            .map(std::sync::Arc::new);
         c.ncci = o.get("ncci").cloned();
         Ok(c)
     }

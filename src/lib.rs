@@ -166,7 +166,7 @@ impl Checker {
                 .map(|(i, l)| report::BillingLine {
                     units: l.clone(),
                     modifiers_required: rules::modifiers::required(&ctx, i),
-                    expected_payment: None,
+                    expected_payment: ctx.payment.line(i),
                 })
                 .collect(),
             other_method: report::OtherMethod {
@@ -174,10 +174,10 @@ impl Checker {
                 timed_units_allowed: other.timed_units_allowed,
                 units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
             },
-            kx_required: false,
-            expected_payment: None,
-            payer_share: None,
-            patient_share: None,
+            kx_required: ctx.payment.kx_required(),
+            expected_payment: ctx.payment.expected,
+            payer_share: ctx.payment.payer_share,
+            patient_share: ctx.payment.patient_share,
         };
 
         Report {
