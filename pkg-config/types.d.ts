@@ -184,6 +184,8 @@ export interface Config {
         pprrvuFile?: string;
         conversionFactor?: string;
         gpci?: { work: string; pe: string; mp: string };
+        /** Use the qualifying-APM-participant conversion factor where CMS sets one (2026+). */
+        qualifyingApm?: boolean;
       }
     | { kind: "allowed"; amounts: { [code: string]: Money } };
   /** `ptpFile`: text of the CMS practitioner PTP edit file, as published. */
