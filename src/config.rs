@@ -100,7 +100,10 @@ impl PayerRules {
         if let Some(s) = o.opt_str("name")? {
             self.name = s.chars().take(200).collect();
         }
-        if let Some(r) = o.opt_enum("unitRule", UnitRule::NAMES)?.and_then(UnitRule::parse) {
+        if let Some(r) = o
+            .opt_enum("unitRule", UnitRule::NAMES)?
+            .and_then(UnitRule::parse)
+        {
             self.unit_rule = r;
         }
         if let Some(b) = o.opt_bool("medicareRules")? {
@@ -130,16 +133,31 @@ impl PayerRules {
         if let Some(pairs) = o.opt_array("extraPairs", 10_000)? {
             for (i, p) in pairs.iter().enumerate() {
                 let path = format!("{}[{i}]", o.path_of("extraPairs"));
-                let bad = || InputError::new(&path, "expected [column1Code, column2Code, modifierIndicator 0 or 1]");
-                let Value::Array(items) = p else { return Err(bad()) };
-                let (Some(Value::String(a)), Some(Value::String(b))) = (items.first(), items.get(1)) else { return Err(bad()) };
+                let bad = || {
+                    InputError::new(
+                        &path,
+                        "expected [column1Code, column2Code, modifierIndicator 0 or 1]",
+                    )
+                };
+                let Value::Array(items) = p else {
+                    return Err(bad());
+                };
+                let (Some(Value::String(a)), Some(Value::String(b))) =
+                    (items.first(), items.get(1))
+                else {
+                    return Err(bad());
+                };
                 let ind = match items.get(2) {
                     None => 1,
                     Some(Value::Number(n)) if n.as_u64() == Some(0) => 0,
                     Some(Value::Number(n)) if n.as_u64() == Some(1) => 1,
                     Some(_) => return Err(bad()),
                 };
-                self.extra_pairs.push((a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase(), ind));
+                self.extra_pairs.push((
+                    a.trim().to_ascii_uppercase(),
+                    b.trim().to_ascii_uppercase(),
+                    ind,
+                ));
             }
         }
         Ok(self)
@@ -153,8 +171,8 @@ pub struct Config {
     pub severity: HashMap<&'static str, Severity>,
     /// Packs given by the clinic, already laid over the built-in ones.
     pub payers: HashMap<PayerKind, PayerRules>,
-    /// The raw `feeSchedule` object (read by the payment module).
-    pub fee_schedule: Option<Value>,
+    /// `feeSchedule`, validated (a PPRRVU file is parsed here, once per `Checker`).
+    pub fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
     /// The raw `ncci` object (read by the modifiers module).
     pub ncci: Option<Value>,
     fallback_pack: PayerRules,
@@ -193,7 +211,10 @@ impl Config {
         if let Some(list) = o.opt_str_list("disabledRules", 1000)? {
             for (i, id) in list.into_iter().enumerate() {
                 let rule = crate::rules::find(id).ok_or_else(|| {
-                    InputError::new(format!("config.disabledRules[{i}]"), "is not a rule id (see rules())")
+                    InputError::new(
+                        format!("config.disabledRules[{i}]"),
+                        "is not a rule id (see rules())",
+                    )
                 })?;
                 c.disabled_rules.insert(rule.id);
             }
@@ -208,7 +229,13 @@ impl Config {
                     _ => None,
                 }
                 .ok_or_else(|| {
-                    InputError::new(&path, format!("expected \"error\", \"warning\" or \"info\", got {}", describe(s)))
+                    InputError::new(
+                        &path,
+                        format!(
+                            "expected \"error\", \"warning\" or \"info\", got {}",
+                            describe(s)
+                        ),
+                    )
                 })?;
                 c.severity.insert(rule.id, level);
             }
@@ -217,13 +244,23 @@ impl Config {
             for (kind, pack) in p.entries() {
                 let path = p.path_of(kind);
                 let k = PayerKind::parse(kind).ok_or_else(|| {
-                    InputError::new(&path, format!("is not a payer kind: expected one of {}", PayerKind::NAMES.join(", ")))
+                    InputError::new(
+                        &path,
+                        format!(
+                            "is not a payer kind: expected one of {}",
+                            PayerKind::NAMES.join(", ")
+                        ),
+                    )
                 })?;
                 let pack = PayerRules::builtin(k).overlay(&Obj::new(pack, &path)?)?;
                 c.payers.insert(k, pack);
             }
         }
-        c.fee_schedule = o.get("feeSchedule").cloned();
+        c.fee_schedule = o
+            .get("feeSchedule")
+            .map(|v| crate::policy::fees::FeeSchedule::from_value(v, &o.path_of("feeSchedule")))
+            .transpose()?
+            .map(std::sync::Arc::new);
         c.ncci = o.get("ncci").cloned();
         Ok(c)
     }

@@ -3,4 +3,5 @@
 
 pub mod codes;
 pub mod evaluation;
+pub mod fees;
 pub mod years;
