@@ -130,10 +130,43 @@ export interface Billing {
   [extra: string]: unknown;
 }
 
+export type ComplexityLevel = "low" | "moderate" | "high";
+
+/** One component of an evaluation's complexity, as chartlint found it. */
+export interface EvaluationComponent {
+  name:
+    | "history" | "examination" | "clinicalPresentation" | "decisionMaking"
+    | "occupationalProfile" | "performanceDeficits" | "comorbidities" | "taskModification"
+    | "reevaluationReason";
+  /** The value found: a count, a word (`"evolving"`, `"moderate"`…) or yes/no. */
+  value: number | string | boolean | null;
+  /** The highest level the value meets (`null` when missing or meeting none). */
+  level: ComplexityLevel | null;
+  /** `field`: the evaluation form; `text`: read from the note (see `spans`); `missing`. */
+  source: "field" | "text" | "missing";
+  inferred: boolean;
+  /** The form field for this component, e.g. `evaluation.historyFactors`. */
+  field: string;
+  /** Where in `note.text` the value was read (UTF-16 code units). */
+  spans: Span[];
+  /** What the component supports and why, in a therapist's words. */
+  explanation: string;
+}
+
 /** `Report.evaluation`: the billed and supported evaluation codes and why. */
 export interface EvaluationReport {
+  discipline: Discipline;
   billedCode: string | null;
+  /** The code the documentation supports; `null` when it cannot be determined. */
   supportedCode: string | null;
+  /** The level every component meets (the lowest component decides). */
+  supportedLevel: ComplexityLevel | null;
+  components: EvaluationComponent[];
+  /** The billed code's typical face-to-face minutes: descriptive, never a threshold. */
+  typicalMinutes: number | null;
+  /** `evaluation.minutes` as documented. */
+  documentedMinutes: number | null;
+  summary: string;
   [extra: string]: unknown;
 }
 

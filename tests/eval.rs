@@ -618,3 +618,27 @@ fn report_scope() {
     assert!(ev.components.iter().any(|c| c.name == "reevaluationReason"));
     assert!(ev.summary.starts_with("The note supports 97162"), "{}", ev.summary);
 }
+
+#[test]
+fn amount_at_risk_is_the_difference_between_the_codes() {
+    // Medicare pays the three levels the same (equal RVUs): nothing at risk, no amount.
+    let r = check(&note("PT", "evaluation", &["97163"], pt(1, 3, "evolving", "moderate"), ""));
+    let f = r.findings.iter().find(|f| f.rule == "eval/complexity-overcoded").unwrap();
+    assert!(f.amount_at_risk.is_none());
+    // A commercial payer's contracted schedule that pays by level (Medicare notes are always
+    // priced on the physician fee schedule).
+    let commercial = |mut n: Value| {
+        n["payer"] = json!({"kind": "commercial"});
+        n
+    };
+    let cfg = json!({"feeSchedule": {"kind": "allowed", "amounts": {"97161": "95.00", "97162": "110.00", "97163": "135.50", "97165": "90.00", "97167": "140.00"}}});
+    let checker = chartlint::Checker::new(&cfg).unwrap();
+    let r = checker.check_value(&commercial(note("PT", "evaluation", &["97163"], pt(1, 3, "evolving", "moderate"), ""))).unwrap();
+    let f = r.findings.iter().find(|f| f.rule == "eval/complexity-overcoded").unwrap();
+    assert_eq!(f.amount_at_risk, Some("25.50".parse().unwrap()));
+    let r = checker.check_value(&commercial(note("OT", "evaluation", &["97165"], ot("extensive", 6, true, "significant", "high"), ""))).unwrap();
+    let f = r.findings.iter().find(|f| f.rule == "eval/complexity-undercoded").unwrap();
+    assert_eq!(f.amount_at_risk, Some("50.00".parse().unwrap()));
+    let json = serde_json::to_value(f).unwrap();
+    assert_eq!(json["amountAtRisk"], "50.00");
+}
