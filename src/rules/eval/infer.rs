@@ -141,7 +141,11 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         // Every pattern is a literal checked by the tests; a failure to compile would be a
         // programming error caught there. `never` keeps `src/` free of panics regardless.
-        let re = |s: &str| Regex::new(s).unwrap_or_else(|_| never());
+        //
+        // Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` keeps the regex engine off its
+        // fast DFA as soon as the text holds one non-ASCII character (a "°", an en dash), which
+        // made a long evaluation note take many milliseconds. The anchors are English words.
+        let re = |s: &str| Regex::new(&s.replace(r"\b", r"(?-u:\b)")).unwrap_or_else(|_| never());
         let tests = TESTS.iter().enumerate().map(|(i, (_, p))| format!("(?P<t{i}>{p})")).collect::<Vec<_>>().join("|");
         Patterns {
             history_label: re(
