@@ -16,6 +16,8 @@ declare_rule! {
     /// supports the level every component meets: the lowest. A billed code above it is
     /// flagged, even when some components are still missing, as soon as the documented ones
     /// already cap the level below the billed one. Typical face-to-face time never decides.
+    /// Checked on evaluation notes (a code on another kind of note is
+    /// `eval/code-note-type-mismatch`'s finding).
     ///
     /// ## Why payers deny it
     /// Billing a complexity the documentation does not support is over-coding: an audit

@@ -11,7 +11,7 @@ declare_rule! {
     /// When every component of a PT or OT evaluation is established and the lowest of them
     /// is above the billed level, the note supports the higher code. Components read from
     /// the text are shown with their spans in `Report.evaluation` so the therapist can
-    /// confirm them before changing the code.
+    /// confirm them before changing the code. Checked on evaluation notes.
     ///
     /// ## Why we flag it
     /// Not a denial: under-coding leaves money on the table on every new patient (where the

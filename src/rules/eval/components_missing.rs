@@ -17,8 +17,10 @@ declare_rule! {
     /// the clinical decision making. A component counts as established when the evaluation
     /// form records it (`evaluation.*`) or the text states it (a labelled list such as
     /// "Comorbidities: …", a stated count, or the descriptor's words). One finding per
-    /// component that neither establishes, or whose value meets no level (an examination of
-    /// 0 elements, 0 performance deficits).
+    /// component that neither the form nor the text establishes, or whose value meets no
+    /// level (an examination of 0 elements, 0 performance deficits). A past medical history
+    /// list alone is not counted as the history: the descriptor counts the personal factors
+    /// and comorbidities that affect the plan of care.
     ///
     /// ## Why payers deny it
     /// The level is the one whose every component is met; a component that is not
