@@ -182,7 +182,7 @@ fn patterns() -> &'static Patterns {
             ),
             task: re(concat!(
                 r"(?i)\b(?P<w>no|none|minimal(?:\s*(?:-|to)\s*moderate)?|min(?:imal)?\s*(?:-|to)\s*mod(?:erate)?|moderate|significant|substantial|maximal)\s+(?:\w+\s+){0,2}?(?:modifications?\s+(?:of|to)\s+(?:tasks?|the\s+assessments?|assessments?|testing)|task\s+modifications?)\b",
-                r"|\b(?:modifications?\s+(?:of|to)\s+tasks?|task\s+modifications?)(?:\s+or\s+assistance)?\s*[:\-]?\s*(?:was\s+|were\s+|is\s+)?(?P<v>none|not\s+(?:needed|necessary|required)|minimal(?:\s*(?:-|to)\s*moderate)?|moderate|significant|substantial|maximal)\b",
+                r"|\b(?:modifications?\s+(?:of|to)\s+tasks?|task\s+modifications?)(?:\s+(?:or|and|/)\s*assistance)?(?:\s+(?:with|during|for|to\s+complete)\s+(?:the\s+)?(?:assessments?|evaluation|testing))?\s*[:\-]?\s*(?:was\s+|were\s+|is\s+)?(?P<v>none|not\s+(?:needed|necessary|required)|minimal(?:\s*(?:-|to)\s*moderate)?|moderate|significant|substantial|maximal)\b",
                 r"|\b(?P<x>no|minimal(?:\s*(?:-|to)\s*moderate)?|moderate|significant|substantial|maximal)\s+(?:(?:physical|verbal|tactile)\s+(?:(?:and|or|/)\s*(?:physical|verbal|tactile)\s+)?)?(?:assistance|assist|cues|cueing)\b[^.\n]{0,30}?\bto\s+complete\s+(?:the\s+)?(?:evaluation|assessments?|testing|eval)\b",
             )),
             tests: re(&format!(r"(?i)\b(?:{tests})\b")),
@@ -639,5 +639,16 @@ mod tests {
         assert_eq!(e.history.map(|h| h.value), Some(1), "duplicates are counted once");
         let r = scan_reason("Re-eval per protocol 😀 no new findings; not progressing");
         assert_eq!(r.accepted.iter().map(|a| a.0).collect::<Vec<_>>(), [ReasonKind::FailureToRespond]);
+    }
+
+    #[test]
+    fn template_wordings() {
+        let e = scan("Personal Factors/Comorbidities: HTN, DM\nModification of tasks or assistance with assessment: minimal to moderate\nDeficits in: ADLs, IADLs, functional mobility\nClinical Decision Making: Low\nClinical Presentation: Stable/uncomplicated");
+        assert_eq!(e.history.map(|f| f.value), Some(2));
+        assert_eq!(e.comorbidities.map(|f| f.value), Some(2));
+        assert_eq!(e.task_modification.map(|f| f.value), Some("minimalToModerate"));
+        assert_eq!(e.deficits.map(|f| f.value), Some(3));
+        assert_eq!(e.decision.map(|f| f.value), Some(Level::Low));
+        assert_eq!(e.presentation.map(|f| f.value), Some("stable"));
     }
 }
