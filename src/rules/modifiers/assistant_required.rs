@@ -73,8 +73,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
             AssistantBasis::Timed { assistant: a, minutes } if need.units < line.units => (
                 format!(
-                    "The {assistant} furnished {a} of {code}'s {minutes} minutes on their own: {} of its {} units belong to the {assistant} and need {modifier}.",
-                    need.units, line.units
+                    "The {assistant} furnished {a} of {code}'s {minutes} minutes on their own, so {} of its {} units {} the {assistant}'s and {} {modifier}.",
+                    need.units,
+                    line.units,
+                    if need.units == 1 { "is" } else { "are" },
+                    if need.units == 1 { "needs" } else { "need" },
                 ),
                 format!(
                     "Bill {code} on two lines: {} with {modifier} and {} without.",
