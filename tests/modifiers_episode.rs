@@ -256,6 +256,8 @@ fn ncci_pair_passes_with_59_or_an_x_modifier_on_column_two() {
         assert!(!r.has("modifiers/ncci-pair"), "{m}: {:?}", rules_fired(&r));
         assert_eq!(r.billing.lines[1].modifiers_required, vec!["GP".to_string(), m.to_string()]);
     }
+    let r = check(&manual_and_activities(&["GP", "59", "XU"]));
+    assert!(one(&r, "modifiers/ncci-pair").message.contains("both 59 and an X modifier"));
     // On column one it does not count.
     let r = check(&with(json!({"lines": [line("97140", 15, 1, &["GP", "59"]), line("97530", 25, 2, &["GP"])]})));
     assert!(r.has("modifiers/ncci-pair"));
@@ -430,9 +432,16 @@ fn progress_report_due_quiet_when_the_note_is_or_contains_a_report() {
     let mut n = on_day(11);
     n["text"] = json!(format!("{}\nProgress report (visits 1-11): goals reviewed below.", base()["text"].as_str().unwrap()));
     assert!(!check(&n).has("episode/progress-report-due"));
-    let mut n = on_day(10);
-    n["text"] = json!("Pt asked when the progress report is due.");
-    assert!(check(&n).has("episode/progress-report-due"), "a mention is not a report");
+    for text in ["PROGRESS NOTE\nGoals: 1. met", "## Progress Report\nGoals reviewed.", "Reporting period: 2/24 to 3/10", "Progress report - visits 1 to 10"] {
+        let mut n = on_day(10);
+        n["text"] = json!(text);
+        assert!(!check(&n).has("episode/progress-report-due"), "{text}");
+    }
+    for text in ["Pt asked when the progress report is due.", "Progress report due next visit.", "Progress: pt improved."] {
+        let mut n = on_day(10);
+        n["text"] = json!(text);
+        assert!(check(&n).has("episode/progress-report-due"), "a mention is not a report: {text}");
+    }
 }
 
 #[test]

@@ -13,8 +13,8 @@ declare_rule! {
     /// When the payer's rule pack sets a progress-report interval (Medicare: at least once
     /// every 10 treatment days), a `daily` note whose `episode.reportingPeriodDay` is at or
     /// past the interval must be, or contain, a progress report. A daily note that contains
-    /// one (a line that starts with "Progress report", "Progress note" or "Reporting period")
-    /// passes; evaluation, re-evaluation, progress, recertification and discharge notes are
+    /// one passes: a heading line "Progress report", "Progress note" or "Reporting period"
+    /// (alone, or followed by a colon, a dash or a note in brackets and a colon); evaluation, re-evaluation, progress, recertification and discharge notes are
     /// not checked (they start a new period or are reports themselves). The day of the
     /// evaluation or of the last progress report is day 1 of the period.
     ///
@@ -47,7 +47,10 @@ declare_rule! {
 /// A line of the note that opens a progress report.
 fn report_heading() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b").ok()).as_ref()
+    RE.get_or_init(|| {
+        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
+    })
+    .as_ref()
 }
 
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {

@@ -65,13 +65,11 @@ pub fn required(ctx: &Context<'_>, index: usize) -> Vec<String> {
     if let Some(need) = assistant_need(ctx, line) {
         out.push(need.modifier.to_string());
     }
-    for hit in pair_hits(ctx) {
-        if hit.edit.indicator == ncci::ALLOWED && hit.modifier_lines().contains(&index) {
-            if let Some(m) = line.modifiers.iter().find(|m| DISTINCT.contains(&m.as_str())) {
-                if !out.contains(m) {
-                    out.push(m.clone());
-                }
-            }
+    // Only a line that carries a distinct-service modifier can need one listed.
+    if let Some(m) = line.modifiers.iter().find(|m| DISTINCT.contains(&m.as_str())) {
+        let needed = pair_hits(ctx).iter().any(|h| h.edit.indicator == ncci::ALLOWED && h.modifier_lines().contains(&index));
+        if needed && !out.contains(m) {
+            out.push(m.clone());
         }
     }
     out

@@ -25,7 +25,8 @@ declare_rule! {
     ///   confirms them. For a pair whose column order is unconfirmed a modifier on either line
     ///   passes.
     /// - A payer pack that asks for the X modifiers (`"distinctModifier": "X"`) gets a warning
-    ///   when the line carries 59 and no X modifier.
+    ///   when the line carries 59 and no X modifier; any payer gets one when a line carries
+    ///   both 59 and an X modifier.
     ///
     /// For two timed codes the fix never suggests a modifier outright: one applies only when
     /// the two were done in separate time blocks, and the note must show those blocks.
@@ -47,7 +48,8 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS NCCI Policy Manual for Medicare Services, ch. I (modifier indicators, 59 and
-    /// XE/XS/XP/XU) and ch. XI (physical medicine); CMS practitioner PTP edit file;
+    /// XE/XS/XP/XU) and ch. XI (medicine: physical medicine and rehabilitation); CMS
+    /// practitioner PTP edit file;
     /// shared/policy §7.1–7.2 ([APTA-NCCIQA], [AMC], [REGENCE], [WEBPT-59], [AAPC-59],
     /// [AAPC-150], [APTA-NCCI]) and §6 ([XIFIN], [HMSA]).
     pub NCCI_PAIR {
@@ -86,6 +88,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         let carriers: Vec<usize> = hit.modifier_lines();
         let on_line = carriers.iter().filter_map(|&i| ctx.note.lines.get(i)).find(|l| l.modifiers.iter().any(|m| DISTINCT.contains(&m.as_str())));
         if let Some(line) = on_line {
+            if line.has_modifier("59") && has_x_modifier(line) {
+                out.push(
+                    Finding::new(&NCCI_PAIR, format!("{} carries both 59 and an X modifier; a line takes one or the other.", line.code))
+                        .severity(Severity::Warning)
+                        .field(field)
+                        .fix(format!("Keep the X modifier on {} and remove 59.", line.code)),
+                );
+                continue;
+            }
             if wants_x && line.has_modifier("59") && !has_x_modifier(line) {
                 out.push(
                     Finding::new(&NCCI_PAIR, format!("{} carries 59, but {} asks for an X modifier (XE, XS, XP or XU) on distinct services instead of 59.", line.code, ctx.payer.name))
