@@ -126,7 +126,10 @@ impl PayerRules {
         if let Some(s) = o.opt_str("name")? {
             self.name = s.chars().take(200).collect();
         }
-        if let Some(r) = o.opt_enum("unitRule", UnitRule::NAMES)?.and_then(UnitRule::parse) {
+        if let Some(r) = o
+            .opt_enum("unitRule", UnitRule::NAMES)?
+            .and_then(UnitRule::parse)
+        {
             self.unit_rule = r;
         }
         if let Some(b) = o.opt_bool("medicareRules")? {
@@ -195,8 +198,8 @@ pub struct Config {
     pub severity: HashMap<&'static str, Severity>,
     /// Packs given by the clinic, already laid over the built-in ones.
     pub payers: HashMap<PayerKind, PayerRules>,
-    /// The raw `feeSchedule` object (read by the payment module).
-    pub fee_schedule: Option<Value>,
+    /// `feeSchedule`, validated (a PPRRVU file is parsed here, once per `Checker`).
+    pub fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
     /// The official CMS practitioner PTP edits from `config.ncci.ptpFile`, parsed once
     /// (`None`: the built-in therapy pairs are used).
     pub ptp: Option<Arc<PtpTable>>,
@@ -240,7 +243,10 @@ impl Config {
         if let Some(list) = o.opt_str_list("disabledRules", 1000)? {
             for (i, id) in list.into_iter().enumerate() {
                 let rule = crate::rules::find(id).ok_or_else(|| {
-                    InputError::new(format!("config.disabledRules[{i}]"), "is not a rule id (see rules())")
+                    InputError::new(
+                        format!("config.disabledRules[{i}]"),
+                        "is not a rule id (see rules())",
+                    )
                 })?;
                 c.disabled_rules.insert(rule.id);
             }
@@ -255,7 +261,13 @@ impl Config {
                     _ => None,
                 }
                 .ok_or_else(|| {
-                    InputError::new(&path, format!("expected \"error\", \"warning\" or \"info\", got {}", describe(s)))
+                    InputError::new(
+                        &path,
+                        format!(
+                            "expected \"error\", \"warning\" or \"info\", got {}",
+                            describe(s)
+                        ),
+                    )
                 })?;
                 c.severity.insert(rule.id, level);
             }
@@ -264,13 +276,23 @@ impl Config {
             for (kind, pack) in p.entries() {
                 let path = p.path_of(kind);
                 let k = PayerKind::parse(kind).ok_or_else(|| {
-                    InputError::new(&path, format!("is not a payer kind: expected one of {}", PayerKind::NAMES.join(", ")))
+                    InputError::new(
+                        &path,
+                        format!(
+                            "is not a payer kind: expected one of {}",
+                            PayerKind::NAMES.join(", ")
+                        ),
+                    )
                 })?;
                 let pack = PayerRules::builtin(k).overlay(&Obj::new(pack, &path)?)?;
                 c.payers.insert(k, pack);
             }
         }
-        c.fee_schedule = o.get("feeSchedule").cloned();
+        c.fee_schedule = o
+            .get("feeSchedule")
+            .map(|v| crate::policy::fees::FeeSchedule::from_value(v, &o.path_of("feeSchedule")))
+            .transpose()?
+            .map(std::sync::Arc::new);
         if let Some(n) = o.opt_obj("ncci")? {
             if let Some(file) = n.opt_str("ptpFile")? {
                 let table = PtpTable::parse(file).map_err(|e| InputError::new(n.path_of("ptpFile"), e))?;

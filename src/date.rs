@@ -99,7 +99,14 @@ mod tests {
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!(Date::parse("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(
+            Date::parse("2024-02-29"),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
         assert_eq!(Date::parse("2025-02-29"), None);
         assert_eq!(Date::parse("2025-13-01"), None);
         assert_eq!(Date::parse("2025-1-01"), None);

@@ -24,7 +24,11 @@ pub fn describe(v: &Value) -> String {
 
 /// Joins a parent path and a key.
 pub fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
 }
 
 /// One JSON object being read, with its path.
@@ -37,8 +41,14 @@ impl<'a> Obj<'a> {
     /// `v` must be an object.
     pub fn new(v: &'a Value, path: &str) -> Result<Self, InputError> {
         match v {
-            Value::Object(map) => Ok(Obj { path: path.to_string(), map }),
-            other => Err(InputError::new(path, format!("expected an object, got {}", describe(other)))),
+            Value::Object(map) => Ok(Obj {
+                path: path.to_string(),
+                map,
+            }),
+            other => Err(InputError::new(
+                path,
+                format!("expected an object, got {}", describe(other)),
+            )),
         }
     }
 
@@ -55,19 +65,25 @@ impl<'a> Obj<'a> {
     }
 
     pub fn opt_obj(&self, key: &str) -> Result<Option<Obj<'a>>, InputError> {
-        self.get(key).map(|v| Obj::new(v, &self.path_of(key))).transpose()
+        self.get(key)
+            .map(|v| Obj::new(v, &self.path_of(key)))
+            .transpose()
     }
 
     pub fn opt_str(&self, key: &str) -> Result<Option<&'a str>, InputError> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(other) => Err(InputError::new(self.path_of(key), format!("expected a string, got {}", describe(other)))),
+            Some(other) => Err(InputError::new(
+                self.path_of(key),
+                format!("expected a string, got {}", describe(other)),
+            )),
         }
     }
 
     pub fn req_str(&self, key: &str) -> Result<&'a str, InputError> {
-        self.opt_str(key)?.ok_or_else(|| InputError::new(self.path_of(key), "is required (a string)"))
+        self.opt_str(key)?
+            .ok_or_else(|| InputError::new(self.path_of(key), "is required (a string)"))
     }
 
     /// A string that must be one of `allowed`.
@@ -77,14 +93,21 @@ impl<'a> Obj<'a> {
             Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Some(s.as_str())),
             Some(other) => Err(InputError::new(
                 self.path_of(key),
-                format!("expected one of {}, got {}", quote_list(allowed), describe_short(other)),
+                format!(
+                    "expected one of {}, got {}",
+                    quote_list(allowed),
+                    describe_short(other)
+                ),
             )),
         }
     }
 
     pub fn req_enum(&self, key: &str, allowed: &[&str]) -> Result<&'a str, InputError> {
         self.opt_enum(key, allowed)?.ok_or_else(|| {
-            InputError::new(self.path_of(key), format!("is required: one of {}", quote_list(allowed)))
+            InputError::new(
+                self.path_of(key),
+                format!("is required: one of {}", quote_list(allowed)),
+            )
         })
     }
 
@@ -92,7 +115,10 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(InputError::new(self.path_of(key), format!("expected true or false, got {}", describe(other)))),
+            Some(other) => Err(InputError::new(
+                self.path_of(key),
+                format!("expected true or false, got {}", describe(other)),
+            )),
         }
     }
 
@@ -115,7 +141,10 @@ impl<'a> Obj<'a> {
         match self.opt_str(key)? {
             None => Ok(None),
             Some(s) => crate::date::Date::parse(s).map(Some).ok_or_else(|| {
-                InputError::new(self.path_of(key), "expected a real calendar date written YYYY-MM-DD")
+                InputError::new(
+                    self.path_of(key),
+                    "expected a real calendar date written YYYY-MM-DD",
+                )
             }),
         }
     }
@@ -136,13 +165,18 @@ impl<'a> Obj<'a> {
                 self.path_of(key),
                 format!("has {} items; at most {max} are accepted", a.len()),
             )),
-            Some(other) => Err(InputError::new(self.path_of(key), format!("expected an array, got {}", describe(other)))),
+            Some(other) => Err(InputError::new(
+                self.path_of(key),
+                format!("expected an array, got {}", describe(other)),
+            )),
         }
     }
 
     /// An array of strings, each checked by `check` (which returns the error text).
     pub fn opt_str_list(&self, key: &str, max: usize) -> Result<Option<Vec<&'a str>>, InputError> {
-        let Some(items) = self.opt_array(key, max)? else { return Ok(None) };
+        let Some(items) = self.opt_array(key, max)? else {
+            return Ok(None);
+        };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item {
@@ -166,7 +200,12 @@ impl<'a> Obj<'a> {
 
 /// A whole number in `0..=max`, accepting JSON integers and floats with no fraction.
 pub fn whole_number(v: &Value, path: &str, what: &str, max: u32) -> Result<u32, InputError> {
-    let bad = || InputError::new(path, format!("expected {what} ≥ 0, got {}", describe_short(v)));
+    let bad = || {
+        InputError::new(
+            path,
+            format!("expected {what} ≥ 0, got {}", describe_short(v)),
+        )
+    };
     let n = match v {
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
@@ -183,14 +222,28 @@ pub fn whole_number(v: &Value, path: &str, what: &str, max: u32) -> Result<u32, 
         _ => return Err(bad()),
     };
     if n > f64::from(max) {
-        return Err(InputError::new(path, format!("expected {what} no larger than {max}, got {}", describe_short(v))));
+        return Err(InputError::new(
+            path,
+            format!(
+                "expected {what} no larger than {max}, got {}",
+                describe_short(v)
+            ),
+        ));
     }
     Ok(n as u32)
 }
 
 /// A non-negative dollar amount as a decimal string (preferred) or number.
 pub fn money(v: &Value, path: &str) -> Result<Decimal, InputError> {
-    let bad = || InputError::new(path, format!("expected a dollar amount ≥ 0 as a decimal string such as \"1234.56\", got {}", describe_short(v)));
+    let bad = || {
+        InputError::new(
+            path,
+            format!(
+                "expected a dollar amount ≥ 0 as a decimal string such as \"1234.56\", got {}",
+                describe_short(v)
+            ),
+        )
+    };
     let d = match v {
         Value::String(s) if s.len() <= 32 => Decimal::from_str(s.trim()).map_err(|_| bad())?,
         Value::Number(n) => Decimal::from_str(&n.to_string()).map_err(|_| bad())?,
@@ -200,7 +253,10 @@ pub fn money(v: &Value, path: &str) -> Result<Decimal, InputError> {
         return Err(bad());
     }
     if d > Decimal::from(100_000_000u32) {
-        return Err(InputError::new(path, "expected a dollar amount below 100,000,000"));
+        return Err(InputError::new(
+            path,
+            "expected a dollar amount below 100,000,000",
+        ));
     }
     Ok(d)
 }
@@ -209,7 +265,11 @@ pub fn money(v: &Value, path: &str) -> Result<Decimal, InputError> {
 /// patient text and help the engineer see the typo.
 pub fn describe_short(v: &Value) -> String {
     match v {
-        Value::String(s) if s.len() <= 12 && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./ ".contains(c)) => {
+        Value::String(s)
+            if s.len() <= 12
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_./ ".contains(c)) =>
+        {
             format!("\"{s}\"")
         }
         other => describe(other),
@@ -217,5 +277,9 @@ pub fn describe_short(v: &Value) -> String {
 }
 
 fn quote_list(items: &[&str]) -> String {
-    items.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -65,9 +65,16 @@ pub const MAX_JSON_BYTES: usize = 2 << 20;
 /// Parses JSON text with a size bound; `what` names the document in errors.
 pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
     if json.len() > MAX_JSON_BYTES {
-        return Err(InputError::new("", format!("the {what} is {} bytes of JSON; at most {MAX_JSON_BYTES} are accepted", json.len())));
+        return Err(InputError::new(
+            "",
+            format!(
+                "the {what} is {} bytes of JSON; at most {MAX_JSON_BYTES} are accepted",
+                json.len()
+            ),
+        ));
     }
-    serde_json::from_str(json).map_err(|e| InputError::new("", format!("the {what} is not valid JSON ({e})")))
+    serde_json::from_str(json)
+        .map_err(|e| InputError::new("", format!("the {what} is not valid JSON ({e})")))
 }
 
 /// A configured checker. Build it once (the config is validated and the text patterns are
@@ -80,12 +87,18 @@ pub struct Checker {
 impl Checker {
     /// Validates `config` (`null` for the defaults).
     pub fn new(config: &Value) -> Result<Checker, InputError> {
-        Ok(Checker { config: Config::from_value(config)?, scanner: text::TextScanner::new() })
+        Ok(Checker {
+            config: Config::from_value(config)?,
+            scanner: text::TextScanner::new(),
+        })
     }
 
     /// A checker with the built-in payer packs and every rule on.
     pub fn with_defaults() -> Checker {
-        Checker { config: Config::default(), scanner: text::TextScanner::new() }
+        Checker {
+            config: Config::default(),
+            scanner: text::TextScanner::new(),
+        }
     }
 
     pub fn config(&self) -> &Config {
@@ -108,7 +121,14 @@ impl Checker {
         let unit_rule = note.payer.unit_rule.unwrap_or(payer.unit_rule);
         let units = units::compute(note, unit_rule);
         let payment = payment::Payment::compute(note, &self.config, &units);
-        let ctx = rules::Context { note, config: &self.config, payer, units, text: self.scanner.scan(&note.text), payment };
+        let ctx = rules::Context {
+            note,
+            config: &self.config,
+            payer,
+            units,
+            text: self.scanner.scan(&note.text),
+            payment,
+        };
 
         let mut out = rules::Findings::new(&self.config);
         rules::run(&ctx, &mut out);
@@ -122,7 +142,10 @@ impl Checker {
             }
         }
         findings.sort_by(|a, b| {
-            a.severity.cmp(&b.severity).then_with(|| a.span.cmp(&b.span)).then_with(|| a.field.cmp(&b.field))
+            a.severity
+                .cmp(&b.severity)
+                .then_with(|| a.span.cmp(&b.span))
+                .then_with(|| a.field.cmp(&b.field))
         });
 
         let other_rule = match unit_rule {
@@ -143,7 +166,7 @@ impl Checker {
                 .map(|(i, l)| report::BillingLine {
                     units: l.clone(),
                     modifiers_required: rules::modifiers::required(&ctx, i),
-                    expected_payment: None,
+                    expected_payment: ctx.payment.line(i),
                 })
                 .collect(),
             other_method: report::OtherMethod {
@@ -151,10 +174,10 @@ impl Checker {
                 timed_units_allowed: other.timed_units_allowed,
                 units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
             },
-            kx_required: false,
-            expected_payment: None,
-            payer_share: None,
-            patient_share: None,
+            kx_required: ctx.payment.kx_required(),
+            expected_payment: ctx.payment.expected,
+            payer_share: ctx.payment.payer_share,
+            patient_share: ctx.payment.patient_share,
         };
 
         Report {

@@ -24,7 +24,11 @@ pub struct Limits {
     pub max_billed_lines: usize,
 }
 
-pub const LIMITS: Limits = Limits { max_text_bytes: 1 << 20, max_text_lines: 20_000, max_billed_lines: 100 };
+pub const LIMITS: Limits = Limits {
+    max_text_bytes: 1 << 20,
+    max_text_lines: 20_000,
+    max_billed_lines: 100,
+};
 
 /// Minutes in a day: no line or total can exceed it.
 pub const MAX_MINUTES: u32 = 1440;
@@ -77,8 +81,14 @@ pub enum NoteType {
 }
 
 impl NoteType {
-    pub const NAMES: &'static [&'static str] =
-        &["evaluation", "reevaluation", "daily", "progress", "recertification", "discharge"];
+    pub const NAMES: &'static [&'static str] = &[
+        "evaluation",
+        "reevaluation",
+        "daily",
+        "progress",
+        "recertification",
+        "discharge",
+    ];
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "evaluation" => Self::Evaluation,
@@ -114,8 +124,14 @@ pub enum PayerKind {
 }
 
 impl PayerKind {
-    pub const NAMES: &'static [&'static str] =
-        &["medicare", "medicareAdvantage", "medicaid", "commercial", "workersComp", "selfPay"];
+    pub const NAMES: &'static [&'static str] = &[
+        "medicare",
+        "medicareAdvantage",
+        "medicaid",
+        "commercial",
+        "workersComp",
+        "selfPay",
+    ];
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "medicare" => Self::Medicare,
@@ -180,7 +196,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const NAMES: &'static [&'static str] = &["PT", "PTA", "OT", "OTA", "SLP", "SLPA", "student"];
+    pub const NAMES: &'static [&'static str] =
+        &["PT", "PTA", "OT", "OTA", "SLP", "SLPA", "student"];
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "PT" => Self::PT,
@@ -329,41 +346,69 @@ impl Note {
     pub fn from_value(v: &Value) -> Result<Note, InputError> {
         let o = Obj::new(v, "")?;
         let text = match o.get("text") {
-            None => return Err(InputError::new("text", "is required: the note's narrative as a string (may be empty)")),
+            None => {
+                return Err(InputError::new(
+                    "text",
+                    "is required: the note's narrative as a string (may be empty)",
+                ))
+            }
             Some(Value::String(s)) => s.clone(),
-            Some(other) => return Err(InputError::new("text", format!("expected a string, got {}", describe(other)))),
+            Some(other) => {
+                return Err(InputError::new(
+                    "text",
+                    format!("expected a string, got {}", describe(other)),
+                ))
+            }
         };
         if text.len() > LIMITS.max_text_bytes {
             return Err(InputError::new(
                 "text",
-                format!("is {} bytes; at most {} bytes are checked (split the note)", text.len(), LIMITS.max_text_bytes),
+                format!(
+                    "is {} bytes; at most {} bytes are checked (split the note)",
+                    text.len(),
+                    LIMITS.max_text_bytes
+                ),
             ));
         }
         let text_lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
         if text_lines > LIMITS.max_text_lines {
             return Err(InputError::new(
                 "text",
-                format!("has {text_lines} lines; at most {} are checked", LIMITS.max_text_lines),
+                format!(
+                    "has {text_lines} lines; at most {} are checked",
+                    LIMITS.max_text_lines
+                ),
             ));
         }
 
         let id = o.opt_str("id")?.map(|s| s.chars().take(200).collect());
-        let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?).unwrap_or(Discipline::PT);
-        let note_type = NoteType::parse(o.req_enum("noteType", NoteType::NAMES)?).unwrap_or(NoteType::Daily);
-        let date_of_service = o
-            .opt_date("dateOfService")?
-            .ok_or_else(|| InputError::new("dateOfService", "is required: a date written YYYY-MM-DD"))?;
+        let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?)
+            .unwrap_or(Discipline::PT);
+        let note_type =
+            NoteType::parse(o.req_enum("noteType", NoteType::NAMES)?).unwrap_or(NoteType::Daily);
+        let date_of_service = o.opt_date("dateOfService")?.ok_or_else(|| {
+            InputError::new("dateOfService", "is required: a date written YYYY-MM-DD")
+        })?;
 
         let payer_obj = o.opt_obj("payer")?.ok_or_else(|| {
-            InputError::new("payer", "is required: an object such as { \"kind\": \"medicare\" }")
+            InputError::new(
+                "payer",
+                "is required: an object such as { \"kind\": \"medicare\" }",
+            )
         })?;
         let payer = Payer {
-            kind: PayerKind::parse(payer_obj.req_enum("kind", PayerKind::NAMES)?).unwrap_or(PayerKind::Medicare),
-            unit_rule: payer_obj.opt_enum("unitRule", UnitRule::NAMES)?.and_then(UnitRule::parse),
+            kind: PayerKind::parse(payer_obj.req_enum("kind", PayerKind::NAMES)?)
+                .unwrap_or(PayerKind::Medicare),
+            unit_rule: payer_obj
+                .opt_enum("unitRule", UnitRule::NAMES)?
+                .and_then(UnitRule::parse),
         };
 
         let prov = o.opt_obj("provider")?.ok_or_else(|| {
-            InputError::new("provider", "is required: an object such as { \"role\": \"PT\" }")
+            InputError::new(
+                "provider",
+                "is required: an object such as { \"role\": \"PT\" }",
+            )
         })?;
         let provider = Provider {
             role: Role::parse(prov.req_enum("role", Role::NAMES)?).unwrap_or(Role::PT),
@@ -373,18 +418,31 @@ impl Note {
 
         let raw_lines = o
             .opt_array("lines", LIMITS.max_billed_lines)?
-            .ok_or_else(|| InputError::new("lines", "is required: an array of billed services (may be empty)"))?;
+            .ok_or_else(|| {
+                InputError::new(
+                    "lines",
+                    "is required: an array of billed services (may be empty)",
+                )
+            })?;
         let mut lines = Vec::with_capacity(raw_lines.len());
         for (i, raw) in raw_lines.iter().enumerate() {
             lines.push(parse_line(raw, &format!("lines[{i}]"))?);
         }
 
-        let diagnoses = o
-            .opt_str_list("diagnoses", 50)?
-            .map(|v| v.into_iter().map(|s| s.trim().to_ascii_uppercase()).collect());
+        let diagnoses = o.opt_str_list("diagnoses", 50)?.map(|v| {
+            v.into_iter()
+                .map(|s| s.trim().to_ascii_uppercase())
+                .collect()
+        });
 
-        let episode = o.opt_obj("episode")?.map(|e| parse_episode(&e)).transpose()?;
-        let evaluation = o.opt_obj("evaluation")?.map(|e| parse_evaluation(&e)).transpose()?;
+        let episode = o
+            .opt_obj("episode")?
+            .map(|e| parse_episode(&e))
+            .transpose()?;
+        let evaluation = o
+            .opt_obj("evaluation")?
+            .map(|e| parse_evaluation(&e))
+            .transpose()?;
 
         Ok(Note {
             id,
@@ -395,8 +453,16 @@ impl Note {
             provider,
             lines,
             diagnoses,
-            total_timed_minutes: o.opt_count("totalTimedMinutes", "a whole number of minutes", MAX_MINUTES)?,
-            total_treatment_minutes: o.opt_count("totalTreatmentMinutes", "a whole number of minutes", MAX_MINUTES)?,
+            total_timed_minutes: o.opt_count(
+                "totalTimedMinutes",
+                "a whole number of minutes",
+                MAX_MINUTES,
+            )?,
+            total_treatment_minutes: o.opt_count(
+                "totalTreatmentMinutes",
+                "a whole number of minutes",
+                MAX_MINUTES,
+            )?,
             episode,
             evaluation,
             text,
@@ -408,7 +474,10 @@ fn parse_line(v: &Value, path: &str) -> Result<Line, InputError> {
     let o = Obj::new(v, path)?;
     let code = o.req_str("code")?.trim().to_ascii_uppercase();
     if code.is_empty() || code.len() > 16 {
-        return Err(InputError::new(join(path, "code"), "expected a CPT or HCPCS code such as \"97110\""));
+        return Err(InputError::new(
+            join(path, "code"),
+            "expected a CPT or HCPCS code such as \"97110\"",
+        ));
     }
     let modifiers = match o.opt_str_list("modifiers", 8)? {
         None => Vec::new(),
@@ -428,7 +497,8 @@ fn parse_line(v: &Value, path: &str) -> Result<Line, InputError> {
         }
     };
     let minutes = o.opt_count("minutes", "a whole number of minutes", MAX_MINUTES)?;
-    let assistant_minutes = o.opt_count("assistantMinutes", "a whole number of minutes", MAX_MINUTES)?;
+    let assistant_minutes =
+        o.opt_count("assistantMinutes", "a whole number of minutes", MAX_MINUTES)?;
     if let (Some(a), Some(m)) = (assistant_minutes, minutes) {
         if a > m {
             return Err(InputError::new(
@@ -449,7 +519,11 @@ fn parse_line(v: &Value, path: &str) -> Result<Line, InputError> {
 fn parse_episode(o: &Obj<'_>) -> Result<Episode, InputError> {
     Ok(Episode {
         visit_number: o.opt_count("visitNumber", "a whole number", 10_000)?,
-        reporting_period_day: o.opt_count("reportingPeriodDay", "a whole number of treatment days", 10_000)?,
+        reporting_period_day: o.opt_count(
+            "reportingPeriodDay",
+            "a whole number of treatment days",
+            10_000,
+        )?,
         plan_of_care_start: o.opt_date("planOfCareStart")?,
         plan_of_care_end: o.opt_date("planOfCareEnd")?,
         certified_on: o.opt_date("certifiedOn")?,
@@ -466,14 +540,23 @@ fn parse_evaluation(o: &Obj<'_>) -> Result<Evaluation, InputError> {
     Ok(Evaluation {
         history_factors: o.opt_count("historyFactors", "a count", 100)?,
         exam_elements: o.opt_count("examElements", "a count", 100)?,
-        clinical_presentation: o.opt_enum("clinicalPresentation", &["stable", "evolving", "unstable"])?.map(str::to_string),
-        profile_review: o.opt_enum("profileReview", &["brief", "expanded", "extensive"])?.map(str::to_string),
+        clinical_presentation: o
+            .opt_enum("clinicalPresentation", &["stable", "evolving", "unstable"])?
+            .map(str::to_string),
+        profile_review: o
+            .opt_enum("profileReview", &["brief", "expanded", "extensive"])?
+            .map(str::to_string),
         performance_deficits: o.opt_count("performanceDeficits", "a count", 100)?,
         comorbidities_affect_occupation: o.opt_bool("comorbiditiesAffectOccupation")?,
         task_modification: o
-            .opt_enum("taskModification", &["none", "minimalToModerate", "significant"])?
+            .opt_enum(
+                "taskModification",
+                &["none", "minimalToModerate", "significant"],
+            )?
             .map(str::to_string),
-        decision_making: o.opt_enum("decisionMaking", Level::NAMES)?.and_then(Level::parse),
+        decision_making: o
+            .opt_enum("decisionMaking", Level::NAMES)?
+            .and_then(Level::parse),
         minutes: o.opt_count("minutes", "a whole number of minutes", MAX_MINUTES)?,
         reevaluation_reason: text("reevaluationReason")?,
     })

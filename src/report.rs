@@ -29,7 +29,10 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
     /// Dollars this finding puts at risk, as a decimal string.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::report::money_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::report::money_opt"
+    )]
     pub amount_at_risk: Option<Decimal>,
     /// The policy the rule enforces, e.g. `CMS Pub. 100-04, ch. 5, §20.2`.
     pub source: &'static str,

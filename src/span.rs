@@ -17,7 +17,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 }
 
@@ -42,7 +45,10 @@ impl Utf16Index {
                 }
             }
         }
-        Utf16Index { marks, len_bytes: text.len() }
+        Utf16Index {
+            marks,
+            len_bytes: text.len(),
+        }
     }
 
     /// The UTF-16 offset of byte offset `byte`. An offset inside a character is moved to the
@@ -54,7 +60,13 @@ impl Utf16Index {
         }
         // Non-ASCII chars that end at or before `byte`.
         let n = self.marks.partition_point(|&(_, end, _)| end <= byte);
-        let delta_before = |n: usize| if n == 0 { 0 } else { self.marks.get(n - 1).map_or(0, |m| m.2) };
+        let delta_before = |n: usize| {
+            if n == 0 {
+                0
+            } else {
+                self.marks.get(n - 1).map_or(0, |m| m.2)
+            }
+        };
         let byte = match self.marks.get(n) {
             Some(&(start, _, _)) if start < byte => start, // inside a char: snap to its start
             _ => byte,
@@ -63,7 +75,10 @@ impl Utf16Index {
     }
 
     pub fn span(&self, s: Span) -> Span {
-        Span { start: self.to_utf16(s.start), end: self.to_utf16(s.end) }
+        Span {
+            start: self.to_utf16(s.start),
+            end: self.to_utf16(s.end),
+        }
     }
 }
 

@@ -79,7 +79,8 @@ struct Group {
 
 /// Runs the engine over a note's lines.
 pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
-    let infos: Vec<Option<&'static CodeInfo>> = note.lines.iter().map(|l| codes::lookup(&l.code)).collect();
+    let infos: Vec<Option<&'static CodeInfo>> =
+        note.lines.iter().map(|l| codes::lookup(&l.code)).collect();
     let mut lines: Vec<LineUnits> = note
         .lines
         .iter()
@@ -90,7 +91,9 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
             minutes: l.minutes,
             units_billed: l.units,
             units_supported: match info {
-                Some(i) if i.counting == Counting::Untimed => Some(if l.units == 0 { 0 } else { 1 }),
+                Some(i) if i.counting == Counting::Untimed => {
+                    Some(if l.units == 0 { 0 } else { 1 })
+                }
                 _ => None,
             },
             tie: false,
@@ -108,7 +111,15 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         let pos = match groups.iter().position(|(k, _)| *k == key) {
             Some(p) => p,
             None => {
-                groups.push((key, Group { first_line: i, minutes: 0, billed: 0, line_idx: Vec::new() }));
+                groups.push((
+                    key,
+                    Group {
+                        first_line: i,
+                        minutes: 0,
+                        billed: 0,
+                        line_idx: Vec::new(),
+                    },
+                ));
                 groups.len() - 1
             }
         };
@@ -119,10 +130,18 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     }
 
-    let any_minutes = groups.iter().any(|(_, g)| g.line_idx.iter().any(|&i| note.lines.get(i).is_some_and(|l| l.minutes.is_some())));
+    let any_minutes = groups.iter().any(|(_, g)| {
+        g.line_idx
+            .iter()
+            .any(|&i| note.lines.get(i).is_some_and(|l| l.minutes.is_some()))
+    });
     let summed: u32 = groups.iter().map(|(_, g)| g.minutes).sum();
     let total_only = !groups.is_empty() && !any_minutes && note.total_timed_minutes.is_some();
-    let total = if total_only { note.total_timed_minutes.unwrap_or(0) } else { summed };
+    let total = if total_only {
+        note.total_timed_minutes.unwrap_or(0)
+    } else {
+        summed
+    };
     let timed_units_billed: u32 = groups.iter().map(|(_, g)| g.billed).sum();
 
     let mut supported: Vec<u32> = vec![0; groups.len()];
@@ -132,7 +151,11 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
             for (s, (_, g)) in supported.iter_mut().zip(&groups) {
                 *s = units_for_minutes(g.minutes);
             }
-            if total_only { units_for_minutes(total) } else { supported.iter().sum() }
+            if total_only {
+                units_for_minutes(total)
+            } else {
+                supported.iter().sum()
+            }
         }
         UnitRule::Cms8 => {
             let allowed = units_for_minutes(total);
@@ -170,7 +193,12 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
 }
 
 /// Largest-remainder allocation of `allowed` units among the groups (CMS §20.2).
-fn allocate_cms(groups: &[(&'static str, Group)], allowed: u32, supported: &mut [u32], tied: &mut [bool]) {
+fn allocate_cms(
+    groups: &[(&'static str, Group)],
+    allowed: u32,
+    supported: &mut [u32],
+    tied: &mut [bool],
+) {
     for (s, (_, g)) in supported.iter_mut().zip(groups) {
         *s = g.minutes / 15;
     }
@@ -182,12 +210,21 @@ fn allocate_cms(groups: &[(&'static str, Group)], allowed: u32, supported: &mut 
     // Candidates for an extra unit: remainder > 0, biggest first; among equal remainders the
     // therapist chooses, so prefer the groups whose billing already took the extra unit,
     // then the order of the lines.
-    let mut order: Vec<usize> = (0..groups.len()).filter(|&i| groups.get(i).is_some_and(|(_, g)| g.minutes % 15 > 0)).collect();
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups.get(i).is_some_and(|(_, g)| g.minutes % 15 > 0))
+        .collect();
     let rem = |i: usize| groups.get(i).map_or(0, |(_, g)| g.minutes % 15);
-    let took_extra = |i: usize| groups.get(i).is_some_and(|(_, g)| g.billed > g.minutes / 15);
+    let took_extra = |i: usize| {
+        groups
+            .get(i)
+            .is_some_and(|(_, g)| g.billed > g.minutes / 15)
+    };
     let first_line = |i: usize| groups.get(i).map_or(usize::MAX, |(_, g)| g.first_line);
     order.sort_by(|&a, &b| {
-        rem(b).cmp(&rem(a)).then(took_extra(b).cmp(&took_extra(a))).then(first_line(a).cmp(&first_line(b)))
+        rem(b)
+            .cmp(&rem(a))
+            .then(took_extra(b).cmp(&took_extra(a)))
+            .then(first_line(a).cmp(&first_line(b)))
     });
     let cutoff = order.get(extra as usize - 1).map(|&i| rem(i));
     let beyond = order.get(extra as usize).map(|&i| rem(i));
@@ -217,7 +254,13 @@ fn allocate_cms(groups: &[(&'static str, Group)], allowed: u32, supported: &mut 
 /// Splits a group's supported units among its lines: the family's first code (97129) takes
 /// the first unit; otherwise lines take what they billed, in order, and the first line takes
 /// any remainder.
-fn distribute_in_group(key: &str, g: &Group, group_units: u32, src: &[Line], out: &mut [LineUnits]) {
+fn distribute_in_group(
+    key: &str,
+    g: &Group,
+    group_units: u32,
+    src: &[Line],
+    out: &mut [LineUnits],
+) {
     let mut left = group_units;
     let mut order = g.line_idx.clone();
     // First-code lines before add-on lines.
@@ -249,11 +292,22 @@ fn distribute_in_group(key: &str, g: &Group, group_units: u32, src: &[Line], out
 fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [LineUnits]) {
     for (i, (line, info)) in note.lines.iter().zip(infos).enumerate() {
         let Some(info) = info else { continue };
-        let Counting::Block { minutes: block, first } = info.counting else { continue };
+        let Counting::Block {
+            minutes: block,
+            first,
+        } = info.counting
+        else {
+            continue;
+        };
         let supported = match first {
             // An add-on: minutes beyond its first-block code's hour.
             Some(first_code) => {
-                let first_minutes: u32 = note.lines.iter().filter(|l| l.code == first_code).filter_map(|l| l.minutes).sum();
+                let first_minutes: u32 = note
+                    .lines
+                    .iter()
+                    .filter(|l| l.code == first_code)
+                    .filter_map(|l| l.minutes)
+                    .sum();
                 let own = line.minutes.unwrap_or(0);
                 let first_block = codes::lookup(first_code).map_or(60, |c| match c.counting {
                     Counting::Block { minutes, .. } => minutes,
@@ -266,7 +320,11 @@ fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [Line
                 let has_add_on = codes::CODES.iter().any(|c| matches!(c.counting, Counting::Block { first: Some(f), .. } if f == info.code));
                 line.minutes.map(|m| {
                     let u = block_units(m, block);
-                    if has_add_on { u.min(1) } else { u }
+                    if has_add_on {
+                        u.min(1)
+                    } else {
+                        u
+                    }
                 })
             }
         };
@@ -283,8 +341,30 @@ mod tests {
     #[test]
     fn unit_table_matches_cms_table() {
         // shared/policy §1.1: 1–7 → 0, 8–22 → 1, 23–37 → 2, … 113–127 → 8, and onward.
-        let table = [(0, 0), (1, 0), (7, 0), (8, 1), (22, 1), (23, 2), (37, 2), (38, 3), (52, 3), (53, 4), (67, 4),
-            (68, 5), (82, 5), (83, 6), (97, 6), (98, 7), (112, 7), (113, 8), (127, 8), (128, 9), (142, 9), (143, 10)];
+        let table = [
+            (0, 0),
+            (1, 0),
+            (7, 0),
+            (8, 1),
+            (22, 1),
+            (23, 2),
+            (37, 2),
+            (38, 3),
+            (52, 3),
+            (53, 4),
+            (67, 4),
+            (68, 5),
+            (82, 5),
+            (83, 6),
+            (97, 6),
+            (98, 7),
+            (112, 7),
+            (113, 8),
+            (127, 8),
+            (128, 9),
+            (142, 9),
+            (143, 10),
+        ];
         for (m, u) in table {
             assert_eq!(units_for_minutes(m), u, "{m} minutes");
         }

@@ -1,5 +1,11 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chartlint::{Checker, Report};
 use serde_json::{json, Value};
@@ -25,13 +31,18 @@ pub fn with(patch: Value) -> Value {
 }
 
 pub fn check(note: &Value) -> Report {
-    Checker::with_defaults().check_value(note).unwrap_or_else(|e| panic!("note rejected: {e}"))
+    Checker::with_defaults()
+        .check_value(note)
+        .unwrap_or_else(|e| panic!("note rejected: {e}"))
 }
 
 /// Lines from `(code, minutes, units)`, with GP.
 pub fn lines(items: &[(&str, u32, u32)]) -> Value {
     Value::Array(
-        items.iter().map(|(c, m, u)| json!({"code": c, "minutes": m, "units": u, "modifiers": ["GP"]})).collect(),
+        items
+            .iter()
+            .map(|(c, m, u)| json!({"code": c, "minutes": m, "units": u, "modifiers": ["GP"]}))
+            .collect(),
     )
 }
 

@@ -66,7 +66,14 @@ impl RuleMeta {
 
     /// The first paragraph of the docs.
     pub fn summary(&self) -> String {
-        self.docs.trim_start().split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+        self.docs
+            .trim_start()
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The text of section `heading` (without the heading), trimmed.
@@ -169,7 +176,10 @@ pub struct Findings<'c> {
 
 impl<'c> Findings<'c> {
     pub fn new(config: &'c Config) -> Self {
-        Findings { items: Vec::new(), config }
+        Findings {
+            items: Vec::new(),
+            config,
+        }
     }
 
     /// Whether `rule` is on (rules may skip work for disabled rules).
@@ -214,7 +224,10 @@ pub static ALIASES: &[(&str, &str)] = &[];
 
 /// The rule for an id (or a renamed id).
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
-    let id = ALIASES.iter().find(|(old, _)| *old == id).map_or(id, |(_, new)| *new);
+    let id = ALIASES
+        .iter()
+        .find(|(old, _)| *old == id)
+        .map_or(id, |(_, new)| *new);
     all().into_iter().find(|r| r.id == id)
 }
 
@@ -255,7 +268,10 @@ pub fn catalogue() -> Vec<RuleDoc> {
             severity: r.severity,
             summary: r.summary(),
             what_it_checks: r.prose("What it checks").unwrap_or_default(),
-            why: r.prose("Why payers deny it").or_else(|| r.prose("Why we flag it")).unwrap_or_default(),
+            why: r
+                .prose("Why payers deny it")
+                .or_else(|| r.prose("Why we flag it"))
+                .unwrap_or_default(),
             example: r.section("Example").unwrap_or_default(),
             passes: r.section("Passes").unwrap_or_default(),
             source: r.source,

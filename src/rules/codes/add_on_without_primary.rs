@@ -37,7 +37,9 @@ declare_rule! {
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for (i, line) in ctx.note.lines.iter().enumerate() {
-        let Some(info) = codes::lookup(&line.code) else { continue };
+        let Some(info) = codes::lookup(&line.code) else {
+            continue;
+        };
         if !info.add_on || line.units == 0 {
             continue;
         }
@@ -45,13 +47,27 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             Counting::Block { first: Some(f), .. } => f,
             _ => info.family_first.unwrap_or(info.code),
         };
-        if ctx.note.lines.iter().any(|l| l.code == primary && l.units > 0) {
+        if ctx
+            .note
+            .lines
+            .iter()
+            .any(|l| l.code == primary && l.units > 0)
+        {
             continue;
         }
         out.push(
-            Finding::new(&ADD_ON_WITHOUT_PRIMARY, format!("{} is an add-on code, billed without its primary code {primary}.", line.code))
-                .field(format!("lines[{i}].code"))
-                .fix(format!("Bill the first unit as {primary} and only the additional time as {}.", line.code)),
+            Finding::new(
+                &ADD_ON_WITHOUT_PRIMARY,
+                format!(
+                    "{} is an add-on code, billed without its primary code {primary}.",
+                    line.code
+                ),
+            )
+            .field(format!("lines[{i}].code"))
+            .fix(format!(
+                "Bill the first unit as {primary} and only the additional time as {}.",
+                line.code
+            )),
         );
     }
 }

@@ -52,6 +52,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 "Correct the code: CPT codes are five digits (97110), HCPCS codes a letter and four digits (G0283).",
             )
         };
-        out.push(Finding::new(&UNKNOWN_CODE, message).field(format!("lines[{i}].code")).fix(fix));
+        out.push(
+            Finding::new(&UNKNOWN_CODE, message)
+                .field(format!("lines[{i}].code"))
+                .fix(fix),
+        );
     }
 }

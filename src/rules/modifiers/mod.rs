@@ -11,15 +11,21 @@ use crate::rules::{Context, Findings, RuleMeta};
 
 mod assistant_required;
 mod assistant_wrong_discipline;
+mod kx_required;
+mod kx_unneeded;
 mod missing_discipline;
 mod ncci_pair;
+mod review_threshold;
 mod unknown;
 mod wrong_discipline;
 
 pub use assistant_required::ASSISTANT_REQUIRED;
 pub use assistant_wrong_discipline::ASSISTANT_WRONG_DISCIPLINE;
+pub use kx_required::KX_REQUIRED;
+pub use kx_unneeded::KX_UNNEEDED;
 pub use missing_discipline::MISSING_DISCIPLINE;
 pub use ncci_pair::NCCI_PAIR;
+pub use review_threshold::REVIEW_THRESHOLD;
 pub use unknown::UNKNOWN;
 pub use wrong_discipline::WRONG_DISCIPLINE;
 
@@ -31,6 +37,9 @@ pub static RULES: &[&RuleMeta] = &[
     &ASSISTANT_WRONG_DISCIPLINE,
     &NCCI_PAIR,
     &UNKNOWN,
+    &KX_REQUIRED,
+    &KX_UNNEEDED,
+    &REVIEW_THRESHOLD,
 ];
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
@@ -40,6 +49,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     assistant_wrong_discipline::check(ctx, out);
     ncci_pair::check(ctx, out);
     unknown::check(ctx, out);
+    kx_required::check(ctx, out);
+    kx_unneeded::check(ctx, out);
+    review_threshold::check(ctx, out);
 }
 
 /// The modifiers the payer's rules call for on line `index` (shown in

@@ -40,13 +40,23 @@ declare_rule! {
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for row in rows(ctx).filter(|r| applies(ctx, r)) {
         out.push(
-            Finding::new(&MISSING_MINUTES, format!("{} is billed for {} but its minutes are not documented.", row.line.code, super::plural(row.line.units, "unit", "units")))
-                .field(row.field("minutes"))
-                .fix("Enter the minutes of one-on-one time spent on this service."),
+            Finding::new(
+                &MISSING_MINUTES,
+                format!(
+                    "{} is billed for {} but its minutes are not documented.",
+                    row.line.code,
+                    super::plural(row.line.units, "unit", "units")
+                ),
+            )
+            .field(row.field("minutes"))
+            .fix("Enter the minutes of one-on-one time spent on this service."),
         );
     }
 }
 
 pub(super) fn applies(ctx: &Context<'_>, row: &Row<'_>) -> bool {
-    row.is_timed() && row.line.units > 0 && row.line.minutes.is_none() && !(row.is_timed15() && ctx.units.total_only)
+    row.is_timed()
+        && row.line.units > 0
+        && row.line.minutes.is_none()
+        && !(row.is_timed15() && ctx.units.total_only)
 }

@@ -45,8 +45,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(&MISSING_TOTAL_TREATMENT_TIME, "The total treatment time in minutes is not documented.")
-            .field("totalTreatmentMinutes")
-            .fix("Record the total treatment time (timed and untimed services, in minutes)."),
+        Finding::new(
+            &MISSING_TOTAL_TREATMENT_TIME,
+            "The total treatment time in minutes is not documented.",
+        )
+        .field("totalTreatmentMinutes")
+        .fix("Record the total treatment time (timed and untimed services, in minutes)."),
     );
 }

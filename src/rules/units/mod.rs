@@ -69,9 +69,19 @@ impl Row<'_> {
 
 /// The lines whose codes chartlint knows, with the engine's result for each.
 pub(crate) fn rows<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = Row<'a>> + 'a {
-    ctx.note.lines.iter().zip(&ctx.units.lines).enumerate().filter_map(|(index, (line, units))| {
-        codes::lookup(&line.code).map(|info| Row { index, line, info, units })
-    })
+    ctx.note
+        .lines
+        .iter()
+        .zip(&ctx.units.lines)
+        .enumerate()
+        .filter_map(|(index, (line, units))| {
+            codes::lookup(&line.code).map(|info| Row {
+                index,
+                line,
+                info,
+                units,
+            })
+        })
 }
 
 /// Fewest minutes at which a 15-minute code can earn a unit on its own.

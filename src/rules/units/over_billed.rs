@@ -45,7 +45,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if !row.is_timed() || is_below_minimum(&row) || missing_minutes::applies(ctx, &row) {
             continue;
         }
-        let Some(supported) = row.units.units_supported else { continue };
+        let Some(supported) = row.units.units_supported else {
+            continue;
+        };
         if row.line.units <= supported {
             continue;
         }
@@ -71,14 +73,27 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ),
             )
             .field(row.field("units"))
-            .fix(format!("Bill {} of {}.", super::plural(supported, "unit", "units"), row.line.code))
-            .amount(ctx.payment.unit_value(&row.line.code).map(|v| v * Decimal::from(row.line.units - supported))),
+            .fix(format!(
+                "Bill {} of {}.",
+                super::plural(supported, "unit", "units"),
+                row.line.code
+            ))
+            .amount(
+                ctx.payment
+                    .unit_value(&row.line.code)
+                    .map(|v| v * Decimal::from(row.line.units - supported)),
+            ),
         );
     }
     let u = &ctx.units;
-    if !any_line && u.timed_units_billed > u.timed_units_allowed && !out.has(&super::BELOW_MINIMUM) {
+    if !any_line && u.timed_units_billed > u.timed_units_allowed && !out.has(&super::BELOW_MINIMUM)
+    {
         let excess = u.timed_units_billed - u.timed_units_allowed;
-        let code = ctx.note.lines.iter().find(|l| l.units > 0).map(|l| l.code.as_str()).unwrap_or("");
+        // The excess units are timed units: value them at the first 15-minute code billed.
+        let code = rows(ctx)
+            .find(|r| r.is_timed15() && r.line.units > 0)
+            .map(|r| r.line.code.as_str())
+            .unwrap_or("");
         out.push(
             Finding::new(
                 &OVER_BILLED,
@@ -90,8 +105,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ),
             )
             .field("lines")
-            .fix(format!("Remove {} from the timed lines.", super::plural(excess, "unit", "units")))
-            .amount(ctx.payment.unit_value(code).map(|v| v * Decimal::from(excess))),
+            .fix(format!(
+                "Remove {} from the timed lines.",
+                super::plural(excess, "unit", "units")
+            ))
+            .amount(
+                ctx.payment
+                    .unit_value(code)
+                    .map(|v| v * Decimal::from(excess)),
+            ),
         );
     }
 }

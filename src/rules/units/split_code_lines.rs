@@ -42,10 +42,18 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             out.push(
                 Finding::new(
                     &SPLIT_CODE_LINES,
-                    format!("{} is reported on more than one line (lines {} and {}).", row.line.code, first.index + 1, row.index + 1),
+                    format!(
+                        "{} is reported on more than one line (lines {} and {}).",
+                        row.line.code,
+                        first.index + 1,
+                        row.index + 1
+                    ),
                 )
                 .field(row.field("code"))
-                .fix(format!("Report all of {}'s minutes and units on one line.", row.line.code)),
+                .fix(format!(
+                    "Report all of {}'s minutes and units on one line.",
+                    row.line.code
+                )),
             );
         }
     }

@@ -53,7 +53,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             }
         }
     }
-    if let (Some(timed_total), Some(treatment)) = (note.total_timed_minutes, note.total_treatment_minutes) {
+    if let (Some(timed_total), Some(treatment)) =
+        (note.total_timed_minutes, note.total_treatment_minutes)
+    {
         if treatment < timed_total {
             out.push(
                 Finding::new(

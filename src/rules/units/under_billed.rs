@@ -44,7 +44,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if !row.is_timed() || row.line.minutes.is_none() {
             continue;
         }
-        let Some(supported) = row.units.units_supported else { continue };
+        let Some(supported) = row.units.units_supported else {
+            continue;
+        };
         if row.line.units >= supported {
             continue;
         }
@@ -61,14 +63,26 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ),
             )
             .field(row.field("units"))
-            .fix(format!("Bill {} of {} if the documentation supports the time.", super::plural(supported, "unit", "units"), row.line.code))
-            .amount(ctx.payment.unit_value(&row.line.code).map(|v| v * Decimal::from(missing))),
+            .fix(format!(
+                "Bill {} of {} if the documentation supports the time.",
+                super::plural(supported, "unit", "units"),
+                row.line.code
+            ))
+            .amount(
+                ctx.payment
+                    .unit_value(&row.line.code)
+                    .map(|v| v * Decimal::from(missing)),
+            ),
         );
     }
     let u = &ctx.units;
     if u.total_only && u.timed_units_billed < u.timed_units_allowed {
         let missing = u.timed_units_allowed - u.timed_units_billed;
-        let code = ctx.note.lines.first().map(|l| l.code.as_str()).unwrap_or("");
+        // The missing units are timed units: value them at the first 15-minute code billed.
+        let code = rows(ctx)
+            .find(|r| r.is_timed15())
+            .map(|r| r.line.code.as_str())
+            .unwrap_or("");
         out.push(
             Finding::new(
                 &UNDER_BILLED,

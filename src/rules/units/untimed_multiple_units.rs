@@ -42,11 +42,18 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         out.push(
             Finding::new(
                 &UNTIMED_MULTIPLE_UNITS,
-                format!("{} is an untimed code, billed once per day, but {} units are billed.", row.line.code, row.line.units),
+                format!(
+                    "{} is an untimed code, billed once per day, but {} units are billed.",
+                    row.line.code, row.line.units
+                ),
             )
             .field(row.field("units"))
             .fix(format!("Bill 1 unit of {}.", row.line.code))
-            .amount(ctx.payment.unit_value(&row.line.code).map(|v| v * Decimal::from(row.line.units - 1))),
+            .amount(
+                ctx.payment
+                    .unit_value(&row.line.code)
+                    .map(|v| v * Decimal::from(row.line.units - 1)),
+            ),
         );
     }
 }

@@ -1,0 +1,39 @@
+// Compiled with `tsc --noEmit` against the built package: the types must be precise enough
+// that this compiles, and the @ts-expect-error lines must really be errors.
+import init, { Checker, checkNote, rules, version } from "chartlint";
+import type { Note, Report, Finding, Config, RuleDoc } from "chartlint";
+
+async function main(): Promise<void> {
+  await init();
+  const note: Note = {
+    discipline: "PT",
+    noteType: "daily",
+    dateOfService: "2025-03-10",
+    payer: { kind: "medicare", unitRule: "cms8" },
+    provider: { role: "PTA", credentials: "PTA" },
+    lines: [{ code: "97110", minutes: 25, units: 2, modifiers: ["GP", "CQ"] }],
+    totalTimedMinutes: 25,
+    episode: { reportingPeriodDay: 4, certifiedOn: null, thresholdSpentBefore: "1200.00" },
+    text: "…",
+  };
+  const config: Config = { disabledRules: ["elements/red-flag-phrase"], severity: { "units/under-billed": "info" }, feeSchedule: { kind: "allowed", amounts: { "97110": "31.20" } } };
+  const checker = new Checker(config);
+  const report: Report = checker.check(note);
+  const first: Finding | undefined = report.findings[0];
+  const n: number | undefined = first?.span?.start;
+  const ready: boolean = report.readyToSign;
+  const units: number | null = report.billing.lines[0].unitsSupported;
+  const again: Report = checkNote(note);
+  const docs: RuleDoc[] = rules();
+  const v: string = version();
+  void [n, ready, units, again, docs, v];
+
+  // @ts-expect-error discipline is a closed set
+  const wrong: Note = { ...note, discipline: "PTX" };
+  // @ts-expect-error severity is a closed set
+  const badConfig: Config = { severity: { "units/over-billed": "fatal" } };
+  // @ts-expect-error check() needs a Note
+  checker.check(42);
+  void [wrong, badConfig];
+}
+void main;
