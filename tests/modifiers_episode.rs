@@ -50,6 +50,7 @@ fn missing_discipline_fires_per_billed_therapy_line() {
     assert_eq!(f[0].severity, Severity::Error);
     assert_eq!(f[0].field.as_deref(), Some("lines[0].modifiers"));
     assert!(f[0].fix.as_deref().unwrap().contains("Add GP to 97110"));
+    assert!(f[0].amount_at_risk.is_some_and(|a| a > rust_decimal::Decimal::ZERO), "the rejected line's value is at risk");
     assert!(!r.ready_to_sign);
 }
 
@@ -145,6 +146,8 @@ fn assistant_required_cms_scenario_splits_97110() {
     assert_eq!(f.field.as_deref(), Some("lines[0].modifiers"));
     assert!(f.message.contains("1 of its 2 units is the PTA's and needs CQ"), "{}", f.message);
     assert!(f.fix.as_deref().unwrap().contains("1 with CQ and 1 without"));
+    let over = f.amount_at_risk.expect("15% of one 97110 unit");
+    assert!(over > rust_decimal::Decimal::ZERO && over < rust_decimal::Decimal::from(10), "{over}");
     assert_eq!(r.billing.lines[0].modifiers_required, vec!["GP".to_string(), "CQ".to_string()]);
     assert_eq!(r.billing.lines[1].modifiers_required, vec!["GP".to_string()]);
 
@@ -243,6 +246,7 @@ fn ncci_pair_warns_without_a_modifier_and_never_offers_59_for_the_same_minutes()
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.field.as_deref(), Some("lines[1].modifiers"), "the modifier goes on column two, 97530");
     assert!(f.message.contains("only 97140 is paid"), "{}", f.message);
+    assert!(f.amount_at_risk.is_some_and(|a| a > rust_decimal::Decimal::ZERO), "97530's units are at risk");
     let fix = f.fix.as_deref().unwrap();
     assert!(fix.starts_with("Only if 97140 and 97530 were done in separate time blocks"), "{fix}");
     assert!(fix.contains("Minutes spent on both at once are one service"), "{fix}");
