@@ -231,7 +231,7 @@ impl Default for Config {
 
 impl Config {
     pub fn from_json(json: &str) -> Result<Config, InputError> {
-        Config::from_value(&crate::parse_json(json, "config")?)
+        Config::from_value(&crate::parse_json_max(json, "config", crate::MAX_CONFIG_JSON_BYTES)?)
     }
 
     pub fn from_value(v: &Value) -> Result<Config, InputError> {

@@ -666,3 +666,16 @@ fn the_base_note_stays_clean() {
     let r = check(&base());
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn a_config_carrying_a_full_size_ptp_file_is_accepted() {
+    // The CMS files are several MiB: the config bound is larger than a note's.
+    let mut text = String::from(PTP_SAMPLE);
+    for i in 0..60_000u32 {
+        text.push_str(&format!("{:05}\t{:05}\t\t20200101\t*\t1\tMutually exclusive procedures\n", 10_000 + i, 20_000 + i));
+    }
+    let json = serde_json::to_string(&json!({"ncci": {"ptpFile": text}})).unwrap();
+    assert!(json.len() > chartlint::MAX_JSON_BYTES);
+    let config = chartlint::Config::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(config.ptp.as_ref().map(|t| t.len()), Some(60_008));
+}
