@@ -80,6 +80,12 @@ fn required_modifiers_name_the_discipline_modifier() {
     assert_eq!(r.billing.lines[0].modifiers_required, vec!["GO".to_string()]);
     let r = check(&with(json!({"payer": {"kind": "commercial"}})));
     assert!(r.billing.lines.iter().all(|l| l.modifiers_required.is_empty()));
+    // Over the KX threshold every billed therapy line calls for KX too.
+    let r = check(&with(json!({"episode": episode(json!({"thresholdSpentBefore": "2500.00"}))})));
+    assert!(r.billing.kx_required);
+    for l in &r.billing.lines {
+        assert_eq!(l.modifiers_required, vec!["GP".to_string(), "KX".to_string()]);
+    }
 }
 
 // ---------------------------------------------------------------------------------------

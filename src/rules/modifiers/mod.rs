@@ -60,6 +60,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
 /// - GP/GO/GN on every billed therapy line, when the payer pack requires them;
 /// - CQ/CO when an assistant furnished the service (or some of its units) beyond the de
 ///   minimis share, when the payer pack requires them;
+/// - KX on every billed therapy line when the visit is over the year's KX threshold
+///   (`billing.kxRequired`, Medicare-rule packs);
 /// - the distinct-service modifier (59, XE, XS, XP, XU) a line already carries when the line
 ///   is the column-two code of a pair edit that allows one: the claim needs it to pay that
 ///   line. A distinct-service modifier is never listed for a line that does not carry one:
@@ -76,6 +78,9 @@ pub fn required(ctx: &Context<'_>, index: usize) -> Vec<String> {
     }
     if let Some(need) = assistant_need(ctx, line) {
         out.push(need.modifier.to_string());
+    }
+    if ctx.payer.medicare_rules && ctx.payment.kx_required() && kx_required::therapy_lines(ctx).any(|i| i == index) {
+        out.push("KX".to_string());
     }
     // Only a line that carries a distinct-service modifier can need one listed.
     if let Some(m) = line.modifiers.iter().find(|m| DISTINCT.contains(&m.as_str())) {
