@@ -11,11 +11,11 @@
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::{PayerKind, UnitRule};
+use crate::policy::icd10::CodeSet;
+use crate::policy::ncci::PtpTable;
 use crate::rules::Severity;
 use serde::Serialize;
 use serde_json::Value;
-use crate::policy::icd10::CodeSet;
-use crate::policy::ncci::PtpTable;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -156,26 +156,56 @@ impl PayerRules {
         if let Some(s) = o.opt_enum("distinctModifier", &["59", "X"])? {
             self.distinct_modifier = s.to_string();
         }
-        if let Some(n) = o.opt_count("progressReportInterval", "a number of treatment days (0 turns the rule off)", 365)? {
+        if let Some(n) = o.opt_count(
+            "progressReportInterval",
+            "a number of treatment days (0 turns the rule off)",
+            365,
+        )? {
             self.progress_report_interval = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("certificationDays", "a number of days (0 turns the rule off)", 3650)? {
+        if let Some(n) = o.opt_count(
+            "certificationDays",
+            "a number of days (0 turns the rule off)",
+            3650,
+        )? {
             self.certification_days = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("certificationWindowDays", "a number of days (0 turns the rule off)", 3650)? {
+        if let Some(n) = o.opt_count(
+            "certificationWindowDays",
+            "a number of days (0 turns the rule off)",
+            3650,
+        )? {
             self.certification_window_days = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("visitLimit", "a number of visits (0 turns the rule off)", 10_000)? {
+        if let Some(n) = o.opt_count(
+            "visitLimit",
+            "a number of visits (0 turns the rule off)",
+            10_000,
+        )? {
             self.visit_limit = Some(n).filter(|&n| n > 0);
         }
         if let Some(pairs) = o.opt_array("extraPairs", 10_000)? {
             for (i, p) in pairs.iter().enumerate() {
                 let path = format!("{}[{i}]", o.path_of("extraPairs"));
-                let bad = || InputError::new(&path, "expected [column1Code, column2Code, modifierIndicator 0 or 1]");
-                let Value::Array(items) = p else { return Err(bad()) };
-                let (Some(Value::String(a)), Some(Value::String(b))) = (items.first(), items.get(1)) else { return Err(bad()) };
+                let bad = || {
+                    InputError::new(
+                        &path,
+                        "expected [column1Code, column2Code, modifierIndicator 0 or 1]",
+                    )
+                };
+                let Value::Array(items) = p else {
+                    return Err(bad());
+                };
+                let (Some(Value::String(a)), Some(Value::String(b))) =
+                    (items.first(), items.get(1))
+                else {
+                    return Err(bad());
+                };
                 let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
-                if !crate::policy::codes::looks_like_code(&a) || !crate::policy::codes::looks_like_code(&b) || a == b {
+                if !crate::policy::codes::looks_like_code(&a)
+                    || !crate::policy::codes::looks_like_code(&b)
+                    || a == b
+                {
                     return Err(bad());
                 }
                 let ind = match items.get(2) {
@@ -231,7 +261,11 @@ impl Default for Config {
 
 impl Config {
     pub fn from_json(json: &str) -> Result<Config, InputError> {
-        Config::from_value(&crate::parse_json_max(json, "config", crate::MAX_CONFIG_JSON_BYTES)?)
+        Config::from_value(&crate::parse_json_max(
+            json,
+            "config",
+            crate::MAX_CONFIG_JSON_BYTES,
+        )?)
     }
 
     pub fn from_value(v: &Value) -> Result<Config, InputError> {
@@ -295,12 +329,14 @@ impl Config {
             .map(std::sync::Arc::new);
         if let Some(n) = o.opt_obj("ncci")? {
             if let Some(file) = n.opt_str("ptpFile")? {
-                let table = PtpTable::parse(file).map_err(|e| InputError::new(n.path_of("ptpFile"), e))?;
+                let table =
+                    PtpTable::parse(file).map_err(|e| InputError::new(n.path_of("ptpFile"), e))?;
                 c.ptp = Some(Arc::new(table));
             }
         }
         if let Some(file) = o.opt_str("icd10File")? {
-            let set = CodeSet::parse(file).map_err(|e| InputError::new(o.path_of("icd10File"), e))?;
+            let set =
+                CodeSet::parse(file).map_err(|e| InputError::new(o.path_of("icd10File"), e))?;
             c.icd10 = Some(Arc::new(set));
         }
         Ok(c)

@@ -76,7 +76,10 @@ pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, Input
     if json.len() > max {
         return Err(InputError::new(
             "",
-            format!("the {what} is {} bytes of JSON; at most {max} are accepted", json.len()),
+            format!(
+                "the {what} is {} bytes of JSON; at most {max} are accepted",
+                json.len()
+            ),
         ));
     }
     serde_json::from_str(json)

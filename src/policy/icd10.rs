@@ -35,7 +35,11 @@ pub struct Deleted {
 }
 
 const fn oct1(year: i32) -> Date {
-    Date { year, month: 10, day: 1 }
+    Date {
+        year,
+        month: 10,
+        day: 1,
+    }
 }
 
 /// Codes deleted in recent years that therapy notes still carry.
@@ -108,7 +112,11 @@ pub fn compact(code: &str) -> Option<String> {
         None => (code, ""),
     };
     let c: String = format!("{head}{tail}");
-    if !(3..=7).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+    if !(3..=7).contains(&c.len())
+        || !c
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
         return None;
     }
     let b = c.as_bytes();
@@ -159,7 +167,10 @@ pub fn check(code: &str, date: Date) -> Result<(), Problem> {
     match seventh_rule(&c) {
         Some(allowed) => {
             if c.len() < 7 {
-                let last = c.chars().last().filter(|ch| allowed.contains(*ch) && c.len() >= 4);
+                let last = c
+                    .chars()
+                    .last()
+                    .filter(|ch| allowed.contains(*ch) && c.len() >= 4);
                 let suggestion = last.and_then(|ch| {
                     let base = c.get(..c.len() - 1)?;
                     let base = if base.len() < 3 { return None } else { base };
@@ -183,7 +194,10 @@ pub fn check(code: &str, date: Date) -> Result<(), Problem> {
             return Err(Problem::Deleted(del));
         }
     }
-    if let Some(del) = DELETED.iter().find(|x| x.replacements.contains(&d.as_str())) {
+    if let Some(del) = DELETED
+        .iter()
+        .find(|x| x.replacements.contains(&d.as_str()))
+    {
         if date < del.on {
             return Err(Problem::NotYetValid(del));
         }
@@ -208,8 +222,12 @@ impl CodeSet {
             let Some(first) = tokens.next() else { continue };
             let is_order = first.len() == 5 && first.bytes().all(|b| b.is_ascii_digit());
             if is_order {
-                let (Some(code), Some(flag)) = (tokens.next(), tokens.next()) else { continue };
-                let Some(c) = compact(code).filter(|c| !c.contains('.')) else { continue };
+                let (Some(code), Some(flag)) = (tokens.next(), tokens.next()) else {
+                    continue;
+                };
+                let Some(c) = compact(code).filter(|c| !c.contains('.')) else {
+                    continue;
+                };
                 match flag {
                     "1" => set.billable.insert(c),
                     "0" => set.headers.insert(c),
@@ -260,19 +278,48 @@ mod tests {
     #[test]
     fn structure() {
         let day = d("2025-03-10");
-        for ok in ["M17.11", "Z96.651", "M54.50", "S83.241A", "S33.5XXA", "T36.0X1A", "M1A.0110", "Z3A.08", "I10", "M62.81", "T31.0", "M80.08XA", "M79.A11"] {
+        for ok in [
+            "M17.11", "Z96.651", "M54.50", "S83.241A", "S33.5XXA", "T36.0X1A", "M1A.0110",
+            "Z3A.08", "I10", "M62.81", "T31.0", "M80.08XA", "M79.A11",
+        ] {
             assert_eq!(check(ok, day), Ok(()), "{ok}");
         }
-        for bad in ["", "M17.", "17.11", "MM7.11", "M171.1", "M17.11111", "m17.11", "M17..1", "M17-11"] {
+        for bad in [
+            "",
+            "M17.",
+            "17.11",
+            "MM7.11",
+            "M171.1",
+            "M17.11111",
+            "m17.11",
+            "M17..1",
+            "M17-11",
+        ] {
             assert_eq!(check(bad, day), Err(Problem::Shape), "{bad}");
         }
-        assert_eq!(check("S33.5A", day), Err(Problem::NeedsSeventh { suggestion: Some("S33.5XXA".into()) }));
-        assert_eq!(check("S83.24", day), Err(Problem::NeedsSeventh { suggestion: None }));
-        assert_eq!(check("S83.241Z", day), Err(Problem::BadSeventh { allowed: INJURY_SEVENTH }));
+        assert_eq!(
+            check("S33.5A", day),
+            Err(Problem::NeedsSeventh {
+                suggestion: Some("S33.5XXA".into())
+            })
+        );
+        assert_eq!(
+            check("S83.24", day),
+            Err(Problem::NeedsSeventh { suggestion: None })
+        );
+        assert_eq!(
+            check("S83.241Z", day),
+            Err(Problem::BadSeventh {
+                allowed: INJURY_SEVENTH
+            })
+        );
         assert_eq!(check("M25.5X1", day), Err(Problem::StrayPlaceholder));
         assert!(matches!(check("M54.5", day), Err(Problem::Deleted(_))));
         assert_eq!(check("M54.5", d("2021-09-30")), Ok(()));
-        assert!(matches!(check("M54.50", d("2021-09-30")), Err(Problem::NotYetValid(_))));
+        assert!(matches!(
+            check("M54.50", d("2021-09-30")),
+            Err(Problem::NotYetValid(_))
+        ));
         assert_eq!(check("M5450", day), Ok(()));
     }
 

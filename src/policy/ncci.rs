@@ -50,7 +50,12 @@ pub struct BuiltinPair {
     pub sources: &'static str,
 }
 
-const fn pair(column1: &'static str, column2: &'static str, rationale: &'static str, sources: &'static str) -> BuiltinPair {
+const fn pair(
+    column1: &'static str,
+    column2: &'static str,
+    rationale: &'static str,
+    sources: &'static str,
+) -> BuiltinPair {
     BuiltinPair {
         column1,
         column2,
@@ -84,33 +89,148 @@ const COMPONENT: &str = "Component of the column one service";
 /// [CASAMBA], [WEBPT-NCCI20], [APTA-NCCI]).
 pub static THERAPY_PAIRS: &[BuiltinPair] = &[
     pair("97140", "97530", ME, "[WEBPT-59], [HEALTHIES], [ADVANCE]"),
-    unconfirmed(pair("97530", "97116", COMPONENT, "[ADVANCE] only (UNCONFIRMED)")),
-    unconfirmed(pair("97113", "97110", COMPONENT, "[ADVANCE] only (UNCONFIRMED)")),
+    unconfirmed(pair(
+        "97530",
+        "97116",
+        COMPONENT,
+        "[ADVANCE] only (UNCONFIRMED)",
+    )),
+    unconfirmed(pair(
+        "97113",
+        "97110",
+        COMPONENT,
+        "[ADVANCE] only (UNCONFIRMED)",
+    )),
     pair("97012", "97140", ME, "[AAPC-59], [ADVANCE]"),
     // 97150 (group) is column one: without a modifier only the group code pays.
-    pair("97150", "97110", GROUP, "[AAPC-150], [AAPC-150b], [ADVANCE]"),
-    pair("97150", "97112", GROUP, "[AAPC-150], [AAPC-150b], [ADVANCE]"),
-    unconfirmed(pair("97150", "97113", GROUP, "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)")),
-    unconfirmed(pair("97150", "97116", GROUP, "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)")),
-    unconfirmed(pair("97150", "97140", GROUP, "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)")),
-    unconfirmed(pair("97150", "97530", GROUP, "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)")),
-    unconfirmed(pair("97150", "97535", COMPONENT, "[ADVANCE] only (UNCONFIRMED; indicator not given, 1 assumed)")),
-    since(order_unconfirmed(pair("97161", "97140", ME, "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)")), 2020, 1, 1),
-    since(order_unconfirmed(pair("97162", "97140", ME, "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)")), 2020, 1, 1),
-    since(order_unconfirmed(pair("97163", "97140", ME, "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)")), 2020, 1, 1),
+    pair(
+        "97150",
+        "97110",
+        GROUP,
+        "[AAPC-150], [AAPC-150b], [ADVANCE]",
+    ),
+    pair(
+        "97150",
+        "97112",
+        GROUP,
+        "[AAPC-150], [AAPC-150b], [ADVANCE]",
+    ),
+    unconfirmed(pair(
+        "97150",
+        "97113",
+        GROUP,
+        "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)",
+    )),
+    unconfirmed(pair(
+        "97150",
+        "97116",
+        GROUP,
+        "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)",
+    )),
+    unconfirmed(pair(
+        "97150",
+        "97140",
+        GROUP,
+        "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)",
+    )),
+    unconfirmed(pair(
+        "97150",
+        "97530",
+        GROUP,
+        "[ADVANCE] (range 97110–97542 only; UNCONFIRMED per code)",
+    )),
+    unconfirmed(pair(
+        "97150",
+        "97535",
+        COMPONENT,
+        "[ADVANCE] only (UNCONFIRMED; indicator not given, 1 assumed)",
+    )),
+    since(
+        order_unconfirmed(pair(
+            "97161",
+            "97140",
+            ME,
+            "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)",
+        )),
+        2020,
+        1,
+        1,
+    ),
+    since(
+        order_unconfirmed(pair(
+            "97162",
+            "97140",
+            ME,
+            "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)",
+        )),
+        2020,
+        1,
+        1,
+    ),
+    since(
+        order_unconfirmed(pair(
+            "97163",
+            "97140",
+            ME,
+            "[APTA-NCCI], [CASAMBA], [ELITE] (column order UNCONFIRMED)",
+        )),
+        2020,
+        1,
+        1,
+    ),
     // The re-evaluation is column two: 59/X goes on 97164.
     pair("97530", "97164", ME, "[APTA-NCCI], [ELITE]"),
     pair("97150", "97164", ME, "[APTA-NCCI], [ELITE]"),
     unconfirmed(pair("97530", "97168", ME, "[ELITE] only (UNCONFIRMED)")),
     unconfirmed(pair("97150", "97168", ME, "[ELITE] only (UNCONFIRMED)")),
-    unconfirmed(order_unconfirmed(pair("97750", "97161", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97162", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97163", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97164", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97165", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97166", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97167", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
-    unconfirmed(order_unconfirmed(pair("97750", "97168", COMPONENT, "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)"))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97161",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97162",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97163",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97164",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97165",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97166",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97167",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
+    unconfirmed(order_unconfirmed(pair(
+        "97750",
+        "97168",
+        COMPONENT,
+        "[CA97750], [MEDPAY750] (secondary only; UNCONFIRMED)",
+    ))),
 ];
 
 /// Where an edit came from.
@@ -119,7 +239,10 @@ pub enum Origin {
     /// The CMS PTP file the EMR loaded.
     CmsFile,
     /// chartlint's built-in therapy pairs.
-    BuiltIn { confirmed: bool, order_confirmed: bool },
+    BuiltIn {
+        confirmed: bool,
+        order_confirmed: bool,
+    },
     /// The payer pack's own pair edits (`extraPairs`).
     Payer,
 }
@@ -164,7 +287,9 @@ struct Row {
 
 impl Row {
     fn active_on(&self, date: Date) -> bool {
-        self.indicator != NOT_APPLICABLE && self.effective <= date && self.deletion.map_or(true, |d| date < d)
+        self.indicator != NOT_APPLICABLE
+            && self.effective <= date
+            && self.deletion.map_or(true, |d| date < d)
     }
 }
 
@@ -206,15 +331,24 @@ impl PtpTable {
             } else {
                 line.splitn(7, ',').map(clean).collect()
             };
-            let (Some(c1), Some(c2)) = (fields.first(), fields.get(1)) else { continue };
+            let (Some(c1), Some(c2)) = (fields.first(), fields.get(1)) else {
+                continue;
+            };
             if !looks_like_code(c1) || !looks_like_code(c2) {
                 continue; // copyright notice, header, blank line
             }
-            let bad = |what: &str| format!("line {}: {what} (expected the CMS practitioner PTP file layout: Column 1, Column 2, *=in existence prior to 1996, Effective Date YYYYMMDD, Deletion Date YYYYMMDD or *, Modifier 0/1/9, PTP Edit Rationale)", n + 1);
-            let effective = fields.get(3).and_then(|s| yyyymmdd(s)).ok_or_else(|| bad("the effective date is not a date written YYYYMMDD"))?;
+            let bad = |what: &str| {
+                format!("line {}: {what} (expected the CMS practitioner PTP file layout: Column 1, Column 2, *=in existence prior to 1996, Effective Date YYYYMMDD, Deletion Date YYYYMMDD or *, Modifier 0/1/9, PTP Edit Rationale)", n + 1)
+            };
+            let effective = fields
+                .get(3)
+                .and_then(|s| yyyymmdd(s))
+                .ok_or_else(|| bad("the effective date is not a date written YYYYMMDD"))?;
             let deletion = match fields.get(4).copied() {
                 Some("*") | Some("") => None,
-                Some(s) => Some(yyyymmdd(s).ok_or_else(|| bad("the deletion date is neither a date written YYYYMMDD nor *"))?),
+                Some(s) => Some(yyyymmdd(s).ok_or_else(|| {
+                    bad("the deletion date is neither a date written YYYYMMDD nor *")
+                })?),
                 None => return Err(bad("the deletion date is missing")),
             };
             let indicator = match fields.get(5).copied() {
@@ -227,11 +361,15 @@ impl PtpTable {
             let rationale = match table.rationales.iter().position(|r| r == rationale_text) {
                 Some(p) => p,
                 None => {
-                    table.rationales.push(rationale_text.chars().take(200).collect());
+                    table
+                        .rationales
+                        .push(rationale_text.chars().take(200).collect());
                     table.rationales.len() - 1
                 }
             };
-            let (Some(column1), Some(column2)) = (pack(c1), pack(c2)) else { continue };
+            let (Some(column1), Some(column2)) = (pack(c1), pack(c2)) else {
+                continue;
+            };
             table.rows.push(Row {
                 column1,
                 column2,
@@ -244,7 +382,9 @@ impl PtpTable {
         if table.rows.is_empty() {
             return Err("no edits found: expected the CMS practitioner PTP file (tab-delimited, columns Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date, Modifier, PTP Edit Rationale)".into());
         }
-        table.rows.sort_by_key(|r| (r.column1, r.column2, r.effective));
+        table
+            .rows
+            .sort_by_key(|r| (r.column1, r.column2, r.effective));
         Ok(table)
     }
 
@@ -271,7 +411,11 @@ impl PtpTable {
                 column1: unpack(&r.column1),
                 column2: unpack(&r.column2),
                 indicator: r.indicator,
-                rationale: self.rationales.get(usize::from(r.rationale)).cloned().unwrap_or_default(),
+                rationale: self
+                    .rationales
+                    .get(usize::from(r.rationale))
+                    .cloned()
+                    .unwrap_or_default(),
                 origin: Origin::CmsFile,
             })
     }
@@ -281,13 +425,18 @@ impl PtpTable {
 pub fn builtin(column1: &str, column2: &str, date: Date) -> Option<Edit> {
     THERAPY_PAIRS
         .iter()
-        .find(|p| p.column1 == column1 && p.column2 == column2 && p.effective.map_or(true, |e| e <= date))
+        .find(|p| {
+            p.column1 == column1 && p.column2 == column2 && p.effective.map_or(true, |e| e <= date)
+        })
         .map(|p| Edit {
             column1: p.column1.to_string(),
             column2: p.column2.to_string(),
             indicator: p.indicator,
             rationale: p.rationale.to_string(),
-            origin: Origin::BuiltIn { confirmed: p.confirmed, order_confirmed: p.order_confirmed },
+            origin: Origin::BuiltIn {
+                confirmed: p.confirmed,
+                order_confirmed: p.order_confirmed,
+            },
         })
 }
 
@@ -302,11 +451,17 @@ mod tests {
     #[test]
     fn builtin_pairs_are_well_formed() {
         for p in THERAPY_PAIRS {
-            assert!(looks_like_code(p.column1) && looks_like_code(p.column2), "{p:?}");
+            assert!(
+                looks_like_code(p.column1) && looks_like_code(p.column2),
+                "{p:?}"
+            );
             assert_ne!(p.column1, p.column2);
             assert!(!p.sources.is_empty());
             if !p.confirmed {
-                assert!(p.sources.contains("UNCONFIRMED"), "{p:?} must say it is unconfirmed");
+                assert!(
+                    p.sources.contains("UNCONFIRMED"),
+                    "{p:?} must say it is unconfirmed"
+                );
             }
         }
         assert!(builtin("97140", "97530", d("2025-03-10")).is_some());
@@ -320,7 +475,9 @@ mod tests {
         assert_eq!(yyyymmdd("20250101"), Some(d("2025-01-01")));
         assert_eq!(yyyymmdd("20250230"), None);
         let bad = "Column 1\tColumn 2\nX\n97140\t97530\t\t2025-01-01\t*\t1\tMutually exclusive procedures\n";
-        assert!(PtpTable::parse(bad).err().is_some_and(|e| e.contains("line 3")));
+        assert!(PtpTable::parse(bad)
+            .err()
+            .is_some_and(|e| e.contains("line 3")));
         assert!(PtpTable::parse("just a notice\n").is_err());
     }
 }

@@ -49,7 +49,9 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    let Some(diagnoses) = ctx.note.diagnoses.as_ref() else { return };
+    let Some(diagnoses) = ctx.note.diagnoses.as_ref() else {
+        return;
+    };
     let date = ctx.note.date_of_service;
     for (k, code) in diagnoses.iter().enumerate() {
         let result = match &ctx.config.icd10 {
@@ -95,6 +97,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 "Check the code in the code book for the date of service.".to_string(),
             ),
         };
-        out.push(Finding::new(&INVALID_DIAGNOSIS, message).field(format!("diagnoses[{k}]")).fix(fix));
+        out.push(
+            Finding::new(&INVALID_DIAGNOSIS, message)
+                .field(format!("diagnoses[{k}]"))
+                .fix(fix),
+        );
     }
 }

@@ -42,8 +42,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(&MISSING_DIAGNOSIS, "The visit has no diagnosis codes, so its claim lines cannot be billed.")
-            .field("diagnoses")
-            .fix("Enter the visit's ICD-10-CM codes, the treating diagnosis first."),
+        Finding::new(
+            &MISSING_DIAGNOSIS,
+            "The visit has no diagnosis codes, so its claim lines cannot be billed.",
+        )
+        .field("diagnoses")
+        .fix("Enter the visit's ICD-10-CM codes, the treating diagnosis first."),
     );
 }

@@ -14,7 +14,12 @@ pub use missing_diagnosis::MISSING_DIAGNOSIS;
 pub use unknown_code::UNKNOWN_CODE;
 
 /// The family's rules, in docs order.
-pub static RULES: &[&RuleMeta] = &[&UNKNOWN_CODE, &ADD_ON_WITHOUT_PRIMARY, &MISSING_DIAGNOSIS, &INVALID_DIAGNOSIS];
+pub static RULES: &[&RuleMeta] = &[
+    &UNKNOWN_CODE,
+    &ADD_ON_WITHOUT_PRIMARY,
+    &MISSING_DIAGNOSIS,
+    &INVALID_DIAGNOSIS,
+];
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     unknown_code::check(ctx, out);

@@ -40,27 +40,46 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
-    let fix = "Request more visits (or an extension) from the payer now if the plan of care continues.";
+    let fix =
+        "Request more visits (or an extension) from the payer now if the plan of care continues.";
     if let (Some(visit), Some((limit, from_pack))) = (ep.visit_number, visit_limit(ctx, ep)) {
         if visit <= limit && limit - visit <= AUTHORIZATION_WARN_VISITS {
             let left = limit - visit;
-            let of = if from_pack { format!("the {limit} visits {} allows", ctx.payer.name) } else { format!("{limit} authorized") };
+            let of = if from_pack {
+                format!("the {limit} visits {} allows", ctx.payer.name)
+            } else {
+                format!("{limit} authorized")
+            };
             let message = if left == 0 {
                 format!("This is visit {visit} of {of}: the last one.")
             } else {
-                format!("This is visit {visit} of {of}: {} left after this one.", super::plural(i64::from(left), "visit", "visits"))
+                format!(
+                    "This is visit {visit} of {of}: {} left after this one.",
+                    super::plural(i64::from(left), "visit", "visits")
+                )
             };
-            out.push(Finding::new(&AUTHORIZATION_ENDING, message).field("episode.visitNumber").fix(fix));
+            out.push(
+                Finding::new(&AUTHORIZATION_ENDING, message)
+                    .field("episode.visitNumber")
+                    .fix(fix),
+            );
         }
     }
     if let Some(end) = ep.authorization_end {
         let days = ctx.note.date_of_service.days_until(end);
         if (0..=AUTHORIZATION_WARN_DAYS).contains(&days) {
-            let when = if days == 0 { "today".to_string() } else { format!("in {}", super::plural(days, "day", "days")) };
+            let when = if days == 0 {
+                "today".to_string()
+            } else {
+                format!("in {}", super::plural(days, "day", "days"))
+            };
             out.push(
-                Finding::new(&AUTHORIZATION_ENDING, format!("The authorization ends {when} ({end})."))
-                    .field("episode.authorizationEnd")
-                    .fix(fix),
+                Finding::new(
+                    &AUTHORIZATION_ENDING,
+                    format!("The authorization ends {when} ({end})."),
+                )
+                .field("episode.authorizationEnd")
+                .fix(fix),
             );
         }
     }

@@ -42,9 +42,15 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     if let (Some(visit), Some((limit, from_pack))) = (ep.visit_number, visit_limit(ctx, ep)) {
         if visit > limit {
             let (what, field) = if from_pack {
-                (format!("the {limit}-visit limit of {}", ctx.payer.name), "episode.visitNumber")
+                (
+                    format!("the {limit}-visit limit of {}", ctx.payer.name),
+                    "episode.visitNumber",
+                )
             } else {
-                (format!("the {limit} visits authorized"), "episode.authorizedVisits")
+                (
+                    format!("the {limit} visits authorized"),
+                    "episode.authorizedVisits",
+                )
             };
             out.push(
                 Finding::new(&AUTHORIZATION_EXCEEDED, format!("This is visit {visit}, beyond {what}."))

@@ -30,7 +30,9 @@ pub static RULES: &[&RuleMeta] = &[
 ];
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    let Some(ep) = ctx.note.episode.as_ref() else { return };
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     progress_report_due::check(ctx, ep, out);
     plan_of_care_uncertified::check(ctx, ep, out);
     plan_of_care_expired::check(ctx, ep, out);

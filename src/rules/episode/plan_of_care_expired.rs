@@ -42,8 +42,13 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
-    let Some(max_days) = ctx.payer.certification_days else { return };
-    if matches!(ctx.note.note_type, NoteType::Evaluation | NoteType::Recertification) {
+    let Some(max_days) = ctx.payer.certification_days else {
+        return;
+    };
+    if matches!(
+        ctx.note.note_type,
+        NoteType::Evaluation | NoteType::Recertification
+    ) {
         return;
     }
     let dos = ctx.note.date_of_service;
@@ -54,7 +59,10 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
             out.push(
                 Finding::new(
                     &PLAN_OF_CARE_EXPIRED,
-                    format!("This visit is {} after the plan of care ended ({end}).", super::plural(late, "day", "days")),
+                    format!(
+                        "This visit is {} after the plan of care ended ({end}).",
+                        super::plural(late, "day", "days")
+                    ),
                 )
                 .field("episode.planOfCareEnd")
                 .fix(fix),
@@ -65,7 +73,10 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     if let Some(start) = ep.plan_of_care_start {
         let day = start.days_until(dos);
         if day > i64::from(max_days) {
-            let last = start.add_days(i64::from(max_days)).map(|d| d.to_string()).unwrap_or_default();
+            let last = start
+                .add_days(i64::from(max_days))
+                .map(|d| d.to_string())
+                .unwrap_or_default();
             out.push(
                 Finding::new(
                     &PLAN_OF_CARE_EXPIRED,

@@ -42,7 +42,10 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
-    let (Some(window), Some(start)) = (ctx.payer.certification_window_days, ep.plan_of_care_start) else { return };
+    let (Some(window), Some(start)) = (ctx.payer.certification_window_days, ep.plan_of_care_start)
+    else {
+        return;
+    };
     if ep.certified_on.is_some() || ctx.note.note_type == NoteType::Evaluation {
         return;
     }
@@ -50,7 +53,10 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     if day < 0 {
         return;
     }
-    let deadline = start.add_days(i64::from(window)).map(|d| d.to_string()).unwrap_or_default();
+    let deadline = start
+        .add_days(i64::from(window))
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     let f = if day <= i64::from(window) {
         Finding::new(
             &PLAN_OF_CARE_UNCERTIFIED,

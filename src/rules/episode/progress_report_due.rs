@@ -54,7 +54,10 @@ fn report_heading() -> Option<&'static Regex> {
 }
 
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
-    let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day) else { return };
+    let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
+    else {
+        return;
+    };
     if ctx.note.note_type != NoteType::Daily || day < interval {
         return;
     }
@@ -66,7 +69,11 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     } else {
         format!("This visit is treatment day {day} of the progress-report period: the progress report due by day {interval} is overdue.")
     };
-    let who = if ctx.note.provider.role.is_assistant() { " An assistant may add measurements but cannot write the report: the therapist must." } else { "" };
+    let who = if ctx.note.provider.role.is_assistant() {
+        " An assistant may add measurements but cannot write the report: the therapist must."
+    } else {
+        ""
+    };
     out.push(
         Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"

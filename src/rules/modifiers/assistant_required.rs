@@ -57,14 +57,23 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    let Some(modifier) = assistant_modifier(ctx.note.discipline) else { return };
+    let Some(modifier) = assistant_modifier(ctx.note.discipline) else {
+        return;
+    };
     let assistant = if modifier == "CQ" { "PTA" } else { "OTA" };
     let therapist = if modifier == "CQ" { "PT" } else { "OT" };
     for (i, line) in ctx.note.lines.iter().enumerate() {
-        if line.has_modifier(modifier) || line.modifiers.iter().any(|m| ASSISTANT.contains(&m.as_str())) {
+        if line.has_modifier(modifier)
+            || line
+                .modifiers
+                .iter()
+                .any(|m| ASSISTANT.contains(&m.as_str()))
+        {
             continue;
         }
-        let Some(need) = assistant_need(ctx, line) else { continue };
+        let Some(need) = assistant_need(ctx, line) else {
+            continue;
+        };
         let code = &line.code;
         let (message, fix) = match need.basis {
             AssistantBasis::WholeByRole => (
@@ -99,7 +108,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         // The overpayment: 15% of the units that should carry the modifier.
-        let amount = ctx.payment.unit_value(code).map(|v| v * Decimal::from(need.units) * Decimal::new(15, 2));
-        out.push(Finding::new(&ASSISTANT_REQUIRED, message).field(format!("lines[{i}].modifiers")).fix(fix).amount(amount));
+        let amount = ctx
+            .payment
+            .unit_value(code)
+            .map(|v| v * Decimal::from(need.units) * Decimal::new(15, 2));
+        out.push(
+            Finding::new(&ASSISTANT_REQUIRED, message)
+                .field(format!("lines[{i}].modifiers"))
+                .fix(fix)
+                .amount(amount),
+        );
     }
 }

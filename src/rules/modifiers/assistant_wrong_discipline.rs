@@ -42,8 +42,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let wanted = assistant_modifier(ctx.note.discipline);
     let discipline = ctx.note.discipline.as_str();
     for (i, line) in ctx.note.lines.iter().enumerate() {
-        for m in line.modifiers.iter().filter(|m| ASSISTANT.contains(&m.as_str()) && Some(m.as_str()) != wanted) {
-            let meaning = if m == "CQ" { "a PTA's part in a PT service" } else { "an OTA's part in an OT service" };
+        for m in line
+            .modifiers
+            .iter()
+            .filter(|m| ASSISTANT.contains(&m.as_str()) && Some(m.as_str()) != wanted)
+        {
+            let meaning = if m == "CQ" {
+                "a PTA's part in a PT service"
+            } else {
+                "an OTA's part in an OT service"
+            };
             let fix = match (wanted, ctx.note.discipline) {
                 (Some(w), _) => format!("Replace {m} with {w} on {} if the assistant furnished part of it; otherwise remove {m}.", line.code),
                 (None, Discipline::SLP) => format!("Remove {m} from {}: speech-language pathology services have no assistant modifier.", line.code),

@@ -69,7 +69,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
 ///   `modifiers/ncci-pair` finding explains what would justify it).
 pub fn required(ctx: &Context<'_>, index: usize) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(line) = ctx.note.lines.get(index) else { return out };
+    let Some(line) = ctx.note.lines.get(index) else {
+        return out;
+    };
     if line.units == 0 {
         return out;
     }
@@ -79,12 +81,21 @@ pub fn required(ctx: &Context<'_>, index: usize) -> Vec<String> {
     if let Some(need) = assistant_need(ctx, line) {
         out.push(need.modifier.to_string());
     }
-    if ctx.payer.medicare_rules && ctx.payment.kx_required() && kx_required::therapy_lines(ctx).any(|i| i == index) {
+    if ctx.payer.medicare_rules
+        && ctx.payment.kx_required()
+        && kx_required::therapy_lines(ctx).any(|i| i == index)
+    {
         out.push("KX".to_string());
     }
     // Only a line that carries a distinct-service modifier can need one listed.
-    if let Some(m) = line.modifiers.iter().find(|m| DISTINCT.contains(&m.as_str())) {
-        let needed = pair_hits(ctx).iter().any(|h| h.edit.indicator == ncci::ALLOWED && h.modifier_lines().contains(&index));
+    if let Some(m) = line
+        .modifiers
+        .iter()
+        .find(|m| DISTINCT.contains(&m.as_str()))
+    {
+        let needed = pair_hits(ctx)
+            .iter()
+            .any(|h| h.edit.indicator == ncci::ALLOWED && h.modifier_lines().contains(&index));
         if needed && !out.contains(m) {
             out.push(m.clone());
         }
@@ -138,9 +149,17 @@ pub(crate) fn assistant_need(ctx: &Context<'_>, line: &Line) -> Option<Assistant
     if info.eval.is_some() {
         return None; // evaluations are the therapist's alone (another family's concern)
     }
-    let need = |units: u32, basis| Some(AssistantNeed { modifier, units, basis });
+    let need = |units: u32, basis| {
+        Some(AssistantNeed {
+            modifier,
+            units,
+            basis,
+        })
+    };
     let assistant = match line.assistant_minutes {
-        None if ctx.note.provider.role.is_assistant() => return need(line.units, AssistantBasis::WholeByRole),
+        None if ctx.note.provider.role.is_assistant() => {
+            return need(line.units, AssistantBasis::WholeByRole)
+        }
         None | Some(0) => return None,
         Some(a) => a,
     };
@@ -205,7 +224,10 @@ impl PairHit {
     /// when the built-in pair's column order is unconfirmed.
     pub fn modifier_lines(&self) -> Vec<usize> {
         match self.edit.origin {
-            Origin::BuiltIn { order_confirmed: false, .. } => vec![self.col2, self.col1],
+            Origin::BuiltIn {
+                order_confirmed: false,
+                ..
+            } => vec![self.col2, self.col1],
             _ => vec![self.col2],
         }
     }
@@ -214,7 +236,12 @@ impl PairHit {
 /// The pair edit for `column1` then `column2`: the payer pack's own first, then NCCI (the
 /// CMS file when loaded, else the built-in pairs) when the pack applies NCCI.
 fn lookup(ctx: &Context<'_>, column1: &str, column2: &str, ncci_too: bool) -> Option<Edit> {
-    if let Some((a, b, ind)) = ctx.payer.extra_pairs.iter().find(|(a, b, _)| a == column1 && b == column2) {
+    if let Some((a, b, ind)) = ctx
+        .payer
+        .extra_pairs
+        .iter()
+        .find(|(a, b, _)| a == column1 && b == column2)
+    {
         return Some(Edit {
             column1: a.clone(),
             column2: b.clone(),
@@ -258,10 +285,14 @@ pub(crate) fn pair_hits(ctx: &Context<'_>) -> Vec<PairHit> {
 
 /// Whether the line carries a discipline modifier (GP, GO, GN).
 pub(crate) fn has_discipline_modifier(line: &Line) -> bool {
-    line.modifiers.iter().any(|m| DISCIPLINE.contains(&m.as_str()))
+    line.modifiers
+        .iter()
+        .any(|m| DISCIPLINE.contains(&m.as_str()))
 }
 
 /// Whether the line carries an X modifier.
 pub(crate) fn has_x_modifier(line: &Line) -> bool {
-    line.modifiers.iter().any(|m| X_MODIFIERS.contains(&m.as_str()))
+    line.modifiers
+        .iter()
+        .any(|m| X_MODIFIERS.contains(&m.as_str()))
 }

@@ -66,13 +66,22 @@ fn is_timed15(code: &str) -> bool {
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let wants_x = ctx.payer.distinct_modifier == "X";
     for hit in pair_hits(ctx) {
-        let (Some(l1), Some(l2)) = (ctx.note.lines.get(hit.col1), ctx.note.lines.get(hit.col2)) else { continue };
+        let (Some(l1), Some(l2)) = (ctx.note.lines.get(hit.col1), ctx.note.lines.get(hit.col2))
+        else {
+            continue;
+        };
         let (c1, c2) = (&l1.code, &l2.code);
         let field = format!("lines[{}].modifiers", hit.col2);
-        let amount = ctx.payment.unit_value(c2).map(|v| v * Decimal::from(l2.units));
+        let amount = ctx
+            .payment
+            .unit_value(c2)
+            .map(|v| v * Decimal::from(l2.units));
         let why = match hit.edit.origin {
             Origin::Payer => format!("{} has its own edit on {c1} with {c2}", ctx.payer.name),
-            _ => format!("{c1} and {c2} are an NCCI pair ({})", hit.edit.rationale.to_lowercase()),
+            _ => format!(
+                "{c1} and {c2} are an NCCI pair ({})",
+                hit.edit.rationale.to_lowercase()
+            ),
         };
 
         if hit.edit.indicator == NOT_ALLOWED {
@@ -86,14 +95,26 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         }
 
         let carriers: Vec<usize> = hit.modifier_lines();
-        let on_line = carriers.iter().filter_map(|&i| ctx.note.lines.get(i)).find(|l| l.modifiers.iter().any(|m| DISTINCT.contains(&m.as_str())));
+        let on_line = carriers
+            .iter()
+            .filter_map(|&i| ctx.note.lines.get(i))
+            .find(|l| l.modifiers.iter().any(|m| DISTINCT.contains(&m.as_str())));
         if let Some(line) = on_line {
             if line.has_modifier("59") && has_x_modifier(line) {
                 out.push(
-                    Finding::new(&NCCI_PAIR, format!("{} carries both 59 and an X modifier; a line takes one or the other.", line.code))
-                        .severity(Severity::Warning)
-                        .field(field)
-                        .fix(format!("Keep the X modifier on {} and remove 59.", line.code)),
+                    Finding::new(
+                        &NCCI_PAIR,
+                        format!(
+                            "{} carries both 59 and an X modifier; a line takes one or the other.",
+                            line.code
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .field(field)
+                    .fix(format!(
+                        "Keep the X modifier on {} and remove 59.",
+                        line.code
+                    )),
                 );
                 continue;
             }
@@ -109,15 +130,20 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         }
 
         let severity = match hit.edit.origin {
-            Origin::BuiltIn { confirmed: false, .. } => Severity::Info,
+            Origin::BuiltIn {
+                confirmed: false, ..
+            } => Severity::Info,
             _ => Severity::Warning,
         };
         out.push(
-            Finding::new(&NCCI_PAIR, format!("{why}: without a distinct-service modifier on {c2}, only {c1} is paid."))
-                .severity(severity)
-                .field(field)
-                .fix(fix_text(ctx, &hit, c1, c2, wants_x))
-                .amount(amount),
+            Finding::new(
+                &NCCI_PAIR,
+                format!("{why}: without a distinct-service modifier on {c2}, only {c1} is paid."),
+            )
+            .severity(severity)
+            .field(field)
+            .fix(fix_text(ctx, &hit, c1, c2, wants_x))
+            .amount(amount),
         );
     }
 }
@@ -130,15 +156,28 @@ fn fix_text(ctx: &Context<'_>, hit: &PairHit, c1: &str, c2: &str, wants_x: bool)
             "Only if {c1} and {c2} were done in separate time blocks: document each block's minutes or clock times and add {m} to {c2}. Minutes spent on both at once are one service and are billed once, under one code; a modifier cannot make them separate."
         )
     } else {
-        let m = if wants_x { "XE (separate session), XS (different body region) or XU (otherwise distinct)" } else { "59" };
+        let m = if wants_x {
+            "XE (separate session), XS (different body region) or XU (otherwise distinct)"
+        } else {
+            "59"
+        };
         format!("If {c2} was a separate session, a different body region or otherwise distinct from {c1}, document how and add {m} to {c2}; otherwise bill only one of them.")
     };
-    if let Origin::BuiltIn { confirmed: false, .. } = hit.edit.origin {
+    if let Origin::BuiltIn {
+        confirmed: false, ..
+    } = hit.edit.origin
+    {
         fix.push_str(" chartlint knows this pair from one source only; load the CMS PTP file (config.ncci.ptpFile) to confirm it.");
     }
     if ctx.config.ptp.is_none() {
-        if let Origin::BuiltIn { order_confirmed: false, .. } = hit.edit.origin {
-            fix.push_str(" Which of the two takes the modifier is unconfirmed; the CMS PTP file settles it.");
+        if let Origin::BuiltIn {
+            order_confirmed: false,
+            ..
+        } = hit.edit.origin
+        {
+            fix.push_str(
+                " Which of the two takes the modifier is unconfirmed; the CMS PTP file settles it.",
+            );
         }
     }
     fix

@@ -44,11 +44,21 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             continue;
         }
         let has_wanted = line.has_modifier(wanted);
-        for m in line.modifiers.iter().filter(|m| DISCIPLINE.contains(&m.as_str()) && m.as_str() != wanted) {
+        for m in line
+            .modifiers
+            .iter()
+            .filter(|m| DISCIPLINE.contains(&m.as_str()) && m.as_str() != wanted)
+        {
             let fix = if has_wanted {
-                format!("Remove {m} from {}: a line carries one plan-of-care modifier, {wanted} here.", line.code)
+                format!(
+                    "Remove {m} from {}: a line carries one plan-of-care modifier, {wanted} here.",
+                    line.code
+                )
             } else {
-                format!("Replace {m} with {wanted} on {} (this is a {discipline} plan of care).", line.code)
+                format!(
+                    "Replace {m} with {wanted} on {} (this is a {discipline} plan of care).",
+                    line.code
+                )
             };
             out.push(
                 Finding::new(
