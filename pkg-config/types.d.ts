@@ -190,17 +190,29 @@ export interface Report {
 
 /** A payer's rules, laid over the built-in pack for its kind. */
 export interface PayerRules {
+  /** Shown in every report as `provenance.rulePack`. */
   name?: string;
   unitRule?: UnitRule;
+  /** Switch for Medicare's progress-report (10), certification (90) and window (30) figures. */
   medicareRules?: boolean;
+  /** Every billed therapy line needs GP/GO/GN. */
   requireDisciplineModifiers?: boolean;
+  /** PTA/OTA services need CQ/CO. */
+  requireAssistantModifiers?: boolean;
+  /** The NCCI procedure-to-procedure edits apply. */
+  ncciEdits?: boolean;
   requireTotalTreatmentTime?: boolean;
+  /** Which distinct-service modifier the payer wants: 59, or the X modifiers (XE/XS/XP/XU). */
   distinctModifier?: "59" | "X";
+  /** Treatment days between progress reports; 0 turns the rule off. */
   progressReportInterval?: number;
+  /** Longest certification interval in calendar days; 0 turns the rule off. */
   certificationDays?: number;
+  /** Days after the first treatment to certify the plan; 0 turns the rule off. */
   certificationWindowDays?: number;
+  /** Visits allowed (against `episode.visitNumber`); 0 means no limit. */
   visitLimit?: number;
-  /** The payer's own pair edits: `[column1, column2, modifierIndicator]`. */
+  /** The payer's own pair edits, checked before NCCI: `[column1, column2, modifierIndicator]`. */
   extraPairs?: [string, string, 0 | 1][];
   [extra: string]: unknown;
 }
@@ -223,6 +235,8 @@ export interface Config {
     | { kind: "allowed"; amounts: { [code: string]: Money } };
   /** `ptpFile`: text of the CMS practitioner PTP edit file, as published. */
   ncci?: { ptpFile?: string };
+  /** Text of the CMS ICD-10-CM order file or code-descriptions file, as published. */
+  icd10File?: string;
   [extra: string]: unknown;
 }
 

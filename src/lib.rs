@@ -62,13 +62,22 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest JSON document accepted (a note with a 1 MiB text and its fields).
 pub const MAX_JSON_BYTES: usize = 2 << 20;
 
+/// Largest config accepted: a config may carry the official CMS files as text (the
+/// practitioner PTP edits, the ICD-10-CM code list, the PPRRVU file), each several MiB.
+pub const MAX_CONFIG_JSON_BYTES: usize = 64 << 20;
+
 /// Parses JSON text with a size bound; `what` names the document in errors.
 pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
-    if json.len() > MAX_JSON_BYTES {
+    parse_json_max(json, what, MAX_JSON_BYTES)
+}
+
+/// Parses JSON text of at most `max` bytes; `what` names the document in errors.
+pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
+    if json.len() > max {
         return Err(InputError::new(
             "",
             format!(
-                "the {what} is {} bytes of JSON; at most {MAX_JSON_BYTES} are accepted",
+                "the {what} is {} bytes of JSON; at most {max} are accepted",
                 json.len()
             ),
         ));

@@ -4,4 +4,7 @@
 pub mod codes;
 pub mod evaluation;
 pub mod fees;
+pub mod icd10;
+pub mod modifiers;
+pub mod ncci;
 pub mod years;
