@@ -642,3 +642,51 @@ fn amount_at_risk_is_the_difference_between_the_codes() {
     let json = serde_json::to_value(f).unwrap();
     assert_eq!(json["amountAtRisk"], "50.00");
 }
+
+/// The labelled corpus (`tests/corpus`, written by another hand): with their form fields the
+/// evaluation and re-evaluation notes are clean for every `eval/*` rule, and without the
+/// fields, whatever the text establishes agrees with the fields the notes were labelled with.
+#[test]
+fn corpus_evaluations_agree_with_their_labels() {
+    let field_of = |name: &str| match name {
+        "history" => "historyFactors",
+        "examination" => "examElements",
+        "clinicalPresentation" => "clinicalPresentation",
+        "decisionMaking" => "decisionMaking",
+        "occupationalProfile" => "profileReview",
+        "performanceDeficits" => "performanceDeficits",
+        "comorbidities" => "comorbiditiesAffectOccupation",
+        "taskModification" => "taskModification",
+        _ => "",
+    };
+    let mut checked = 0;
+    let mut inferred = 0;
+    let mut paths: Vec<_> = std::fs::read_dir("tests/corpus").unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "json")) {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        let note = &v["note"];
+        let r = check(note);
+        assert!(eval_rules(&r).is_empty(), "{}: {:?}", p.display(), r.findings.iter().filter(|f| f.rule.starts_with("eval/")).collect::<Vec<_>>());
+        if !matches!(note["noteType"].as_str(), Some("evaluation" | "reevaluation")) {
+            assert!(r.evaluation.is_none(), "{}: not an evaluation", p.display());
+            continue;
+        }
+        checked += 1;
+        let mut bare = note.clone();
+        bare.as_object_mut().unwrap().remove("evaluation");
+        let r = check(&bare);
+        let Some(ev) = &r.evaluation else { continue };
+        for c in ev.components.iter().filter(|c| c.source == Source::Text && c.name != "reevaluationReason") {
+            inferred += 1;
+            let label = &note["evaluation"][field_of(c.name)];
+            let got = serde_json::to_value(&c.value).unwrap();
+            assert_eq!(&got, label, "{}: {} read from the text disagrees with the label", p.display(), c.name);
+        }
+        if note["evaluation"]["reevaluationReason"].is_string() && bare["lines"][0]["code"].as_str().is_some_and(|c| c == "97164" || c == "97168") {
+            assert!(!r.has("eval/reevaluation-unsupported"), "{}: the reason is in the text too", p.display());
+        }
+    }
+    assert!(checked >= 30, "{checked} evaluation and re-evaluation notes");
+    assert!(inferred >= 5, "{inferred} components read from the corpus text");
+}

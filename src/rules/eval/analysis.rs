@@ -178,16 +178,16 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
 fn reason(note: &Note) -> Reason {
     let field = note.evaluation.as_ref().and_then(|e| e.reevaluation_reason.as_deref()).filter(|s| !s.trim().is_empty());
     if let Some(f) = field {
-        let scan = infer::scan_reason(f);
+        let scan = infer::scan_reason(f, true);
         if let Some((kind, _)) = scan.accepted.first() {
             return Reason { accepted: Some(*kind), from_field: true, spans: Vec::new(), routine_only: false };
         }
     }
-    let scan = infer::scan_reason(&note.text);
+    let scan = infer::scan_reason(&note.text, false);
     if let Some((kind, span)) = scan.accepted.first() {
         return Reason { accepted: Some(*kind), from_field: false, spans: vec![*span], routine_only: false };
     }
-    let field_routine = field.is_some_and(|f| !infer::scan_reason(f).routine.is_empty());
+    let field_routine = field.is_some_and(|f| !infer::scan_reason(f, true).routine.is_empty());
     Reason {
         accepted: None,
         from_field: field.is_some(),

@@ -80,6 +80,8 @@ struct Patterns {
     deficit_label: Regex,
     deficit_count: Regex,
     next_label: Regex,
+    list_comment: Regex,
+    comorbid_affect: Regex,
     sub_label_line: Regex,
     none_list: Regex,
     presentation: Regex,
@@ -88,9 +90,15 @@ struct Patterns {
     task: Regex,
     tests: Regex,
     reason: Regex,
+    /// Events that change a patient's condition (surgery, a TIA, a re-injury), read alone
+    /// in `evaluation.reevaluationReason` (in the text they need a cue such as "after").
+    event: Regex,
     routine: Regex,
     negation: Regex,
 }
+
+/// Events that change the patient's condition and so call for a re-evaluation.
+const EVENTS: &str = r"surgery|surgical|post-?op(?:erative(?:ly)?)?|arthroplasty|ORIF|repair|replacement|fusion|amputation|TIA|transient\s+ischemic\s+attack|stroke|CVA|myocardial\s+infarction|fractures?|fx|sprain|re-?injur(?:y|ed)|injury|falls?|hospitali[sz]ation|admission|infection|deep\s+brain\s+stimulation|DBS|seizures?|flare(?:-?up)?|exacerbation";
 
 const NUMBER: &str = r"(?P<n>\d{1,2}|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)";
 
@@ -165,6 +173,12 @@ fn patterns() -> &'static Patterns {
             next_label: re(
                 r"(?i)\s(?:(?-i:[SOAP])|plan|assessments?|goals?|prognosis|pmh|history|dx|diagnos[ie]s|tests?|standardized\s+tests|objective|subjective|clinical\s+presentation|(?:clinical\s+)?decision[- ]making|occupational\s+profile|personal\s+factors|co-?morbidit(?:y|ies)|(?:activity|functional)\s+limitations?|participation\s+restrictions?|body\s+(?:structures?|functions?)[^:\n]{0,20}|impairments|(?:performance\s+)?deficits)\s*:",
             ),
+            list_comment: re(
+                r"(?i)(?:,\s*(?:both|all|each|which|that|who)\b|\s+(?:that|which)\s+(?:affects?|impacts?|limits?)\b|\s+(?:affecting|impacting|limiting)\b)",
+            ),
+            comorbid_affect: re(
+                r"(?i)\bcomorbid(?:ities)?\s+(?:of\s+)?(?P<list>[^.:;\n]{1,80}?)\s+(?:affects?|affecting|impacts?|complicates?|complicating)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:plan|poc|occupational\s+performance|rehab(?:ilitation)?|prognosis|recovery)",
+            ),
             sub_label_line: re(
                 r"(?i)^[ \t]*(?:physical|cognitive|psychosocial|sensory|motor|perceptual|visual|emotional|behavioral|social|functional|i?adls?|body\s+(?:structures?|functions?)|activit(?:y|ies)|participation|medical|personal)[^:\n]{0,30}:[ \t]*\S",
             ),
@@ -186,11 +200,12 @@ fn patterns() -> &'static Patterns {
                 r"|\b(?P<x>no|minimal(?:\s*(?:-|to)\s*moderate)?|moderate|significant|substantial|maximal)\s+(?:(?:physical|verbal|tactile)\s+(?:(?:and|or|/)\s*(?:physical|verbal|tactile)\s+)?)?(?:assistance|assist|cues|cueing)\b[^.\n]{0,30}?\bto\s+complete\s+(?:the\s+)?(?:evaluation|assessments?|testing|eval)\b",
             )),
             tests: re(&format!(r"(?i)\b(?:{tests})\b")),
-            reason: re(concat!(
+            reason: re(&format!(concat!(
                 r"(?i)\b(?:(?P<nf>new\s+(?:clinical\s+|objective\s+)?findings?|new\s+(?:diagnos[ie]s|onset|injury|symptoms?|complaints?|impairments?|deficits?)|(?:recent|new|subsequent|another)\s+(?:fall|surgery|hospitali[sz]ation|admission)|(?:had|sustained|reports?|suffered)\s+(?:a\s+)?(?:new\s+|recent\s+)?fall|fell\s+(?:at\s+home|again|since|last|yesterday)|readmitted|re-?hospitali[sz]ed|(?:was|has\s+been)\s+hospitali[sz]ed|underwent\s+surgery)",
-                r"|(?P<sc>significant(?:ly)?\s+(?:change|changed|decline|declined|improvement|improved|deterioration|worsening|worsened)|change\s+in\s+(?:(?:medical|functional|clinical|cognitive|neurological)\s+)?(?:status|condition)|(?:functional|medical|cognitive)\s+decline|declin(?:e|ed|ing)\s+in\s+(?:function|status|condition)|exacerbation|worsen(?:ed|ing)|deteriorat(?:ed|ing|ion))",
+                r"|(?P<sc>(?:after|following|since|due\s+to|d/t|because\s+of|new|recent|another|subsequent)\s+(?:[\w/-]+\s+){{0,3}}?(?:{EVENTS})|re-?injur(?:y|ed|ies)|re-?fractur(?:e|ed)|re-?admi(?:tted|ssion)|significant(?:ly)?\s+(?:change|changed|decline|declined|improvement|improved|deterioration|worsening|worsened)|change\s+in\s+(?:(?:medical|functional|clinical|cognitive|neurological)\s+)?(?:status|condition)|(?:functional|medical|cognitive)\s+decline|declin(?:e|ed|ing)\s+in\s+(?:function|status|condition)|exacerbation|worsen(?:ed|ing)|deteriorat(?:ed|ing|ion))",
                 r"|(?P<fr>fail(?:ure|ed|ing|s)?\s+to\s+(?:respond|progress|improve)|not\s+(?:responding|progressing|improving)|(?:lack|absence)\s+of\s+(?:expected\s+|measurable\s+)?(?:progress|response|improvement)|no\s+(?:measurable\s+)?progress|(?:minimal|limited|little|poor)\s+(?:progress|response|improvement)|unresponsive|plateau(?:ed|ing)?))\b",
-            )),
+            ), EVENTS = EVENTS)),
+            event: re(&format!(r"(?i)\b(?:{EVENTS})\b")),
             routine: re(
                 r"(?i)\b(?:routine(?:ly)?|every\s+\d+\s+(?:days|visits|weeks)|(?:per|by)\s+(?:clinic\s+|facility\s+|company\s+)?(?:protocol|policy)|(?:progress\s+(?:report|note)|recert(?:ification)?|re-?eval(?:uation)?)\s+(?:is\s+|was\s+)?due|\d+(?:st|nd|rd|th)\s+visit|(?:30|60|90)[- ]day\s+re-?eval(?:uation)?|scheduled\s+re-?eval(?:uation)?|as\s+scheduled|end\s+of\s+(?:the\s+)?(?:cert(?:ification)?\s+period|plan\s+of\s+care|poc))\b",
             ),
@@ -303,6 +318,10 @@ fn read_list(text: &str, start: usize) -> List {
             end = end.min(start + i);
         }
         if let Some(m) = p.next_label.find(line) {
+            end = end.min(start + m.start());
+        }
+        // "…, both affecting his activity tolerance": a comment on the list, not an item.
+        if let Some(m) = p.list_comment.find(line) {
             end = end.min(start + m.start());
         }
         let none = p.none_list.is_match(text.get(start..end).unwrap_or(""));
@@ -435,7 +454,24 @@ pub(crate) fn scan(text: &str) -> EvalText {
         let l = label.to_ascii_lowercase();
         l.contains("morbid") || l.contains("complicating")
     };
-    let lists = count_lists(text, &p.history_label, 2, |label| usize::from(!is_co(label)));
+    let mut lists = count_lists(text, &p.history_label, 2, |label| usize::from(!is_co(label)));
+    // "Comorbid DM and obesity affect the plan": a list in a sentence, counted as comorbidities.
+    if let Some(slot) = lists.get_mut(0) {
+        for c in p.comorbid_affect.captures_iter(text) {
+            let Some(l) = c.name("list") else { continue };
+            let mut items = Vec::new();
+            split_items(text, l.start(), l.end(), &mut items);
+            for (a, b) in items {
+                let key = text.get(a..b).unwrap_or("").to_ascii_lowercase();
+                if slot.1.iter().any(|s| text.get(s.start..s.end).is_some_and(|t| t.eq_ignore_ascii_case(&key))) {
+                    continue;
+                }
+                slot.0 += 1;
+                slot.1.push(Span::new(a, b));
+                slot.2 = true;
+            }
+        }
+    }
     let mut phrases = vec![(0u32, Vec::new(), false); 2];
     for c in p.history_count.captures_iter(text) {
         let (Some(m), Some(n), Some(w)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str())), c.name("what")) else {
@@ -512,8 +548,10 @@ pub(crate) fn scan(text: &str) -> EvalText {
     out
 }
 
-/// Reads the reasons (and the non-reasons) a text gives for a re-evaluation.
-pub(crate) fn scan_reason(text: &str) -> ReasonScan {
+/// Reads the reasons (and the non-reasons) a text gives for a re-evaluation. In the form's
+/// own reason field (`field`), an event that changes the condition (surgery, a TIA, a
+/// re-injury) is a reason by itself unless the field also calls the re-evaluation routine.
+pub(crate) fn scan_reason(text: &str, field: bool) -> ReasonScan {
     let p = patterns();
     let mut out = ReasonScan::default();
     for c in p.reason.captures_iter(text) {
@@ -533,6 +571,13 @@ pub(crate) fn scan_reason(text: &str) -> ReasonScan {
     for m in p.routine.find_iter(text) {
         out.routine.push(Span::new(m.start(), m.end()));
     }
+    if field && out.accepted.is_empty() && out.routine.is_empty() {
+        for m in p.event.find_iter(text) {
+            if !negated(text, m.start()) {
+                out.accepted.push((ReasonKind::SignificantChange, Span::new(m.start(), m.end())));
+            }
+        }
+    }
     out
 }
 
@@ -550,8 +595,8 @@ mod tests {
         // A pattern that failed to compile would have been replaced by the empty one.
         for r in [
             &p.history_label, &p.history_count, &p.exam_label, &p.exam_count, &p.deficit_label, &p.deficit_count,
-            &p.next_label, &p.sub_label_line, &p.none_list, &p.presentation, &p.decision, &p.profile, &p.task,
-            &p.tests, &p.reason, &p.routine, &p.negation,
+            &p.next_label, &p.list_comment, &p.comorbid_affect, &p.sub_label_line, &p.none_list, &p.presentation, &p.decision, &p.profile, &p.task,
+            &p.tests, &p.reason, &p.event, &p.routine, &p.negation,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -594,7 +639,7 @@ mod tests {
     fn negated_words_do_not_count() {
         let e = scan("Clinical presentation is not stable.");
         assert!(e.presentation.is_none());
-        let r = scan_reason("No new findings; re-eval per protocol.");
+        let r = scan_reason("No new findings; re-eval per protocol.", false);
         assert!(r.accepted.is_empty());
         assert_eq!(r.routine.len(), 1);
     }
@@ -628,7 +673,7 @@ mod tests {
             }
             spans.extend(e.decision.iter().flat_map(|f| f.spans.iter()));
             spans.extend(e.tests.iter().map(|t| t.1));
-            let r = scan_reason(t);
+            let r = scan_reason(t, true);
             spans.extend(r.accepted.iter().map(|a| a.1));
             spans.extend(&r.routine);
             for s in spans {
@@ -637,7 +682,7 @@ mod tests {
         }
         let e = scan("Personal factors: 😀, 😀 and 😀");
         assert_eq!(e.history.map(|h| h.value), Some(1), "duplicates are counted once");
-        let r = scan_reason("Re-eval per protocol 😀 no new findings; not progressing");
+        let r = scan_reason("Re-eval per protocol 😀 no new findings; not progressing", false);
         assert_eq!(r.accepted.iter().map(|a| a.0).collect::<Vec<_>>(), [ReasonKind::FailureToRespond]);
     }
 
