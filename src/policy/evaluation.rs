@@ -173,17 +173,28 @@ pub struct EvalFamily {
 
 impl EvalFamily {
     pub fn code_for(&self, level: Level) -> &'static str {
-        self.codes.iter().find(|(_, l, _)| *l == level).map_or("", |(c, _, _)| c)
+        self.codes
+            .iter()
+            .find(|(_, l, _)| *l == level)
+            .map_or("", |(c, _, _)| c)
     }
     pub fn level_of(&self, code: &str) -> Option<Level> {
-        self.codes.iter().find(|(c, _, _)| *c == code).map(|(_, l, _)| *l)
+        self.codes
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map(|(_, l, _)| *l)
     }
 }
 
 const PT_SRC: &str = "CPT 97161–97163 descriptors (shared/policy §4.1: [C2C161], [PROVMAG], [TPLAY], [CLIN], [BIOINS163])";
-const OT_SRC: &str = "CPT 97165–97167 descriptors (shared/policy §4.2: [C2C166], [GAW-OT], [TPLAY])";
+const OT_SRC: &str =
+    "CPT 97165–97167 descriptors (shared/policy §4.2: [C2C166], [GAW-OT], [TPLAY])";
 
-const DECISION: Scale = Scale::Words(&[("low", Level::Low), ("moderate", Level::Moderate), ("high", Level::High)]);
+const DECISION: Scale = Scale::Words(&[
+    ("low", Level::Low),
+    ("moderate", Level::Moderate),
+    ("high", Level::High),
+]);
 
 /// PT evaluation: history, examination, clinical presentation, decision making.
 pub static PT: EvalFamily = EvalFamily {
@@ -300,21 +311,53 @@ mod tests {
     use super::*;
 
     fn spec(f: &EvalFamily, c: Component) -> &ComponentSpec {
-        f.components.iter().find(|s| s.component == c).unwrap_or_else(|| unreachable!())
+        f.components
+            .iter()
+            .find(|s| s.component == c)
+            .unwrap_or_else(|| unreachable!())
     }
 
     #[test]
     fn pt_thresholds() {
         let h = &spec(&PT, Component::History).scale;
-        assert_eq!([0, 1, 2, 3, 9].map(|n| h.count_level(n)), [Some(Level::Low), Some(Level::Moderate), Some(Level::Moderate), Some(Level::High), Some(Level::High)]);
+        assert_eq!(
+            [0, 1, 2, 3, 9].map(|n| h.count_level(n)),
+            [
+                Some(Level::Low),
+                Some(Level::Moderate),
+                Some(Level::Moderate),
+                Some(Level::High),
+                Some(Level::High)
+            ]
+        );
         let e = &spec(&PT, Component::Examination).scale;
-        assert_eq!([0, 1, 2, 3, 4].map(|n| e.count_level(n)), [None, Some(Level::Low), Some(Level::Low), Some(Level::Moderate), Some(Level::High)]);
+        assert_eq!(
+            [0, 1, 2, 3, 4].map(|n| e.count_level(n)),
+            [
+                None,
+                Some(Level::Low),
+                Some(Level::Low),
+                Some(Level::Moderate),
+                Some(Level::High)
+            ]
+        );
     }
 
     #[test]
     fn ot_deficit_overlaps() {
         let d = &spec(&OT, Component::PerformanceDeficits).scale;
-        assert_eq!([0, 1, 2, 3, 4, 5, 6].map(|n| d.count_level(n)), [None, Some(Level::Low), Some(Level::Low), Some(Level::Moderate), Some(Level::Moderate), Some(Level::High), Some(Level::High)]);
+        assert_eq!(
+            [0, 1, 2, 3, 4, 5, 6].map(|n| d.count_level(n)),
+            [
+                None,
+                Some(Level::Low),
+                Some(Level::Low),
+                Some(Level::Moderate),
+                Some(Level::Moderate),
+                Some(Level::High),
+                Some(Level::High)
+            ]
+        );
         assert_eq!(d.count_levels(3), vec![Level::Low, Level::Moderate]);
         assert_eq!(d.count_levels(5), vec![Level::Moderate, Level::High]);
     }

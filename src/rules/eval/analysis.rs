@@ -5,7 +5,9 @@
 use super::infer::{self, EvalText, Found, ReasonKind};
 use crate::note::{Discipline, Level, Note, NoteType};
 use crate::policy::codes::{self, EvalKind};
-use crate::policy::evaluation::{self as policy, level_from_rank, level_rank, Component, ComponentSpec, EvalFamily, Scale};
+use crate::policy::evaluation::{
+    self as policy, level_from_rank, level_rank, Component, ComponentSpec, EvalFamily, Scale,
+};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -96,7 +98,9 @@ impl Analysis {
     pub fn billed_complexity(&self) -> Option<(&EvalLine, Level)> {
         let family = self.family?;
         self.lines.iter().find_map(|l| match l.kind {
-            EvalKind::Evaluation { .. } if l.discipline == family.discipline => family.level_of(l.code).map(|lv| (l, lv)),
+            EvalKind::Evaluation { .. } if l.discipline == family.discipline => {
+                family.level_of(l.code).map(|lv| (l, lv))
+            }
             _ => None,
         })
     }
@@ -112,7 +116,9 @@ impl Analysis {
 
     /// The code shown as `billedCode`: the note's own complexity code, else the first billed.
     pub fn billed_code(&self) -> Option<&'static str> {
-        self.billed_complexity().map(|(l, _)| l.code).or_else(|| self.lines.first().map(|l| l.code))
+        self.billed_complexity()
+            .map(|(l, _)| l.code)
+            .or_else(|| self.lines.first().map(|l| l.code))
     }
 
     pub fn missing(&self) -> impl Iterator<Item = &Assessed> {
@@ -121,7 +127,9 @@ impl Analysis {
 
     /// The components at the lowest level (those that decide).
     pub fn deciding(&self, level: Level) -> impl Iterator<Item = &Assessed> {
-        self.components.iter().filter(move |c| c.level == Some(level))
+        self.components
+            .iter()
+            .filter(move |c| c.level == Some(level))
     }
 }
 
@@ -133,7 +141,12 @@ pub(crate) fn eval_lines(note: &Note) -> Vec<EvalLine> {
         .filter(|(_, l)| l.units > 0)
         .filter_map(|(index, l)| {
             let info = codes::lookup(&l.code)?;
-            Some(EvalLine { index, code: info.code, kind: info.eval?, discipline: info.discipline? })
+            Some(EvalLine {
+                index,
+                code: info.code,
+                kind: info.eval?,
+                discipline: info.discipline?,
+            })
         })
         .collect()
 }
@@ -142,7 +155,10 @@ pub(crate) fn eval_lines(note: &Note) -> Vec<EvalLine> {
 pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
     let lines = eval_lines(note);
     // An `evaluation` object on a daily note (EMRs may always send one) does not make it one.
-    let documents = matches!(note.note_type, NoteType::Evaluation | NoteType::Reevaluation);
+    let documents = matches!(
+        note.note_type,
+        NoteType::Evaluation | NoteType::Reevaluation
+    );
     if lines.is_empty() && !documents {
         return None;
     }
@@ -158,12 +174,23 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
     };
     let Some(family) = family else { return Some(a) };
 
-    let bills_complexity = a.lines.iter().any(|l| matches!(l.kind, EvalKind::Evaluation { .. }));
+    let bills_complexity = a
+        .lines
+        .iter()
+        .any(|l| matches!(l.kind, EvalKind::Evaluation { .. }));
     let bills_reeval = a.lines.iter().any(|l| l.kind == EvalKind::Reevaluation);
     if bills_complexity || (note.note_type == NoteType::Evaluation && !bills_reeval) {
         let text = infer::scan(&note.text);
-        a.components = family.components.iter().map(|spec| assess(note, spec, &text)).collect();
-        let ranks: Vec<u8> = a.components.iter().filter_map(|c| c.level.map(level_rank)).collect();
+        a.components = family
+            .components
+            .iter()
+            .map(|spec| assess(note, spec, &text))
+            .collect();
+        let ranks: Vec<u8> = a
+            .components
+            .iter()
+            .filter_map(|c| c.level.map(level_rank))
+            .collect();
         a.at_most = ranks.iter().min().copied().and_then(level_from_rank);
         if ranks.len() == a.components.len() {
             a.supported = a.at_most;
@@ -176,16 +203,30 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
 }
 
 fn reason(note: &Note) -> Reason {
-    let field = note.evaluation.as_ref().and_then(|e| e.reevaluation_reason.as_deref()).filter(|s| !s.trim().is_empty());
+    let field = note
+        .evaluation
+        .as_ref()
+        .and_then(|e| e.reevaluation_reason.as_deref())
+        .filter(|s| !s.trim().is_empty());
     if let Some(f) = field {
         let scan = infer::scan_reason(f, true);
         if let Some((kind, _)) = scan.accepted.first() {
-            return Reason { accepted: Some(*kind), from_field: true, spans: Vec::new(), routine_only: false };
+            return Reason {
+                accepted: Some(*kind),
+                from_field: true,
+                spans: Vec::new(),
+                routine_only: false,
+            };
         }
     }
     let scan = infer::scan_reason(&note.text, false);
     if let Some((kind, span)) = scan.accepted.first() {
-        return Reason { accepted: Some(*kind), from_field: false, spans: vec![*span], routine_only: false };
+        return Reason {
+            accepted: Some(*kind),
+            from_field: false,
+            spans: vec![*span],
+            routine_only: false,
+        };
     }
     let field_routine = field.is_some_and(|f| !infer::scan_reason(f, true).routine.is_empty());
     Reason {
@@ -202,10 +243,18 @@ fn plural(n: u32, unit: (&str, &str)) -> String {
 
 fn word_phrase(c: Component, w: &str) -> String {
     match (c, w) {
-        (Component::TaskModification, "none") => "no modification of tasks or assistance needed".into(),
-        (Component::TaskModification, "minimalToModerate") => "minimal to moderate modification of tasks or assistance".into(),
-        (Component::TaskModification, _) => "significant modification of tasks or assistance".into(),
-        (Component::OccupationalProfile, w) => format!("{w} review of the occupational profile and history"),
+        (Component::TaskModification, "none") => {
+            "no modification of tasks or assistance needed".into()
+        }
+        (Component::TaskModification, "minimalToModerate") => {
+            "minimal to moderate modification of tasks or assistance".into()
+        }
+        (Component::TaskModification, _) => {
+            "significant modification of tasks or assistance".into()
+        }
+        (Component::OccupationalProfile, w) => {
+            format!("{w} review of the occupational profile and history")
+        }
         (Component::ClinicalPresentation, w) => format!("{w} presentation"),
         (_, w) => format!("{w} complexity"),
     }
@@ -220,7 +269,10 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
         let count = |field: Option<u32>, t: &Option<Found<u32>>| {
             field
                 .map(|n| (Value::Count(n), Vec::new(), true, false))
-                .or_else(|| t.as_ref().map(|f| (Value::Count(f.value), f.spans.clone(), false, f.conflict)))
+                .or_else(|| {
+                    t.as_ref()
+                        .map(|f| (Value::Count(f.value), f.spans.clone(), false, f.conflict))
+                })
         };
         let word = |field: Option<&str>, t: &Option<Found<&'static str>>| {
             let field = field.and_then(|w| match spec.scale {
@@ -229,23 +281,49 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
             });
             field
                 .map(|w| (Value::Word(w), Vec::new(), true, false))
-                .or_else(|| t.as_ref().map(|f| (Value::Word(f.value), f.spans.clone(), false, f.conflict)))
+                .or_else(|| {
+                    t.as_ref()
+                        .map(|f| (Value::Word(f.value), f.spans.clone(), false, f.conflict))
+                })
         };
         match c {
             Component::History => count(ev.and_then(|e| e.history_factors), &text.history),
             Component::Examination => count(ev.and_then(|e| e.exam_elements), &text.exam_elements),
-            Component::PerformanceDeficits => count(ev.and_then(|e| e.performance_deficits), &text.deficits),
-            Component::ClinicalPresentation => word(ev.and_then(|e| e.clinical_presentation.as_deref()), &text.presentation),
-            Component::OccupationalProfile => word(ev.and_then(|e| e.profile_review.as_deref()), &text.profile),
-            Component::TaskModification => word(ev.and_then(|e| e.task_modification.as_deref()), &text.task_modification),
+            Component::PerformanceDeficits => {
+                count(ev.and_then(|e| e.performance_deficits), &text.deficits)
+            }
+            Component::ClinicalPresentation => word(
+                ev.and_then(|e| e.clinical_presentation.as_deref()),
+                &text.presentation,
+            ),
+            Component::OccupationalProfile => {
+                word(ev.and_then(|e| e.profile_review.as_deref()), &text.profile)
+            }
+            Component::TaskModification => word(
+                ev.and_then(|e| e.task_modification.as_deref()),
+                &text.task_modification,
+            ),
             Component::DecisionMaking => ev
                 .and_then(|e| e.decision_making)
                 .map(|l| (Value::Word(l.as_str()), Vec::new(), true, false))
-                .or_else(|| text.decision.as_ref().map(|f| (Value::Word(f.value.as_str()), f.spans.clone(), false, f.conflict))),
+                .or_else(|| {
+                    text.decision.as_ref().map(|f| {
+                        (
+                            Value::Word(f.value.as_str()),
+                            f.spans.clone(),
+                            false,
+                            f.conflict,
+                        )
+                    })
+                }),
             Component::Comorbidities => ev
                 .and_then(|e| e.comorbidities_affect_occupation)
                 .map(|b| (Value::Flag(b), Vec::new(), true, false))
-                .or_else(|| text.comorbidities.as_ref().map(|f| (Value::Flag(f.value > 0), f.spans.clone(), false, f.conflict))),
+                .or_else(|| {
+                    text.comorbidities
+                        .as_ref()
+                        .map(|f| (Value::Flag(f.value > 0), f.spans.clone(), false, f.conflict))
+                }),
         }
     };
 
@@ -257,8 +335,16 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
             level: None,
             source: Source::Missing,
             spans: Vec::new(),
-            explanation: format!("{} {} not established: {}.", capitalize(label), if plural_label(c) { "are" } else { "is" }, missing_fix(c)),
-            short: format!("{label} {} not established", if plural_label(c) { "are" } else { "is" }),
+            explanation: format!(
+                "{} {} not established: {}.",
+                capitalize(label),
+                if plural_label(c) { "are" } else { "is" },
+                missing_fix(c)
+            ),
+            short: format!(
+                "{label} {} not established",
+                if plural_label(c) { "are" } else { "is" }
+            ),
         };
     };
     let level = match &value {
@@ -267,18 +353,29 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
         Value::Flag(b) => spec.scale.flag_level(*b),
     };
     let what = match (&value, c) {
-        (Value::Count(0), Component::History) => "no personal factors or comorbidities affecting the plan".to_string(),
+        (Value::Count(0), Component::History) => {
+            "no personal factors or comorbidities affecting the plan".to_string()
+        }
         (Value::Count(n), Component::PerformanceDeficits) => {
             let levels = spec.scale.count_levels(*n);
             let mut s = plural(*n, spec.unit);
             if let [a, b] = levels.as_slice() {
-                s.push_str(&format!(" ({n} fits both {} and {}; the other components decide)", a.as_str(), b.as_str()));
+                s.push_str(&format!(
+                    " ({n} fits both {} and {}; the other components decide)",
+                    a.as_str(),
+                    b.as_str()
+                ));
             }
             s
         }
         (Value::Count(n), _) => plural(*n, spec.unit),
-        (Value::Flag(true), _) => "comorbidities affecting occupational performance are present".to_string(),
-        (Value::Flag(false), _) => "no comorbidities affecting occupational performance (high complexity needs them)".to_string(),
+        (Value::Flag(true), _) => {
+            "comorbidities affecting occupational performance are present".to_string()
+        }
+        (Value::Flag(false), _) => {
+            "no comorbidities affecting occupational performance (high complexity needs them)"
+                .to_string()
+        }
         (Value::Word(w), c) => word_phrase(c, w),
     };
     let origin = if from_field {
@@ -305,7 +402,11 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
             extra = format!("; standardized measures named: {}", names.join(", "));
         }
     }
-    let verb = if plural_label(c) { "support" } else { "supports" };
+    let verb = if plural_label(c) {
+        "support"
+    } else {
+        "supports"
+    };
     let short = match level {
         Some(l) => format!("{label} {verb} {}: {what}", l.as_str()),
         None => format!("{label} {verb} no level: {what}"),
@@ -316,7 +417,19 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
     };
     spans.sort();
     spans.dedup();
-    Assessed { spec, value: Some(value), level, source: if from_field { Source::Field } else { Source::Text }, spans, explanation, short }
+    Assessed {
+        spec,
+        value: Some(value),
+        level,
+        source: if from_field {
+            Source::Field
+        } else {
+            Source::Text
+        },
+        spans,
+        explanation,
+        short,
+    }
 }
 
 /// Whether the component's label is a plural noun ("performance deficits support …").
@@ -326,14 +439,20 @@ fn plural_label(c: Component) -> bool {
 
 pub(crate) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// What to do about a component that supports no level.
 fn none_fix(c: Component) -> &'static str {
     match c {
-        Component::Examination => "a PT evaluation examines at least 1 element with standardized tests and measures",
-        Component::PerformanceDeficits => "an OT evaluation identifies at least 1 performance deficit",
+        Component::Examination => {
+            "a PT evaluation examines at least 1 element with standardized tests and measures"
+        }
+        Component::PerformanceDeficits => {
+            "an OT evaluation identifies at least 1 performance deficit"
+        }
         _ => "record it on the evaluation form",
     }
 }

@@ -45,9 +45,15 @@ declare_rule! {
 
 fn codes_of(d: Discipline) -> &'static str {
     match d {
-        Discipline::PT => "the PT evaluation codes (97161–97163, or 97164 for a re-evaluation) with GP",
-        Discipline::OT => "the OT evaluation codes (97165–97167, or 97168 for a re-evaluation) with GO",
-        Discipline::SLP => "the SLP evaluation code for the evaluation performed (92521–92524, 92610) with GN",
+        Discipline::PT => {
+            "the PT evaluation codes (97161–97163, or 97164 for a re-evaluation) with GP"
+        }
+        Discipline::OT => {
+            "the OT evaluation codes (97165–97167, or 97168 for a re-evaluation) with GO"
+        }
+        Discipline::SLP => {
+            "the SLP evaluation code for the evaluation performed (92521–92524, 92610) with GN"
+        }
     }
 }
 
@@ -82,7 +88,11 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 ),
             )
             .field(format!("lines[{}].code", line.index))
-            .fix(format!("Bill {}, or correct the note's discipline if the plan of care is {}.", codes_of(note.discipline), line.discipline.as_str())),
+            .fix(format!(
+                "Bill {}, or correct the note's discipline if the plan of care is {}.",
+                codes_of(note.discipline),
+                line.discipline.as_str()
+            )),
         );
     }
     let role = note.provider.role;
@@ -94,7 +104,11 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
     };
     if let Some(rd) = role_discipline {
         // Lines of another plan than the note's were flagged above.
-        if let Some(line) = a.lines.iter().find(|l| l.discipline == note.discipline && l.discipline != rd) {
+        if let Some(line) = a
+            .lines
+            .iter()
+            .find(|l| l.discipline == note.discipline && l.discipline != rd)
+        {
             out.push(
                 Finding::new(
                     &CODE_DISCIPLINE_MISMATCH,
@@ -108,12 +122,19 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     ),
                 )
                 .field("provider.role")
-                .fix(format!("Have the {} who performed the evaluation document and bill it.", therapist(line.discipline))),
+                .fix(format!(
+                    "Have the {} who performed the evaluation document and bill it.",
+                    therapist(line.discipline)
+                )),
             );
         }
     }
     if !a.lines.is_empty() && (role.is_assistant() || role == Role::Student) {
-        let who = if role == Role::Student { "a student".to_string() } else { format!("{} {}", article_role(role), role.as_str()) };
+        let who = if role == Role::Student {
+            "a student".to_string()
+        } else {
+            format!("{} {}", article_role(role), role.as_str())
+        };
         out.push(
             Finding::new(
                 &CODE_DISCIPLINE_MISMATCH,

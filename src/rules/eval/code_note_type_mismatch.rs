@@ -59,28 +59,42 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
     let note = ctx.note;
     match note.note_type {
         NoteType::Evaluation | NoteType::Reevaluation => {
-            let kind = if note.note_type == NoteType::Evaluation { "an evaluation" } else { "a re-evaluation" };
+            let kind = if note.note_type == NoteType::Evaluation {
+                "an evaluation"
+            } else {
+                "a re-evaluation"
+            };
             if a.lines.is_empty() {
                 let slp_other = note.discipline == Discipline::SLP
                     && note.lines.iter().any(|l| {
                         l.units > 0
-                            && (policy::SLP_OTHER_ASSESSMENT_CODES.contains(&l.code.as_str()) || codes::lookup(&l.code).is_none())
+                            && (policy::SLP_OTHER_ASSESSMENT_CODES.contains(&l.code.as_str())
+                                || codes::lookup(&l.code).is_none())
                     });
                 if !slp_other {
                     out.push(
-                        Finding::new(&CODE_NOTE_TYPE_MISMATCH, format!("This is {kind} note, but no evaluation code is billed."))
-                            .field("lines")
-                            .fix(missing_fix(note.discipline, note.note_type)),
+                        Finding::new(
+                            &CODE_NOTE_TYPE_MISMATCH,
+                            format!("This is {kind} note, but no evaluation code is billed."),
+                        )
+                        .field("lines")
+                        .fix(missing_fix(note.discipline, note.note_type)),
                     );
                 }
             }
             for line in &a.lines {
                 let message = match (note.note_type, line.kind) {
                     (NoteType::Evaluation, EvalKind::Reevaluation) => {
-                        format!("{} is a re-evaluation code, billed on an initial evaluation note.", line.code)
+                        format!(
+                            "{} is a re-evaluation code, billed on an initial evaluation note.",
+                            line.code
+                        )
                     }
                     (NoteType::Reevaluation, EvalKind::Evaluation { .. }) => {
-                        format!("{} is an initial evaluation code, billed on a re-evaluation note.", line.code)
+                        format!(
+                            "{} is an initial evaluation code, billed on a re-evaluation note.",
+                            line.code
+                        )
                     }
                     _ => continue,
                 };
@@ -89,7 +103,11 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 } else {
                     "Bill the re-evaluation code (97164 PT, 97168 OT) for a re-evaluation of the established plan, or mark the note as an evaluation if a new episode begins."
                 };
-                out.push(Finding::new(&CODE_NOTE_TYPE_MISMATCH, message).field(format!("lines[{}].code", line.index)).fix(fix));
+                out.push(
+                    Finding::new(&CODE_NOTE_TYPE_MISMATCH, message)
+                        .field(format!("lines[{}].code", line.index))
+                        .fix(fix),
+                );
             }
         }
         other => {

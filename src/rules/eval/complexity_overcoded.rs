@@ -44,7 +44,9 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else { return };
+    let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else {
+        return;
+    };
     let (cap, certain) = match (a.supported, a.at_most) {
         (Some(s), _) => (s, true),
         (None, Some(m)) => (m, false),
@@ -70,7 +72,10 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
             cap.as_str()
         )
     };
-    let amount = match (ctx.payment.unit_value(line.code), ctx.payment.unit_value(code)) {
+    let amount = match (
+        ctx.payment.unit_value(line.code),
+        ctx.payment.unit_value(code),
+    ) {
         (Some(b), Some(s)) if b > s => Some(b - s),
         _ => None,
     };

@@ -39,14 +39,18 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let (Some((line, billed)), Some(family), Some(supported)) = (a.judged(), a.family, a.supported) else {
+    let (Some((line, billed)), Some(family), Some(supported)) = (a.judged(), a.family, a.supported)
+    else {
         return;
     };
     if level_rank(billed) >= level_rank(supported) {
         return;
     }
     let code = family.code_for(supported);
-    let amount = match (ctx.payment.unit_value(code), ctx.payment.unit_value(line.code)) {
+    let amount = match (
+        ctx.payment.unit_value(code),
+        ctx.payment.unit_value(line.code),
+    ) {
         (Some(s), Some(b)) if s > b => Some(s - b),
         _ => None,
     };

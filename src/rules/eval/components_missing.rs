@@ -61,9 +61,14 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 super::analysis::capitalize(missing_fix(comp)) + ".",
             )
         } else {
-            (format!("{} is billed, but {}.", line.code, c.short), super::analysis::capitalize(missing_fix(comp)) + ".")
+            (
+                format!("{} is billed, but {}.", line.code, c.short),
+                super::analysis::capitalize(missing_fix(comp)) + ".",
+            )
         };
-        let mut f = Finding::new(&COMPONENTS_MISSING, message).field(comp.field()).fix(fix);
+        let mut f = Finding::new(&COMPONENTS_MISSING, message)
+            .field(comp.field())
+            .fix(fix);
         if let Some(s) = c.spans.first() {
             f = f.span(s.start, s.end);
         }

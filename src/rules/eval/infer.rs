@@ -115,32 +115,62 @@ const TESTS: &[(&str, &str)] = &[
     ("PSFS", r"(?-i:PSFS)|patient[- ]specific functional scale"),
     ("FOTO", r"(?-i:FOTO)"),
     ("Timed Up and Go", r"(?-i:TUG)|timed up (?:and|&) go"),
-    ("Berg Balance Scale", r"berg balance(?: scale)?|(?-i:BBS)|(?-i:Berg)"),
+    (
+        "Berg Balance Scale",
+        r"berg balance(?: scale)?|(?-i:BBS)|(?-i:Berg)",
+    ),
     ("Tinetti", r"tinetti|(?-i:POMA)"),
     ("Dynamic Gait Index", r"(?-i:DGI)|dynamic gait index"),
-    ("Functional Gait Assessment", r"(?-i:FGA)|functional gait assessment"),
-    ("6-Minute Walk Test", r"(?-i:6MWT)|6[- ]?min(?:ute)? walk(?: test)?|six[- ]minute walk(?: test)?"),
-    ("10-Meter Walk Test", r"(?-i:10MWT)|10[- ]?m(?:eter|etre)? walk(?: test)?"),
-    ("Five Times Sit to Stand", r"5 ?x ?(?-i:STS)|(?-i:FTSTS)|five times sit[- ]to[- ]stand"),
-    ("30-Second Chair Stand", r"30[- ]?s(?:ec(?:ond)?)? chair stand(?: test)?|30 ?s ?(?-i:CST)"),
-    ("ABC Scale", r"(?-i:ABC) scale|activities[- ]specific balance confidence"),
+    (
+        "Functional Gait Assessment",
+        r"(?-i:FGA)|functional gait assessment",
+    ),
+    (
+        "6-Minute Walk Test",
+        r"(?-i:6MWT)|6[- ]?min(?:ute)? walk(?: test)?|six[- ]minute walk(?: test)?",
+    ),
+    (
+        "10-Meter Walk Test",
+        r"(?-i:10MWT)|10[- ]?m(?:eter|etre)? walk(?: test)?",
+    ),
+    (
+        "Five Times Sit to Stand",
+        r"5 ?x ?(?-i:STS)|(?-i:FTSTS)|five times sit[- ]to[- ]stand",
+    ),
+    (
+        "30-Second Chair Stand",
+        r"30[- ]?s(?:ec(?:ond)?)? chair stand(?: test)?|30 ?s ?(?-i:CST)",
+    ),
+    (
+        "ABC Scale",
+        r"(?-i:ABC) scale|activities[- ]specific balance confidence",
+    ),
     ("Mini-BESTest", r"mini[- ]?bestest"),
     ("SPPB", r"(?-i:SPPB)|short physical performance battery"),
     ("FIM", r"(?-i:FIM)"),
     ("Barthel Index", r"barthel(?: index)?"),
-    ("COPM", r"(?-i:COPM)|canadian occupational performance measure"),
+    (
+        "COPM",
+        r"(?-i:COPM)|canadian occupational performance measure",
+    ),
     ("AM-PAC", r"(?-i:AM-?PAC)"),
     ("MoCA", r"(?-i:MoCA)|montreal cognitive assessment"),
     ("SLUMS", r"(?-i:SLUMS)"),
     ("MMSE", r"(?-i:MMSE)|mini[- ]mental state"),
     ("Box and Block Test", r"box (?:and|&) blocks?(?: test)?"),
-    ("Nine-Hole Peg Test", r"(?:nine|9)[- ]hole peg(?: test)?|(?-i:9HPT)"),
+    (
+        "Nine-Hole Peg Test",
+        r"(?:nine|9)[- ]hole peg(?: test)?|(?-i:9HPT)",
+    ),
     ("Jebsen-Taylor", r"jebsen(?:[- ]taylor)?"),
     ("Fugl-Meyer", r"fugl[- ]meyer"),
     ("ARAT", r"(?-i:ARAT)|action research arm test"),
     ("Grip dynamometry", r"jamar|dynamometer|dynamometry"),
     ("KELS", r"(?-i:KELS)"),
-    ("Allen Cognitive Level Screen", r"(?-i:ACLS)|allen cognitive"),
+    (
+        "Allen Cognitive Level Screen",
+        r"(?-i:ACLS)|allen cognitive",
+    ),
     ("Modified Ashworth Scale", r"ashworth"),
 ];
 
@@ -265,7 +295,9 @@ struct List {
 /// Splits `text[start..end]` into items at commas, semicolons and " and " outside
 /// parentheses; returns trimmed byte ranges.
 fn split_items(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let Some(seg) = text.get(start..end) else { return };
+    let Some(seg) = text.get(start..end) else {
+        return;
+    };
     let bytes = seg.as_bytes();
     let mut depth = 0i32;
     let mut item_start = 0usize;
@@ -292,7 +324,11 @@ fn split_items(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
                 let w = seg.get(i..i + 5).unwrap_or("");
                 if w.eq_ignore_ascii_case(" and ") || seg.get(i..i + 3) == Some(" & ") {
                     push(item_start, i, out);
-                    let skip = if w.eq_ignore_ascii_case(" and ") { 5 } else { 3 };
+                    let skip = if w.eq_ignore_ascii_case(" and ") {
+                        5
+                    } else {
+                        3
+                    };
                     item_start = i + skip;
                     i += skip;
                     continue;
@@ -308,7 +344,10 @@ fn split_items(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
 /// The list after a label ending at `start` (just after its colon).
 fn read_list(text: &str, start: usize) -> List {
     let p = patterns();
-    let line_end = text.get(start..).and_then(|r| r.find('\n')).map_or(text.len(), |i| start + i);
+    let line_end = text
+        .get(start..)
+        .and_then(|r| r.find('\n'))
+        .map_or(text.len(), |i| start + i);
     let line = text.get(start..line_end).unwrap_or("");
     let mut items = Vec::new();
     if !line.trim().is_empty() {
@@ -334,25 +373,34 @@ fn read_list(text: &str, start: usize) -> List {
     let mut pos = line_end + 1;
     let mut end = line_end;
     while pos < text.len() {
-        let le = text.get(pos..).and_then(|r| r.find('\n')).map_or(text.len(), |i| pos + i);
+        let le = text
+            .get(pos..)
+            .and_then(|r| r.find('\n'))
+            .map_or(text.len(), |i| pos + i);
         let l = text.get(pos..le).unwrap_or("");
         let t = l.trim_start();
         let bullet = t.starts_with(['-', '*', '•'])
             || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && t.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['.', ')']));
+                && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with(['.', ')']));
         if !(bullet || p.sub_label_line.is_match(l)) || t.is_empty() {
             break;
         }
         // Content after the marker and after a sub-label's colon.
         let mut cs = pos + (l.len() - t.len());
         if bullet {
-            let marker = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '.' | ')'))).unwrap_or(t.len());
+            let marker = t
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '.' | ')')))
+                .unwrap_or(t.len());
             cs += marker;
         }
         if let Some(c) = text.get(cs..le).and_then(|s| s.find(':')) {
             cs += c + 1;
         }
-        let ce = text.get(cs..le).and_then(|s| s.find(". ")).map_or(le, |i| cs + i);
+        let ce = text
+            .get(cs..le)
+            .and_then(|s| s.find(". "))
+            .map_or(le, |i| cs + i);
         if !p.none_list.is_match(text.get(cs..ce).unwrap_or("")) {
             split_items(text, cs, ce, &mut items);
         }
@@ -366,7 +414,12 @@ fn read_list(text: &str, start: usize) -> List {
 /// Counts the items of every list labelled by `label` (deduplicated by their words), with
 /// `category` deciding which bucket each label's items go to. Returns per bucket
 /// (count, spans, any list found).
-fn count_lists(text: &str, label: &Regex, buckets: usize, category: impl Fn(&str) -> usize) -> Vec<(u32, Vec<Span>, bool)> {
+fn count_lists(
+    text: &str,
+    label: &Regex,
+    buckets: usize,
+    category: impl Fn(&str) -> usize,
+) -> Vec<(u32, Vec<Span>, bool)> {
     let mut out = vec![(0u32, Vec::new(), false); buckets];
     let mut seen: Vec<String> = Vec::new();
     let mut pos = 0;
@@ -399,11 +452,18 @@ fn count_phrases(text: &str, re: &Regex) -> Option<Found<u32>> {
     let mut total = 0;
     let mut spans = Vec::new();
     for c in re.captures_iter(text) {
-        let (Some(m), Some(n)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str()))) else { continue };
+        let (Some(m), Some(n)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str())))
+        else {
+            continue;
+        };
         total += n;
         spans.push(Span::new(m.start(), m.end()));
     }
-    (!spans.is_empty()).then_some(Found { value: total, spans, conflict: false })
+    (!spans.is_empty()).then_some(Found {
+        value: total,
+        spans,
+        conflict: false,
+    })
 }
 
 /// The first named group of `names` that matched, with its match.
@@ -420,14 +480,27 @@ fn lowest_word<T: Copy + PartialEq>(
 ) -> Option<Found<T>> {
     let mut best: Option<(Found<T>, u8)> = None;
     for c in re.captures_iter(text) {
-        let (Some(m), Some(g)) = (c.get(0), group(&c, names)) else { continue };
+        let (Some(m), Some(g)) = (c.get(0), group(&c, names)) else {
+            continue;
+        };
         if negated(text, g.start()) {
             continue;
         }
-        let Some((value, rank)) = map(&g.as_str().to_ascii_lowercase()) else { continue };
+        let Some((value, rank)) = map(&g.as_str().to_ascii_lowercase()) else {
+            continue;
+        };
         let span = Span::new(m.start(), m.end());
         match best.as_mut() {
-            None => best = Some((Found { value, spans: vec![span], conflict: false }, rank)),
+            None => {
+                best = Some((
+                    Found {
+                        value,
+                        spans: vec![span],
+                        conflict: false,
+                    },
+                    rank,
+                ))
+            }
             Some((f, r)) => {
                 if f.value != value {
                     f.conflict = true;
@@ -454,7 +527,9 @@ pub(crate) fn scan(text: &str) -> EvalText {
         let l = label.to_ascii_lowercase();
         l.contains("morbid") || l.contains("complicating")
     };
-    let mut lists = count_lists(text, &p.history_label, 2, |label| usize::from(!is_co(label)));
+    let mut lists = count_lists(text, &p.history_label, 2, |label| {
+        usize::from(!is_co(label))
+    });
     // "Comorbid DM and obesity affect the plan": a list in a sentence, counted as comorbidities.
     if let Some(slot) = lists.get_mut(0) {
         for c in p.comorbid_affect.captures_iter(text) {
@@ -463,7 +538,10 @@ pub(crate) fn scan(text: &str) -> EvalText {
             split_items(text, l.start(), l.end(), &mut items);
             for (a, b) in items {
                 let key = text.get(a..b).unwrap_or("").to_ascii_lowercase();
-                if slot.1.iter().any(|s| text.get(s.start..s.end).is_some_and(|t| t.eq_ignore_ascii_case(&key))) {
+                if slot.1.iter().any(|s| {
+                    text.get(s.start..s.end)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(&key))
+                }) {
                     continue;
                 }
                 slot.0 += 1;
@@ -474,7 +552,11 @@ pub(crate) fn scan(text: &str) -> EvalText {
     }
     let mut phrases = vec![(0u32, Vec::new(), false); 2];
     for c in p.history_count.captures_iter(text) {
-        let (Some(m), Some(n), Some(w)) = (c.get(0), c.name("n").and_then(|n| word_count(n.as_str())), c.name("what")) else {
+        let (Some(m), Some(n), Some(w)) = (
+            c.get(0),
+            c.name("n").and_then(|n| word_count(n.as_str())),
+            c.name("what"),
+        ) else {
             continue;
         };
         if let Some(slot) = phrases.get_mut(usize::from(!is_co(w.as_str()))) {
@@ -491,22 +573,48 @@ pub(crate) fn scan(text: &str) -> EvalText {
     let (co, pf) = (pick(0), pick(1));
     if co.is_some() || pf.is_some() {
         let value = co.as_ref().map_or(0, |c| c.0) + pf.as_ref().map_or(0, |c| c.0);
-        let spans = co.iter().chain(pf.iter()).flat_map(|c| c.1.iter().copied()).collect();
-        out.history = Some(Found { value, spans, conflict: false });
+        let spans = co
+            .iter()
+            .chain(pf.iter())
+            .flat_map(|c| c.1.iter().copied())
+            .collect();
+        out.history = Some(Found {
+            value,
+            spans,
+            conflict: false,
+        });
     }
     if let Some((value, spans)) = co {
-        out.comorbidities = Some(Found { value, spans, conflict: false });
+        out.comorbidities = Some(Found {
+            value,
+            spans,
+            conflict: false,
+        });
     }
 
     // Examination elements.
-    out.exam_elements = match count_lists(text, &p.exam_label, 1, |_| 0).into_iter().next() {
-        Some((n, spans, true)) => Some(Found { value: n, spans, conflict: false }),
+    out.exam_elements = match count_lists(text, &p.exam_label, 1, |_| 0)
+        .into_iter()
+        .next()
+    {
+        Some((n, spans, true)) => Some(Found {
+            value: n,
+            spans,
+            conflict: false,
+        }),
         _ => count_phrases(text, &p.exam_count),
     };
 
     // OT performance deficits.
-    out.deficits = match count_lists(text, &p.deficit_label, 1, |_| 0).into_iter().next() {
-        Some((n, spans, true)) => Some(Found { value: n, spans, conflict: false }),
+    out.deficits = match count_lists(text, &p.deficit_label, 1, |_| 0)
+        .into_iter()
+        .next()
+    {
+        Some((n, spans, true)) => Some(Found {
+            value: n,
+            spans,
+            conflict: false,
+        }),
         _ => count_phrases(text, &p.deficit_count),
     };
 
@@ -540,7 +648,11 @@ pub(crate) fn scan(text: &str) -> EvalText {
 
     for c in p.tests.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        let name = TESTS.iter().enumerate().find(|(i, _)| c.name(&format!("t{i}")).is_some()).map(|(_, (n, _))| *n);
+        let name = TESTS
+            .iter()
+            .enumerate()
+            .find(|(i, _)| c.name(&format!("t{i}")).is_some())
+            .map(|(_, (n, _))| *n);
         if let Some(name) = name {
             out.tests.push((name, Span::new(m.start(), m.end())));
         }
@@ -574,7 +686,8 @@ pub(crate) fn scan_reason(text: &str, field: bool) -> ReasonScan {
     if field && out.accepted.is_empty() && out.routine.is_empty() {
         for m in p.event.find_iter(text) {
             if !negated(text, m.start()) {
-                out.accepted.push((ReasonKind::SignificantChange, Span::new(m.start(), m.end())));
+                out.accepted
+                    .push((ReasonKind::SignificantChange, Span::new(m.start(), m.end())));
             }
         }
     }
@@ -586,7 +699,10 @@ mod tests {
     use super::*;
 
     fn slices(text: &str, spans: &[Span]) -> Vec<String> {
-        spans.iter().map(|s| text.get(s.start..s.end).unwrap_or("?").to_string()).collect()
+        spans
+            .iter()
+            .map(|s| text.get(s.start..s.end).unwrap_or("?").to_string())
+            .collect()
     }
 
     #[test]
@@ -594,9 +710,26 @@ mod tests {
         let p = patterns();
         // A pattern that failed to compile would have been replaced by the empty one.
         for r in [
-            &p.history_label, &p.history_count, &p.exam_label, &p.exam_count, &p.deficit_label, &p.deficit_count,
-            &p.next_label, &p.list_comment, &p.comorbid_affect, &p.sub_label_line, &p.none_list, &p.presentation, &p.decision, &p.profile, &p.task,
-            &p.tests, &p.reason, &p.event, &p.routine, &p.negation,
+            &p.history_label,
+            &p.history_count,
+            &p.exam_label,
+            &p.exam_count,
+            &p.deficit_label,
+            &p.deficit_count,
+            &p.next_label,
+            &p.list_comment,
+            &p.comorbid_affect,
+            &p.sub_label_line,
+            &p.none_list,
+            &p.presentation,
+            &p.decision,
+            &p.profile,
+            &p.task,
+            &p.tests,
+            &p.reason,
+            &p.event,
+            &p.routine,
+            &p.negation,
         ] {
             assert!(!r.as_str().is_empty());
         }
@@ -610,7 +743,10 @@ mod tests {
         let e = scan(t);
         let h = e.history.unwrap_or_else(|| unreachable!());
         assert_eq!(h.value, 3);
-        assert_eq!(slices(t, &h.spans), ["HTN", "DM2 (A1c 8.1, neuropathy)", "obesity"]);
+        assert_eq!(
+            slices(t, &h.spans),
+            ["HTN", "DM2 (A1c 8.1, neuropathy)", "obesity"]
+        );
     }
 
     #[test]
@@ -624,7 +760,10 @@ mod tests {
     fn bullets_below_an_empty_label() {
         let t = "Performance deficits:\n- Physical: grip strength, fine motor coordination\n- Cognitive: sequencing\nPlan: 2x/wk";
         let d = scan(t).deficits.unwrap_or_else(|| unreachable!());
-        assert_eq!(slices(t, &d.spans), ["grip strength", "fine motor coordination", "sequencing"]);
+        assert_eq!(
+            slices(t, &d.spans),
+            ["grip strength", "fine motor coordination", "sequencing"]
+        );
     }
 
     #[test]
@@ -632,7 +771,10 @@ mod tests {
         let e = scan("Clinical presentation: evolving with changing characteristics. Clinical decision making: moderate complexity using LEFS and TUG.");
         assert_eq!(e.presentation.map(|f| f.value), Some("evolving"));
         assert_eq!(e.decision.map(|f| f.value), Some(Level::Moderate));
-        assert_eq!(e.tests.iter().map(|t| t.0).collect::<Vec<_>>(), ["LEFS", "Timed Up and Go"]);
+        assert_eq!(
+            e.tests.iter().map(|t| t.0).collect::<Vec<_>>(),
+            ["LEFS", "Timed Up and Go"]
+        );
     }
 
     #[test]
@@ -665,10 +807,16 @@ mod tests {
         for t in cases {
             let e = scan(t);
             let mut spans: Vec<Span> = Vec::new();
-            for f in [&e.history, &e.comorbidities, &e.exam_elements, &e.deficits].into_iter().flatten() {
+            for f in [&e.history, &e.comorbidities, &e.exam_elements, &e.deficits]
+                .into_iter()
+                .flatten()
+            {
                 spans.extend(&f.spans);
             }
-            for f in [&e.presentation, &e.profile, &e.task_modification].into_iter().flatten() {
+            for f in [&e.presentation, &e.profile, &e.task_modification]
+                .into_iter()
+                .flatten()
+            {
                 spans.extend(&f.spans);
             }
             spans.extend(e.decision.iter().flat_map(|f| f.spans.iter()));
@@ -681,9 +829,19 @@ mod tests {
             }
         }
         let e = scan("Personal factors: 😀, 😀 and 😀");
-        assert_eq!(e.history.map(|h| h.value), Some(1), "duplicates are counted once");
-        let r = scan_reason("Re-eval per protocol 😀 no new findings; not progressing", false);
-        assert_eq!(r.accepted.iter().map(|a| a.0).collect::<Vec<_>>(), [ReasonKind::FailureToRespond]);
+        assert_eq!(
+            e.history.map(|h| h.value),
+            Some(1),
+            "duplicates are counted once"
+        );
+        let r = scan_reason(
+            "Re-eval per protocol 😀 no new findings; not progressing",
+            false,
+        );
+        assert_eq!(
+            r.accepted.iter().map(|a| a.0).collect::<Vec<_>>(),
+            [ReasonKind::FailureToRespond]
+        );
     }
 
     #[test]
@@ -691,7 +849,10 @@ mod tests {
         let e = scan("Personal Factors/Comorbidities: HTN, DM\nModification of tasks or assistance with assessment: minimal to moderate\nDeficits in: ADLs, IADLs, functional mobility\nClinical Decision Making: Low\nClinical Presentation: Stable/uncomplicated");
         assert_eq!(e.history.map(|f| f.value), Some(2));
         assert_eq!(e.comorbidities.map(|f| f.value), Some(2));
-        assert_eq!(e.task_modification.map(|f| f.value), Some("minimalToModerate"));
+        assert_eq!(
+            e.task_modification.map(|f| f.value),
+            Some("minimalToModerate")
+        );
         assert_eq!(e.deficits.map(|f| f.value), Some(3));
         assert_eq!(e.decision.map(|f| f.value), Some(Level::Low));
         assert_eq!(e.presentation.map(|f| f.value), Some("stable"));

@@ -47,7 +47,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !RULES.iter().any(|r| out.enabled(r)) {
         return;
     }
-    let Some(a) = analysis::analyze(ctx.note) else { return };
+    let Some(a) = analysis::analyze(ctx.note) else {
+        return;
+    };
     components_missing::check(ctx, &a, out);
     complexity_overcoded::check(ctx, &a, out);
     complexity_undercoded::check(ctx, &a, out);
@@ -172,7 +174,10 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
                 None => "SLP evaluation codes (92521–92524, 92610) are not complexity-based; none is billed on this note.".to_string(),
             };
         } else {
-            summary = format!("No {} evaluation or re-evaluation code is billed.", disc_label(note.discipline));
+            summary = format!(
+                "No {} evaluation or re-evaluation code is billed.",
+                disc_label(note.discipline)
+            );
         }
     }
 
@@ -207,7 +212,11 @@ fn complexity_summary(
             if missing.len() == 1 { "is" } else { "are" }
         );
         if let Some(m) = a.at_most {
-            s.push_str(&format!(" The other components allow at most {} ({} complexity).", family.code_for(m), m.as_str()));
+            s.push_str(&format!(
+                " The other components allow at most {} ({} complexity).",
+                family.code_for(m),
+                m.as_str()
+            ));
         }
         return s;
     };

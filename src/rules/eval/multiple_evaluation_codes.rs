@@ -39,8 +39,11 @@ declare_rule! {
 }
 
 pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
-    let pt_ot: Vec<_> =
-        a.lines.iter().filter(|l| matches!(l.kind, EvalKind::Evaluation { .. } | EvalKind::Reevaluation)).collect();
+    let pt_ot: Vec<_> = a
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, EvalKind::Evaluation { .. } | EvalKind::Reevaluation))
+        .collect();
     if pt_ot.len() < 2 {
         return;
     }
