@@ -105,10 +105,6 @@ pub struct ComponentReport {
     pub explanation: String,
 }
 
-fn disc_label(d: Discipline) -> &'static str {
-    d.as_str()
-}
-
 /// Builds `Report.evaluation` for notes that bill or document an evaluation.
 pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
     let note = ctx.note;
@@ -176,7 +172,7 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
         } else {
             summary = format!(
                 "No {} evaluation or re-evaluation code is billed.",
-                disc_label(note.discipline)
+                note.discipline.as_str()
             );
         }
     }
