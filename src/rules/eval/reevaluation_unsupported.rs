@@ -12,8 +12,10 @@ declare_rule! {
     /// significant change in the patient's condition, or failure to respond to the
     /// treatment. The reason is read from `evaluation.reevaluationReason`, then from the
     /// text ("new findings", "significant decline", "exacerbation", "recent fall",
-    /// "not progressing", "plateaued", …); negated wording ("no new findings") does not
-    /// count. A schedule is not a reason: "routine", "every 30 days", "per protocol",
+    /// "after a TIA", "following surgery", "re-injured", "not progressing", "plateaued", …);
+    /// in the reason field an event that changes the condition (surgery, a TIA, a
+    /// re-injury, a hospitalization) is a reason by itself. Negated wording ("no new
+    /// findings") does not count. A schedule is not a reason: "routine", "every 30 days", "per protocol",
     /// "progress report due" or "recert due" alone are flagged.
     ///
     /// ## Why payers deny it
