@@ -136,6 +136,7 @@ impl Checker {
             payer,
             units,
             text: self.scanner.scan(&note.text),
+            eval: rules::eval::analyze(note),
             payment,
         };
 

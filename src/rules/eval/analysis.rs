@@ -13,7 +13,7 @@ use serde::Serialize;
 
 /// A billed evaluation-family line (units > 0).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct EvalLine {
+pub struct EvalLine {
     pub index: usize,
     pub code: &'static str,
     pub kind: EvalKind,
@@ -43,7 +43,7 @@ pub enum Value {
 
 /// One component, assessed.
 #[derive(Debug, Clone)]
-pub(crate) struct Assessed {
+pub struct Assessed {
     pub spec: &'static ComponentSpec,
     pub value: Option<Value>,
     /// The highest level the value meets; `None` when missing or meeting none.
@@ -65,7 +65,7 @@ impl Assessed {
 
 /// What the note documents about its re-evaluation reason.
 #[derive(Debug, Clone)]
-pub(crate) struct Reason {
+pub struct Reason {
     pub accepted: Option<ReasonKind>,
     /// From `evaluation.reevaluationReason` (true) or the text (false).
     pub from_field: bool,
@@ -76,7 +76,7 @@ pub(crate) struct Reason {
 
 /// The evaluation analysis of one note.
 #[derive(Debug, Clone)]
-pub(crate) struct Analysis {
+pub struct Analysis {
     /// Billed evaluation, re-evaluation and SLP evaluation lines.
     pub lines: Vec<EvalLine>,
     /// The note's discipline's complexity family (PT, OT).

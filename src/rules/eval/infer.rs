@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 /// A value read from the text, with where it was read (byte spans of `note.text`).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Found<T> {
+pub struct Found<T> {
     pub value: T,
     pub spans: Vec<Span>,
     /// The text also states a different value (the lowest was taken).
@@ -28,7 +28,7 @@ pub(crate) struct Found<T> {
 
 /// What the text documents about an evaluation's components.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct EvalText {
+pub struct EvalText {
     /// PT history: comorbidities and personal factors, counted.
     pub history: Option<Found<u32>>,
     /// Comorbidities (and complicating conditions) alone, counted (OT).
@@ -48,7 +48,7 @@ pub(crate) struct EvalText {
 
 /// The kinds of reason Medicare accepts for a re-evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ReasonKind {
+pub enum ReasonKind {
     NewFindings,
     SignificantChange,
     FailureToRespond,
@@ -66,7 +66,7 @@ impl ReasonKind {
 
 /// Reasons for a re-evaluation found in a text.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ReasonScan {
+pub struct ReasonScan {
     pub accepted: Vec<(ReasonKind, Span)>,
     /// "routine", "every 30 days", "per protocol", "progress report due": not reasons.
     pub routine: Vec<Span>,

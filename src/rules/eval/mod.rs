@@ -43,20 +43,28 @@ pub static RULES: &[&RuleMeta] = &[
     &MULTIPLE_EVALUATION_CODES,
 ];
 
+/// The evaluation analysis of a note (computed once per check, kept in the `Context`).
+pub type Analysis = analysis::Analysis;
+
+/// Analyses the note's evaluation components, when it bills or documents an evaluation.
+pub fn analyze(note: &crate::note::Note) -> Option<Analysis> {
+    analysis::analyze(note)
+}
+
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !RULES.iter().any(|r| out.enabled(r)) {
         return;
     }
-    let Some(a) = analysis::analyze(ctx.note) else {
+    let Some(a) = ctx.eval.as_ref() else {
         return;
     };
-    components_missing::check(ctx, &a, out);
-    complexity_overcoded::check(ctx, &a, out);
-    complexity_undercoded::check(ctx, &a, out);
-    code_discipline_mismatch::check(ctx, &a, out);
-    code_note_type_mismatch::check(ctx, &a, out);
-    reevaluation_unsupported::check(ctx, &a, out);
-    multiple_evaluation_codes::check(ctx, &a, out);
+    components_missing::check(ctx, a, out);
+    complexity_overcoded::check(ctx, a, out);
+    complexity_undercoded::check(ctx, a, out);
+    code_discipline_mismatch::check(ctx, a, out);
+    code_note_type_mismatch::check(ctx, a, out);
+    reevaluation_unsupported::check(ctx, a, out);
+    multiple_evaluation_codes::check(ctx, a, out);
 }
 
 /// `Report.evaluation`: the billed and supported evaluation codes and why.
@@ -108,7 +116,7 @@ pub struct ComponentReport {
 /// Builds `Report.evaluation` for notes that bill or document an evaluation.
 pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
     let note = ctx.note;
-    let a = analysis::analyze(note)?;
+    let a = ctx.eval.as_ref()?;
     let index = Utf16Index::new(&note.text);
     let billed = a.billed_code();
     let mut components: Vec<ComponentReport> = a
@@ -131,7 +139,7 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
     if let Some(family) = a.family.filter(|_| !a.components.is_empty()) {
         let billed_level = a.billed_complexity().map(|(l, lv)| (l.code, lv));
         supported_code = a.supported.map(|l| family.code_for(l).to_string());
-        summary = complexity_summary(&a, family, billed_level);
+        summary = complexity_summary(a, family, billed_level);
     }
     if let Some(r) = &a.reason {
         let code = a.family.map_or("", |f| f.reevaluation.0);
