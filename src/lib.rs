@@ -70,15 +70,16 @@ pub const MAX_CONFIG_JSON_BYTES: usize = 64 << 20;
 /// the document in errors. Over the bound, the error names the field that makes it large
 /// (`text: …`) when one top-level field holds most of it.
 pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
-    parse_json_bounded(json, what, MAX_JSON_BYTES)
+    parse_json_max(json, what, MAX_JSON_BYTES)
 }
 
 /// Parses a config's JSON text ([`MAX_CONFIG_JSON_BYTES`]).
 pub fn parse_config_json(json: &str) -> Result<Value, InputError> {
-    parse_json_bounded(json, "config", MAX_CONFIG_JSON_BYTES)
+    parse_json_max(json, "config", MAX_CONFIG_JSON_BYTES)
 }
 
-fn parse_json_bounded(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
+/// Parses JSON text of at most `max` bytes; `what` names the document in errors.
+pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
     if json.len() > max {
         let (path, field) = match largest_field(json) {
             Some((key, len)) if len > json.len() / 2 => (
@@ -160,6 +161,7 @@ impl Checker {
             payer,
             units,
             text: self.scanner.scan(&note.text),
+            eval: rules::eval::analyze(note),
             payment,
         };
 
@@ -199,7 +201,7 @@ impl Checker {
                 .map(|(i, l)| report::BillingLine {
                     units: l.clone(),
                     modifiers_required: rules::modifiers::required(&ctx, i),
-                    expected_payment: None,
+                    expected_payment: ctx.payment.line(i),
                 })
                 .collect(),
             other_method: report::OtherMethod {
@@ -207,10 +209,10 @@ impl Checker {
                 timed_units_allowed: other.timed_units_allowed,
                 units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
             },
-            kx_required: false,
-            expected_payment: None,
-            payer_share: None,
-            patient_share: None,
+            kx_required: ctx.payment.kx_required(),
+            expected_payment: ctx.payment.expected,
+            payer_share: ctx.payment.payer_share,
+            patient_share: ctx.payment.patient_share,
         };
 
         Report {

@@ -70,18 +70,19 @@ fn too_many_text_lines_and_billed_lines() {
 
 #[test]
 fn configs_may_carry_whole_cms_files() {
-    // A 5 MB fee schedule is a config, not an error.
-    let fees: serde_json::Map<String, Value> = (0..120_000)
-        .map(|i| (format!("C{i:06}"), json!({"rvu": "0.45", "note": "x".repeat(20)})))
+    // A 5 MB ICD-10-CM code list is a config, not an error.
+    let list: String = (0..100_000)
+        .map(|i| format!("M{:02}{:04}  Osteoarthritis of a joint, site and laterality {i:06} specified\n", i % 100, i))
         .collect();
-    let config = json!({"feeSchedule": fees}).to_string();
+    let config = json!({"icd10File": list}).to_string();
     assert!(config.len() > 5_000_000, "{}", config.len());
-    chartlint::Config::from_json(&config).unwrap();
+    let c = chartlint::Config::from_json(&config).unwrap();
+    assert!(c.icd10.is_some());
     // Past 64 MiB it is refused, naming the bound.
-    let huge = format!("{{\"feeSchedule\": \"{}\"}}", "x".repeat(65 << 20));
+    let huge = format!("{{\"icd10File\": \"{}\"}}", "x".repeat(65 << 20));
     let e = chartlint::Config::from_json(&huge).unwrap_err();
     assert!(e.message.contains("67108864"), "{e}");
-    assert_eq!(e.path, "feeSchedule");
+    assert_eq!(e.path, "icd10File");
 }
 
 #[test]

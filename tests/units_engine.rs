@@ -1,7 +1,12 @@
 //! The units engine against CMS Pub. 100-04, ch. 5, §20.2 (every worked example in
 //! shared/policy §1.3), the Rule of Eights contrast table (§2), and each units rule in both
 //! directions.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
