@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# A short, bounded fuzz run for CI (about 45 s of fuzzing after the build): each libFuzzer
-# target (fuzz/) for 15 s from the seeds and every past crasher (tests/fixtures/fuzz/).
+# A short, bounded fuzz run for CI (about 48 s of fuzzing after the build): each libFuzzer
+# target (fuzz/) for 12 s from the seeds and every past crasher (tests/fixtures/fuzz/).
 # Fails when the fuzzer finds a crash, a hang (>10 s on one input) or runaway memory.
 # Needs only cargo and a C++ compiler (libFuzzer is built from source by libfuzzer-sys);
 # without a C++ compiler it says so and skips (a developer machine without g++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${FUZZ_SMOKE_SECONDS:-15}
+secs=${FUZZ_SMOKE_SECONDS:-12}
 if ! command -v c++ >/dev/null 2>&1 && ! command -v g++ >/dev/null 2>&1 && ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz smoke: skipped (no C++ compiler to build libFuzzer; apt-get install g++)"
   exit 0
@@ -18,7 +18,7 @@ bin="fuzz/target/$host/release"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in note_json note_fields config_json; do
+for target in note_json note_fields config_json config_files; do
   mkdir -p "$work/$target" "$work/artifacts"
   seeds=("fuzz/seeds/$target")
   [ "$target" = note_json ] && seeds+=(tests/fixtures/fuzz)

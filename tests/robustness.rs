@@ -142,10 +142,23 @@ fn fuzz_regressions() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
-        let Ok(s) = std::str::from_utf8(&bytes) else { continue };
-        let s = chartlint::input::replace_lone_surrogates(s).into_owned();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        if name.starts_with("config") {
+        let s = String::from_utf8_lossy(&bytes);
+        let s = chartlint::input::replace_lone_surrogates(&s).into_owned();
+        if name.starts_with("config_files") {
+            // First byte picks the file, as in fuzz/fuzz_targets/config_files.rs.
+            let Some((&which, rest)) = bytes.split_first() else { continue };
+            let text = String::from_utf8_lossy(rest);
+            let config = match which % 3 {
+                0 => json!({ "ncci": { "ptpFile": text } }),
+                1 => json!({ "icd10File": text }),
+                _ => json!({ "feeSchedule": { "kind": "rvu", "pprrvuFile": text } }),
+            };
+            if let Ok(checker) = Checker::new(&config) {
+                let note = Note::from_value(&base()).unwrap();
+                invariants(&note, &checker.check(&note));
+            }
+        } else if name.starts_with("config") {
             if let Ok(c) = chartlint::Config::from_json(&s) {
                 let _ = c;
                 let v = chartlint::parse_config_json(&s).unwrap();
