@@ -157,6 +157,9 @@ pub struct Config {
     pub fee_schedule: Option<Value>,
     /// The raw `ncci` object (read by the modifiers module).
     pub ncci: Option<Value>,
+    /// Which documentation elements each note type must contain (`requirements`), laid
+    /// over the built-in table of [`crate::policy::elements`].
+    pub requirements: crate::policy::elements::Requirements,
     fallback_pack: PayerRules,
 }
 
@@ -174,6 +177,7 @@ impl Default for Config {
             payers,
             fee_schedule: None,
             ncci: None,
+            requirements: Default::default(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
     }
@@ -225,6 +229,9 @@ impl Config {
         }
         c.fee_schedule = o.get("feeSchedule").cloned();
         c.ncci = o.get("ncci").cloned();
+        if let Some(r) = o.opt_obj("requirements")? {
+            c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
+        }
         Ok(c)
     }
 

@@ -2,4 +2,5 @@
 //! Each table names its sources; `shared/policy/README.md` holds the long form.
 
 pub mod codes;
+pub mod elements;
 pub mod years;
