@@ -32,6 +32,7 @@ pub struct TextScanner {
     not_a_goal: Option<Regex>,
     plan_not_goal: Option<Regex>,
     goal_status_only: Option<Regex>,
+    goal_like: Option<Regex>,
     progress: Option<Regex>,
     necessity: Option<Regex>,
     skilled: Option<Regex>,
@@ -75,6 +76,7 @@ impl TextScanner {
             not_a_goal: compile(p::NOT_A_GOAL),
             plan_not_goal: compile(p::PLAN_NOT_GOAL),
             goal_status_only: compile(p::GOAL_STATUS_ONLY),
+            goal_like: compile(p::GOAL_LIKE),
             progress: compile(p::PROGRESS),
             necessity: compile(p::NECESSITY),
             skilled: compile(p::SKILLED),
@@ -106,6 +108,7 @@ impl TextScanner {
             &self.not_a_goal,
             &self.plan_not_goal,
             &self.goal_status_only,
+            &self.goal_like,
             &self.progress,
             &self.necessity,
             &self.skilled,
@@ -642,7 +645,13 @@ impl Scan<'_> {
                 if items_in_section.0 != s.section {
                     items_in_section = (s.section, 0);
                 }
-                if s.blank_before && items_in_section.1 > 0 {
+                let first_in_section = si == 0 || self.sentences.get(si - 1).map(|p| p.section) != Some(s.section);
+                let t = get(self.text, s.span.start, s.span.end);
+                let looks_like_goal = first_in_section
+                    || self.s.goal_like.as_ref().is_some_and(|r| r.is_match(t))
+                    || tf.is_match(t)
+                    || self.s.goal_status_only.as_ref().is_some_and(|r| r.is_match(t));
+                if items_in_section.1 > 0 && (s.blank_before || !looks_like_goal) {
                     closed_section = s.section;
                     continue;
                 }

@@ -63,6 +63,7 @@ pub(super) const PROGRESS: &str = concat!(
     r"|\b(?:was|previously|prev\.?|initially|baseline|at\s+(?:eval|evaluation|ie|initial\s+eval\w*|soc|start\s+of\s+care|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit)))\s*:?\s*[^.;\n)]{0,20}?\d",
     r"|\d[^.;\n]{0,30}?\b(?:since|vs\.?|versus|compared\s+(?:to|with)|than)\s+(?:the\s+|her\s+|his\s+)?(?:eval\w*|ie|initial\s+eval\w*|soc|start\s+of\s+care|baseline|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit|week|month|report|cert\w*)|prior\s+(?:pn|report|visit))\b",
     r"|\b(?:improved|increased|decreased|progressed|declined|reduced|gained|regressed)\s+(?:by\s+)?\d",
+    r"|\b(?:down|up|improved|increased|decreased|reduced|improving)\s+from\s+\d",
     r"|\bno\s+(?:measurable\s+)?progress\b|\bnot\s+progressing\b|\bplateau(?:ed|ing)?\b|\bregressed\b|\bno\s+(?:measurable\s+)?(?:improvement|change|gains?)\s+(?:since|from|toward|towards|in|on)\b"
 );
 
@@ -210,3 +211,7 @@ pub(super) const SINCE_LAST: &str = r"(?i)\b(?:after|post|following|since)\s+(?:
 
 /// A plan-section sentence that says only "continue".
 pub(super) const BARE_CONTINUE: &str = r"(?i)^\W*(?:cont\.?|continue|con't)(?:\s+(?:tx|treatment|therapy|same|as\s+above|current\s+(?:tx|treatment|program)))?\W*$";
+
+/// How a goal item begins when it is not the first line under its heading: a bullet or
+/// number, "Pt will", or a goal's verb.
+pub(super) const GOAL_LIKE: &str = r"(?i)^(?:[-*•·>]|\(?\d{1,2}[.):]|#\d|(?:stg|ltg|goal)s?\b|(?:improve|increase|decrease|reduce|ascend|descend|ambulate|amb|walk|transfer|demonstrate|perform|don|doff|complete|tolerate|achieve|return|name|use|produce|swallow|consume|follow|recall|stand|sit|lift|reach|climb|negotiate|be|independent|indep|restore|normalize|attain|able|negotiate|initiate|state|verbalize|identify|maintain|manage|prepare|dress|bathe|toilet|feed|groom|write|type|speak|answer|read|drink|eat|self)\b)|\bwill\b";
