@@ -100,7 +100,7 @@ fn shape_problems(v: &Value) -> Vec<String> {
                     if !PER_ITEM.contains(&k.as_str()) {
                         p.push(format!("expectCount: {k} is not a per-item rule"));
                     }
-                    if !n.as_u64().is_some() {
+                    if n.as_u64().is_none() {
                         p.push(format!("expectCount.{k}: expected a whole number"));
                     }
                     let listed = o.get("expect").and_then(Value::as_array).is_some_and(|l| l.iter().any(|r| r == k.as_str()));
