@@ -138,7 +138,7 @@ pub(super) const NEGATION: &str = r"(?i)(?:\b(?:no|not|denies|denied|deny|withou
 
 /// Credentials after a name on a signature line. Group `creds`.
 pub(super) const SIGNATURE: &str = concat!(
-    r"(?m)^[ \t]*(?:[-–—_/~*]+[ \t]*)?(?:[^:\n]{0,40}:[ \t]*)?(?:/s/[ \t]*)?",
+    r"(?m)^[ \t]*(?:[-–—_/~*]+[ \t]*)?(?:[^:\n]{0,40}:[ \t]*)?(?:/s/[ \t]*)?(?:(?i:electronically[ \t]+signed|e-?signed|co-?signed|signed|reviewed[ \t]+and[ \t]+signed|authenticated)(?:[ \t]+by)?[ \t]*:?[ \t]*)?",
     r"(?P<name>[A-Z][^\s,:;0-9]*(?:[ \t]+[A-Z][^\s,:;0-9]*){0,3})[ \t]*,?[ \t]*",
     r"(?P<creds>(?:CCC-SLP|CF-SLP|SLP-?A|SLP|OTR/L|OTR|OT/L|OTD|OT-?L|COTA/L|COTA|OTA|OTS|OT|DPT|MPT|MSPT|SPTA|SPT|LPTA|PTA|PT|MS|MA|MOT|PhD|ATC|CSCS|OCS|NCS|GCS|SCS|CHT|CLT|BCB-PMD|FAAOMPT|CBIS|MEd|BS)",
     r"(?:[ \t]*[,/][ \t]*(?:CCC-SLP|CF-SLP|SLP-?A|SLP|OTR/L|OTR|OT/L|OTD|OT-?L|COTA/L|COTA|OTA|OTS|OT|DPT|MPT|MSPT|SPTA|SPT|LPTA|PTA|PT|MS|MA|MOT|PhD|ATC|CSCS|OCS|NCS|GCS|SCS|CHT|CLT|BCB-PMD|FAAOMPT|CBIS|MEd|BS)|[ \t]+(?:CCC-SLP|DPT|OTR/L|COTA/L|PTA|PT|OTR|SLP|MPT|OCS|ATC|CHT))*)",
