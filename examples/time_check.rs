@@ -32,7 +32,13 @@ fn main() {
     println!("Checker::with_defaults (patterns compiled): {:?}", t.elapsed());
     for size in [3_000, 30_000] {
         let json = note_json(size);
-        let note = chartlint::Note::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        let note = match chartlint::Note::from_json(&json) {
+            Ok(n) => n,
+            Err(e) => {
+                eprintln!("{e}");
+                return;
+            }
+        };
         let runs = if size > 10_000 { 50 } else { 200 };
         let mut times = Vec::with_capacity(runs);
         let mut findings = 0;
