@@ -3,6 +3,8 @@
 //! emoji before the flagged words; the requirements table and its config override; the
 //! Report's `elements` section.
 
+#![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
+
 mod common;
 
 use chartlint::{Checker, Report};
@@ -33,7 +35,7 @@ fn js_slice(t: &str, s: chartlint::span::Span) -> String {
     String::from_utf16_lossy(units.get(s.start..s.end).unwrap_or(&[]))
 }
 
-fn flagged<'a>(r: &'a Report, t: &str, rule: &str) -> Vec<String> {
+fn flagged(r: &Report, t: &str, rule: &str) -> Vec<String> {
     r.findings.iter().filter(|f| f.rule == rule).filter_map(|f| f.span).map(|s| js_slice(t, s)).collect()
 }
 
