@@ -188,7 +188,10 @@ impl TextScanner {
                 } else {
                     GoalTerm::Any
                 };
-                let own = c.name("gr").is_some_and(|r| self.timeframe.as_ref().is_some_and(|t| t.is_match(r.as_str())));
+                let own = c
+                    .name("gr")
+                    .or_else(|| c.name("gr2"))
+                    .is_some_and(|r| self.timeframe.as_ref().is_some_and(|t| t.is_match(r.as_str())));
                 let inherited = !own
                     && matches!(last_goals, Some((t, true)) if t == term || t == GoalTerm::Any)
                     && out.last().is_some_and(|h| h.kind == SectionKind::Goals);

@@ -16,9 +16,9 @@ pub(super) fn ascii(p: &str) -> String {
 pub(super) const HEADING: &str = concat!(
     r"(?m)(?:^[ \t]*(?:[-*#>•]+[ \t]*)?|[.!?][ \t]+)(?:",
     r"(?P<s>[SOAP])[ \t]*:",
-    r"|(?P<g>(?i:STG'?s?|LTG'?s?|short[- ]term[ \t]+goals?|long[- ]term[ \t]+goals?|functional[ \t]+goals?|(?:treatment[ \t]+|therapy[ \t]+|plan[ \t]+of[ \t]+care[ \t]+)?goals?))",
-    r"(?P<gr>(?i:[ \t]*(?:#?[ \t]*\d{1,2}[a-z]?|\([^)\n]{0,40}\)|[-–][ \t]*\d{1,3}[ \t]*(?:wks?|weeks?|days?|visits?|months?|mos?)|(?:to[ \t]+be[ \t]+(?:met|achieved|completed)[ \t]+)?(?:in|within|by)[ \t]+[^:\n.]{1,30}))*)",
-    r"[ \t]*(?::|\)|[ \t]+[-–—][ \t]+|[.][ \t]|$)",
+    r"|(?P<g>(?i:(?:(?:revised|updated|new|current|prior|previous|remaining|modified|treatment|therapy|rehab|functional|discharge|plan[ \t]+of[ \t]+care|ot|pt|st|slp)[ \t]+)?(?:STG'?s?|LTG'?s?|short[- ]term[ \t]+goals?|long[- ]term[ \t]+goals?|goals?)(?:[ \t]+status)?))",
+    r"(?:(?P<gr>(?i:[ \t]*(?:#?[ \t]*\d{1,2}[a-z]?|\([^)\n]{0,40}\)|[-–][ \t]*\d{1,3}[ \t]*(?:wks?|weeks?|days?|visits?|months?|mos?)|(?:to[ \t]+be[ \t]+(?:met|achieved|completed)[ \t]+)?(?:in|within|by)[ \t]+[^:\n.]{1,30}))*)",
+    r"[ \t]*(?::|\)|[ \t]+[-–—][ \t]+|[.][ \t]|$)|(?P<gr2>[^:\n.]{1,45}):)",
     r"|(?P<h>(?i:subjective|subj|objective|obj|assessment|assess|impression|clinical[ \t]+impression|analysis|summary|plan[ \t]+of[ \t]+care|plan|POC|recommendations?|recs|discharge[ \t]+plan|d/c[ \t]+plan|next[ \t]+visit|next[ \t]+session|treatment[ \t]+provided|treatment|tx|interventions?|procedures|response(?:[ \t]+to[ \t]+(?:tx|treatment|intervention|session))?|pt[ \t]+response|patient[ \t]+response|tolerance|history|hx|hpi|chief[ \t]+complaint|cc|patient[ \t]+goals?|pt[ \t]+goals?|patient[ \t]+report|pt[ \t]+report|exam|examination|findings|tests[ \t]+and[ \t]+measures|objective[ \t]+measures|outcome[ \t]+measures?|progress(?:[ \t]+toward[ \t]+goals)?|progress[ \t]+summary|prognosis|rehab[ \t]+potential|medical[ \t]+necessity|skilled[ \t]+need|justification|frequency(?:[ \t]*(?:/|and|&)[ \t]*duration)?|duration|dx|diagnosis|precautions|education|pain|vitals|HEP|home[ \t]+program|billing|charges|time|signature))",
     r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?::|[ \t]+[-–—][ \t]+|$))"
 );
@@ -31,7 +31,7 @@ pub(super) const TIMEFRAME: &str = concat!(
     r"|\b(?:by|before|on)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?",
     r"|\bby\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?\b",
     r"|\(\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:wks?|weeks?|visits?|days?|mos?|months?|sessions?)\s*\)",
-    r"|\b\d{1,3}[- ](?:week|wk|day|month|visit|session)\b",
+    r"|\b\d{1,3}[- ](?:weeks?|wks?|days?|months?|mos?|visits?|sessions?)\b",
     r"|\bwithin\s+(?:the\s+|this\s+)?(?:episode|certification|cert\s+period|poc|plan\s+of\s+care)\b"
 );
 
