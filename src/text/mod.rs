@@ -764,11 +764,12 @@ impl Scan<'_> {
             let after = get(self.text, m.end(), win_end);
             let digit_at = after.find(|c: char| c.is_ascii_digit());
             let not_given = self.s.not_given.as_ref().and_then(|r| r.find(after)).map(|g| g.start());
-            let scored_after = match (digit_at, not_given) {
-                (Some(d), Some(n)) => d < n,
-                (Some(_), None) => true,
-                _ => false,
-            };
+            // A comparator right after the name makes the number a target ("ODI ≤ 20%"), and
+            // "not reassessed"/"declined" in the same stretch means no score was obtained.
+            let head = after.trim_start_matches([' ', ':', '\t', '-']).trim_start_matches("score").trim_start();
+            let target = ['≤', '≥', '<', '>'].iter().any(|c| head.starts_with(*c))
+                || ["at or below", "at or above", "below", "above", "under", "over", "of at least", "at least"].iter().any(|w| head.to_ascii_lowercase().starts_with(w));
+            let scored_after = digit_at.is_some() && not_given.is_none() && !target;
             let before = get(self.text, floor_boundary(self.text, m.start().saturating_sub(30)), m.start()).to_ascii_lowercase();
             let scored_before = before.contains(|c: char| c.is_ascii_digit())
                 && (before.ends_with("on ") || before.ends_with("on the ") || before.ends_with("in "));
