@@ -152,7 +152,7 @@ impl TextScanner {
         f.red_flags = sc.red_flags();
         f.goals = sc.goals();
         f.progress = sc.spans(&self.progress, |_, _| true);
-        f.medical_necessity = sc.spans(&self.necessity, |m, si| !sc.negated(si, m.start()));
+        f.medical_necessity = sc.spans(&self.necessity, |m, si| !sc.negated(si, m.start()) && !sc.in_then_value(si, m.start()));
         f.skilled = sc.spans(&self.skilled, |m, si| !sc.negated(si, m.start()) && !sc.unskilled_sense(m));
         f.patient_response = sc.response();
         f.plan = sc.plan(&f.red_flags, &f.signatures, &f.totals_spans);
@@ -506,6 +506,14 @@ impl Scan<'_> {
         neg.is_match(get(self.text, from, at))
     }
 
+    /// Whether byte `at` sits inside an earlier value in parentheses: "(was 2 requiring assistance)".
+    fn in_then_value(&self, si: Option<usize>, at: usize) -> bool {
+        let start = si.and_then(|i| self.sentences.get(i)).map_or(0, |s| s.span.start);
+        let from = floor_boundary(self.text, at.saturating_sub(40).max(start));
+        let before = get(self.text, from, at).to_ascii_lowercase();
+        before.rfind('(').is_some_and(|i| !before.get(i..).unwrap_or("").contains(')') && before.get(i..).unwrap_or("").contains("was "))
+    }
+
     /// Words matched by the skilled pattern in a sense that is not skill ("modified
     /// independent", "disease progression").
     fn unskilled_sense(&self, m: &regex::Match<'_>) -> bool {
@@ -769,7 +777,8 @@ impl Scan<'_> {
             let head = after.trim_start_matches([' ', ':', '\t', '-']).trim_start_matches("score").trim_start();
             let target = ['≤', '≥', '<', '>'].iter().any(|c| head.starts_with(*c))
                 || ["at or below", "at or above", "below", "above", "under", "over", "of at least", "at least"].iter().any(|w| head.to_ascii_lowercase().starts_with(w));
-            let scored_after = digit_at.is_some() && not_given.is_none() && !target;
+            let reported = ["(", "→", "->", "now", "today", "current"].iter().any(|w| after.contains(w));
+            let scored_after = digit_at.is_some() && not_given.is_none() && (!target || reported);
             let before = get(self.text, floor_boundary(self.text, m.start().saturating_sub(30)), m.start()).to_ascii_lowercase();
             let scored_before = before.contains(|c: char| c.is_ascii_digit())
                 && (before.ends_with("on ") || before.ends_with("on the ") || before.ends_with("in "));

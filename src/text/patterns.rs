@@ -72,10 +72,11 @@ pub(super) const NECESSITY: &str = concat!(
     r"(?i)\blimit(?:s|ed|ing|ation|ations)?\b|\bunable\s+to\b|\bdifficult(?:y|ies)\b|\b(?:fall|falls|falling|aspiration|re-?injury|skin\s+breakdown|contracture|readmission|decline)\s+risk\b",
     r"|\brisk\s+(?:of|for)\b|\bat\s+risk\b|\bimpair(?:s|ed|ment|ments)\b|\bdeficits?\b|\bdependent\s+(?:for|with|on|in)\b",
     r"|\brequir(?:es|ed|ing)\s+(?:\w+\s+){0,2}(?:assist\w*|supervision|cues|help)\b|\b(?:required|necessary|needed|needs)\s+(?:for|to)\s+(?:safe|safely|return|prevent|restore|improve|regain|resume)\b",
-    r"|\baspiration\b|\bpenetration\b|\bdysphagia\b|\baphasia\b|\bdysarthria\b|\bapraxia\b|\bunsafe\b|\bsafety\s+(?:concern|risk|awareness)\w*",
+    r"|\baspiration\b|\bpenetration\b|\bunsafe\b|\bsafety\s+(?:concern|risk|awareness)\w*|\bcan'?t\b|\bcannot\b|\bcan\s+not\b|\bdificult\w*|\bdiffcult\w*",
+    r"|\b(?:keeps?|kept)\s+(?:\w+\s+){0,2}from\b|\bneeds?\s+(?:\w+'?s?\s+){0,2}(?:help|assist\w*|supervision|hands-on)\b|\bmiss(?:ed|es|ing)?\s+(?:\d+\s+)?(?:work|school|class)\w*|\blos(?:es|ing|t)\s+(?:\w+\s+)?(?:balance|voice|footing)\b|\bavoids?\s+(?:\w+\s+){0,2}(?:because|due|stairs|talking|reading|walking|going|eating|driving|social)\b",
     r"|\b(?:poor|decreased|reduced|impaired|diminished|low|limited|abnormal|antalgic)\s+(?:\w+\s+){0,2}(?:balance|safety|endurance|strength|rom|range|mobility|coordination|tolerance|cognition|intelligibility|gait|transfers?|proprioception|sensation|posture|control|stability|awareness|memory|attention|comprehension|expression|swallow\w*|function\w*|activity)\b",
-    r"|\bweakness\b|\bprevent(?:s|ing)?\s+(?:\w+\s+){0,2}from\b|\binterfer(?:es|ing)\s+with\b|\baffect(?:s|ing)\s+(?:\w+\s+){0,2}(?:ability|function\w*|safety|independence)\b",
-    r"|\b(?:to|in\s+order\s+to)\s+(?:safely|return\s+to|resume)\b|\bbelow\s+(?:plof|prior\s+level)\b|\bfunctional\s+(?:decline|loss|deficits?|limitations?)\b|\bneeds?\s+skilled\b|\bskilled\s+(?:therapy|intervention|care|services?)\s+(?:is|are)\s+(?:needed|required|necessary)\b"
+    r"|\bweakn?ess?\b|\bprevent(?:s|ing)?\s+(?:\w+\s+){0,2}from\b|\binterfer(?:es|ing)\s+with\b|\baffect(?:s|ing)\s+(?:\w+\s+){0,2}(?:ability|function\w*|safety|independence)\b",
+    r"|\bto\s+safely\b|\bin\s+order\s+to\s+(?:return|resume)\b|\bbelow\s+(?:plof|prior\s+level)\b|\bfunctional\s+(?:decline|loss|deficits?|limitations?)\b|\bneeds?\s+skilled\b|\bskilled\s+(?:therapy|intervention|care|services?)\s+(?:is|are)\s+(?:needed|required|necessary)\b"
 );
 
 /// The therapist's skill: cueing, facilitation, progression, analysis, technique.
