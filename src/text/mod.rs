@@ -151,7 +151,7 @@ impl TextScanner {
         f.interventions = sc.interventions();
         f.red_flags = sc.red_flags();
         f.goals = sc.goals();
-        f.progress = sc.spans(&self.progress, |_, _| true);
+        f.progress = sc.spans(&self.progress, |m, si| !sc.within_session(m, si));
         f.medical_necessity = sc.spans(&self.necessity, |m, si| !sc.negated(si, m.start()) && !sc.in_then_value(si, m.start()));
         f.skilled = sc.spans(&self.skilled, |m, si| !sc.negated(si, m.start()) && !sc.unskilled_sense(m));
         f.patient_response = sc.response();
@@ -504,6 +504,32 @@ impl Scan<'_> {
         let start = si.and_then(|i| self.sentences.get(i)).map_or(0, |s| s.span.start);
         let from = floor_boundary(self.text, at.saturating_sub(48).max(start));
         neg.is_match(get(self.text, from, at))
+    }
+
+    /// A change within today's session ("graded from 3 to 5", "increased metronome from 120
+    /// to 140 bpm", "10 sessions since eval"), not a comparison with an earlier visit.
+    fn within_session(&self, m: &regex::Match<'_>, si: Option<usize>) -> bool {
+        let w = m.as_str().to_ascii_lowercase();
+        let count = w.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            && ["sessions", "visits", "treatments", "tx", "weeks", "wks", "days", "months", "times"].iter().any(|x| count.starts_with(x))
+        {
+            return true;
+        }
+        if !(w.starts_with("from") || w.contains('→') || w.contains("->") || w.contains("=>")) {
+            return false;
+        }
+        let start = si.and_then(|i| self.sentences.get(i)).map_or(0, |s| s.span.start);
+        let end = si.and_then(|i| self.sentences.get(i)).map_or(self.text.len(), |s| s.span.end);
+        let before = get(self.text, floor_boundary(self.text, m.start().saturating_sub(40).max(start)), m.start()).to_ascii_lowercase();
+        let session_verb = ["graded", "increased", "advanced", "progressed", "progresed", "raised", "lowered", "titrated", "dropped", "changed", "moved", "upgraded", "downgraded", "faded", "reduced"]
+            .iter()
+            .any(|v| before.contains(v));
+        let sentence = get(self.text, start, end).to_ascii_lowercase();
+        let over_time = ["eval", "baseline", "initial", "admission", "soc", "last visit", "last week", "last session", "previous", "prior", "since", "ie ", "(ie", "at start", "last report", "last pn"]
+            .iter()
+            .any(|x| sentence.contains(x));
+        session_verb && !over_time
     }
 
     /// Whether byte `at` sits inside an earlier value in parentheses: "(was 2 requiring assistance)".

@@ -55,12 +55,15 @@ pub(super) const GOAL_STATUS_ONLY: &str = r"(?i)^[\s\W]*(?:status\s*:?\s*)?(?:go
 
 /// Progress toward goals with an objective comparison, or a goal's status.
 pub(super) const PROGRESS: &str = concat!(
-    r"(?i)\b(?:goals?|stgs?|ltgs?)\s*(?:#?\s*\d{1,2}[a-z]?\s*)?(?:\([^)\n]{0,20}\)\s*)?[:\-–]?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|now)\s+)?(?:met|not\s+(?:yet\s+)?met|partially\s+met|achieved|not\s+(?:yet\s+)?achieved|partially\s+achieved|unmet|discontinued)\b",
-    r"|(?:[-–—(:]|\bstatus\b)\s*:?\s*(?:met|not\s+(?:yet\s+)?met|partially\s+met|achieved|not\s+achieved|partially\s+achieved|unmet)\b",
+    r"(?i)\b(?:goals?|stgs?|ltgs?)\s*(?:#?\s*\d{1,2}[a-z]?\s*)?(?:\([^)\n]{0,20}\)\s*)?[:\-–]?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|now)\s+)?(?:met|not\s+(?:yet\s+)?met|partial+y\s+met|achieved|not\s+(?:yet\s+)?achieved|partially\s+achieved|unmet|discontinued)\b",
+    r"|(?:[-–—(:]|\bstatus\b)\s*:?\s*(?:met|not\s+(?:yet\s+)?met|partial+y\s+met|achieved|not\s+achieved|partially\s+achieved|unmet)\b",
     r"|\b(?:all\s+|\d\s+of\s+\d\s+|\d/\d\s+)?(?:goals?|stgs?|ltgs?)\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:met|achieved|not\s+met|partially\s+met)\b",
     r"|\bfrom\s+[^.;\n]{0,25}?\d[^.;\n]{0,40}?\bto\s+[^.;\n]{0,12}?\d",
     r"|\d\s*(?:°|deg|ft|feet|m|sec|s|%|/\d{1,2})?\s*(?:->|→|=>)\s*\d",
-    r"|\b(?:was|previously|prev\.?|initially|baseline|at\s+(?:eval|evaluation|ie|initial\s+eval\w*|soc|start\s+of\s+care|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit)))\s*:?\s*[^.;\n)]{0,20}?\d",
+    r"|\(\s*(?:was|previously|prev\.?|initially|baseline|eval\w*|ie|soc|admission|at\s+(?:eval\w*|ie|initial\s+eval\w*|soc|admission|start\s+of\s+care|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit)))\b\s*:?\s*[^.;\n)]{0,20}?\d",
+    r"|\b(?:previously|prev\.|initially|at\s+baseline|baseline\s+(?:was|of|:))\s*:?\s*[^.;\n)]{0,20}?\d",
+    r"|\bwas\s+[^.;\n]{0,20}?\d[^.;\n]{0,25}?\b(?:at|on|during|in|before)\s+(?:the\s+)?(?:eval\w*|ie|initial|soc|start|baseline|last|previous|prior|admission|surgery|pre-?op)",
+    r"|\d[^.;\n]{0,30}?\bat\s+(?:the\s+)?(?:eval\w*|ie|initial\s+eval\w*|soc|baseline|admission|last\s+(?:pn|progress|visit|report|re-?eval\w*|cert\w*))\b",
     r"|\d[^.;\n]{0,30}?\b(?:since|vs\.?|versus|compared\s+(?:to|with)|than)\s+(?:the\s+|her\s+|his\s+)?(?:eval\w*|ie|initial\s+eval\w*|soc|start\s+of\s+care|baseline|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit|week|month|report|cert\w*)|prior\s+(?:pn|report|visit))\b",
     r"|\b(?:improved|increased|decreased|progressed|declined|reduced|gained|regressed)\s+(?:by\s+)?\d",
     r"|\b(?:down|up|improved|increased|decreased|reduced|improving)\s+from\s+\d",
