@@ -64,6 +64,7 @@ pub(super) const PROGRESS: &str = concat!(
     r"|\b(?:previously|prev\.|initially|at\s+baseline|baseline\s+(?:was|of|:))\s*:?\s*[^.;\n)]{0,20}?\d",
     r"|\bwas\s+[^.;\n]{0,20}?\d[^.;\n]{0,25}?\b(?:at|on|during|in|before)\s+(?:the\s+)?(?:eval\w*|ie|initial|soc|start|baseline|last|previous|prior|admission|surgery|pre-?op)",
     r"|\d[^.;\n]{0,30}?\bat\s+(?:the\s+)?(?:eval\w*|ie|initial\s+eval\w*|soc|baseline|admission|last\s+(?:pn|progress|visit|report|re-?eval\w*|cert\w*))\b",
+    r"|\d[^.;\n(]{0,20}?\s(?:pre-?op|before\s+surgery|prior\s+to\s+surgery)\b|\bbefore\s+(?:surgery|the\s+fall|treatment|therapy|the\s+episode)\b[^.;\n]{0,40}?\d",
     r"|\d[^.;\n]{0,30}?\b(?:since|vs\.?|versus|compared\s+(?:to|with)|than)\s+(?:the\s+|her\s+|his\s+)?(?:eval\w*|ie|initial\s+eval\w*|soc|start\s+of\s+care|baseline|last\s+(?:pn|progress\s+(?:note|report)|re-?eval\w*|visit|week|month|report|cert\w*)|prior\s+(?:pn|report|visit))\b",
     r"|\b(?:improved|increased|decreased|progressed|declined|reduced|gained|regressed)\s+(?:by\s+)?\d",
     r"|\b(?:down|up|improved|increased|decreased|reduced|improving)\s+from\s+\d",
@@ -124,8 +125,8 @@ pub(super) const PLAN: &str = concat!(
 pub(super) const RED_FLAG: &str = concat!(
     r"(?i)(?P<tolerated>\b(?:tolerated|tol'?d?\.?)\s+(?:(?:the\s+|all\s+|today'?s\s+)?(?:treatment|tx|session|therapy|exercises?|ex|activities|activity|it|all|interventions?|ther\s*ex|rx|program|visit)\s+)?well\b)",
     r"|(?P<continue>\b(?:continue|cont\.?|con't)\s+(?:with\s+|per\s+|w/\s*|on\s+|as\s+per\s+)?(?:the\s+|current\s+|established\s+)*(?:plan\s+of\s+care|poc|plan|tx\s+plan|treatment\s+plan)\b)",
-    r"|(?P<doing_well>\b(?:patient|pt|client)\s+(?:is\s+)?doing\s+(?:well|good|great|fine)\b)",
-    r"|(?P<progressing>\b(?:patient|pt|client)\s+(?:is\s+|continues\s+to\s+be\s+|continues\s+)?progressing(?:\s+(?:as\s+expected|well|slowly|nicely|appropriately|toward(?:s)?\s+(?:all\s+)?(?:stgs?|ltgs?|goals?)))?\b)",
+    r"|(?P<doing_well>\b(?:patient|pt|client|he|she|they)\s+(?:is\s+|are\s+)?doing\s+(?:well|good|great|fine)\b)",
+    r"|(?P<progressing>\b(?:patient|pt|client|he|she|they)\s+(?:are\s+)?(?:is\s+|continues\s+to\s+be\s+|continues\s+)?progressing(?:\s+(?:as\s+expected|well|slowly|nicely|appropriately|toward(?:s)?\s+(?:all\s+)?(?:stgs?|ltgs?|goals?)))?\b)",
     r"|(?P<no_change>\bno\s+significant\s+changes?\b)",
     r"|(?P<no_complaints>\bno\s+new\s+(?:complaints|c/o|issues)\b)",
     r"|(?P<flowsheet>\b(?:see|per|on|as\s+per)\s+(?:the\s+)?flow\s*-?\s*sheet\b)",
@@ -135,7 +136,7 @@ pub(super) const RED_FLAG: &str = concat!(
 );
 
 /// After a red-flag phrase, what makes it specific.
-pub(super) const SPECIFICS: &str = r"(?i)\d|\b(?:hr|bp|spo2|rpe|vitals|pain|cues?|cueing|reps?|sets?|ft|feet|deg|degrees|because|due\s+to|secondary\s+to|given|as\s+evidenced|evidenced\s+by|to\s+prevent|to\s+address|fatigue|sob|assist\w*|independent|indep|progress(?:ed|ing)?\s+to|advance\w*\s+to|increase\w*\s+(?:to|resistance|weight|reps)|add(?:ing)?\b|next\s+(?:visit|session)|begin|initiate|without\s+(?:increase|loss|lob|rest|pain|sob|symptoms|dizziness)|with\s+(?:increase|no\s+increase|rest|cues?)|skilled|measured|accuracy)\b";
+pub(super) const SPECIFICS: &str = r"(?i)\d+(?:\.\d+)?\s*(?:%|/\s*10\b|db\b|deg\b|degrees|°|ft\b|feet\b|sec\b|seconds|s\b|bpm\b|mmhg\b|m/s)|→|->|\b(?:hr|bp|spo2|o2\s+sat\w*|rpe|vitals|pain|cues?|cueing|because|due\s+to|secondary\s+to|given|as\s+evidenced|evidenced\s+by|to\s+prevent|to\s+address|fatigue|sob|dizziness|progress(?:ed|ing)?\s+to|advance\w*\s+to|increase\w*\s+(?:to|resistance|weight|reps)|add(?:ing)?|next\s+(?:visit|session)|begin|initiate|without\s+(?:increase|loss|lob|rest|pain|sob|symptoms|dizziness)|with\s+(?:increase|no\s+increase|rest|cues?)|skilled|measured|accuracy|up\s+to|as\s+long\s+as|until|keeping|provided)\b";
 
 /// Negation before a word in the same clause.
 pub(super) const NEGATION: &str = r"(?i)(?:\b(?:no|not|denies|denied|deny|without|w/o|negative\s+for|never|nor|none|absent|free\s+of)\b|n't\b|\bwithin\s+(?:normal|functional)\s*$)[^,;:.]*$";
