@@ -154,7 +154,7 @@ impl TextScanner {
         f.progress = sc.spans(&self.progress, |m, si| !sc.within_session(m, si));
         f.medical_necessity = sc.spans(&self.necessity, |m, si| !sc.negated(si, m.start()) && !sc.in_then_value(si, m.start()));
         f.skilled = sc.spans(&self.skilled, |m, si| !sc.negated(si, m.start()) && !sc.unskilled_sense(m));
-        f.patient_response = sc.response();
+        f.patient_response = sc.response(&f.goals);
         f.plan = sc.plan(&f.red_flags, &f.signatures, &f.totals_spans);
         f.outcome_measures = sc.outcomes();
         f.measurements = sc.spans(&self.measurement, |_, _| true);
@@ -717,10 +717,14 @@ impl Scan<'_> {
         out
     }
 
-    fn response(&self) -> Vec<Span> {
+    fn response(&self, goals: &[Goal]) -> Vec<Span> {
         let mut out = Vec::new();
         if let Some(re) = &self.s.response {
             for m in re.find_iter(self.text) {
+                // A target inside a goal ("with 90% accuracy") is not today's response.
+                if goals.iter().any(|g| g.span.start <= m.start() && m.end() <= g.span.end) {
+                    continue;
+                }
                 let si = self.sentence_of(m.start());
                 if let Some(i) = si {
                     if self.section_kind(i) == Some(SectionKind::Subjective)

@@ -104,8 +104,10 @@ pub(super) const RESPONSE: &str = concat!(
     r"|\bfatigu\w*|\bsob\b|\bshort(?:ness)?\s+of\s+breath\b|\bdyspnea\b|\b(?:seated\s+|standing\s+)?rest\s+breaks?\b|\brequired\s+(?:\d+\s+)?rest\b",
     r"|\b(?:did\s+not|didn'?t|unable\s+to|could\s+not|poorly)\s+tolerat\w*|\btolerat\w*\s+(?:\w+\s+){0,4}(?:with|without)\s+(?:increase\w*|pain|symptoms|complaints?|sob|dizziness|fatigue|change|rest|loss)\b|\btolerat\w*\s+(?:\w+\s+){0,3}(?:for\s+)?\d",
     r"|\b\d{1,3}\s*%\s*(?:accuracy|acc|of\s+(?:trials|opportunities|the\s+time)|correct)\b|\b(?:accuracy|performance|form|quality|gait\s+pattern|step\s+length|speed|cadence|endurance|intelligibility)\s+(?:\w+\s+){0,2}(?:improved|increased|decreased|declined|worsened|deteriorated)\b",
-    r"|\b(?:reported|reports|stated|states|verbalized|noted|endorsed|described)\s+(?:\w+\s+){0,8}(?:after|following|post|at\s+end|by\s+end|at\s+the\s+end)\b",
+    r"|\b(?:reported|reports|stated|states|verbalized|noted|endorsed|described)\s+(?:\S+\s+){0,8}(?:after|following|post|at\s+end|by\s+end|at\s+the\s+end|afterwards?)\b",
     r"|\b(?:no\s+)?adverse\s+(?:reactions?|responses?|events?|effects?)\b|\b(?:no|denies|denied)\s+(?:increase\w*\s+(?:in\s+)?)?(?:pain|dizziness|nausea|sob|discomfort|symptoms)\s+(?:after|during|with|following|post|throughout)\b",
+    r"|\b(?:felt|feels|feeling)\s+(?:\w+\s+){0,2}(?:tired|better|worse|looser|easier|stronger|steadier|good|great|pleased|sore|dizzy|relief|lightheaded)\b|\btired(?:ness)?\b|\b(?:at|by)\s+the\s+end\b|\bafterwards?\b",
+    r"|(?:↓|↑|\b(?:decreased|increased|reduced|improved|dropped|rose))\s*(?:from\s+)?\d{1,2}\s*/\s*10\b|\bno\s+increase\s+in\b|\b(?:said|stated)\s+(?:it|that|he|she)\b",
     r"|\b(?:re-?measured?|re-?assessed|re-?tested|remeasure\w*)\b|\bresponded\s+(?:well\s+)?(?:to|with)\s+[^.\n]{0,30}\d|\bresponse\s+to\s+(?:tx|treatment|intervention)\s*:"
 );
 
