@@ -899,7 +899,9 @@ fn codes_for_name(name: &str) -> Vec<&'static str> {
     let n: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '/').collect::<String>();
     let lower = n.to_ascii_lowercase();
     let is = |p: &[&str]| p.iter().any(|x| lower.starts_with(x));
-    let codes: &[&'static str] = if n == "US" {
+    let codes: &[&'static str] = if n == "TE" {
+        &["97110"]
+    } else if n == "US" {
         &["97035"]
     } else if n == "STM" {
         &["97140"]

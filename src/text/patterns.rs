@@ -184,20 +184,22 @@ pub(super) const INTERVENTION_NAMES: &str = concat!(
     r"|cognitive\s+(?:function\s+)?(?:intervention|tx|treatment|training|therapy)|speech(?:\s+(?:and|/)\s+language)?\s+(?:therapy|tx|treatment)|language\s+(?:therapy|tx|treatment)",
     r"|dysphagia\s+(?:therapy|tx|treatment)|swallow(?:ing)?\s+(?:therapy|tx|treatment)|orthotic\s+(?:training|management|fitting)|wheelchair\s+(?:management|training)",
     r"|hot\s+packs?|cold\s+packs?|ice\s+packs?|group\s+therapy|physical\s+performance\s+test(?:ing)?)",
-    r"|US|STM|NMRE?|NMES|IFC|TENS|MHP"
+    r"|US|STM|NMRE?|NMES|IFC|TENS|MHP|TE"
 );
 
 pub(super) fn intervention_pattern() -> String {
     let n = INTERVENTION_NAMES;
-    let min = r"(?:(?i:min(?:ute)?s?|mins?)(?-u:\b)|'[ \t]*\))";
+    // `25'` is minutes only before a closing parenthesis or punctuation ("TE 25':",
+    // "(15')"); "amb 150' x2" is feet.
+    let min = r"(?:(?i:min(?:ute)?s?|mins?)(?-u:\b)|'[ \t]*[):;,—–\-])";
     let code = r"(?:9[0-9]{4}|G0[0-9]{3})";
     format!(
         concat!(
-            r"\b(?P<n1>{n})\b[ \t]*(?:\([ \t]*)?(?:[:=x×\-–][ \t]*)?(?:for[ \t]+)?(?P<m1>\d{{1,3}})[ \t]*{min}",
+            r"\b(?P<n1>{n})\b[ \t]*(?:\([ \t]*)?(?:[:=x×\-–—][ \t]*)?(?:for[ \t]+)?(?P<m1>\d{{1,3}})[ \t]*{min}",
             r"|\b(?P<m2>\d{{1,3}})[ \t]*{min}[ \t]*(?i:of[ \t]+)?(?P<n2>{n})\b",
             r"|\b(?P<n3>{n})\b[ \t]*(?:[x×:\-(][ \t]*)?(?P<u3>\d{{1,2}})[ \t]*(?i:units?)\b",
-            r"|\b(?P<c4>{code})\b[ \t)]*(?:[x×*][ \t]*(?P<u4a>\d{{1,2}})(?-u:\b)|[:\-–(][ \t]*(?P<u4b>\d{{1,2}})[ \t]*(?i:units?)\b|(?P<u4c>\d{{1,2}})[ \t]*(?i:units?)\b)",
-            r"|\b(?P<c5>{code})\b[ \t)]*[:\-–(]?[ \t]*(?P<m5>\d{{1,3}})[ \t]*{min}"
+            r"|\b(?P<c4>{code})\b[ \t)]*(?:[x×*][ \t]*(?P<u4a>\d{{1,2}})(?-u:\b)|[:\-–—(][ \t]*(?P<u4b>\d{{1,2}})[ \t]*(?i:units?)\b|(?P<u4c>\d{{1,2}})[ \t]*(?i:units?)\b)",
+            r"|\b(?P<c5>{code})\b[ \t)]*[:\-–—(]?[ \t]*(?P<m5>\d{{1,3}})[ \t]*{min}"
         ),
         n = n,
         min = min,
