@@ -150,10 +150,16 @@ impl TextScanner {
         f.signatures = sc.signatures();
         f.interventions = sc.interventions();
         f.red_flags = sc.red_flags();
-        f.goals = sc.goals();
+        let (goals, goal_sentence) = sc.goals();
+        f.goals = goals;
         f.progress = sc.spans(&self.progress, |m, si| !sc.within_session(m, si));
         f.medical_necessity = sc.spans(&self.necessity, |m, si| !sc.negated(si, m.start()) && !sc.in_then_value(si, m.start()));
-        f.skilled = sc.spans(&self.skilled, |m, si| !sc.negated(si, m.start()) && !sc.unskilled_sense(m));
+        f.skilled = sc.spans(&self.skilled, |m, si| {
+            !sc.negated(si, m.start())
+                && !sc.unskilled_sense(m)
+                && si.and_then(|i| sc.section_kind(i)) != Some(SectionKind::Plan)
+                && !si.is_some_and(|i| goal_sentence.get(i).copied().unwrap_or(false))
+        });
         f.patient_response = sc.response(&f.goals);
         f.plan = sc.plan(&f.red_flags, &f.signatures, &f.totals_spans);
         f.outcome_measures = sc.outcomes();
@@ -671,9 +677,11 @@ impl Scan<'_> {
         out
     }
 
-    fn goals(&self) -> Vec<Goal> {
+    /// The goals, and for each sentence whether it states goals.
+    fn goals(&self) -> (Vec<Goal>, Vec<bool>) {
         let mut out = Vec::new();
-        let (Some(tf), Some(meas)) = (&self.s.timeframe, &self.s.measurable) else { return out };
+        let mut goal_sentence = vec![false; self.sentences.len()];
+        let (Some(tf), Some(meas)) = (&self.s.timeframe, &self.s.measurable) else { return (out, goal_sentence) };
         let mut closed_section: Option<usize> = None;
         let mut items_in_section: (Option<usize>, usize) = (None, 0);
         for (si, s) in self.sentences.iter().enumerate() {
@@ -702,6 +710,9 @@ impl Scan<'_> {
                         continue;
                     }
                     items_in_section.1 += 1;
+                    if let Some(g) = goal_sentence.get_mut(si) {
+                        *g = true;
+                    }
                     out.push(judge_goal(t, item, section_tf, tf, meas));
                 }
             } else {
@@ -710,11 +721,14 @@ impl Scan<'_> {
                     && tf.is_match(t)
                     && !self.s.plan_not_goal.as_ref().is_some_and(|r| r.is_match(t))
                 {
+                    if let Some(g) = goal_sentence.get_mut(si) {
+                        *g = true;
+                    }
                     out.push(judge_goal(t, s.span, false, tf, meas));
                 }
             }
         }
-        out
+        (out, goal_sentence)
     }
 
     fn response(&self, goals: &[Goal]) -> Vec<Span> {
@@ -751,7 +765,7 @@ impl Scan<'_> {
             list.into_iter().any(|r| sp.start < r.end && r.start < sp.end)
         }
         let mut out: Vec<Span> = self
-            .spans(&self.s.plan, |_, _| true)
+            .spans(&self.s.plan, |_, si| si.and_then(|i| self.section_kind(i)) != Some(SectionKind::Subjective))
             .into_iter()
             .filter(|sp| !inside(sp, red_flags.iter().map(|r| r.span)))
             .collect();
@@ -764,6 +778,7 @@ impl Scan<'_> {
             if self.section_kind(si) != Some(SectionKind::Plan)
                 || inside(&s.span, signatures.iter().map(|g| g.span))
                 || inside(&s.span, totals.iter().copied())
+                || is_time_line(self.sentence_text(si))
             {
                 continue;
             }
@@ -826,6 +841,14 @@ impl Scan<'_> {
     }
 }
 
+/// "Eval 45 min.", "Re-eval 20', total timed 15'", "Evaluation time 55 minutes": billing time, not a plan.
+fn is_time_line(t: &str) -> bool {
+    let l = t.trim_start().to_ascii_lowercase();
+    ["eval", "re-eval", "reeval", "evaluation", "re-evaluation", "treatment time", "total"].iter().any(|p| l.starts_with(p))
+        && l.contains(|c: char| c.is_ascii_digit())
+        && l.len() < 80
+}
+
 fn judge_goal(t: &str, span: Span, section_tf: bool, tf: &Regex, meas: &Regex) -> Goal {
     // Take the timeframe out before looking for a target: "in 4 weeks" is not a target.
     let mut rest = String::with_capacity(t.len());
@@ -838,7 +861,11 @@ fn judge_goal(t: &str, span: Span, section_tf: bool, tf: &Regex, meas: &Regex) -
         last = m.end();
     }
     rest.push_str(t.get(last..).unwrap_or(""));
-    Goal { span, measurable: meas.is_match(&rest), timeframe: has_tf || section_tf }
+    let mut lower = rest.to_ascii_lowercase();
+    for vague in ["more independent", "more independently", "increased independence", "increase independence", "improve independence", "improved independence", "less dependent"] {
+        lower = lower.replace(vague, " ");
+    }
+    Goal { span, measurable: meas.is_match(&lower), timeframe: has_tf || section_tf }
 }
 
 /// The items of a goals-section sentence: split on `;` and stripped of bullets and numbers.
@@ -872,6 +899,11 @@ fn split_items(text: &str, s: Span) -> Vec<Span> {
         loop {
             let before = p.len();
             p = p.trim_start_matches(['-', '*', '•', '·', '>', ';', ' ', '\t']);
+            for bx in ["[x]", "[X]", "[ ]", "[]", "[✓]", "[✔]"] {
+                if let Some(r) = p.strip_prefix(bx) {
+                    p = r;
+                }
+            }
             let digits = p.bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 && digits <= 2 && matches!(p.as_bytes().get(digits), Some(b')' | b'.' | b':')) {
                 p = p.get(digits + 1..).unwrap_or("");
