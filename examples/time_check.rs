@@ -54,6 +54,14 @@ fn main() {
             let _ = checker.check_json(&json);
             json_times.push(t.elapsed());
         }
+        let scanner = chartlint::text::TextScanner::new();
+        let mut scan_times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let t = Instant::now();
+            let _ = scanner.scan(&note.text);
+            scan_times.push(t.elapsed());
+        }
+        println!("{:>6} bytes of text: median text scan alone {:?}", note.text.len(), median(scan_times));
         println!(
             "{:>6} bytes of text: median check {:?}, with JSON parse {:?} ({} findings, {runs} runs)",
             note.text.len(),

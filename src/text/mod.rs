@@ -231,7 +231,11 @@ fn classify_heading(label: &str) -> SectionKind {
     let l = label.to_ascii_lowercase();
     let l = l.trim();
     let starts = |p: &[&str]| p.iter().any(|x| l.starts_with(x));
-    if starts(&["patient goal", "pt goal", "subj", "history", "hx", "hpi", "chief", "cc", "patient report", "pt report"]) {
+    if l.contains('/') && l.ends_with('p') || l.ends_with("plan") && (l.starts_with('a') || l.starts_with("imp")) {
+        // "Assessment/Plan", "A/P": read as an assessment; its plan sentences still count
+        // through the plan patterns, but a bare sentence is not taken for a plan.
+        SectionKind::Assessment
+    } else if starts(&["patient goal", "pt goal", "subj", "history", "hx", "hpi", "chief", "cc", "patient report", "pt report"]) {
         SectionKind::Subjective
     } else if starts(&["obj", "exam", "findings", "tests", "outcome"]) {
         SectionKind::Objective
@@ -1156,5 +1160,19 @@ mod tests {
         assert_eq!(f.goals.len(), 2);
         assert!(f.goals.first().is_some_and(|g| g.measurable && g.timeframe));
         assert!(f.goals.get(1).is_some_and(|g| !g.measurable && !g.timeframe));
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let s = TextScanner::new();
+        let long_line = "a".repeat(200_000);
+        let dots = ". ".repeat(50_000);
+        let emoji = "😀".repeat(10_000);
+        for t in ["", "\n\n\n", "P:", "Goals:", "STG 1:", ":::", "1.", "(was", "from 3 to", long_line.as_str(), dots.as_str(), emoji.as_str(), "Goals:\n1) \n2) ;;;\n- \n[x]"] {
+            let f = s.scan(t);
+            for sp in f.goals.iter().map(|g| g.span).chain(f.plan.iter().copied()).chain(f.red_flags.iter().map(|r| r.span)) {
+                assert!(t.get(sp.start..sp.end).is_some(), "bad span in {:?}", t.get(..20));
+            }
+        }
     }
 }
