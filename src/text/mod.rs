@@ -22,8 +22,9 @@ use crate::span::{Span, Utf16Index};
 use regex::Regex;
 use serde::Serialize;
 
-/// Compiled patterns, built once per `Checker`.
-#[derive(Debug)]
+/// Compiled patterns. They are compiled once per process (the first `Checker`) and shared:
+/// every later `TextScanner` is a cheap clone of the same compiled regexes.
+#[derive(Debug, Clone)]
 pub struct TextScanner {
     heading: Option<Regex>,
     timeframe: Option<Regex>,
@@ -67,6 +68,11 @@ fn compile(p: &str) -> Option<Regex> {
 
 impl TextScanner {
     pub fn new() -> TextScanner {
+        static COMPILED: std::sync::OnceLock<TextScanner> = std::sync::OnceLock::new();
+        COMPILED.get_or_init(TextScanner::compile).clone()
+    }
+
+    fn compile() -> TextScanner {
         use patterns as p;
         TextScanner {
             heading: compile(p::HEADING),
