@@ -175,6 +175,42 @@ impl TextScanner {
         f
     }
 
+    /// The goal in a goals heading's words before the colon, if they state one (more than
+    /// a number, a timeframe and words such as "added at re-evaluation").
+    fn inline_goal(&self, text: &str, start: usize, end: usize) -> Option<Span> {
+        const FILLER: &[&str] = &[
+            "added", "at", "re", "evaluation", "reevaluation", "eval", "set", "from", "for", "the", "next", "revised", "updated",
+            "new", "prior", "status", "of", "on", "to", "be", "met", "by", "in", "within", "this", "period", "cert",
+            "certification", "progress", "toward", "towards", "and", "are", "were", "as", "follows", "below", "s", "goal",
+            "goals", "long", "short", "term", "weeks", "wks", "visits",
+        ];
+        let raw = get(text, start, end);
+        // Parenthesized qualifiers ("(long-term goals, 10 weeks from evaluation)") are not goals.
+        let mut rest = String::with_capacity(raw.len());
+        let mut depth = 0usize;
+        for c in raw.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => rest.push(c.to_ascii_lowercase()),
+                _ => {}
+            }
+        }
+        if let Some(tf) = &self.timeframe {
+            rest = tf.replace_all(&rest, " ").into_owned();
+        }
+        let words = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty() && !FILLER.contains(w))
+            .count();
+        if words < 2 {
+            return None;
+        }
+        let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '#' | '.' | ')' | '-')).len();
+        let trimmed = raw.get(lead..).unwrap_or("").trim_end();
+        Some(Span::new(start + lead, start + lead + trimmed.len()))
+    }
+
     fn headings(&self, text: &str) -> Vec<Heading> {
         let Some(re) = &self.heading else { return Vec::new() };
         let mut out: Vec<Heading> = Vec::new();
@@ -220,7 +256,8 @@ impl TextScanner {
             if kind != SectionKind::Goals {
                 last_goals = None;
             }
-            out.push(Heading { start: label.start(), end: all.end(), kind, timeframe });
+            let inline_goal = c.name("gr2").filter(|_| kind == SectionKind::Goals).and_then(|r| self.inline_goal(text, r.start(), r.end()));
+            out.push(Heading { start: label.start(), end: all.end(), kind, timeframe, inline_goal });
         }
         out
     }
@@ -264,6 +301,8 @@ struct Heading {
     end: usize,
     kind: SectionKind,
     timeframe: bool,
+    /// A goal written in the heading itself: "Goal 1, ascend 12 stairs in 6 weeks: met".
+    inline_goal: Option<Span>,
 }
 
 /// The kind of a section of the note.
@@ -701,12 +740,19 @@ impl Scan<'_> {
                     items_in_section = (s.section, 0);
                 }
                 let first_in_section = si == 0 || self.sentences.get(si - 1).map(|p| p.section) != Some(s.section);
+                if first_in_section {
+                    if let Some(g) = s.section.and_then(|i| self.headings.get(i)).and_then(|h| h.inline_goal) {
+                        items_in_section.1 += 1;
+                        let section_tf = s.section.and_then(|i| self.headings.get(i)).is_some_and(|h| h.timeframe);
+                        out.push(judge_goal(get(self.text, g.start, g.end), g, section_tf, tf, meas));
+                    }
+                }
                 let t = get(self.text, s.span.start, s.span.end);
                 let looks_like_goal = first_in_section
                     || self.s.goal_like.as_ref().is_some_and(|r| r.is_match(t))
                     || tf.is_match(t)
                     || self.s.goal_status_only.as_ref().is_some_and(|r| r.is_match(t));
-                if items_in_section.1 > 0 && (s.blank_before || !looks_like_goal) {
+                if (items_in_section.1 > 0 && s.blank_before) || !looks_like_goal {
                     closed_section = s.section;
                     continue;
                 }
