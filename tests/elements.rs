@@ -324,6 +324,9 @@ fn red_flags_followed_by_specifics_or_negated_are_not_flagged() {
         "Pt did not tolerate well prone lying due to dizziness.",
         "Skilled maintenance program to prevent contracture given ALS progression.",
         "Pt tolerated session without increase in pain.",
+        "Pt is weight bearing as tolerated in the boot.",
+        "Goal: resume home maintenance tasks such as changing light bulbs in 6 weeks, independently.",
+        "Pt works as a maintenance worker at the school.",
     ] {
         let t = format!("{CLEAN}\n{phrase}");
         let r = check(&text(&t));

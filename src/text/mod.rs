@@ -700,6 +700,22 @@ impl Scan<'_> {
                         continue
                     }
                     RedFlagKind::Maintenance if before.contains("skilled") => continue,
+                    // "home maintenance" (an IADL), "maintenance worker" (an occupation).
+                    RedFlagKind::Maintenance
+                        if ["home ", "house ", "household ", "yard ", "lawn ", "car ", "building "].iter().any(|w| before.ends_with(w))
+                            || {
+                                let after = get(self.text, all.end(), ceil_boundary(self.text, all.end() + 12)).to_ascii_lowercase();
+                                ["worker", "man", "job", "staff", "crew", "department", "mechanic", "tasks", "work"].iter().any(|w| after.trim_start().starts_with(w))
+                            } =>
+                    {
+                        continue
+                    }
+                    // "weight bearing as tolerated" is a precaution, not a plan.
+                    RedFlagKind::AsTolerated
+                        if ["weight bearing ", "weight-bearing ", "weightbearing ", "wb ", "diet ", "activity "].iter().any(|w| before.ends_with(w)) =>
+                    {
+                        continue
+                    }
                     _ => {}
                 }
                 let after = get(self.text, all.end(), sent_end);
