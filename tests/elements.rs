@@ -358,8 +358,12 @@ fn text_minutes_and_units_against_the_lines() {
     assert!(!fires("Neuro re-ed 20 min with cues. Gait training x 10 min. E-stim 15 min.", lines.clone()).0);
     assert!(fires("Neuro re-ed 25 min with cues. Gait training x 10 min. E-stim 15 min.", lines.clone()).0);
     assert!(fires("Neuro re-ed 20 min with cues. 12 min of gait training. E-stim 15 min.", lines.clone()).0);
-    // Distances in feet are not minutes.
-    assert!(!fires("Gait training 150' with RW x 10 min. Neuro re-ed 20 min.", lines).0);
+    // Distances in feet are not minutes; "25':" is.
+    assert!(!fires("Gait training 150' with RW x 10 min. Neuro re-ed 20 min.", lines.clone()).0);
+    assert!(!fires("NMR 20': tandem stance. Gait trng 10': amb 250' x2 w/ RW, VC for step length.", lines.clone()).0);
+    assert!(fires("NMR 25': tandem stance. Gait trng 10': amb 250' x2 w/ RW.", lines.clone()).0);
+    // An em dash between the code and its minutes.
+    assert!(fires("[x] NMR 97112 — 20 min [x] Gait 97116 — 15 min", lines).0);
 }
 
 // ---- spans through UTF-16 ----
