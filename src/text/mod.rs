@@ -167,7 +167,7 @@ impl TextScanner {
                 && !si.is_some_and(|i| goal_sentence.get(i).copied().unwrap_or(false))
         });
         f.patient_response = sc.response(&f.goals);
-        f.plan = sc.plan(&f.red_flags, &f.signatures, &f.totals_spans);
+        f.plan = sc.plan(&f.red_flags, &f.signatures, &f.totals_spans, &goal_sentence);
         f.outcome_measures = sc.outcomes();
         f.measurements = sc.spans(&self.measurement, |_, _| true);
         f.dates = sc.spans(&self.date, |_, _| true);
@@ -832,12 +832,15 @@ impl Scan<'_> {
         out
     }
 
-    fn plan(&self, red_flags: &[RedFlag], signatures: &[Signature], totals: &[Span]) -> Vec<Span> {
+    fn plan(&self, red_flags: &[RedFlag], signatures: &[Signature], totals: &[Span], goal_sentence: &[bool]) -> Vec<Span> {
         fn inside(sp: &Span, list: impl IntoIterator<Item = Span>) -> bool {
             list.into_iter().any(|r| sp.start < r.end && r.start < sp.end)
         }
         let mut out: Vec<Span> = self
-            .spans(&self.s.plan, |_, si| si.and_then(|i| self.section_kind(i)) != Some(SectionKind::Subjective))
+            .spans(&self.s.plan, |_, si| {
+                si.and_then(|i| self.section_kind(i)) != Some(SectionKind::Subjective)
+                    && !si.is_some_and(|i| goal_sentence.get(i).copied().unwrap_or(false))
+            })
             .into_iter()
             .filter(|sp| !inside(sp, red_flags.iter().map(|r| r.span)))
             .collect();

@@ -120,8 +120,8 @@ pub(super) const PLAN: &str = concat!(
     r"|\b\d\s*x\s*/?\s*(?:wk|week)\b|\b\d\s*x\s*(?:per|a)\s*(?:wk|week)\b|\b(?:one|two|three|four|five|once|twice|\d)\s*(?:times?|x)\s*(?:a|per|/)\s*(?:wk|week)\b|\bfor\s+(?:an?\s+)?(?:additional\s+)?\d+\s*(?:more\s+)?(?:weeks|wks|visits|sessions|months)\b",
     r"|\b(?:discharge[ds]?|d/c'?d?|dc'?d)\s+(?:to|home|from|with|planned|plan|next|after|in\s+\d|when|once|on|at)\b|\bdischarge\s+(?:pt|patient)\b",
     r"|\b(?:continue|cont\.?|independent|indep|compliant|issued|provided|updated|given|progressed|reviewed)\s+(?:with\s+|on\s+|written\s+|new\s+)?(?:the\s+|a\s+|her\s+|his\s+)?(?:hep|home\s+(?:exercise\s+)?program)\b|\b(?:hep|home\s+(?:exercise\s+)?program)\s+(?:issued|provided|updated|given|progressed|reviewed|to\s+include|with)\b",
-    r"|\brecommend\w*|\brefer(?:ral|red)?\s+(?:to|for|back)\b|\bfollow[- ]up\b|\bf/u\b|\breturn\s+(?:to\s+clinic|in\s+\d|for)\b",
-    r"|\b(?:re-?eval(?:uation)?|re-?assess(?:ment)?|progress\s+(?:note|report)|recert\w*)\s+(?:in|at|after|due|on|by|scheduled)\b|\b(?:progress|advance|increase|begin|initiate|add|trial)\s+(?:\w+\s+){0,4}(?:to|next)\b"
+    r"|\brecommend\w*|\b(?:refer|referral)\s+(?:to|for|back)\b|\bwill\s+(?:be\s+)?refer\w*|\bfollow[- ]up\b|\bf/u\b|\breturn\s+(?:to\s+clinic|in\s+\d|for)\b",
+    r"|\b(?:re-?eval(?:uation)?|re-?assess(?:ment)?|progress\s+(?:note|report)|recert\w*)\s+(?:in\s+\d|due|scheduled|at\s+visit|next|on\s+\d)|\b(?:progress|advance|increase|begin|initiate|add|trial)\s+(?:\w+\s+){0,4}(?:to|next)\b"
 );
 
 /// Red-flag phrases. One group per kind; `no_progress` etc. decide the rewrite offered.
