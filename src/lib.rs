@@ -115,7 +115,7 @@ fn largest_field(json: &str) -> Option<(String, usize)> {
 /// compiled here) and call [`Checker::check`] on every keystroke.
 pub struct Checker {
     config: Config,
-    scanner: text::TextScanner,
+    scanner: &'static text::TextScanner,
 }
 
 impl Checker {
@@ -123,7 +123,7 @@ impl Checker {
     pub fn new(config: &Value) -> Result<Checker, InputError> {
         Ok(Checker {
             config: Config::from_value(config)?,
-            scanner: text::TextScanner::new(),
+            scanner: text::TextScanner::shared(),
         })
     }
 
@@ -131,7 +131,7 @@ impl Checker {
     pub fn with_defaults() -> Checker {
         Checker {
             config: Config::default(),
-            scanner: text::TextScanner::new(),
+            scanner: text::TextScanner::shared(),
         }
     }
 
