@@ -17,6 +17,13 @@ const NOTES: [(&str, &str); 3] = [
     ("long", include_str!("../tests/bench/long.json")),
 ];
 
+#[inline(never)]
+fn profile_loop(checker: &Checker, json: &str, n: usize) {
+    for _ in 0..n {
+        std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
+    }
+}
+
 /// Median of `runs` timings, each the mean of `batch` calls, in microseconds.
 fn median_us(runs: usize, batch: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<Duration> = (0..runs)
@@ -36,12 +43,20 @@ fn main() {
     // `BENCH_PROFILE=long cargo run --release --example bench` only checks that note in a
     // loop (for valgrind --tool=callgrind or perf).
     if let Ok(name) = std::env::var("BENCH_PROFILE") {
-        let json = NOTES.iter().find(|(n, _)| *n == name).map(|(_, j)| *j).expect("short, typical or long");
+        let owned;
+        let json = match NOTES.iter().find(|(n, _)| *n == name) {
+            Some((_, j)) => *j,
+            None => {
+                owned = std::fs::read_to_string(&name).expect("short, typical, long or a note file");
+                owned.as_str()
+            }
+        };
         let checker = Checker::with_defaults();
         let n: usize = std::env::var("BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
-        for _ in 0..n {
-            std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
-        }
+        // One check first (patterns compiled lazily), then the loop alone:
+        // valgrind --tool=callgrind --toggle-collect=bench::profile_loop ...
+        std::hint::black_box(checker.check_json(json).ok());
+        profile_loop(&checker, json, n);
         return;
     }
     let budget: f64 = std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);

@@ -217,7 +217,10 @@ test("memory does not grow across a million checks", { timeout: 600_000 }, () =>
   const sample = memorySampler();
   const small = { discipline: "PT", noteType: "daily", dateOfService: "2025-03-10", payer: { kind: "medicare" },
     provider: { role: "PT" }, lines: [{ code: "97110", minutes: 33, units: 3, modifiers: ["GP"] }, { code: "97140", minutes: 7, units: 0, modifiers: ["GP"] }],
-    totalTimedMinutes: 40, text: "Ther ex 33 min, manual 7 min. Tolerated well. \ud83d" };
+    totalTimedMinutes: 40, text: "" };
+  // Every tenth check reads a text (with a lone surrogate); the rest are the smallest note,
+  // so that a million checks fit in CI's time.
+  const texty = { ...small, text: "Ther ex 33 min: step-ups with verbal cues. Manual 7 min. Tolerated well. \ud83d" };
   const bad = { ...small, lines: [{ code: "97110", minutes: -5, units: 1 }] };
   const json = JSON.stringify(small);
   const c = new Checker();
@@ -234,7 +237,9 @@ test("memory does not grow across a million checks", { timeout: 600_000 }, () =>
       k.free();
     } else if (i % 10 === 0) {
       try { c.check(bad); assert.fail("bad note accepted"); } catch (e) { if (!(e instanceof Error)) throw e; }
-    } else if (i % 10 <= 4) {
+    } else if (i % 10 === 1) {
+      c.check(texty);
+    } else if (i % 10 <= 5) {
       c.checkJson(json);
     } else {
       c.check(small);
