@@ -277,8 +277,9 @@ export async function mountAuditView(root, app) {
   function setFilter(f) {
     Object.assign(state.filter, f);
     const agg = aggregate();
+    const old = tableCard;
     const fresh = renderNotesTable(agg);
-    tableCard.replaceWith(fresh);
+    old.replaceWith(fresh);
     fresh.scrollIntoView({ block: "start", behavior: "instant" });
   }
 

@@ -31,8 +31,11 @@ export function mountEditorView(root, app) {
   };
 
   let lastReport = null;
+  let passes = 0;
   const onReport = (report, error, ms) => {
     lastReport = report;
+    stats.dataset.pass = String(++passes);
+    stats.dataset.ms = String(ms);
     stats.textContent = `checked in ${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
     renderStatus(statusRoot, report, error);
     if (error) {

@@ -68,6 +68,7 @@ export function renderFindings(root, findings, onActivate, extra = {}) {
     const item = el("li", {
       class: `finding sev-${f.severity}`, role: "option", tabindex: i === 0 ? "0" : "-1",
       "aria-selected": "false", "data-rule": f.rule, "data-index": String(i),
+      "data-target-field": f.field, "data-span": f.span ? `${f.span.start}-${f.span.end}` : null,
     }, [
       el("div", { class: "finding-head" }, [
         el("span", { class: `sev sev-${f.severity}` }, f.severity),
