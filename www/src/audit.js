@@ -214,7 +214,9 @@ export async function mountAuditView(root, app) {
     add(summary, el("div", { class: "charts" }, [
       chartCard("Findings by rule", c1, true),
       chartCard("By severity", c2),
-      chartCard("Dollars at risk by rule", c3, true),
+      moneyRules.length ? chartCard("Dollars at risk by rule", c3, true)
+        : el("div", { class: "card chart-card wide" }, [el("h3", {}, "Dollars at risk by rule"),
+          el("p", { class: "chart-empty" }, "No finding in this batch carries an amount at risk.")]),
     ]));
     const barOpts = (money) => ({
       indexAxis: "y", responsive: true, maintainAspectRatio: false,
@@ -231,7 +233,7 @@ export async function mountAuditView(root, app) {
       data: { labels: ["error", "warning", "info"], datasets: [{ data: ["error", "warning", "info"].map((s) => agg.bySeverity[s]), backgroundColor: ["error", "warning", "info"].map((s) => SEV_COLOR[s]) }] },
       options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } } },
     }));
-    charts.push(new Chart(c3, {
+    if (moneyRules.length) charts.push(new Chart(c3, {
       type: "bar",
       data: { labels: moneyRules.map((r) => r.rule), datasets: [{ data: moneyRules.map((r) => Number(r.amount)), backgroundColor: moneyRules.map((r) => SEV_COLOR[r.severity]), borderRadius: 3 }] },
       options: barOpts(true),
