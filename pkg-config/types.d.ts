@@ -130,10 +130,43 @@ export interface Billing {
   [extra: string]: unknown;
 }
 
+export type ComplexityLevel = "low" | "moderate" | "high";
+
+/** One component of an evaluation's complexity, as chartlint found it. */
+export interface EvaluationComponent {
+  name:
+    | "history" | "examination" | "clinicalPresentation" | "decisionMaking"
+    | "occupationalProfile" | "performanceDeficits" | "comorbidities" | "taskModification"
+    | "reevaluationReason";
+  /** The value found: a count, a word (`"evolving"`, `"moderate"`…) or yes/no. */
+  value: number | string | boolean | null;
+  /** The highest level the value meets (`null` when missing or meeting none). */
+  level: ComplexityLevel | null;
+  /** `field`: the evaluation form; `text`: read from the note (see `spans`); `missing`. */
+  source: "field" | "text" | "missing";
+  inferred: boolean;
+  /** The form field for this component, e.g. `evaluation.historyFactors`. */
+  field: string;
+  /** Where in `note.text` the value was read (UTF-16 code units). */
+  spans: Span[];
+  /** What the component supports and why, in a therapist's words. */
+  explanation: string;
+}
+
 /** `Report.evaluation`: the billed and supported evaluation codes and why. */
 export interface EvaluationReport {
+  discipline: Discipline;
   billedCode: string | null;
+  /** The code the documentation supports; `null` when it cannot be determined. */
   supportedCode: string | null;
+  /** The level every component meets (the lowest component decides). */
+  supportedLevel: ComplexityLevel | null;
+  components: EvaluationComponent[];
+  /** The billed code's typical face-to-face minutes: descriptive, never a threshold. */
+  typicalMinutes: number | null;
+  /** `evaluation.minutes` as documented. */
+  documentedMinutes: number | null;
+  summary: string;
   [extra: string]: unknown;
 }
 
@@ -157,17 +190,29 @@ export interface Report {
 
 /** A payer's rules, laid over the built-in pack for its kind. */
 export interface PayerRules {
+  /** Shown in every report as `provenance.rulePack`. */
   name?: string;
   unitRule?: UnitRule;
+  /** Switch for Medicare's progress-report (10), certification (90) and window (30) figures. */
   medicareRules?: boolean;
+  /** Every billed therapy line needs GP/GO/GN. */
   requireDisciplineModifiers?: boolean;
+  /** PTA/OTA services need CQ/CO. */
+  requireAssistantModifiers?: boolean;
+  /** The NCCI procedure-to-procedure edits apply. */
+  ncciEdits?: boolean;
   requireTotalTreatmentTime?: boolean;
+  /** Which distinct-service modifier the payer wants: 59, or the X modifiers (XE/XS/XP/XU). */
   distinctModifier?: "59" | "X";
+  /** Treatment days between progress reports; 0 turns the rule off. */
   progressReportInterval?: number;
+  /** Longest certification interval in calendar days; 0 turns the rule off. */
   certificationDays?: number;
+  /** Days after the first treatment to certify the plan; 0 turns the rule off. */
   certificationWindowDays?: number;
+  /** Visits allowed (against `episode.visitNumber`); 0 means no limit. */
   visitLimit?: number;
-  /** The payer's own pair edits: `[column1, column2, modifierIndicator]`. */
+  /** The payer's own pair edits, checked before NCCI: `[column1, column2, modifierIndicator]`. */
   extraPairs?: [string, string, 0 | 1][];
   [extra: string]: unknown;
 }
@@ -184,10 +229,14 @@ export interface Config {
         pprrvuFile?: string;
         conversionFactor?: string;
         gpci?: { work: string; pe: string; mp: string };
+        /** Use the qualifying-APM-participant conversion factor where CMS sets one (2026+). */
+        qualifyingApm?: boolean;
       }
     | { kind: "allowed"; amounts: { [code: string]: Money } };
   /** `ptpFile`: text of the CMS practitioner PTP edit file, as published. */
   ncci?: { ptpFile?: string };
+  /** Text of the CMS ICD-10-CM order file or code-descriptions file, as published. */
+  icd10File?: string;
   [extra: string]: unknown;
 }
 

@@ -11,10 +11,13 @@
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::{PayerKind, UnitRule};
+use crate::policy::icd10::CodeSet;
+use crate::policy::ncci::PtpTable;
 use crate::rules::Severity;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A payer's rules, as plain data a clinic can read, diff and version. A pack given in
 /// `config.payers` is laid over the built-in pack for that payer kind: fields it leaves out
@@ -30,6 +33,12 @@ pub struct PayerRules {
     pub medicare_rules: bool,
     /// Every therapy line needs GP/GO/GN.
     pub require_discipline_modifiers: bool,
+    /// Services furnished in whole or in part by a PTA/OTA need CQ/CO (Medicare since 2020;
+    /// many Medicare Advantage and commercial plans follow).
+    pub require_assistant_modifiers: bool,
+    /// The NCCI procedure-to-procedure edits apply (the built-in therapy pairs, or the CMS
+    /// file given in `config.ncci.ptpFile`).
+    pub ncci_edits: bool,
     /// The note must document total treatment time (timed + untimed).
     pub require_total_treatment_time: bool,
     /// Which modifier to suggest for a distinct procedural service: `"59"` or `"X"` (XE/XS/XP/XU).
@@ -43,8 +52,15 @@ pub struct PayerRules {
     /// Visits the payer allows per episode or year, if it limits them.
     pub visit_limit: Option<u32>,
     /// The payer's own pair edits, in addition to NCCI: `[column1, column2, modifierIndicator]`.
+    /// They are checked before NCCI, so a payer that denies a pair NCCI allows with a
+    /// modifier (indicator 0 here) is reported as the payer has it.
     pub extra_pairs: Vec<(String, String, u8)>,
 }
+
+/// Medicare's figures for the fields `medicareRules` switches on.
+const MEDICARE_PROGRESS_REPORT_INTERVAL: u32 = 10;
+const MEDICARE_CERTIFICATION_DAYS: u32 = 90;
+const MEDICARE_CERTIFICATION_WINDOW_DAYS: u32 = 30;
 
 impl PayerRules {
     /// The built-in pack for a payer kind.
@@ -54,11 +70,13 @@ impl PayerRules {
             unit_rule: UnitRule::Cms8,
             medicare_rules: true,
             require_discipline_modifiers: true,
+            require_assistant_modifiers: true,
+            ncci_edits: true,
             require_total_treatment_time: true,
             distinct_modifier: "59".into(),
-            progress_report_interval: Some(10),
-            certification_days: Some(90),
-            certification_window_days: Some(30),
+            progress_report_interval: Some(MEDICARE_PROGRESS_REPORT_INTERVAL),
+            certification_days: Some(MEDICARE_CERTIFICATION_DAYS),
+            certification_window_days: Some(MEDICARE_CERTIFICATION_WINDOW_DAYS),
             visit_limit: None,
             extra_pairs: Vec::new(),
         };
@@ -67,11 +85,17 @@ impl PayerRules {
             PayerKind::MedicareAdvantage => PayerRules {
                 name: "Medicare Advantage (built in: Medicare's unit and modifier rules)".into(),
                 medicare_rules: false,
+                progress_report_interval: None,
+                certification_days: None,
+                certification_window_days: None,
                 ..medicare
             },
             PayerKind::Medicaid => PayerRules {
                 name: "Medicaid (built in: Medicare's unit and modifier rules)".into(),
                 medicare_rules: false,
+                progress_report_interval: None,
+                certification_days: None,
+                certification_window_days: None,
                 ..medicare
             },
             PayerKind::Commercial => PayerRules {
@@ -79,6 +103,7 @@ impl PayerRules {
                 unit_rule: UnitRule::RuleOf8s,
                 medicare_rules: false,
                 require_discipline_modifiers: false,
+                require_assistant_modifiers: false,
                 require_total_treatment_time: false,
                 progress_report_interval: None,
                 certification_days: None,
@@ -91,6 +116,7 @@ impl PayerRules {
             },
             PayerKind::SelfPay => PayerRules {
                 name: "Self-pay (built in)".into(),
+                ncci_edits: false,
                 ..PayerRules::builtin(PayerKind::Commercial)
             },
         }
@@ -107,10 +133,22 @@ impl PayerRules {
             self.unit_rule = r;
         }
         if let Some(b) = o.opt_bool("medicareRules")? {
+            // A switch for Medicare's documentation figures; the fields below, when given,
+            // still override each one.
             self.medicare_rules = b;
+            let on = |v: u32| if b { Some(v) } else { None };
+            self.progress_report_interval = on(MEDICARE_PROGRESS_REPORT_INTERVAL);
+            self.certification_days = on(MEDICARE_CERTIFICATION_DAYS);
+            self.certification_window_days = on(MEDICARE_CERTIFICATION_WINDOW_DAYS);
         }
         if let Some(b) = o.opt_bool("requireDisciplineModifiers")? {
             self.require_discipline_modifiers = b;
+        }
+        if let Some(b) = o.opt_bool("requireAssistantModifiers")? {
+            self.require_assistant_modifiers = b;
+        }
+        if let Some(b) = o.opt_bool("ncciEdits")? {
+            self.ncci_edits = b;
         }
         if let Some(b) = o.opt_bool("requireTotalTreatmentTime")? {
             self.require_total_treatment_time = b;
@@ -118,17 +156,33 @@ impl PayerRules {
         if let Some(s) = o.opt_enum("distinctModifier", &["59", "X"])? {
             self.distinct_modifier = s.to_string();
         }
-        if let Some(n) = o.opt_count("progressReportInterval", "a number of treatment days", 365)? {
-            self.progress_report_interval = Some(n);
+        if let Some(n) = o.opt_count(
+            "progressReportInterval",
+            "a number of treatment days (0 turns the rule off)",
+            365,
+        )? {
+            self.progress_report_interval = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("certificationDays", "a number of days", 3650)? {
-            self.certification_days = Some(n);
+        if let Some(n) = o.opt_count(
+            "certificationDays",
+            "a number of days (0 turns the rule off)",
+            3650,
+        )? {
+            self.certification_days = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("certificationWindowDays", "a number of days", 3650)? {
-            self.certification_window_days = Some(n);
+        if let Some(n) = o.opt_count(
+            "certificationWindowDays",
+            "a number of days (0 turns the rule off)",
+            3650,
+        )? {
+            self.certification_window_days = Some(n).filter(|&n| n > 0);
         }
-        if let Some(n) = o.opt_count("visitLimit", "a number of visits", 10_000)? {
-            self.visit_limit = Some(n);
+        if let Some(n) = o.opt_count(
+            "visitLimit",
+            "a number of visits (0 turns the rule off)",
+            10_000,
+        )? {
+            self.visit_limit = Some(n).filter(|&n| n > 0);
         }
         if let Some(pairs) = o.opt_array("extraPairs", 10_000)? {
             for (i, p) in pairs.iter().enumerate() {
@@ -147,17 +201,20 @@ impl PayerRules {
                 else {
                     return Err(bad());
                 };
+                let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
+                if !crate::policy::codes::looks_like_code(&a)
+                    || !crate::policy::codes::looks_like_code(&b)
+                    || a == b
+                {
+                    return Err(bad());
+                }
                 let ind = match items.get(2) {
                     None => 1,
                     Some(Value::Number(n)) if n.as_u64() == Some(0) => 0,
                     Some(Value::Number(n)) if n.as_u64() == Some(1) => 1,
                     Some(_) => return Err(bad()),
                 };
-                self.extra_pairs.push((
-                    a.trim().to_ascii_uppercase(),
-                    b.trim().to_ascii_uppercase(),
-                    ind,
-                ));
+                self.extra_pairs.push((a, b, ind));
             }
         }
         Ok(self)
@@ -171,10 +228,17 @@ pub struct Config {
     pub severity: HashMap<&'static str, Severity>,
     /// Packs given by the clinic, already laid over the built-in ones.
     pub payers: HashMap<PayerKind, PayerRules>,
-    /// The raw `feeSchedule` object (read by the payment module).
-    pub fee_schedule: Option<Value>,
-    /// The raw `ncci` object (read by the modifiers module).
-    pub ncci: Option<Value>,
+    /// `feeSchedule`, validated (a PPRRVU file is parsed here, once per `Checker`).
+    pub fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
+    /// The official CMS practitioner PTP edits from `config.ncci.ptpFile`, parsed once
+    /// (`None`: the built-in therapy pairs are used).
+    pub ptp: Option<Arc<PtpTable>>,
+    /// The CMS ICD-10-CM code list from `config.icd10File`, parsed once (`None`: structural
+    /// checks and the built-in deleted-codes list only).
+    pub icd10: Option<Arc<CodeSet>>,
+    /// Which documentation elements each note type must contain (`requirements`), laid
+    /// over the built-in table of [`crate::policy::elements`].
+    pub requirements: crate::policy::elements::Requirements,
     fallback_pack: PayerRules,
 }
 
@@ -191,7 +255,9 @@ impl Default for Config {
             severity: HashMap::new(),
             payers,
             fee_schedule: None,
-            ncci: None,
+            ptp: None,
+            icd10: None,
+            requirements: Default::default(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
     }
@@ -199,7 +265,11 @@ impl Default for Config {
 
 impl Config {
     pub fn from_json(json: &str) -> Result<Config, InputError> {
-        Config::from_value(&crate::parse_json(json, "config")?)
+        Config::from_value(&crate::parse_json_max(
+            json,
+            "config",
+            crate::MAX_CONFIG_JSON_BYTES,
+        )?)
     }
 
     pub fn from_value(v: &Value) -> Result<Config, InputError> {
@@ -256,8 +326,26 @@ impl Config {
                 c.payers.insert(k, pack);
             }
         }
-        c.fee_schedule = o.get("feeSchedule").cloned();
-        c.ncci = o.get("ncci").cloned();
+        c.fee_schedule = o
+            .get("feeSchedule")
+            .map(|v| crate::policy::fees::FeeSchedule::from_value(v, &o.path_of("feeSchedule")))
+            .transpose()?
+            .map(std::sync::Arc::new);
+        if let Some(n) = o.opt_obj("ncci")? {
+            if let Some(file) = n.opt_str("ptpFile")? {
+                let table =
+                    PtpTable::parse(file).map_err(|e| InputError::new(n.path_of("ptpFile"), e))?;
+                c.ptp = Some(Arc::new(table));
+            }
+        }
+        if let Some(file) = o.opt_str("icd10File")? {
+            let set =
+                CodeSet::parse(file).map_err(|e| InputError::new(o.path_of("icd10File"), e))?;
+            c.icd10 = Some(Arc::new(set));
+        }
+        if let Some(r) = o.opt_obj("requirements")? {
+            c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
+        }
         Ok(c)
     }
 

@@ -64,6 +64,25 @@ impl Date {
     pub fn days_until(self, later: Date) -> i64 {
         later.days() - self.days()
     }
+
+    /// The date `n` calendar days after `self` (before, if `n` is negative); `None` outside
+    /// the supported years (Howard Hinnant's civil_from_days).
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        let z = self.days().checked_add(n)? + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            i32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
+    }
 }
 
 impl fmt::Display for Date {
@@ -108,5 +127,10 @@ mod tests {
         assert_eq!(d("2025-02-28").days_until(d("2025-03-01")), 1);
         assert_eq!(d("2024-12-31").days_until(d("2025-01-01")), 1);
         assert_eq!(d("2025-01-01").days_until(d("2025-04-01")), 90);
+        assert_eq!(d("2024-02-28").add_days(1), Some(d("2024-02-29")));
+        assert_eq!(d("2024-02-01").add_days(90), Some(d("2024-05-01")));
+        assert_eq!(d("2025-02-01").add_days(90), Some(d("2025-05-02")));
+        assert_eq!(d("2025-01-01").add_days(-1), Some(d("2024-12-31")));
+        assert_eq!(d("2200-12-31").add_days(1), None);
     }
 }

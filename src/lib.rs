@@ -62,13 +62,22 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest JSON document accepted (a note with a 1 MiB text and its fields).
 pub const MAX_JSON_BYTES: usize = 2 << 20;
 
+/// Largest config accepted: a config may carry the official CMS files as text (the
+/// practitioner PTP edits, the ICD-10-CM code list, the PPRRVU file), each several MiB.
+pub const MAX_CONFIG_JSON_BYTES: usize = 64 << 20;
+
 /// Parses JSON text with a size bound; `what` names the document in errors.
 pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
-    if json.len() > MAX_JSON_BYTES {
+    parse_json_max(json, what, MAX_JSON_BYTES)
+}
+
+/// Parses JSON text of at most `max` bytes; `what` names the document in errors.
+pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
+    if json.len() > max {
         return Err(InputError::new(
             "",
             format!(
-                "the {what} is {} bytes of JSON; at most {MAX_JSON_BYTES} are accepted",
+                "the {what} is {} bytes of JSON; at most {max} are accepted",
                 json.len()
             ),
         ));
@@ -127,6 +136,7 @@ impl Checker {
             payer,
             units,
             text: self.scanner.scan(&note.text),
+            eval: rules::eval::analyze(note),
             payment,
         };
 
@@ -166,7 +176,7 @@ impl Checker {
                 .map(|(i, l)| report::BillingLine {
                     units: l.clone(),
                     modifiers_required: rules::modifiers::required(&ctx, i),
-                    expected_payment: None,
+                    expected_payment: ctx.payment.line(i),
                 })
                 .collect(),
             other_method: report::OtherMethod {
@@ -174,10 +184,10 @@ impl Checker {
                 timed_units_allowed: other.timed_units_allowed,
                 units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
             },
-            kx_required: false,
-            expected_payment: None,
-            payer_share: None,
-            patient_share: None,
+            kx_required: ctx.payment.kx_required(),
+            expected_payment: ctx.payment.expected,
+            payer_share: ctx.payment.payer_share,
+            patient_share: ctx.payment.patient_share,
         };
 
         Report {
@@ -187,7 +197,12 @@ impl Checker {
             findings,
             billing,
             evaluation: rules::eval::report(&ctx),
-            elements: text::ElementsReport::default(),
+            elements: text::ElementsReport::build(
+                &ctx.text,
+                &note.text,
+                |e| rules::elements::required(&ctx, e),
+                rules::elements::signed_in_fields(note),
+            ),
             provenance: report::Provenance {
                 rule_pack: payer.name.clone(),
                 payer_kind: note.payer.kind.as_str(),

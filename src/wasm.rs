@@ -96,7 +96,8 @@ fn parse_config(config: Option<ConfigObject>) -> Result<crate::Checker, JsError>
         return Ok(crate::Checker::with_defaults());
     }
     let json = stringify(config, "config")?;
-    let value = crate::parse_json(&json, "config").map_err(to_js_error)?;
+    let value = crate::parse_json_max(&json, "config", crate::MAX_CONFIG_JSON_BYTES)
+        .map_err(to_js_error)?;
     crate::Checker::new(&value).map_err(to_js_error)
 }
 

@@ -1,6 +1,11 @@
 //! The rule registry and every rule's own docs: sections present, and the documented
 //! Example triggers the rule while the Passes example does not.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

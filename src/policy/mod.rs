@@ -2,4 +2,10 @@
 //! Each table names its sources; `shared/policy/README.md` holds the long form.
 
 pub mod codes;
+pub mod elements;
+pub mod evaluation;
+pub mod fees;
+pub mod icd10;
+pub mod modifiers;
+pub mod ncci;
 pub mod years;

@@ -1,12 +1,15 @@
 //! Policy figures that change by calendar year (or mid-year), chosen by `dateOfService`.
 //!
-//! Sources (shared/policy §6.1, §8): KX thresholds 2023 [NORID-KX], [TCOMPLY-KX]; 2024
-//! [NGS-KX24], [NORID-KX], [MEHCA]; 2025 [PROMBS], [PROACT25], [ATHELAS]; 2026 [ALS26],
-//! [PAT26], [PROACT26]. Targeted medical review threshold $3,000 through 2027, 42 U.S.C.
-//! §1395l(g)(7) [USC], [NGS-KX24]. Conversion factors: 2024 $32.7442 (1 Jan–8 Mar) and
-//! $33.2875 (9 Mar–31 Dec, Consolidated Appropriations Act 2024) [CORREL], [GORE], [ECG];
-//! 2025 $32.3465 [ACMS], [BSA], [PBN]; 2026 $33.4009 non-qualifying APM and $33.5675
-//! qualifying APM participants [PBN], [APTQI], [AAMC26].
+//! Sources (shared/policy §6.1, §8): KX thresholds 2023 $2,230 \[NORID-KX\], \[TCOMPLY-KX\];
+//! 2024 $2,330 \[NGS-KX24\], \[NORID-KX\], \[MEHCA\]; 2025 $2,410 \[PROMBS\], \[PROACT25\], \[ATHELAS\];
+//! 2026 $2,480 \[ALS26\], \[PAT26\], \[PROACT26\] (PT and SLP combined; OT the same amount,
+//! tracked apart). Targeted medical review threshold $3,000 through 2027, 42 U.S.C.
+//! §1395l(g)(7) \[USC\], \[NGS-KX24\]. Conversion factors: 2023 $33.8872 (the CY2023 final
+//! rule's $33.0607 raised by the Consolidated Appropriations Act 2023; isass.org and Part B
+//! News, Jan 2023); 2024 $32.7442 (1 Jan–8 Mar) and $33.2875 (9 Mar–31 Dec, Consolidated
+//! Appropriations Act 2024, not retroactive) \[CORREL\], \[GORE\], \[ECG\], \[ACMS\]; 2025 $32.3465
+//! \[ACMS\], \[BSA\], \[PBN\], \[APTQI\]; 2026 $33.4009 non-qualifying APM and $33.5675 qualifying
+//! APM participants \[PBN\], \[APTQI\], \[AAMC26\], \[BECKERS26\].
 
 use crate::date::Date;
 use rust_decimal::Decimal;
@@ -29,6 +32,17 @@ pub struct YearPolicy {
     pub source: &'static str,
 }
 
+impl YearPolicy {
+    /// The conversion factor to use: the qualifying-APM factor when `qualifying_apm` and CMS
+    /// sets one for the period, otherwise the general (non-QP) factor.
+    pub fn conversion_factor_for(&self, qualifying_apm: bool) -> Decimal {
+        match self.conversion_factor_qp {
+            Some(qp) if qualifying_apm => qp,
+            _ => self.conversion_factor,
+        }
+    }
+}
+
 const fn d(units: i64, scale: u32) -> Decimal {
     Decimal::from_parts(units as u32, (units >> 32) as u32, 0, false, scale)
 }
@@ -44,7 +58,7 @@ pub const YEARS: &[(Date, YearPolicy)] = &[
             kx_threshold_pt_slp: d(2230, 0),
             kx_threshold_ot: d(2230, 0),
             review_threshold: d(3000, 0),
-            source: "CY2023 PFS final rule; KX thresholds per Noridian and TherapyComply",
+            source: "CY2023 PFS (CF $33.8872 after the Consolidated Appropriations Act 2023); KX $2,230 per Noridian, TherapyComply",
         },
     ),
     (
@@ -111,6 +125,11 @@ pub fn for_date(date: Date) -> &'static YearPolicy {
     chosen
 }
 
+/// Whether `date` falls after the last calendar year chartlint carries figures for.
+pub fn is_after_known_years(date: Date) -> bool {
+    YEARS.last().is_some_and(|(_, p)| date.year > p.year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +164,41 @@ mod tests {
             Decimal::from_str("33.5675").ok()
         );
         assert_eq!(at("2026-01-01").kx_threshold_ot, Decimal::from(2480));
+        assert_eq!(
+            at("2023-06-01").conversion_factor,
+            Decimal::from_str("33.8872").unwrap_or_default()
+        );
+        assert_eq!(at("2023-06-01").kx_threshold_pt_slp, Decimal::from(2230));
+        assert_eq!(
+            at("2026-03-01").conversion_factor_for(true),
+            Decimal::from_str("33.5675").unwrap_or_default()
+        );
+        assert_eq!(
+            at("2026-03-01").conversion_factor_for(false),
+            Decimal::from_str("33.4009").unwrap_or_default()
+        );
+        assert_eq!(
+            at("2025-03-01").conversion_factor_for(true),
+            Decimal::from_str("32.3465").unwrap_or_default()
+        );
+        for y in [
+            "2023-01-01",
+            "2024-01-01",
+            "2024-03-09",
+            "2025-01-01",
+            "2026-01-01",
+        ] {
+            assert_eq!(at(y).review_threshold, Decimal::from(3000));
+        }
+        assert!(is_after_known_years(Date {
+            year: 2027,
+            month: 1,
+            day: 1
+        }));
+        assert!(!is_after_known_years(Date {
+            year: 2026,
+            month: 12,
+            day: 31
+        }));
     }
 }

@@ -166,6 +166,8 @@ pub struct Context<'a> {
     pub text: crate::text::TextFacts,
     /// Policy data for the date of service's year, and the payment arithmetic.
     pub payment: crate::payment::Payment,
+    /// The evaluation analysis, for notes that bill or document an evaluation.
+    pub eval: Option<eval::Analysis>,
 }
 
 /// Collects findings, applying the config (disabled rules, severity overrides).

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const again: Report = checkNote(note);
   const docs: RuleDoc[] = rules();
   const v: string = version();
-  void [n, ready, units, again, docs, v];
+  const supported: string | null | undefined = report.evaluation?.supportedCode;
+  const why: string | undefined = report.evaluation?.components[0]?.explanation;
+  void [n, ready, units, again, docs, v, supported, why];
 
   // @ts-expect-error discipline is a closed set
   const wrong: Note = { ...note, discipline: "PTX" };

@@ -89,12 +89,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !any_line && u.timed_units_billed > u.timed_units_allowed && !out.has(&super::BELOW_MINIMUM)
     {
         let excess = u.timed_units_billed - u.timed_units_allowed;
-        let code = ctx
-            .note
-            .lines
-            .iter()
-            .find(|l| l.units > 0)
-            .map(|l| l.code.as_str())
+        // The excess units are timed units: value them at the first 15-minute code billed.
+        let code = rows(ctx)
+            .find(|r| r.is_timed15() && r.line.units > 0)
+            .map(|r| r.line.code.as_str())
             .unwrap_or("");
         out.push(
             Finding::new(

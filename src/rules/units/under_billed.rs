@@ -78,11 +78,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let u = &ctx.units;
     if u.total_only && u.timed_units_billed < u.timed_units_allowed {
         let missing = u.timed_units_allowed - u.timed_units_billed;
-        let code = ctx
-            .note
-            .lines
-            .first()
-            .map(|l| l.code.as_str())
+        // The missing units are timed units: value them at the first 15-minute code billed.
+        let code = rows(ctx)
+            .find(|r| r.is_timed15())
+            .map(|r| r.line.code.as_str())
             .unwrap_or("");
         out.push(
             Finding::new(

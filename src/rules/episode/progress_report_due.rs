@@ -1,0 +1,82 @@
+use crate::declare_rule;
+use crate::note::{Episode, NoteType};
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+use regex::Regex;
+use std::sync::OnceLock;
+
+declare_rule! {
+    /// A daily note falls on the tenth treatment day (or later) of the progress-report period
+    /// and is not a progress report.
+    ///
+    /// ## What it checks
+    /// When the payer's rule pack sets a progress-report interval (Medicare: at least once
+    /// every 10 treatment days), a `daily` note whose `episode.reportingPeriodDay` is at or
+    /// past the interval must be, or contain, a progress report. A daily note that contains
+    /// one passes: a heading line "Progress report", "Progress note" or "Reporting period"
+    /// (alone, or followed by a colon, a dash or a note in brackets and a colon); evaluation, re-evaluation, progress, recertification and discharge notes are
+    /// not checked (they start a new period or are reports themselves). The day of the
+    /// evaluation or of the last progress report is day 1 of the period.
+    ///
+    /// ## Why payers deny it
+    /// Medicare requires a clinician's progress report at least once every 10 treatment days;
+    /// visits after the tenth day without one are denied on review until a report is written.
+    /// The old "or 30 calendar days" rule no longer applies.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"episode": {"visitNumber": 10, "reportingPeriodDay": 10, "planOfCareStart": "2025-02-24", "planOfCareEnd": "2025-05-19", "certifiedOn": "2025-02-27", "authorizedVisits": 24, "authorizationEnd": "2025-05-19", "thresholdSpentBefore": "640.00"}}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"episode": {"visitNumber": 9, "reportingPeriodDay": 9, "planOfCareStart": "2025-02-24", "planOfCareEnd": "2025-05-19", "certifiedOn": "2025-02-27", "authorizedVisits": 24, "authorizationEnd": "2025-05-19", "thresholdSpentBefore": "640.00"}}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-02, ch. 15, §220.3.D (progress report at least once every 10 treatment
+    /// days; a treatment note may serve as one); shared/policy §5.3 ([BPM200], [TCOMPLY-PR],
+    /// [WEBPT-PN], [BPM193]).
+    pub PROGRESS_REPORT_DUE {
+        id: "episode/progress-report-due",
+        severity: Error,
+        source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+    }
+}
+
+/// A line of the note that opens a progress report.
+fn report_heading() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
+    })
+    .as_ref()
+}
+
+pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+    let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
+    else {
+        return;
+    };
+    if ctx.note.note_type != NoteType::Daily || day < interval {
+        return;
+    }
+    if report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
+        return;
+    }
+    let message = if day == interval {
+        format!("This visit is treatment day {day} of the progress-report period: a progress report is due with it (at least once every {interval} treatment days).")
+    } else {
+        format!("This visit is treatment day {day} of the progress-report period: the progress report due by day {interval} is overdue.")
+    };
+    let who = if ctx.note.provider.role.is_assistant() {
+        " An assistant may add measurements but cannot write the report: the therapist must."
+    } else {
+        ""
+    };
+    out.push(
+        Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
+            "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
+        )),
+    );
+}

@@ -1,0 +1,93 @@
+use super::analysis::Analysis;
+use crate::declare_rule;
+use crate::policy::evaluation::level_rank;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// The evaluation is billed at a higher complexity than its components support.
+    ///
+    /// ## What it checks
+    /// Each component of the evaluation supports a level (PT history: none → low, 1–2 →
+    /// moderate, 3 or more → high; examination: 1–2 elements → low, 3 → moderate, 4 or more
+    /// → high; presentation: stable, evolving, unstable; decision making: low, moderate,
+    /// high; OT profile: brief, expanded, extensive; deficits: 1–3, 3–5, 5 or more;
+    /// comorbidities; modification of tasks or assistance; decision making). The note
+    /// supports the level every component meets: the lowest. A billed code above it is
+    /// flagged, even when some components are still missing, as soon as the documented ones
+    /// already cap the level below the billed one. Typical face-to-face time never decides.
+    /// Checked on evaluation notes (a code on another kind of note is
+    /// `eval/code-note-type-mismatch`'s finding).
+    ///
+    /// ## Why payers deny it
+    /// Billing a complexity the documentation does not support is over-coding: an audit
+    /// finding, with the difference between the codes recouped.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"noteType": "evaluation", "lines": [{"code": "97163", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 0, "totalTreatmentMinutes": 45, "evaluation": {"historyFactors": 3, "examElements": 3, "clinicalPresentation": "unstable", "decisionMaking": "high"}}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"noteType": "evaluation", "lines": [{"code": "97163", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 0, "totalTreatmentMinutes": 45, "evaluation": {"historyFactors": 3, "examElements": 4, "clinicalPresentation": "unstable", "decisionMaking": "high"}}
+    /// ```
+    ///
+    /// ## Source
+    /// CPT 97161–97163 and 97165–97167 descriptors (shared/policy §4.1, §4.2); the level of
+    /// the lowest component (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    pub COMPLEXITY_OVERCODED {
+        id: "eval/complexity-overcoded",
+        severity: Error,
+        source: "CPT 97161–97167 descriptors; shared/policy §4.3",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+    let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else {
+        return;
+    };
+    let (cap, certain) = match (a.supported, a.at_most) {
+        (Some(s), _) => (s, true),
+        (None, Some(m)) => (m, false),
+        _ => return,
+    };
+    if level_rank(billed) <= level_rank(cap) {
+        return;
+    }
+    let code = family.code_for(cap);
+    let why = super::deciding_text(a, cap);
+    let message = if certain {
+        format!(
+            "{} ({} complexity) is billed, but the note supports {code} ({} complexity): the lowest component decides. {why}",
+            line.code,
+            billed.as_str(),
+            cap.as_str()
+        )
+    } else {
+        format!(
+            "{} ({} complexity) is billed, but even before the missing components are documented the note supports at most {code} ({} complexity). {why}",
+            line.code,
+            billed.as_str(),
+            cap.as_str()
+        )
+    };
+    let amount = match (
+        ctx.payment.unit_value(line.code),
+        ctx.payment.unit_value(code),
+    ) {
+        (Some(b), Some(s)) if b > s => Some(b - s),
+        _ => None,
+    };
+    let mut f = Finding::new(&COMPLEXITY_OVERCODED, message)
+        .field(format!("lines[{}].code", line.index))
+        .fix(format!(
+            "Bill {code}, or document what supports {} complexity: every component must meet it.",
+            billed.as_str()
+        ))
+        .amount(amount);
+    if let Some(s) = a.deciding(cap).flat_map(|c| c.spans.first()).next() {
+        f = f.span(s.start, s.end);
+    }
+    out.push(f);
+}

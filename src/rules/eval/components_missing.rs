@@ -1,0 +1,77 @@
+use super::analysis::{missing_fix, Analysis};
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// An evaluation code is billed but a component of its complexity is not documented.
+    ///
+    /// ## What it checks
+    /// For a PT (97161–97163) or OT (97165–97167) evaluation billed on an evaluation note
+    /// (on another kind of note, `eval/code-note-type-mismatch` says so), every component of the
+    /// CPT descriptor must be established: for PT the history (personal factors and
+    /// comorbidities affecting the plan), the examination (elements from body structures and
+    /// functions, activity limitations, participation restrictions), the clinical
+    /// presentation and the clinical decision making; for OT the occupational profile, the
+    /// performance deficits, the comorbidities, the modification of tasks or assistance, and
+    /// the clinical decision making. A component counts as established when the evaluation
+    /// form records it (`evaluation.*`) or the text states it (a labelled list such as
+    /// "Comorbidities: …", a stated count, or the descriptor's words). One finding per
+    /// component that neither the form nor the text establishes, or whose value meets no
+    /// level (an examination of 0 elements, 0 performance deficits). A past medical history
+    /// list alone is not counted as the history: the descriptor counts the personal factors
+    /// and comorbidities that affect the plan of care.
+    ///
+    /// ## Why payers deny it
+    /// The level is the one whose every component is met; a component that is not
+    /// documented supports no level, so on review the evaluation is down-coded or denied
+    /// and the difference recouped.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"noteType": "evaluation", "lines": [{"code": "97162", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 0, "totalTreatmentMinutes": 35, "evaluation": {"historyFactors": 1, "examElements": 3, "clinicalPresentation": "evolving"}}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"noteType": "evaluation", "lines": [{"code": "97162", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 0, "totalTreatmentMinutes": 35, "evaluation": {"historyFactors": 1, "examElements": 3, "clinicalPresentation": "evolving", "decisionMaking": "moderate"}}
+    /// ```
+    ///
+    /// ## Source
+    /// CPT 97161–97167 descriptors (shared/policy §4.1, §4.2); every component must be
+    /// documented (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    pub COMPONENTS_MISSING {
+        id: "eval/components-missing",
+        severity: Error,
+        source: "CPT 97161–97167 descriptors; shared/policy §4.1–4.3",
+    }
+}
+
+pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+    let Some((line, _)) = a.judged() else { return };
+    for c in a.missing() {
+        let comp = c.spec.component;
+        let (message, fix) = if c.value.is_none() {
+            (
+                format!(
+                    "{} is billed, but the {} is not documented: neither the evaluation form nor the note establishes it.",
+                    line.code,
+                    comp.label()
+                ),
+                super::analysis::capitalize(missing_fix(comp)) + ".",
+            )
+        } else {
+            (
+                format!("{} is billed, but {}.", line.code, c.short),
+                super::analysis::capitalize(missing_fix(comp)) + ".",
+            )
+        };
+        let mut f = Finding::new(&COMPONENTS_MISSING, message)
+            .field(comp.field())
+            .fix(fix);
+        if let Some(s) = c.spans.first() {
+            f = f.span(s.start, s.end);
+        }
+        out.push(f);
+    }
+}

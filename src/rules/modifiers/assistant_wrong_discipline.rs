@@ -1,0 +1,70 @@
+use super::assistant_modifier;
+use crate::declare_rule;
+use crate::note::Discipline;
+use crate::policy::modifiers::ASSISTANT;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// CQ on an OT or SLP line, or CO on a PT or SLP line.
+    ///
+    /// ## What it checks
+    /// CQ marks a physical therapy service furnished in whole or in part by a PTA and goes
+    /// with GP; CO marks an occupational therapy service by an OTA and goes with GO. Any line
+    /// whose assistant modifier does not match the note's discipline is flagged (SLP services
+    /// have no assistant modifier at all).
+    ///
+    /// ## Why payers deny it
+    /// A CQ/CO that contradicts the plan of care's discipline is rejected by the claim edits,
+    /// and the payment reduction is applied to the wrong service.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP", "CO"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP"]}]}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"provider": {"role": "PTA", "name": "Sam Ortiz", "credentials": "PTA"}, "lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP", "CQ"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP", "CQ"]}]}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-04, ch. 5, §20.1 (CQ with GP, CO with GO); CMS "Billing Examples Using CQ/CO
+    /// Modifiers"; shared/policy §6 ([CMS-CQ], [MONTERO], [MEDICLAIM]).
+    pub ASSISTANT_WRONG_DISCIPLINE {
+        id: "modifiers/assistant-wrong-discipline",
+        severity: Error,
+        source: "CMS Pub. 100-04, ch. 5, §20.1",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let wanted = assistant_modifier(ctx.note.discipline);
+    let discipline = ctx.note.discipline.as_str();
+    for (i, line) in ctx.note.lines.iter().enumerate() {
+        for m in line
+            .modifiers
+            .iter()
+            .filter(|m| ASSISTANT.contains(&m.as_str()) && Some(m.as_str()) != wanted)
+        {
+            let meaning = if m == "CQ" {
+                "a PTA's part in a PT service"
+            } else {
+                "an OTA's part in an OT service"
+            };
+            let fix = match (wanted, ctx.note.discipline) {
+                (Some(w), _) => format!("Replace {m} with {w} on {} if the assistant furnished part of it; otherwise remove {m}.", line.code),
+                (None, Discipline::SLP) => format!("Remove {m} from {}: speech-language pathology services have no assistant modifier.", line.code),
+                (None, _) => format!("Remove {m} from {}.", line.code),
+            };
+            out.push(
+                Finding::new(
+                    &ASSISTANT_WRONG_DISCIPLINE,
+                    format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
+                )
+                .field(format!("lines[{i}].modifiers"))
+                .fix(fix),
+            );
+        }
+    }
+}

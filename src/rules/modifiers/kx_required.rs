@@ -1,0 +1,100 @@
+use crate::declare_rule;
+use crate::payment::dollars;
+use crate::policy::codes;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// The visit takes the year's therapy spending over the KX threshold, and lines lack KX.
+    ///
+    /// ## What it checks
+    /// Medicare adds up what it allows for a beneficiary's outpatient therapy each calendar
+    /// year in two buckets: PT and SLP together, OT apart. When the spending before this
+    /// visit (`episode.thresholdSpentBefore`) plus this visit's allowed amount goes over the
+    /// year's KX threshold ($2,330 in 2024, $2,410 in 2025, $2,480 in 2026), or was over it
+    /// already, every billed therapy line of the visit needs KX. Reaching the threshold
+    /// exactly is not over it. The visit's amount is its expected payment after MPPR and the
+    /// CQ/CO rate (coinsurance and deductible count toward the threshold). Medicare-rule
+    /// packs only.
+    ///
+    /// ## Why payers deny it
+    /// Lines above the threshold without KX are denied. KX attests that the services are
+    /// medically necessary and that the record shows it.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"episode": {"visitNumber": 5, "reportingPeriodDay": 5, "planOfCareStart": "2025-02-24", "planOfCareEnd": "2025-05-19", "certifiedOn": "2025-02-27", "authorizedVisits": 24, "authorizationEnd": "2025-05-19", "thresholdSpentBefore": "2350.00"}}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"episode": {"visitNumber": 5, "reportingPeriodDay": 5, "planOfCareStart": "2025-02-24", "planOfCareEnd": "2025-05-19", "certifiedOn": "2025-02-27", "authorizedVisits": 24, "authorizationEnd": "2025-05-19", "thresholdSpentBefore": "2350.00"}, "lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP", "KX"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP", "KX"]}]}
+    /// ```
+    ///
+    /// ## Source
+    /// 42 U.S.C. §1395l(g)(7); CMS KX threshold announcements (NGS, Noridian) for CY2023–2026;
+    /// shared/policy §6 (KX), §6.1.
+    pub KX_REQUIRED {
+        id: "modifiers/kx-required",
+        severity: Error,
+        source: "42 U.S.C. §1395l(g)(7); CMS therapy KX thresholds (shared/policy §6.1)",
+    }
+}
+
+/// The billed therapy lines the threshold concerns: a known therapy code, units billed, and
+/// not priced at nothing (bundled codes are never paid, with or without KX).
+pub(super) fn therapy_lines<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = usize> + 'a {
+    ctx.note.lines.iter().enumerate().filter_map(move |(i, l)| {
+        let billed = l.units > 0
+            && codes::lookup(&l.code).is_some()
+            && ctx.payment.line(i) != Some(Decimal::ZERO);
+        billed.then_some(i)
+    })
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    if !ctx.payer.medicare_rules || !out.enabled(&KX_REQUIRED) {
+        return;
+    }
+    let Some(t) = ctx.payment.threshold.as_ref().filter(|t| t.kx_required()) else {
+        return;
+    };
+    let lacking: Vec<usize> = therapy_lines(ctx)
+        .filter(|&i| ctx.note.lines.get(i).is_some_and(|l| !l.has_modifier("KX")))
+        .collect();
+    let Some(&first) = lacking.first() else {
+        return;
+    };
+    let codes: Vec<&str> = lacking
+        .iter()
+        .filter_map(|&i| ctx.note.lines.get(i))
+        .map(|l| l.code.as_str())
+        .collect();
+    let at_risk: Decimal = lacking.iter().filter_map(|&i| ctx.payment.line(i)).sum();
+    let spending = if t.before > t.kx {
+        format!(
+            "{} spending this year was already {} before this visit, over the {} KX threshold of {}",
+            t.bucket.label(),
+            dollars(t.before),
+            t.year,
+            dollars(t.kx)
+        )
+    } else {
+        format!(
+            "This visit takes {} spending this year from {} to {}{}, over the {} KX threshold of {}",
+            t.bucket.label(),
+            dollars(t.before),
+            if t.exact { "" } else { "at least " },
+            dollars(t.after),
+            t.year,
+            dollars(t.kx)
+        )
+    };
+    out.push(
+        Finding::new(&KX_REQUIRED, format!("{spending}; {} without KX would be denied.", codes.join(", ")))
+            .field(format!("lines[{first}].modifiers"))
+            .fix("Add KX to every therapy line of this visit if the services are medically necessary and the note shows why; otherwise discuss an ABN (GA) with the patient before treating.")
+            .amount(Some(at_risk)),
+    );
+}

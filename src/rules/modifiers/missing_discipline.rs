@@ -1,0 +1,65 @@
+use super::has_discipline_modifier;
+use crate::declare_rule;
+use crate::policy::codes;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// A billed therapy line has no GP, GO or GN where the payer requires one.
+    ///
+    /// ## What it checks
+    /// When the payer's rule pack requires discipline modifiers (Medicare, and by default
+    /// Medicare Advantage and Medicaid), every billed line (units ≥ 1) of a therapy code must
+    /// carry the modifier of the plan of care it is furnished under: GP for physical therapy,
+    /// GO for occupational therapy, GN for speech-language pathology. A line with 0 units is
+    /// not on the claim and is not checked; a line carrying the wrong one of the three is
+    /// reported by `modifiers/wrong-discipline` instead.
+    ///
+    /// ## Why payers deny it
+    /// Medicare edits "always therapy" codes: a line without GP/GO/GN is returned unpaid, and
+    /// the annual therapy threshold is tracked through these modifiers.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 25, "units": 2}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP"]}]}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP"]}]}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-04, ch. 5, §20.1 (discipline modifiers, all claims); CMS Transmittal 3814 /
+    /// CR 10176 ("always therapy" editing); shared/policy §6 ([WPS-MOD], [WHATISMB], [CR10176]).
+    pub MISSING_DISCIPLINE {
+        id: "modifiers/missing-discipline",
+        severity: Error,
+        source: "CMS Pub. 100-04, ch. 5, §20.1; CR 10176",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    if !ctx.payer.require_discipline_modifiers {
+        return;
+    }
+    let wanted = ctx.note.discipline.modifier();
+    for (i, line) in ctx.note.lines.iter().enumerate() {
+        if line.units == 0 || codes::lookup(&line.code).is_none() || has_discipline_modifier(line) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                &MISSING_DISCIPLINE,
+                format!("{} has no GP, GO or GN: the payer returns therapy lines without the plan-of-care modifier unpaid.", line.code),
+            )
+            .field(format!("lines[{i}].modifiers"))
+            .fix(format!(
+                "Add {wanted} to {}: the service is furnished under a {} plan of care.",
+                line.code,
+                ctx.note.discipline.as_str()
+            ))
+            .amount(ctx.payment.unit_value(&line.code).map(|v| v * rust_decimal::Decimal::from(line.units))),
+        );
+    }
+}

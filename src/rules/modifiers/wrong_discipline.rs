@@ -1,0 +1,73 @@
+use crate::declare_rule;
+use crate::policy::modifiers::DISCIPLINE;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+
+declare_rule! {
+    /// A line's GP/GO/GN does not match the plan of care's discipline.
+    ///
+    /// ## What it checks
+    /// Every billed line (units ≥ 1) carrying GP, GO or GN must carry the one that matches the
+    /// note's discipline: GP on a PT plan of care, GO on OT, GN on SLP. A GO on a PT note, or
+    /// GP and GO on the same line, is flagged whatever the payer.
+    ///
+    /// ## Why payers deny it
+    /// The modifier tells the payer which plan of care and which therapy threshold the service
+    /// belongs to; a mismatch is denied or counted against the wrong discipline, and
+    /// institutional claims also check it against the revenue code.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GO"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP"]}]}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"discipline": "OT", "lines": [{"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GO"]}, {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GO"]}]}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-04, ch. 5, §20.1 (GP/GO/GN identify the plan of care); shared/policy §6
+    /// ([WPS-MOD], [WHATISMB]; one discipline modifier per line, [FAC-GN], UNCONFIRMED).
+    pub WRONG_DISCIPLINE {
+        id: "modifiers/wrong-discipline",
+        severity: Error,
+        source: "CMS Pub. 100-04, ch. 5, §20.1",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let wanted = ctx.note.discipline.modifier();
+    let discipline = ctx.note.discipline.as_str();
+    for (i, line) in ctx.note.lines.iter().enumerate() {
+        if line.units == 0 {
+            continue;
+        }
+        let has_wanted = line.has_modifier(wanted);
+        for m in line
+            .modifiers
+            .iter()
+            .filter(|m| DISCIPLINE.contains(&m.as_str()) && m.as_str() != wanted)
+        {
+            let fix = if has_wanted {
+                format!(
+                    "Remove {m} from {}: a line carries one plan-of-care modifier, {wanted} here.",
+                    line.code
+                )
+            } else {
+                format!(
+                    "Replace {m} with {wanted} on {} (this is a {discipline} plan of care).",
+                    line.code
+                )
+            };
+            out.push(
+                Finding::new(
+                    &WRONG_DISCIPLINE,
+                    format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
+                )
+                .field(format!("lines[{i}].modifiers"))
+                .fix(fix),
+            );
+        }
+    }
+}
