@@ -135,9 +135,10 @@ function generateNote(rnd, i) {
   const certified = noteType === "evaluation" || (medicare && flaw(0.05)) ? null : addDays(pocStart, int(rnd, 1, 6));
   const episode = { visitNumber: visit, reportingPeriodDay: day, planOfCareStart: pocStart, planOfCareEnd: pocEnd, certifiedOn: certified };
   if (!medicare && payerKind !== "selfPay") {
-    episode.authorizedVisits = pick(rnd, [12, 16, 20, 24]);
-    episode.authorizationEnd = addDays(pocStart, 84);
-    if (flaw(0.03)) episode.authorizedVisits = Math.max(1, visit - 1);
+    // Authorizations come in blocks of 4 visits; most notes are well inside theirs.
+    episode.authorizedVisits = Math.max(12, Math.ceil((visit + int(rnd, 1, 8)) / 4) * 4);
+    episode.authorizationEnd = addDays(pocEnd, int(rnd, 0, 14));
+    if (flaw(0.03)) episode.authorizedVisits = Math.max(1, visit - int(rnd, 1, 3));
   }
   let spent = 0;
   if (payerKind === "medicare") {
@@ -183,6 +184,13 @@ function generateNote(rnd, i) {
       lines.push(line);
       interventions.push(`${label} ${minutes[k]} min: ${pick(rnd, acts)}.`);
     });
+    // NCCI pairs billed together: a careful biller marks the distinct service.
+    const codes = lines.map((l) => l.code);
+    for (const [col1, col2] of [["97530", "97116"], ["97140", "97530"]]) {
+      if (codes.includes(col1) && codes.includes(col2) && !flaw(0.1)) {
+        lines.find((l) => l.code === col2).modifiers.push(medicare ? "XU" : "59");
+      }
+    }
     // The biller's mistakes.
     const timed = lines.filter((l) => l.minutes !== undefined);
     if (timed.length && flaw(0.07)) timed[0].units += 1;
@@ -253,19 +261,19 @@ function writeText(rnd, note, d, interventions, flaw) {
     "Skilled instruction needed to grade tasks and fade cues.",
     "Requires skilled facilitation and analysis of movement to progress.",
   ]);
-  const need = pick(rnd, [
-    "Deficits limit safe community mobility and place pt at risk of falls.",
-    "Deficits limit independence in self-care and IADLs at home.",
-    "Deficits limit functional communication and safe oral intake.",
-  ]);
+  const need = pick(rnd, {
+    PT: ["Deficits limit safe community mobility and place pt at risk of falls.", "Weakness and pain limit stair use and walking tolerance at home."],
+    OT: ["Deficits limit independence in self-care and IADLs at home.", "Reduced grip and dexterity limit safe meal preparation and dressing."],
+    SLP: ["Deficits limit functional communication with family.", "Dysphagia limits safe oral intake of thin liquids."],
+  }[note.discipline]);
   if (flaw(0.1)) t.push(`A: ${pick(rnd, REDFLAGS)}`);
-  else t.push(`A: ${["progress", "recertification", "discharge", "reevaluation"].includes(note.noteType) ? `${m} improved from ${initial} to ${now}; ` : "Progressing toward goals. "}${need} ${flaw(0.06) ? "" : skilled}`);
+  else t.push(`A: ${["progress", "recertification", "discharge", "reevaluation"].includes(note.noteType) ? `${m} improved from ${initial} to ${now}. ` : "Progressing toward goals. "}${need} ${flaw(0.06) ? "" : skilled}`);
   if (["evaluation", "progress", "recertification", "reevaluation"].includes(note.noteType)) {
     t.push(flaw(0.08)
       ? "Goals: improve strength and function."
       : `Goals: STG (3 wks): ${pick(rnd, ["ascend 12 stairs reciprocally with 1 rail, modified independent", "fasten buttons independently in < 2 min", "name 20 household items with 80% accuracy given cues"])}. LTG (8 wks): ${pick(rnd, ["walk 30 min in the community with pain < 2/10", "prepare a simple meal independently", "express needs in 4-5 word sentences with 90% accuracy"])}.`);
   }
-  if (note.noteType === "discharge") t.push("Goals met: independent with HEP; no further skilled therapy needed.");
+  if (note.noteType === "discharge") t.push("Discharge status: independent with the home program; no further skilled therapy needed.");
   if (!flaw(0.08)) t.push(`Response: ${pick(rnd, ["pain unchanged after session, no adverse reaction", "HR 98 after exercise, recovered in 2 min", "fatigue 4/10 after session, no coughing"])}.`);
   if (!flaw(0.06)) t.push(`P: ${note.noteType === "discharge" ? "Discharge to home program; return if symptoms recur." : pick(rnd, ["Next visit progress resistance and begin reciprocal stair training.", "Continue 2x/week for 4 weeks; progress task difficulty.", "Next session fade cueing and update the home program."])}`);
   if (note.totalTimedMinutes) t.push(`Total timed minutes: ${note.totalTimedMinutes}.${note.totalTreatmentMinutes ? ` Total treatment time: ${note.totalTreatmentMinutes} min.` : ""}`);

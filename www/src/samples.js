@@ -92,9 +92,9 @@ export const SAMPLES = [
         "Examination: lumbar AROM flexion 40% limited with peripheralization to L calf; SLR + on L at 45 deg; L EHL 4/5, L ankle DF 4/5; sensation diminished L L5 dermatome. Gait: antalgic, reduced L stance, 10MWT 0.82 m/s. Oswestry 48%. Stair negotiation step-to with 2 rails.\n" +
         "Clinical presentation: evolving; symptoms changing week to week with variable leg pain.\n" +
         "Assessment: Pt presents with L L5 radiculopathy limiting walking tolerance to 10 min and stair use, placing pt at risk of falls at home. Pt will benefit from skilled PT for directional preference testing, neural mobility, progressive strengthening and gait training. Rehab potential good.\n" +
-        "Goals: STG (3 wks): centralize leg symptoms to the buttock during repeated extension in standing. LTG (8 wks): walk 30 min in the community without leg pain > 2/10; Oswestry < 25%; ascend 14 stairs reciprocally with 1 rail, independent.\n" +
+        "Goals: STG (3 wks): walk 15 min on level ground with leg pain ≤ 3/10. LTG (8 wks): walk 30 min in the community without leg pain > 2/10; Oswestry < 25%; ascend 14 stairs reciprocally with 1 rail, independent.\n" +
         "Plan: 2x/week for 8 weeks: therapeutic exercise, neuromuscular re-education, manual therapy, gait training, HEP. Plan of care sent to Dr. Patel for certification.\n" +
-        "Treatment today: therapeutic exercise 10 min, prone press-ups 2x10 with cues for pelvic position; pt centralized to L thigh.\n" +
+        "Treatment: therapeutic exercise 10 min, prone press-ups 2x10 with verbal and tactile cues for pelvic position; progressed to standing extension after correct form; pt centralized to L thigh.\n" +
         "Response: leg pain 4/10 after, from 6/10; pt demonstrated HEP independently.\n" +
         "Total timed minutes: 10. Total treatment time: 55 min.\n" +
         "Marcus Hill, PT, DPT, OCS 04/02/2025",
@@ -197,7 +197,7 @@ export const SAMPLES = [
       ],
       diagnoses: ["M75.101"],
       totalTimedMinutes: 17, totalTreatmentMinutes: 17,
-      episode: { visitNumber: 14, reportingPeriodDay: 4, planOfCareStart: "2025-11-10", planOfCareEnd: "2026-02-02", certifiedOn: "2025-11-12", authorizedVisits: 16, authorizationEnd: "2026-02-02" },
+      episode: { visitNumber: 14, reportingPeriodDay: 4, planOfCareStart: "2025-11-10", planOfCareEnd: "2026-02-02", certifiedOn: "2025-11-12", authorizedVisits: 20, authorizationEnd: "2026-02-02" },
       text:
         "Discharge summary, visits 1-14.\n" +
         "S: Pt reports reaching overhead cabinets and sleeping on the R side without pain.\n" +
@@ -307,9 +307,10 @@ export const SAMPLES = [
       text:
         "Progress report, visits 11-20.\n" +
         "S: Pt reports fewer drops while dressing; spouse still helps with socks.\n" +
-        "O: 9-hole peg R 38 s (last report 52 s). Box and Block R 41 (last report 33). LB dressing with sock aid, supervision (last report min A). COPM performance 5.8 (last report 3.9).\n" +
+        "O: 9-hole peg R 38 s, improved from 52 s at the last progress report. Box and Block R 41 (was 33). LB dressing with sock aid, supervision (was min A). COPM performance 5.8 (was 3.9).\n" +
         "Therapeutic activities 30 min: LB dressing with sock aid and reacher, large-amplitude cueing; sequencing of shirt donning with visual checklist. Neuromuscular re-education 15 min: graded reach-and-release tasks with rhythmic auditory cues.\n" +
-        "A: Goals: STG (LB dressing with supervision) met; LTG (independent dressing in < 10 min) progressing. Bradykinesia and reduced dexterity continue to limit self-care; skilled OT needed to progress amplitude training and compensatory strategies, and to train the spouse.\n" +
+        "A: Progress toward goals: STG 1 (LB dressing with supervision in 4 wks) met. LTG 1 (independent dressing in < 10 min in 8 wks) progressing. Bradykinesia and reduced dexterity continue to limit self-care; skilled OT needed to progress amplitude training and compensatory strategies, and to train the spouse.\n" +
+        "Goals: New STG (4 wks): don socks with sock aid independently in < 3 min.\n" +
         "Response: fatigue 4/10 after session, no freezing episodes.\n" +
         "P: Continue 2x/week for 4 weeks; spouse training next visit.\n" +
         "Total timed minutes: 45. Total treatment time: 45 min.\n" +
@@ -385,6 +386,7 @@ export const SAMPLES = [
         "O: Modified barium swallow 4/10: no penetration or aspiration with thin liquids (initial MBS: penetration on 4/6 thin trials). FOIS 7 (eval 4). EAT-10 score 2 (eval 19).\n" +
         "Dysphagia treatment: final review of safe swallow strategies with pt and wife, teach-back correct.\n" +
         "A: All swallowing goals met; pt safe on regular diet and thin liquids. No further skilled SLP needed for dysphagia.\n" +
+        "Response: pt and wife demonstrated the strategies with correct teach-back; no coughing across 10 thin-liquid trials.\n" +
         "P: Discharge with written home program; re-refer if coughing with meals or weight loss.\n" +
         "Total treatment time: 30 min.\n" +
         "Grace Kim, MS, CCC-SLP 04/17/2025",
