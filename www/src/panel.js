@@ -234,9 +234,14 @@ export function renderElements(root, report, onSpan) {
   root.hidden = false;
   add(root, el("h3", {}, "Documentation elements"), el("ul", { class: "elements" }, entries.map(([name, v]) => {
     const found = typeof v === "boolean" ? v : Boolean(v && (v.found ?? (v.spans && v.spans.length)));
+    const required = v && typeof v === "object" && "required" in v ? Boolean(v.required) : true;
     const spans = (v && Array.isArray(v.spans) ? v.spans : []).filter((s) => s && typeof s.start === "number");
-    return el("li", { class: found ? "found" : "missing" }, [
-      el("span", { class: "mark", "aria-hidden": "true" }, found ? "✓" : "–"),
+    const state = found ? "found" : required ? "missing" : "optional";
+    return el("li", {
+      class: state,
+      title: found ? "Found in the note" : required ? "Required for this note type and not found" : "Not required for this note type",
+    }, [
+      el("span", { class: "mark", "aria-hidden": "true" }, found ? "✓" : required ? "✕" : "–"),
       el("span", {}, humanize(name)),
       spans.length ? el("button", { type: "button", class: "linkish", onclick: () => onSpan(spans[0]) }, "show") : null,
     ]);
