@@ -49,7 +49,7 @@ export function renderFields(root, note, onChange) {
     } else {
       control = el("input", {
         id, "data-field": path, type: opts.type || "text",
-        value: value === null || value === undefined ? "" : String(value),
+        value: value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : String(value),
         placeholder: opts.placeholder || "", inputmode: opts.inputmode, min: opts.min,
         autocomplete: "off", list: opts.list,
       });

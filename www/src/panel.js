@@ -167,9 +167,10 @@ export function renderBilling(root, report, note) {
   const year = report.provenance?.policyYear;
   const threshold = b.kxThreshold ?? b.threshold ?? KX_THRESHOLDS[year];
   const medicareLike = report.provenance?.payerKind === "medicare";
+  // Dollars left in the year's KX bucket after this visit (its expected payment counts).
   let left = null;
   if (threshold && spent !== undefined && spent !== null && spent !== "") {
-    left = sumMoney([threshold, "-" + String(spent).replace(/^-/, "")]);
+    left = sumMoney([threshold, "-" + String(spent).replace(/^-/, ""), b.expectedPayment ? "-" + b.expectedPayment : null]);
   }
   const kxText = b.kxRequired ? "KX required on this visit" : medicareLike ? "KX not required" : "No KX threshold for this payer";
   add(root, el("div", { class: "money-grid" }, [
@@ -177,7 +178,7 @@ export function renderBilling(root, report, note) {
     kv("Payer share", b.payerShare ? formatMoney(b.payerShare) : "—"),
     kv("Patient share", b.patientShare ? formatMoney(b.patientShare) : "—"),
     kv("KX status", kxText, "kx-status", b.kxRequired ? "warn" : ""),
-    medicareLike ? kv(`Left before the ${year} threshold`, left === null ? "—" : Number(left) <= 0 ? `over by ${formatMoney(left.replace(/^-/, ""))}` : formatMoney(left), "kx-left",
+    medicareLike ? kv(`Left before the ${year} KX threshold, after this visit`, left === null ? "—" : Number(left) <= 0 ? `over by ${formatMoney(left.replace(/^-/, ""))}` : formatMoney(left), "kx-left",
       left !== null && Number(left) <= 0 ? "warn" : "") : null,
   ]));
 }
