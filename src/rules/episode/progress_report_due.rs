@@ -77,6 +77,6 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     out.push(
         Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
-        )),
+        )).amount(ctx.payment.expected),
     );
 }
