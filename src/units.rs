@@ -67,9 +67,9 @@ pub struct UnitsOutcome {
     pub lines: Vec<LineUnits>,
     /// Only the documented total is known (no 15-minute line carries minutes).
     pub total_only: bool,
-    /// Units a code family's first code (97129) cannot take, because it covers the first 15
-    /// minutes only, when no add-on line (97130) is billed: `(line index, add-on code,
-    /// units)`.
+    /// Units a first-block code (97129, 92605, 92607) cannot take, because it covers the
+    /// first 15 minutes or the first hour only, when its add-on (97130, 92618, 92608) is not
+    /// billed: `(line index, add-on code, units)`.
     pub add_on_unbilled: Vec<(usize, &'static str, u32)>,
 }
 
@@ -193,7 +193,7 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     }
 
-    block_codes(note, &infos, &mut lines);
+    block_codes(note, &infos, &mut lines, &mut add_on_unbilled);
 
     UnitsOutcome {
         unit_rule: rule,
@@ -315,7 +315,12 @@ fn distribute_in_group(
 
 /// Block-timed codes (SLP/testing): a first-block code paired with an add-on takes one unit
 /// when the pooled minutes pass half the block; the add-on takes the further blocks.
-fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [LineUnits]) {
+fn block_codes(
+    note: &Note,
+    infos: &[Option<&'static CodeInfo>],
+    out: &mut [LineUnits],
+    add_on_unbilled: &mut Vec<(usize, &'static str, u32)>,
+) {
     for (i, (line, info)) in note.lines.iter().zip(infos).enumerate() {
         let Some(info) = info else { continue };
         let Counting::Block {
@@ -343,10 +348,24 @@ fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [Line
                 line.minutes.map(|_| block_units(beyond, block))
             }
             None => {
-                let has_add_on = codes::CODES.iter().any(|c| matches!(c.counting, Counting::Block { first: Some(f), .. } if f == info.code));
+                let add_on = codes::CODES.iter().find_map(|c| match c.counting {
+                    Counting::Block {
+                        minutes,
+                        first: Some(f),
+                    } if f == info.code => Some((c.code, minutes)),
+                    _ => None,
+                });
+                // The first block's code takes one unit; the time past it is the add-on's.
+                if let (Some((code, add_block)), Some(m)) = (add_on, line.minutes) {
+                    let billed = note.lines.iter().any(|l| l.code == code && l.units > 0);
+                    let more = block_units(m.saturating_sub(block), add_block);
+                    if !billed && more > 0 && block_units(m, block) > 0 {
+                        add_on_unbilled.push((i, code, more));
+                    }
+                }
                 line.minutes.map(|m| {
                     let u = block_units(m, block);
-                    if has_add_on {
+                    if add_on.is_some() {
                         u.min(1)
                     } else {
                         u

@@ -5,6 +5,7 @@
 //!
 //! - its message and fix never repeat the note's words (no run of 4 words of the note text);
 //! - its `field` is a real path of the note (an index that exists, a field of the contract);
+//! - its `span`, if any, is a non-empty UTF-16 range of the text on character boundaries;
 //! - it has a fix that is not the message again;
 //! - its severity is one the issues give the rule;
 //! - `amountAtRisk` is there when the finding changes what is paid on a fully priced
@@ -434,6 +435,14 @@ fn findings_never_echo_the_note_point_at_real_fields_and_carry_money_where_it_mo
                         problems.push(format!(
                             "{at}: repeats the note's words {runs:?} in {part:?}"
                         ));
+                    }
+                }
+                if let Some(span) = f.span {
+                    let utf16: Vec<u16> = text.encode_utf16().collect();
+                    if span.start >= span.end || span.end > utf16.len() {
+                        problems.push(format!("{at}: span {span:?} outside the text"));
+                    } else if String::from_utf16(&utf16[span.start..span.end]).is_err() {
+                        problems.push(format!("{at}: span {span:?} splits a character"));
                     }
                 }
                 if let Some(field) = f.field.as_deref() {

@@ -145,3 +145,38 @@ fn totals_only_under_the_rule_of_eights_uses_the_documented_total() {
     })));
     assert!(r.has("units/over-billed"), "{:?}", rules_fired(&r));
 }
+
+/// Regression: the same for the hour-based AAC evaluation codes: 92607 covers the first hour,
+/// 92608 each additional 30 minutes (past half a block: shared/policy [ASHA-T]). 100 minutes
+/// billed as 92607 alone used to pass with no word about 92608.
+#[test]
+fn aac_evaluation_past_the_first_hour_asks_for_its_add_on() {
+    let aac = |lines: serde_json::Value| {
+        check(&with(json!({
+            "discipline": "SLP", "noteType": "evaluation",
+            "provider": {"role": "SLP", "name": "Ana Ruiz", "credentials": "MS, CCC-SLP"},
+            "diagnoses": ["R47.01"],
+            "lines": lines, "totalTimedMinutes": null, "totalTreatmentMinutes": 100
+        })))
+    };
+    let r = aac(json!([{"code": "92607", "minutes": 100, "units": 1, "modifiers": ["GN"]}]));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "units/under-billed")
+        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
+    assert!(
+        f.message.contains("first hour") && f.message.contains("1 unit of 92608"),
+        "{}",
+        f.message
+    );
+    // Billed with its add-on: nothing to say about units.
+    let r = aac(json!([
+        {"code": "92607", "minutes": 60, "units": 1, "modifiers": ["GN"]},
+        {"code": "92608", "minutes": 40, "units": 1, "modifiers": ["GN"]}
+    ]));
+    assert!(!r.has("units/under-billed"), "{:?}", rules_fired(&r));
+    // 75 minutes: the 15 past the hour are not more than half of a 30-minute block.
+    let r = aac(json!([{"code": "92607", "minutes": 75, "units": 1, "modifiers": ["GN"]}]));
+    assert!(!r.has("units/under-billed"), "{:?}", rules_fired(&r));
+}
