@@ -236,6 +236,9 @@ pub struct Config {
     /// The CMS ICD-10-CM code list from `config.icd10File`, parsed once (`None`: structural
     /// checks and the built-in deleted-codes list only).
     pub icd10: Option<Arc<CodeSet>>,
+    /// Which documentation elements each note type must contain (`requirements`), laid
+    /// over the built-in table of [`crate::policy::elements`].
+    pub requirements: crate::policy::elements::Requirements,
     fallback_pack: PayerRules,
 }
 
@@ -254,6 +257,7 @@ impl Default for Config {
             fee_schedule: None,
             ptp: None,
             icd10: None,
+            requirements: Default::default(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
     }
@@ -338,6 +342,9 @@ impl Config {
             let set =
                 CodeSet::parse(file).map_err(|e| InputError::new(o.path_of("icd10File"), e))?;
             c.icd10 = Some(Arc::new(set));
+        }
+        if let Some(r) = o.opt_obj("requirements")? {
+            c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
         }
         Ok(c)
     }

@@ -197,7 +197,12 @@ impl Checker {
             findings,
             billing,
             evaluation: rules::eval::report(&ctx),
-            elements: text::ElementsReport::default(),
+            elements: text::ElementsReport::build(
+                &ctx.text,
+                &note.text,
+                |e| rules::elements::required(&ctx, e),
+                rules::elements::signed_in_fields(note),
+            ),
             provenance: report::Provenance {
                 rule_pack: payer.name.clone(),
                 payer_kind: note.payer.kind.as_str(),

@@ -14,6 +14,16 @@ use common::{check, with};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
+/// judge the base note's narrative, which these notes do not rewrite to match their lines.
+fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
+    r.findings
+        .iter()
+        .map(|f| f.rule)
+        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
+        .collect()
+}
+
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
@@ -44,7 +54,7 @@ fn mppr_full_pe_slot_does_not_depend_on_line_order() {
         let r = check(&with(
             json!({"lines": lines, "totalTimedMinutes": 38, "totalTreatmentMinutes": 38}),
         ));
-        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
         assert_eq!(r.billing.lines[pt].expected_payment, Some(d("50.62")));
         assert_eq!(r.billing.lines[pta].expected_payment, Some(d("18.56")));
         assert_eq!(r.billing.expected_payment, Some(d("69.18")));

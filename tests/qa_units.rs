@@ -14,6 +14,16 @@ use common::{check, rules_fired, with};
 use rust_decimal::Decimal;
 use serde_json::json;
 
+/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
+/// judge the base note's narrative, which these notes do not rewrite to match their lines.
+fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
+    r.findings
+        .iter()
+        .map(|f| f.rule)
+        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
+        .collect()
+}
+
 fn slp(lines: serde_json::Value, total: u32) -> serde_json::Value {
     with(json!({
         "discipline": "SLP",
@@ -68,7 +78,7 @@ fn cognitive_intervention_billed_as_97129_alone_asks_for_97130_not_more_97129() 
         json!([{"code": "97129", "minutes": 15, "units": 1, "modifiers": ["GN"]}]),
         15,
     ));
-    assert!(r.findings.is_empty(), "{:?}", rules_fired(&r));
+    assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
 }
 
 /// Regression: with timed lines billed and no minutes anywhere, the visit's minutes are
@@ -106,7 +116,7 @@ fn assistant_and_therapist_lines_of_one_code_are_not_a_split() {
         ],
         "totalTimedMinutes": 66, "totalTreatmentMinutes": 66
     })));
-    assert!(r.findings.is_empty(), "{:?}", rules_fired(&r));
+    assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
     // Two lines without CQ are still a split.
     let r = check(&with(json!({
         "lines": [
@@ -134,7 +144,7 @@ fn totals_only_under_the_rule_of_eights_uses_the_documented_total() {
         "totalTimedMinutes": 30, "totalTreatmentMinutes": 40
     })));
     assert_eq!(r.billing.timed_units_allowed, 2);
-    assert!(r.findings.is_empty(), "{:?}", rules_fired(&r));
+    assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
     let r = check(&with(json!({
         "payer": {"kind": "commercial"},
         "lines": [

@@ -5,7 +5,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    clippy::type_complexity
 )]
 
 mod common;
@@ -111,8 +112,10 @@ fn cms_worked_examples_allocate_as_cms_says() {
         let want: Vec<Option<u32>> = expect.iter().map(|&u| Some(u)).collect();
         assert_eq!(got, want, "{id}: units per line");
         // Billed as CMS bills it, the note raises no units finding.
+        // (The text is replaced: the base note's text writes its own minutes, which
+        // units/text-mismatch would compare with these lines.)
         let report = check(&with(
-            json!({"lines": lines(items), "totalTimedMinutes": null, "totalTreatmentMinutes": 99}),
+            json!({"lines": lines(items), "totalTimedMinutes": null, "totalTreatmentMinutes": 99, "text": "Treatment as billed."}),
         ));
         let unit_findings: Vec<_> = report
             .findings
@@ -374,10 +377,18 @@ fn total_minutes_mismatch_both_ways() {
 
 #[test]
 fn missing_total_treatment_time_only_for_payers_that_require_it() {
-    let r = check(&with(json!({"totalTreatmentMinutes": null})));
-    assert!(r.has("units/missing-total-treatment-time"));
+    // The base note's text writes "Total treatment time: 40 min", which counts; remove it.
     let r = check(&with(
-        json!({"totalTreatmentMinutes": null, "payer": {"kind": "commercial"}}),
+        json!({"totalTreatmentMinutes": null, "text": "Therapeutic exercise for quad strength with cues for form."}),
+    ));
+    assert!(r.has("units/missing-total-treatment-time"));
+    let r = check(&with(json!({"totalTreatmentMinutes": null})));
+    assert!(
+        !r.has("units/missing-total-treatment-time"),
+        "the total treatment time written in the text counts"
+    );
+    let r = check(&with(
+        json!({"totalTreatmentMinutes": null, "payer": {"kind": "commercial"}, "text": "Therapeutic exercise."}),
     ));
     assert!(!r.has("units/missing-total-treatment-time"));
 }

@@ -2,6 +2,7 @@
 //! Each table names its sources; `shared/policy/README.md` holds the long form.
 
 pub mod codes;
+pub mod elements;
 pub mod evaluation;
 pub mod fees;
 pub mod icd10;

@@ -11,6 +11,7 @@ mod missing_minutes;
 mod missing_total_treatment_time;
 mod over_billed;
 mod split_code_lines;
+mod text_mismatch;
 mod total_minutes_mismatch;
 mod under_billed;
 mod untimed_multiple_units;
@@ -20,6 +21,7 @@ pub use missing_minutes::MISSING_MINUTES;
 pub use missing_total_treatment_time::MISSING_TOTAL_TREATMENT_TIME;
 pub use over_billed::OVER_BILLED;
 pub use split_code_lines::SPLIT_CODE_LINES;
+pub use text_mismatch::TEXT_MISMATCH;
 pub use total_minutes_mismatch::TOTAL_MINUTES_MISMATCH;
 pub use under_billed::UNDER_BILLED;
 pub use untimed_multiple_units::UNTIMED_MULTIPLE_UNITS;
@@ -34,6 +36,7 @@ pub static RULES: &[&RuleMeta] = &[
     &MISSING_TOTAL_TREATMENT_TIME,
     &UNTIMED_MULTIPLE_UNITS,
     &SPLIT_CODE_LINES,
+    &TEXT_MISMATCH,
 ];
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
@@ -45,6 +48,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     missing_total_treatment_time::check(ctx, out);
     untimed_multiple_units::check(ctx, out);
     split_code_lines::check(ctx, out);
+    text_mismatch::check(ctx, out);
 }
 
 /// A billed line with its code facts and the engine's result.

@@ -1,0 +1,62 @@
+use super::{a_note, required};
+use crate::declare_rule;
+use crate::policy::elements::Element;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+use crate::text::SectionKind;
+
+declare_rule! {
+    /// The note has no plan for the next visit or the episode.
+    ///
+    /// ## What it checks
+    /// Every note type (see `config.requirements`) must say what comes next: the next
+    /// visit's focus or progression, frequency and duration, a discharge plan, a home
+    /// program or a referral. A plan section that says only "continue" or "continue per POC"
+    /// is not a plan (and is flagged by `elements/red-flag-phrase`).
+    ///
+    /// ## Why payers deny it
+    /// Reviewers look for clinical reasoning about what changes next; a note with no plan,
+    /// or "continue POC", reads as repetitive care without a skilled decision behind it.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"text": "O: Ther ex 25 min with verbal cues for alignment. Manual therapy 15 min.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.\nP: Continue POC.\nDana Lee, PT, DPT"}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"text": "O: Ther ex 25 min with verbal cues for alignment. Manual therapy 15 min.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.\nP: Next visit progress step-ups to 6 in and begin reciprocal stairs.\nDana Lee, PT, DPT"}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care) and §220.3 D–E (plans for continuing
+    /// treatment); shared/policy §5.3–5.5, §9.
+    pub MISSING_PLAN {
+        id: "elements/missing-plan",
+        severity: Warning,
+        source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 D–E",
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    if !required(ctx, Element::Plan) || !ctx.text.plan.is_empty() {
+        return;
+    }
+    let fix = if ctx.note.note_type == crate::note::NoteType::Discharge {
+        "State the discharge plan: the home program issued, follow-up, and where the patient goes from here."
+    } else {
+        "Say what changes next visit and why, e.g. \"next visit progress step-ups to 6 in and begin reciprocal stairs\", or give frequency and duration."
+    };
+    let mut f = Finding::new(
+        &MISSING_PLAN,
+        format!(
+            "{} has no plan for the next visit or the episode.",
+            a_note(ctx)
+        ),
+    )
+    .fix(fix);
+    if let Some(h) = ctx.text.heading(SectionKind::Plan) {
+        f = f.span(h.start, h.end);
+    }
+    out.push(f);
+}

@@ -1,0 +1,144 @@
+use crate::declare_rule;
+use crate::report::Finding;
+use crate::rules::{Context, Findings};
+use crate::text::Mention;
+
+declare_rule! {
+    /// Minutes or units written in the note's text disagree with the billed lines.
+    ///
+    /// ## What it checks
+    /// Interventions written with their time or units ("Ther ex 25 min", "manual therapy
+    /// (15')", "97110 x2", "gait training 2 units", "12 min of neuro re-ed") are matched to
+    /// the billed line of their code (therapeutic exercise → 97110, neuro re-ed → 97112, gait
+    /// → 97116, manual/STM/mobs → 97140, therapeutic activities → 97530, self-care/ADL
+    /// training → 97535, ultrasound → 97035, e-stim → 97032/G0283/97014, …). The line's
+    /// minutes (or units) must equal one of the figures written for it, or their sum. A
+    /// "Total timed minutes" or "Total treatment time" written in the text must equal
+    /// `totalTimedMinutes` / `totalTreatmentMinutes`. The span is the mismatching number.
+    ///
+    /// ## Why payers deny it
+    /// The billed units must be supported by the minutes the note documents. When the
+    /// narrative and the billing disagree, a reviewer takes the lower figure and recoups the
+    /// difference, and the note's reliability is in question.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"text": "S: Knee pain 3/10 after stairs.\nO: Ther ex 30 min: step-ups 3x10 with verbal cues. Manual therapy 15 min: grade III mobilization.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.\nP: Next visit begin reciprocal stairs.\nTotal timed minutes: 40. Total treatment time: 40 min.\nDana Lee, PT, DPT"}
+    /// ```
+    ///
+    /// ## Passes
+    /// ```json
+    /// {"text": "S: Knee pain 3/10 after stairs.\nO: Ther ex 25 min: step-ups 3x10 with verbal cues. Manual therapy 15 min: grade III mobilization.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.\nP: Next visit begin reciprocal stairs.\nTotal timed minutes: 40. Total treatment time: 40 min.\nDana Lee, PT, DPT"}
+    /// ```
+    ///
+    /// ## Source
+    /// CMS Pub. 100-02, ch. 15, §220.3 E (interventions matched to billed codes; total timed
+    /// minutes and total treatment time); CMS Pub. 100-04, ch. 5, §20.2.
+    pub TEXT_MISMATCH {
+        id: "units/text-mismatch",
+        severity: Warning,
+        source: "CMS Pub. 100-02, ch. 15, §220.3 E; CMS Pub. 100-04, ch. 5, §20.2",
+    }
+}
+
+/// The mention that disagrees, if none of the figures (nor their sum) equals `billed`.
+fn disagreeing(billed: u32, mentions: &[Mention]) -> Option<Mention> {
+    let first = *mentions.first()?;
+    let sum: u32 = mentions.iter().map(|m| m.value).sum();
+    if sum == billed || mentions.iter().any(|m| m.value == billed) {
+        return None;
+    }
+    Some(first)
+}
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let note = ctx.note;
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, line) in note.lines.iter().enumerate() {
+        if seen.contains(&line.code.as_str()) {
+            continue;
+        }
+        seen.push(&line.code);
+        let mentions: Vec<_> = ctx
+            .text
+            .interventions
+            .iter()
+            .filter(|iv| iv.codes.contains(&line.code.as_str()))
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let minutes: Vec<Mention> = mentions.iter().filter_map(|iv| iv.minutes).collect();
+        if let (Some(billed), Some(m)) = (
+            line.minutes,
+            disagreeing(line.minutes.unwrap_or(0), &minutes),
+        ) {
+            out.push(
+                Finding::new(
+                    &TEXT_MISMATCH,
+                    format!(
+                        "The text gives {} minutes for {}; the billed line has {billed}.",
+                        m.value, line.code
+                    ),
+                )
+                .span(m.span.start, m.span.end)
+                .field(format!("lines[{i}].minutes"))
+                .fix(format!(
+                    "Make the minutes written for {} and the billed line agree.",
+                    line.code
+                )),
+            );
+        }
+        let units: Vec<Mention> = mentions.iter().filter_map(|iv| iv.units).collect();
+        if let Some(m) = disagreeing(line.units, &units) {
+            out.push(
+                Finding::new(
+                    &TEXT_MISMATCH,
+                    format!(
+                        "The text gives {} units of {}; the billed line has {}.",
+                        m.value, line.code, line.units
+                    ),
+                )
+                .span(m.span.start, m.span.end)
+                .field(format!("lines[{i}].units"))
+                .fix(format!(
+                    "Make the units written for {} and the billed units agree.",
+                    line.code
+                )),
+            );
+        }
+    }
+    for (written, documented, field, what) in [
+        (
+            ctx.text.total_timed,
+            note.total_timed_minutes,
+            "totalTimedMinutes",
+            "total timed minutes",
+        ),
+        (
+            ctx.text.total_treatment,
+            note.total_treatment_minutes,
+            "totalTreatmentMinutes",
+            "total treatment time",
+        ),
+    ] {
+        if let (Some(w), Some(d)) = (written, documented) {
+            if w.value != d {
+                out.push(
+                    Finding::new(
+                        &TEXT_MISMATCH,
+                        format!(
+                            "The text gives a {what} of {} minutes; the note's field says {d}.",
+                            w.value
+                        ),
+                    )
+                    .span(w.span.start, w.span.end)
+                    .field(field)
+                    .fix(format!(
+                        "Correct the {what} in the text or in {field} so that they agree."
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,666 @@
+//! The `elements` rules and `units/text-mismatch` on realistic notes, both ways; negation
+//! and context; red flags with and without specifics; spans in UTF-16 with accents, CJK and
+//! emoji before the flagged words; the requirements table and its config override; the
+//! Report's `elements` section.
+
+#![allow(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use chartlint::{Checker, Report};
+use common::with;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+/// One checker for the whole file (its patterns are compiled once, as in the editor).
+fn check(note: &Value) -> Report {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER
+        .get_or_init(Checker::with_defaults)
+        .check_value(note)
+        .unwrap_or_else(|e| panic!("note rejected: {e}"))
+}
+
+/// A clean PT daily text (matches the base note's lines: 97110 25 min, 97140 15 min).
+const CLEAN: &str = "S: Knee pain 3/10 after stairs, down from 5/10 last week.\nO: Ther ex 25 min: step-ups 3x10 with verbal cues for knee alignment; progressed to 4 in step. Manual therapy 15 min: grade III mobilization.\nA: Quad weakness limits stair climbing; fall risk.\nResponse: pain 2/10 after session, no adverse reaction.\nP: Next visit begin reciprocal stairs.\nTotal timed minutes: 40. Total treatment time: 40 min.\nDana Lee, PT, DPT";
+
+fn text(t: &str) -> Value {
+    with(json!({ "text": t }))
+}
+
+fn typed(note_type: &str, t: &str) -> Value {
+    with(json!({ "noteType": note_type, "text": t }))
+}
+
+/// The UTF-16 slice of `t` at a report span, as JavaScript's `slice` would give it.
+fn js_slice(t: &str, s: chartlint::span::Span) -> String {
+    let units: Vec<u16> = t.encode_utf16().collect();
+    String::from_utf16_lossy(units.get(s.start..s.end).unwrap_or(&[]))
+}
+
+fn flagged(r: &Report, t: &str, rule: &str) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .filter_map(|f| f.span)
+        .map(|s| js_slice(t, s))
+        .collect()
+}
+
+fn elements_rules(r: &Report) -> Vec<&'static str> {
+    r.findings
+        .iter()
+        .map(|f| f.rule)
+        .filter(|id| id.starts_with("elements/") || *id == "units/text-mismatch")
+        .collect()
+}
+
+#[test]
+fn the_clean_text_raises_nothing() {
+    let r = check(&text(CLEAN));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+}
+
+// ---- missing-goals ----
+
+#[test]
+fn missing_goals_on_plan_of_care_notes_only() {
+    let t = "S: LBP x 6 wks. Unable to sit > 20 min.\nO: ODI 42%. Ther ex 25 min with verbal cues. Manual therapy 15 min.\nResponse: pain 2/10 after.\nP: PT 2x/wk for 6 weeks.\nKaren Obi, PT";
+    assert!(check(&typed("evaluation", t)).has("elements/missing-goals"));
+    assert!(check(&typed("progress", t)).has("elements/missing-goals"));
+    assert!(check(&typed("recertification", t)).has("elements/missing-goals"));
+    assert!(!check(&typed("daily", t)).has("elements/missing-goals"));
+    assert!(!check(&typed("discharge", t)).has("elements/missing-goals"));
+    // A goal sentence without a goals heading counts.
+    let with_goal = format!("{t}\nPt will sit 60 min at work with pain < 3/10 in 6 weeks.");
+    assert!(!check(&typed("evaluation", &with_goal)).has("elements/missing-goals"));
+    // "Pt will be seen 2x/wk for 6 weeks" is a plan, not a goal.
+    let plan_only = format!("{t}\nPt will be seen 2x/wk for 6 weeks.");
+    assert!(check(&typed("evaluation", &plan_only)).has("elements/missing-goals"));
+}
+
+// ---- goals-not-measurable ----
+
+#[test]
+fn one_finding_per_unmeasurable_goal_on_the_goal() {
+    let t = "A: Weakness limits stairs. ODI 42%.\nGoals:\n1. Improve strength.\n2. Pt will ambulate 300 ft with SPC, modified independent, in 4 weeks.\n3. Decrease pain in 2 weeks.\n4. Pt will ascend 12 stairs with 1 rail.\nP: PT 2x/wk for 6 weeks.\nKaren Obi, PT";
+    let r = check(&typed("evaluation", t));
+    let goals = flagged(&r, t, "elements/goals-not-measurable");
+    assert_eq!(
+        goals,
+        vec![
+            "Improve strength.",
+            "Decrease pain in 2 weeks.",
+            "Pt will ascend 12 stairs with 1 rail."
+        ]
+    );
+    let msgs: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "elements/goals-not-measurable")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(msgs[0].contains("no measurable target and no timeframe"));
+    assert!(msgs[1].contains("no measurable target"));
+    assert!(msgs[2].contains("no timeframe"));
+}
+
+#[test]
+fn goal_timeframes_in_headings_and_forms() {
+    for t in [
+        "Short-term goals (2 wks):\nSTG 1: Amb 150 ft with RW, SBA.\nSTG 2: Independent with HEP.\nKaren Obi, PT",
+        "LTG 1 (8 wks): ascend 12 stairs reciprocally with 1 rail.\nKaren Obi, PT",
+        "STGs to be met in 3 weeks:\n- sit to stand x5 without UE support\n- TUG < 14 sec\nKaren Obi, PT",
+        "Goals:\n1. Amb 500 ft mod I by discharge.\n2. Knee flexion 120 deg by 3/15.\n3. Berg 50/56 within 8 visits.\nKaren Obi, PT",
+    ] {
+        let r = check(&typed("evaluation", t));
+        assert!(!r.has("elements/goals-not-measurable"), "{t}: {:?}", flagged(&r, t, "elements/goals-not-measurable"));
+        assert!(!r.has("elements/missing-goals"), "{t}");
+    }
+}
+
+#[test]
+fn goal_status_lines_and_agreement_are_not_goals() {
+    let t = "Goals:\nLTG 1: Amb 500 ft with SPC mod I in 6 weeks.\nStatus: partially met (300 ft, SBA).\nPt and family agree with goals.\nLuis Park, PT";
+    let r = check(&typed("progress", t));
+    assert!(
+        !r.has("elements/goals-not-measurable"),
+        "{:?}",
+        flagged(&r, t, "elements/goals-not-measurable")
+    );
+}
+
+// ---- missing-progress ----
+
+#[test]
+fn progress_statements_including_negated_ones() {
+    let base = "O: Berg 41/56. Neuro re-ed 25 min with manual guarding and verbal cues.\nA: Poor balance limits community walking.\nLTG 1: Berg > 48/56 in 6 weeks.\nHR 84 after session.\nP: PT 2x/wk x 6 wks.\nAmy Fox, PT";
+    assert!(check(&typed("progress", base)).has("elements/missing-progress"));
+    assert!(check(&typed("discharge", base)).has("elements/missing-progress"));
+    assert!(!check(&typed("daily", base)).has("elements/missing-progress"));
+    for status in [
+        "No progress toward LTG 1 since last report; plan revised.",
+        "Goals not met.",
+        "LTG 1 partially met.",
+        "Berg improved from 38/56 to 41/56.",
+        "Berg 41/56 (was 36/56 at eval).",
+        "Gait 150 ft -> 300 ft.",
+        "Balance has plateaued over the last 2 weeks.",
+    ] {
+        let t = format!("{base}\n{status}");
+        assert!(
+            !check(&typed("progress", &t)).has("elements/missing-progress"),
+            "{status}"
+        );
+    }
+    // "Progressing" alone is not a comparison.
+    let t = format!("{base}\nPt progressing toward goals.");
+    let r = check(&typed("progress", &t));
+    assert!(r.has("elements/missing-progress"));
+    assert!(r.has("elements/red-flag-phrase"));
+}
+
+// ---- missing-medical-necessity ----
+
+#[test]
+fn medical_necessity_and_its_negations() {
+    let base = "O: Ther ex 25 min with verbal cues for form. Manual therapy 15 min.\nResponse: pain 2/10 after session.\nP: Next visit add step-downs.\nDana Lee, PT, DPT";
+    for negated in [
+        "A: Pt denies difficulty with stairs.",
+        "A: No deficits noted.",
+        "A: Strength within functional limits.",
+        "A: Pt is not at fall risk.",
+    ] {
+        let t = format!("{negated}\n{base}");
+        assert!(
+            check(&text(&t)).has("elements/missing-medical-necessity"),
+            "{negated}"
+        );
+    }
+    for stated in [
+        "A: Pt unable to climb stairs without 2 rails.",
+        "A: Impaired balance; high fall risk.",
+        "A: Quad weakness limits community ambulation.",
+        "A: Dysphagia with risk of aspiration on thin liquids.",
+        "A: Requires mod assist for transfers.",
+    ] {
+        let t = format!("{stated}\n{base}");
+        assert!(
+            !check(&text(&t)).has("elements/missing-medical-necessity"),
+            "{stated}"
+        );
+    }
+    // Not required on a discharge summary.
+    assert!(!check(&typed("discharge", base)).has("elements/missing-medical-necessity"));
+}
+
+// ---- missing-skilled-intervention ----
+
+#[test]
+fn skilled_intervention_needs_more_than_a_list() {
+    let tail = "A: Weakness limits stairs.\nResponse: pain 2/10 after session.\nP: Next visit add step-downs.\nDana Lee, PT, DPT";
+    for bare in [
+        "O: Ther ex 25 min: SLR 3x10, bridges 3x10, clamshells 2x15. Manual therapy 15 min.",
+        "O: Ther ex per routine; pt performed exercises independently, no cues needed. Manual therapy 15 min.",
+        "O: Sit to stand x10, modified independent. Ther ex 25 min. Manual therapy 15 min.",
+    ] {
+        let t = format!("{bare}\n{tail}");
+        assert!(check(&text(&t)).has("elements/missing-skilled-intervention"), "{bare}");
+    }
+    for skilled in [
+        "O: Ther ex 25 min: bridges 3x10 with tactile cues to keep the pelvis level. Manual therapy 15 min.",
+        "O: Ther ex 25 min; progressed resistance to green band based on form. Manual therapy 15 min.",
+        "O: Manual therapy 15 min: grade III PA mobilizations L3-4. Ther ex 25 min.",
+        "O: Educated in hip precautions with return demonstration. Ther ex 25 min. Manual therapy 15 min.",
+    ] {
+        let t = format!("{skilled}\n{tail}");
+        assert!(!check(&text(&t)).has("elements/missing-skilled-intervention"), "{skilled}");
+    }
+    // An evaluation billed alone need not show treatment skill.
+    let eval = with(
+        json!({"noteType": "evaluation", "lines": [{"code": "97161", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": null,
+        "text": "O: LEFS 40/80.\nA: Weakness limits stairs.\nGoals: Amb 500 ft mod I in 4 wks.\nP: PT 2x/wk x 4 wks.\nDana Lee, PT, DPT"}),
+    );
+    let r = check(&eval);
+    assert!(
+        !r.has("elements/missing-skilled-intervention")
+            && !r.has("elements/missing-patient-response"),
+        "{:?}",
+        elements_rules(&r)
+    );
+}
+
+// ---- missing-patient-response ----
+
+#[test]
+fn patient_response_including_negative_responses() {
+    let base = "O: Ther ex 25 min with verbal cues for alignment. Manual therapy 15 min, grade III mobilization.\nA: Quad weakness limits stairs.\nP: Next visit add step-downs.\nDana Lee, PT, DPT";
+    assert!(check(&text(base)).has("elements/missing-patient-response"));
+    // "Tolerated well" alone is not a response.
+    let t = format!("{base}\nPt tolerated treatment well.");
+    let r = check(&text(&t));
+    assert!(r.has("elements/missing-patient-response") && r.has("elements/red-flag-phrase"));
+    for response in [
+        "Pt denies pain after treatment.",
+        "Pt did not tolerate prone positioning due to dizziness.",
+        "Pain decreased to 1/10 after manual therapy.",
+        "HR 104, BP 142/84 after step-ups.",
+        "No adverse reaction.",
+        "Pt fatigued after 2 sets and required seated rest.",
+    ] {
+        let t = format!("{base}\n{response}");
+        assert!(
+            !check(&text(&t)).has("elements/missing-patient-response"),
+            "{response}"
+        );
+    }
+    // A report in S: about the morning is not a response to today's treatment.
+    let t = format!("S: Pain 5/10 after stairs this morning.\n{base}");
+    assert!(check(&text(&t)).has("elements/missing-patient-response"));
+    let t = format!("S: Pain less after last session, 3/10 today.\n{base}");
+    assert!(!check(&text(&t)).has("elements/missing-patient-response"));
+}
+
+// ---- missing-plan ----
+
+#[test]
+fn plan_needs_more_than_continue() {
+    let head = "O: Ther ex 25 min with verbal cues. Manual therapy 15 min.\nA: Weakness limits stairs.\nResponse: pain 2/10 after session.\n";
+    for (p, plan, flags) in [
+        ("P: cont", false, 1),
+        ("P: Continue per POC.", false, 1),
+        ("Plan: continue POC, pt doing well.", false, 2),
+        ("P: Next visit add step-downs.", true, 0),
+        (
+            "Plan: PT 2x/wk x 4 wks, progress to stair training.",
+            true,
+            0,
+        ),
+        (
+            "P: Continue POC: progress to 6 in step next visit.",
+            true,
+            0,
+        ),
+    ] {
+        let t = format!("{head}{p}\nDana Lee, PT, DPT");
+        let r = check(&text(&t));
+        assert_eq!(!r.has("elements/missing-plan"), plan, "{p}");
+        assert_eq!(
+            r.count("elements/red-flag-phrase"),
+            flags,
+            "{p}: {:?}",
+            flagged(&r, &t, "elements/red-flag-phrase")
+        );
+    }
+    let dc = "O: LEFS 74/80 (was 35/80 at eval). Ther ex 15 min: HEP review with return demonstration.\nNo pain after session.\nA: All goals met.\nP: D/C to independent HEP.\nSara Novak, PT, DPT";
+    assert!(!check(&typed("discharge", dc)).has("elements/missing-plan"));
+}
+
+// ---- missing-signature ----
+
+#[test]
+fn signature_and_credentials_against_the_role() {
+    let body = "O: Ther ex 25 min with verbal cues. Manual therapy 15 min.\nA: Weakness limits stairs.\nResponse: pain 2/10 after.\nP: Next visit add step-downs.";
+    let note = |role: &str, name: Option<&str>, creds: Option<&str>, sig: &str| {
+        let mut p = json!({"role": role});
+        if let Some(n) = name {
+            p["name"] = json!(n);
+        }
+        if let Some(c) = creds {
+            p["credentials"] = json!(c);
+        }
+        with(json!({"provider": p, "text": format!("{body}\n{sig}")}))
+    };
+    let fires = |v: Value| check(&v).has("elements/missing-signature");
+    assert!(fires(note("PT", None, None, "")), "no signature at all");
+    assert!(
+        fires(note("PT", Some("Dana Lee"), None, "")),
+        "name without credentials"
+    );
+    assert!(
+        !fires(note("PT", Some("Dana Lee"), Some("PT, DPT"), "")),
+        "the EMR's fields sign"
+    );
+    assert!(!fires(note(
+        "PT",
+        None,
+        None,
+        "Dana Lee, PT, DPT 03/10/2025"
+    )));
+    assert!(!fires(note(
+        "PT",
+        None,
+        None,
+        "Electronically signed by Dana Lee, DPT on 03/10/2025 10:42"
+    )));
+    assert!(
+        fires(note("PTA", None, None, "Dana Lee, PT, DPT")),
+        "PTA note signed as PT"
+    );
+    assert!(
+        fires(note("OT", None, None, "Dana Lee, PT")),
+        "OT note signed PT"
+    );
+    assert!(!fires(note("OT", None, None, "Priya Das, OTR/L")));
+    assert!(!fires(note("OTA", None, None, "J. Ruiz, COTA/L")));
+    assert!(
+        fires(note("SLP", None, None, "Sam Fox, SLPA")),
+        "SLP note signed by an assistant"
+    );
+    assert!(!fires(note("SLP", None, None, "Anne Kim, MS, CCC-SLP")));
+    assert!(
+        !fires(note(
+            "PTA",
+            None,
+            None,
+            "Sam Ortiz, PTA\nCo-signed: Dana Lee, PT, DPT"
+        )),
+        "co-signature"
+    );
+    assert!(
+        fires(note("OT", Some("Dana Lee"), Some("PT, DPT"), "")),
+        "provider.credentials against the role"
+    );
+    // The span is the signature.
+    let t = format!("{body}\nDana Lee, PT, DPT");
+    let r = check(&with(json!({"provider": {"role": "PTA"}, "text": t})));
+    assert_eq!(
+        flagged(&r, &t, "elements/missing-signature"),
+        vec!["Dana Lee, PT, DPT"]
+    );
+}
+
+// ---- missing-outcome-measure ----
+
+#[test]
+fn outcome_measures_need_a_score() {
+    let body = "O: Knee flexion 110 deg (was 95 deg at eval).\nA: Quad weakness limits stairs. Verbal cues needed.\nLTG 1: ascend 12 stairs with 1 rail, mod I, in 4 weeks - partially met.\nP: Next visit progress step-ups.\nDana Lee, PT, DPT";
+    assert!(check(&typed("progress", body)).has("elements/missing-outcome-measure"));
+    assert!(!check(&typed("daily", body)).has("elements/missing-outcome-measure"));
+    for (m, ok) in [
+        ("LEFS 52/80 (was 38/80).", true),
+        ("Berg Balance Scale score of 44/56.", true),
+        ("TUG: 14.2 sec with SPC.", true),
+        ("Pt scored 44/56 on the Berg.", true),
+        ("Oswestry 32%.", true),
+        ("FOIS level 5.", true),
+        ("LEFS not administered today.", false),
+        ("Will administer LEFS next visit.", false),
+    ] {
+        let t = format!("{m}\n{body}");
+        assert_eq!(
+            !check(&typed("progress", &t)).has("elements/missing-outcome-measure"),
+            ok,
+            "{m}"
+        );
+    }
+}
+
+// ---- red-flag-phrase ----
+
+#[test]
+fn red_flags_without_specifics_one_per_phrase_on_the_phrase() {
+    let t = format!("{CLEAN}\nPt tolerated treatment well. No significant change. See flowsheet. Pt doing well.");
+    let r = check(&text(&t));
+    assert_eq!(
+        flagged(&r, &t, "elements/red-flag-phrase"),
+        vec![
+            "tolerated treatment well",
+            "No significant change",
+            "See flowsheet",
+            "Pt doing well"
+        ]
+    );
+    assert!(r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "elements/red-flag-phrase")
+        .all(|f| f
+            .fix
+            .as_deref()
+            .is_some_and(|x| x.contains("e.g.") || x.contains("Describe"))));
+    for phrase in [
+        "No new complaints.",
+        "Continue with plan of care.",
+        "Pt progressing as expected.",
+        "Ther ex per flowsheet.",
+        "HEP for maintenance.",
+        "Maintain current level of function.",
+        "Progress exercises as tolerated.",
+        "Focus on general conditioning.",
+    ] {
+        let t = format!("{CLEAN}\n{phrase}");
+        assert_eq!(
+            check(&text(&t)).count("elements/red-flag-phrase"),
+            1,
+            "{phrase}"
+        );
+    }
+}
+
+#[test]
+fn red_flags_followed_by_specifics_or_negated_are_not_flagged() {
+    for phrase in [
+        "Tolerated well, HR 92 after 6 min walk.",
+        "Continue POC: progress to 6 in step next visit.",
+        "Pt progressing toward LTG 2 with gait now 300 ft with SBA.",
+        "Progress resistance as tolerated by pain response, keeping pain under 3/10.",
+        "Pt did not tolerate well prone lying due to dizziness.",
+        "Skilled maintenance program to prevent contracture given ALS progression.",
+        "Pt tolerated session without increase in pain.",
+        "Pt is weight bearing as tolerated in the boot.",
+        "Goal: resume home maintenance tasks such as changing light bulbs in 6 weeks, independently.",
+        "Pt works as a maintenance worker at the school.",
+    ] {
+        let t = format!("{CLEAN}\n{phrase}");
+        let r = check(&text(&t));
+        assert!(!r.has("elements/red-flag-phrase"), "{phrase}: {:?}", flagged(&r, &t, "elements/red-flag-phrase"));
+    }
+}
+
+// ---- units/text-mismatch ----
+
+#[test]
+fn text_minutes_and_units_against_the_lines() {
+    let fires = |t: &str, patch: Value| {
+        let mut v = with(patch);
+        v["text"] = json!(t);
+        let r = check(&v);
+        (
+            r.has("units/text-mismatch"),
+            flagged(&r, t, "units/text-mismatch"),
+        )
+    };
+    let (hit, spans) = fires(
+        &CLEAN.replace("Ther ex 25 min", "Ther ex 30 min"),
+        json!({}),
+    );
+    assert!(hit);
+    assert_eq!(spans, vec!["30"]);
+    assert!(
+        fires(
+            &CLEAN.replace("Manual therapy 15 min", "Manual therapy (12')"),
+            json!({})
+        )
+        .0
+    );
+    assert!(
+        fires(&format!("{CLEAN}\nBilled: 97110 x3, 97140 x1."), json!({})).0,
+        "units"
+    );
+    assert!(!fires(&format!("{CLEAN}\nBilled: 97110 x2, 97140 x1."), json!({})).0);
+    assert!(
+        !fires(
+            &CLEAN.replace("Ther ex 25 min", "Ther ex 10 min: bike. Ther ex 15 min"),
+            json!({})
+        )
+        .0,
+        "parts add up"
+    );
+    assert!(
+        fires(
+            &CLEAN.replace("Total timed minutes: 40", "Total timed minutes: 45"),
+            json!({})
+        )
+        .0,
+        "total timed"
+    );
+    assert!(
+        fires(
+            &CLEAN.replace(
+                "Total treatment time: 40 min",
+                "Total treatment time: 50 min"
+            ),
+            json!({})
+        )
+        .0,
+        "total treatment"
+    );
+    // Words for codes: neuro re-ed → 97112, gait → 97116, e-stim → G0283.
+    let lines = json!({"lines": [{"code": "97112", "minutes": 20, "units": 1, "modifiers": ["GP"]}, {"code": "97116", "minutes": 10, "units": 1, "modifiers": ["GP"]}, {"code": "G0283", "minutes": 15, "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 30, "totalTreatmentMinutes": 45});
+    assert!(
+        !fires(
+            "Neuro re-ed 20 min with cues. Gait training x 10 min. E-stim 15 min.",
+            lines.clone()
+        )
+        .0
+    );
+    assert!(
+        fires(
+            "Neuro re-ed 25 min with cues. Gait training x 10 min. E-stim 15 min.",
+            lines.clone()
+        )
+        .0
+    );
+    assert!(
+        fires(
+            "Neuro re-ed 20 min with cues. 12 min of gait training. E-stim 15 min.",
+            lines.clone()
+        )
+        .0
+    );
+    // Distances in feet are not minutes; "25':" is.
+    assert!(
+        !fires(
+            "Gait training 150' with RW x 10 min. Neuro re-ed 20 min.",
+            lines.clone()
+        )
+        .0
+    );
+    assert!(
+        !fires(
+            "NMR 20': tandem stance. Gait trng 10': amb 250' x2 w/ RW, VC for step length.",
+            lines.clone()
+        )
+        .0
+    );
+    assert!(
+        fires(
+            "NMR 25': tandem stance. Gait trng 10': amb 250' x2 w/ RW.",
+            lines.clone()
+        )
+        .0
+    );
+    // An em dash between the code and its minutes.
+    assert!(fires("[x] NMR 97112 — 20 min [x] Gait 97116 — 15 min", lines).0);
+}
+
+// ---- spans through UTF-16 ----
+
+#[test]
+fn spans_are_exact_in_utf16_with_accents_cjk_and_emoji_before() {
+    for prefix in [
+        "Señora Núñez, 78 años: ",
+        "患者は良好です。",
+        "Pt 😀👍🏽 reports: ",
+        "é😀中 mixed é😀中 ",
+    ] {
+        let t = format!("{prefix}{CLEAN}\nPt tolerated treatment well.\nSTG: Improve strength.");
+        let r = check(&typed("progress", &t));
+        assert_eq!(
+            flagged(&r, &t, "elements/red-flag-phrase"),
+            vec!["tolerated treatment well"],
+            "{prefix}"
+        );
+        assert_eq!(
+            flagged(&r, &t, "elements/goals-not-measurable"),
+            vec!["Improve strength."],
+            "{prefix}"
+        );
+        let t2 = format!(
+            "{prefix}{}",
+            CLEAN.replace("Ther ex 25 min", "Ther ex 30 min")
+        );
+        let r2 = check(&text(&t2));
+        assert_eq!(
+            flagged(&r2, &t2, "units/text-mismatch"),
+            vec!["30"],
+            "{prefix}"
+        );
+        // The Report's elements spans are UTF-16 too.
+        let sig = r
+            .elements
+            .signature
+            .spans
+            .first()
+            .copied()
+            .expect("signature span");
+        assert_eq!(js_slice(&t, sig), "Dana Lee, PT, DPT");
+    }
+}
+
+// ---- requirements table and config ----
+
+#[test]
+fn requirements_can_be_overridden_by_config() {
+    let t = "O: Ther ex 25 min: SLR 3x10.\nDana Lee, PT, DPT";
+    let default = check(&text(t));
+    assert!(
+        default.has("elements/missing-plan") && default.has("elements/missing-medical-necessity")
+    );
+    let checker =
+        Checker::new(&json!({"requirements": {"daily": ["signature"]}})).expect("valid config");
+    let r = checker.check_value(&text(t)).expect("valid note");
+    assert!(elements_rules(&r).is_empty(), "{:?}", elements_rules(&r));
+    assert!(!r.elements.plan.required && r.elements.signature.required);
+    let err = Checker::new(&json!({"requirements": {"daily": ["plans"]}}))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("config.requirements.daily[0]"), "{err}");
+    let err = Checker::new(&json!({"requirements": {"weekly": []}}))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("config.requirements.weekly"), "{err}");
+}
+
+#[test]
+fn report_elements_section() {
+    let r = check(&common::base());
+    let e = &r.elements;
+    assert!(!e.goals.found && !e.goals.required);
+    for (name, el) in [
+        ("medicalNecessity", &e.medical_necessity),
+        ("skilledIntervention", &e.skilled_intervention),
+        ("patientResponse", &e.patient_response),
+        ("plan", &e.plan),
+        ("signature", &e.signature),
+    ] {
+        assert!(el.found && el.required && !el.spans.is_empty(), "{name}");
+    }
+    assert!(e.progress.found && !e.progress.required);
+    assert!(e.objective_measures.found);
+    let json = serde_json::to_value(&r).expect("serializes");
+    assert!(json["elements"]["medicalNecessity"]["spans"][0]["start"].is_number());
+}
+
+#[test]
+fn scanner_patterns_compile() {
+    assert!(chartlint::text::TextScanner::new().all_compiled());
+}
