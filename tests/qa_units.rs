@@ -190,3 +190,42 @@ fn aac_evaluation_past_the_first_hour_asks_for_its_add_on() {
     let r = aac(json!([{"code": "92607", "minutes": 75, "units": 1, "modifiers": ["GN"]}]));
     assert!(!r.has("units/under-billed"), "{:?}", rules_fired(&r));
 }
+
+/// Regression: the note's text gives one figure for an intervention whose units CMS bills on
+/// two lines (the PTA's with CQ, the PT's without); `units/text-mismatch` compared the text
+/// with the first line only ("the text gives 36 minutes for 97110; the billed line has 23").
+#[test]
+fn text_minutes_of_a_code_split_for_cq_match_the_lines_total() {
+    let text = |te: u32| {
+        format!(
+            "S: R knee pain 3/10 after stairs, down from 5/10 last week.\n\
+             O: Therapeutic exercise {te} min (PTA and PT): step-ups 4 in box 3x10 with cues to keep knee over 2nd toe.\n\
+             Manual therapy 30 min: grade III tibiofemoral mobilization, flexion remeasured 108 deg.\n\
+             A: Flexion improved 13 deg since eval; quad weakness limits community stairs.\n\
+             Response: pain 3/10 after session, no adverse reaction.\n\
+             P: Progress step-ups to 6 in box next visit.\n\
+             Total timed minutes: 66. Total treatment time: 66 min.\n\
+             Dana Lee, PT, DPT 03/10/2025"
+        )
+    };
+    let note = |te: u32| {
+        with(json!({
+            "lines": [
+                {"code": "97110", "minutes": 23, "assistantMinutes": 23, "units": 1, "modifiers": ["GP", "CQ"]},
+                {"code": "97110", "minutes": 13, "units": 1, "modifiers": ["GP"]},
+                {"code": "97140", "minutes": 30, "units": 2, "modifiers": ["GP"]}
+            ],
+            "totalTimedMinutes": 66, "totalTreatmentMinutes": 66,
+            "text": text(te)
+        }))
+    };
+    let r = check(&note(36));
+    assert!(!r.has("units/text-mismatch"), "{:?}", r.findings);
+    let r = check(&note(40));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "units/text-mismatch")
+        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
+    assert!(f.message.contains("lines have 36"), "{}", f.message);
+}
