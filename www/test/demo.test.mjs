@@ -201,7 +201,7 @@ test("audit: the bundled sample batch finishes and its counts match the engine's
   const shown = await shownSummary(page);
   assert.deepEqual(shown, expected);
   const ms = await page.evaluate(() => window.__chartlint.audit.state.ms);
-  console.log(`# audit of the ${DEFAULT_SIZE}-note sample batch in Chromium: ${ms.toFixed(0)} ms (worker, end to end incl. transfer)`);
+  console.log(`timing: audit of the ${DEFAULT_SIZE}-note sample batch in Chromium: ${ms.toFixed(0)} ms (worker, end to end incl. transfer)`);
   await page.screenshot({ path: join(RESULTS, "audit-summary.png") });
   await page.screenshot({ path: join(RESULTS, "audit-summary-full.png"), fullPage: true });
   // Sort by dollars at risk and filter by a rule.
@@ -399,7 +399,7 @@ test("measure: keystroke-to-underline round trip on a 3 KB note (printed, not as
   }
   const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   assert.ok(runs.every(Number.isFinite), `every keystroke produced the ${textRule ? "underline" : "lint pass"} (${runs.join(", ")})`);
-  console.log(`# keystroke-to-${textRule ? "underline" : "lint-pass"} round trip on a ${size}-byte note: median ${median(runs).toFixed(0)} ms over ${runs.length} runs (includes the lint source's ${LINT_DELAY_MS} ms debounce); checker.check itself: median ${median(checks).toFixed(2)} ms`);
+  console.log(`timing: keystroke-to-${textRule ? "underline" : "lint-pass"} round trip on a ${size}-byte note: median ${median(runs).toFixed(0)} ms over ${runs.length} runs (includes the lint source's ${LINT_DELAY_MS} ms debounce); checker.check itself: median ${median(checks).toFixed(2)} ms`);
   await page.close();
 });
 
