@@ -143,6 +143,13 @@ test("editor: changing a line's minutes changes the units table", T, async () =>
   await page.waitForFunction(() => document.querySelector("[data-testid=sign-state]").textContent === "Not ready to sign");
   assert.equal(await cell("supported-0"), "2");
   await page.screenshot({ path: join(RESULTS, "editor-fields.png") });
+  // Invalid input: the engine's error names the field and the page says so.
+  await page.fill('[data-field="lines[0].minutes"]', "-5");
+  await page.waitForSelector("[data-testid=input-error]");
+  assert.match(await page.locator("[data-testid=input-error]").textContent(), /^lines\[0\]\.minutes: /);
+  assert.match(await page.locator("[data-testid=sign-state]").textContent(), /^Not ready/);
+  await page.fill('[data-field="lines[0].minutes"]', "25");
+  await page.waitForFunction(() => !document.querySelector("[data-testid=input-error]"));
   assert.deepEqual(problems, []);
   await page.close();
 });
