@@ -122,7 +122,13 @@ export function markdown(md) {
 function pretty(lang, text) {
   if (lang !== "json") return text;
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    const v = JSON.parse(text);
+    if (!v || typeof v !== "object" || Array.isArray(v)) return JSON.stringify(v);
+    // One top-level key a line; arrays of objects (the billed lines) one item a line.
+    const val = (x) => (Array.isArray(x) && x.some((i) => i && typeof i === "object")
+      ? `[\n${x.map((i) => `    ${JSON.stringify(i)}`).join(",\n")}\n  ]`
+      : JSON.stringify(x));
+    return `{\n${Object.entries(v).map(([k, x]) => `  ${JSON.stringify(k)}: ${val(x)}`).join(",\n")}\n}`;
   } catch {
     return text;
   }
