@@ -113,6 +113,7 @@ export async function mountAuditView(root, app) {
     summary.hidden = true;
     message.textContent = "";
     message.className = "audit-message";
+    delete message.dataset.state;
     progressCard.hidden = false;
     progressBar.max = Math.max(1, items.length);
     progressBar.value = 0;

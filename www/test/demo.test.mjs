@@ -289,20 +289,26 @@ test("audit: a CSV file with malformed rows is checked, a false alarm is marked,
 
 test("audit: Cancel stops a running audit", T, async () => {
   const { page, problems } = await openApp(browser.context, server.url, "#audit");
-  // Slow the worker's reports down by auditing a large batch: 4 × the example file.
+  // A batch large enough to take seconds: 200 × the example file (8,400 lines).
   const text = readFileSync(join(WWW, "public", "examples", "notes.jsonl"), "utf8");
-  const big = Array.from({ length: 60 }, () => text).join("");
+  const big = Array.from({ length: 200 }, () => text).join("");
   await page.setInputFiles("#batch-file", { name: "big.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(big) });
   await page.click("[data-action=cancel]");
   await page.waitForFunction(() => {
     const s = document.querySelector("[data-testid=audit-message]").dataset.state;
     return s === "cancelled" || s === "done";
   });
-  const state = await page.getAttribute("[data-testid=audit-message]", "data-state");
-  if (state === "cancelled") assert.match(await page.textContent("[data-testid=audit-message]"), /Cancelled after \d+ of \d+/);
-  // Either way the page keeps working: a new audit runs to the end.
+  assert.equal(await page.getAttribute("[data-testid=audit-message]", "data-state"), "cancelled");
+  const [, done, total] = /Cancelled after (\d+) of (\d+)/.exec(await page.textContent("[data-testid=audit-message]"));
+  assert.ok(Number(done) < Number(total), `stopped early (${done} of ${total})`);
+  assert.ok(await page.locator("[data-testid=audit-summary]").isHidden(), "nothing is summarised");
+  // Either way the page keeps working: a new audit (the bundled JSONL example, with its
+  // truncated line and non-note line) runs to the end and matches the engine.
   await page.click("[data-action=example-jsonl]");
   await waitAuditDone(page);
+  const expected = expectedSummary(parseBatch(text, "notes.jsonl").items);
+  assert.ok(expected.unreadable >= 2);
+  assert.deepEqual(await shownSummary(page), expected);
   assert.deepEqual(problems, []);
   await page.close();
 });
