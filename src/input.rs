@@ -283,3 +283,93 @@ fn quote_list(items: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The UTF-16 code unit of a `\uXXXX` escape at byte `i` of `b`, if it is a surrogate.
+fn surrogate_escape_at(b: &[u8], i: usize) -> Option<u16> {
+    if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+        return None;
+    }
+    let hex = b.get(i + 2..i + 6)?;
+    let mut v: u16 = 0;
+    for &h in hex {
+        v = v * 16 + u16::try_from(char::from(h).to_digit(16)?).ok()?;
+    }
+    (0xD800..=0xDFFF).contains(&v).then_some(v)
+}
+
+/// JSON text as `JSON.stringify` writes it may carry a lone surrogate (half of an emoji cut
+/// by an edit, or invalid UTF-16 from JavaScript) as a `\udXXX` escape, which serde_json
+/// rejects. Each lone one becomes `\ufffd` (U+FFFD, one UTF-16 unit for one, so spans in the
+/// report still line up with the editor's text). A well-formed escaped pair
+/// (`\ud83d\ude00`) is kept as it is. Borrows (no copy) when there is nothing to repair,
+/// which is every keystroke in practice: one pass over the backslashes.
+pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
+    let b = json.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0usize;
+    let mut next = 0usize;
+    for i in memchr::memchr_iter(b'\\', b) {
+        if i < next {
+            continue; // escaped by the previous backslash, or inside a kept pair
+        }
+        match surrogate_escape_at(b, i) {
+            Some(0xD800..=0xDBFF)
+                if surrogate_escape_at(b, i + 6).is_some_and(|lo| lo >= 0xDC00) =>
+            {
+                next = i + 12;
+            }
+            Some(_) => {
+                if out.is_empty() {
+                    out.reserve(json.len());
+                }
+                out.push_str(json.get(copied..i).unwrap_or(""));
+                out.push_str("\\ufffd");
+                next = i + 6;
+                copied = next;
+            }
+            // Any other escape: the backslash and the character it escapes.
+            None => next = i + 2,
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    out.push_str(json.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_lone_surrogates;
+
+    fn fix(s: String) -> String {
+        replace_lone_surrogates(&s).into_owned()
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(fix(r#""a\ud83d b""#.into()), r#""a\ufffd b""#);
+        assert_eq!(fix(r#""a\uDE00""#.into()), r#""a\ufffd""#);
+        // low before high: two lone halves
+        assert_eq!(fix(r#""\ude00\ud83d""#.into()), r#""\ufffd\ufffd""#);
+        // a high surrogate followed by a non-surrogate escape
+        assert_eq!(fix(r#""\ud83d\u0041""#.into()), r#""\ufffd\u0041""#);
+    }
+
+    #[test]
+    fn pairs_and_escaped_backslashes_are_kept() {
+        for s in [
+            r#""\ud83d\ude00""#,
+            r#""\\ud83d""#,
+            r#""x\\\\ud800""#,
+            r#""\ud83d\uDE00 é""#,
+            "\"\\ud8\"",
+        ] {
+            assert_eq!(fix(s.into()), s);
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&fix(r#""\ud83d\ude00""#.into())).unwrap_or_default();
+        assert_eq!(v, serde_json::Value::String("😀".into()));
+        assert_eq!(fix(r#""\\\ud800""#.into()), r#""\\\ufffd""#);
+    }
+}

@@ -59,25 +59,39 @@ use serde_json::Value;
 /// The crate version, as `version()` returns it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Largest JSON document accepted (a note with a 1 MiB text and its fields).
+/// Largest note accepted, as JSON text (a 1 MiB `text` and its fields).
 pub const MAX_JSON_BYTES: usize = 2 << 20;
 
-/// Largest config accepted: a config may carry the official CMS files as text (the
-/// practitioner PTP edits, the ICD-10-CM code list, the PPRRVU file), each several MiB.
+/// Largest config accepted, as JSON text: a config may carry whole CMS files (the PFS
+/// relative value file is about 4 MB, the PTP edit tables and ICD-10-CM lists more).
 pub const MAX_CONFIG_JSON_BYTES: usize = 64 << 20;
 
-/// Parses JSON text with a size bound; `what` names the document in errors.
+/// Parses a note's JSON text with the note's size bound ([`MAX_JSON_BYTES`]); `what` names
+/// the document in errors. Over the bound, the error names the field that makes it large
+/// (`text: …`) when one top-level field holds most of it.
 pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
     parse_json_max(json, what, MAX_JSON_BYTES)
+}
+
+/// Parses a config's JSON text ([`MAX_CONFIG_JSON_BYTES`]).
+pub fn parse_config_json(json: &str) -> Result<Value, InputError> {
+    parse_json_max(json, "config", MAX_CONFIG_JSON_BYTES)
 }
 
 /// Parses JSON text of at most `max` bytes; `what` names the document in errors.
 pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
     if json.len() > max {
+        let (path, field) = match largest_field(json) {
+            Some((key, len)) if len > json.len() / 2 => (
+                key.clone(),
+                format!(" ({key} alone is {len} bytes of JSON)"),
+            ),
+            _ => (String::new(), String::new()),
+        };
         return Err(InputError::new(
-            "",
+            path,
             format!(
-                "the {what} is {} bytes of JSON; at most {max} are accepted",
+                "the {what} is {} bytes of JSON{field}; at most {max} are accepted",
                 json.len()
             ),
         ));
@@ -86,11 +100,22 @@ pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, Input
         .map_err(|e| InputError::new("", format!("the {what} is not valid JSON ({e})")))
 }
 
+/// The largest top-level field of a JSON object and its size in bytes of JSON text, read
+/// without building the values (only for the error of an oversized document).
+fn largest_field(json: &str) -> Option<(String, usize)> {
+    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
+        serde_json::from_str(json).ok()?;
+    fields
+        .into_iter()
+        .map(|(k, v)| (k, v.get().len()))
+        .max_by_key(|&(_, len)| len)
+}
+
 /// A configured checker. Build it once (the config is validated and the text patterns are
 /// compiled here) and call [`Checker::check`] on every keystroke.
 pub struct Checker {
     config: Config,
-    scanner: text::TextScanner,
+    scanner: &'static text::TextScanner,
 }
 
 impl Checker {
@@ -98,7 +123,7 @@ impl Checker {
     pub fn new(config: &Value) -> Result<Checker, InputError> {
         Ok(Checker {
             config: Config::from_value(config)?,
-            scanner: text::TextScanner::new(),
+            scanner: text::TextScanner::shared(),
         })
     }
 
@@ -106,7 +131,7 @@ impl Checker {
     pub fn with_defaults() -> Checker {
         Checker {
             config: Config::default(),
-            scanner: text::TextScanner::new(),
+            scanner: text::TextScanner::shared(),
         }
     }
 
@@ -116,7 +141,7 @@ impl Checker {
 
     /// Checks a note given as JSON text.
     pub fn check_json(&self, note: &str) -> Result<Report, InputError> {
-        self.check_value(&parse_json(note, "note")?)
+        Ok(self.check(&Note::from_value_owned(parse_json(note, "note")?)?))
     }
 
     /// Checks a note given as a JSON value.

@@ -342,8 +342,29 @@ impl Note {
         Note::from_value(&crate::parse_json(json, "note")?)
     }
 
+    /// Validates a JSON value into a Note, moving the text out of it rather than copying
+    /// it (the path every check takes).
+    pub fn from_value_owned(mut v: Value) -> Result<Note, InputError> {
+        let text = match v.get_mut("text") {
+            Some(Value::String(s)) => {
+                check_text_bounds(s)?;
+                std::mem::take(s)
+            }
+            _ => return Note::from_value(&v),
+        };
+        let mut note = Note::from_value(&v)?;
+        note.text = text;
+        Ok(note)
+    }
+
     /// Validates a JSON value into a Note.
     pub fn from_value(v: &Value) -> Result<Note, InputError> {
+        if !v.is_object() {
+            return Err(InputError::new(
+                "note",
+                format!("expected an object, got {}", describe(v)),
+            ));
+        }
         let o = Obj::new(v, "")?;
         let text = match o.get("text") {
             None => {
@@ -352,7 +373,10 @@ impl Note {
                     "is required: the note's narrative as a string (may be empty)",
                 ))
             }
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) => {
+                check_text_bounds(s)?;
+                s.clone()
+            }
             Some(other) => {
                 return Err(InputError::new(
                     "text",
@@ -360,26 +384,6 @@ impl Note {
                 ))
             }
         };
-        if text.len() > LIMITS.max_text_bytes {
-            return Err(InputError::new(
-                "text",
-                format!(
-                    "is {} bytes; at most {} bytes are checked (split the note)",
-                    text.len(),
-                    LIMITS.max_text_bytes
-                ),
-            ));
-        }
-        let text_lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-        if text_lines > LIMITS.max_text_lines {
-            return Err(InputError::new(
-                "text",
-                format!(
-                    "has {text_lines} lines; at most {} are checked",
-                    LIMITS.max_text_lines
-                ),
-            ));
-        }
 
         let id = o.opt_str("id")?.map(|s| s.chars().take(200).collect());
         let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?)
@@ -468,6 +472,34 @@ impl Note {
             text,
         })
     }
+}
+
+/// The text's bounds ([`LIMITS`]): bytes, then lines (counted only when the text is long
+/// enough to have too many).
+fn check_text_bounds(text: &str) -> Result<(), InputError> {
+    if text.len() > LIMITS.max_text_bytes {
+        return Err(InputError::new(
+            "text",
+            format!(
+                "is {} bytes; at most {} bytes are checked (split the note)",
+                text.len(),
+                LIMITS.max_text_bytes
+            ),
+        ));
+    }
+    if text.len() >= LIMITS.max_text_lines {
+        let text_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        if text_lines > LIMITS.max_text_lines {
+            return Err(InputError::new(
+                "text",
+                format!(
+                    "has {text_lines} lines; at most {} are checked",
+                    LIMITS.max_text_lines
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_line(v: &Value, path: &str) -> Result<Line, InputError> {

@@ -1,5 +1,4 @@
-//! The WASM boundary: the only module that knows wasm-bindgen, js-sys and
-//! serde-wasm-bindgen.
+//! The WASM boundary: the only module that knows wasm-bindgen and js-sys.
 //!
 //! Inputs cross as plain JS objects. They are turned into JSON text with `JSON.stringify`
 //! (which drops `undefined`, turns `NaN`/`Infinity` into `null`, throws on cycles and
@@ -43,48 +42,21 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
     let json = json
         .as_string()
         .ok_or_else(|| JsError::new(&format!("{what}: expected an object")))?;
-    Ok(replace_lone_surrogates(json))
+    Ok(match crate::input::replace_lone_surrogates(&json) {
+        std::borrow::Cow::Borrowed(_) => json,
+        std::borrow::Cow::Owned(repaired) => repaired,
+    })
 }
 
-/// `JSON.stringify` writes a lone surrogate (half of an emoji cut by an edit, say) as a
-/// `\udXXX` escape, which serde_json rejects. Each becomes U+FFFD, one UTF-16 unit for one,
-/// so spans in the report still line up with the editor's text.
-fn replace_lone_surrogates(json: String) -> String {
-    if !json.contains("\\ud") && !json.contains("\\uD") {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len());
-    let mut chars = json.char_indices().peekable();
-    let mut backslashes = 0usize;
-    while let Some((i, c)) = chars.next() {
-        if c == '\\' && backslashes % 2 == 0 {
-            let esc = json.get(i + 1..i + 6).unwrap_or("");
-            let is_surrogate = esc.len() == 5
-                && esc.starts_with('u')
-                && matches!(esc.get(1..2), Some("d" | "D"))
-                && matches!(esc.get(2..3).map(|s| s.to_ascii_lowercase()), Some(ref h) if "89abcdef".contains(h.as_str()))
-                && esc
-                    .get(3..5)
-                    .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-            if is_surrogate {
-                out.push_str("\\ufffd");
-                for _ in 0..5 {
-                    chars.next();
-                }
-                backslashes = 0;
-                continue;
-            }
-        }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-        out.push(c);
-    }
-    out
-}
-
+/// A plain JS object from a Rust value: serialized to JSON text in Rust and read back with
+/// the engine's `JSON.parse`. As fast as building the object property by property across the
+/// boundary (serde-wasm-bindgen) in docs/benchmarks.md's measurements, and without that
+/// dependency the package is 6 KB (gzipped) smaller (docs/size.md).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("internal error while returning the report"))
 }
 
 fn parse_config(config: Option<ConfigObject>) -> Result<crate::Checker, JsError> {
@@ -134,7 +106,7 @@ impl Checker {
     pub fn check_json(&self, note: &str) -> Result<String, JsError> {
         let report = self
             .inner
-            .check_json(&replace_lone_surrogates(note.to_string()))
+            .check_json(&crate::input::replace_lone_surrogates(note))
             .map_err(to_js_error)?;
         serde_json::to_string(&report)
             .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))

@@ -68,8 +68,15 @@ fn compile(p: &str) -> Option<Regex> {
 
 impl TextScanner {
     pub fn new() -> TextScanner {
+        TextScanner::shared().clone()
+    }
+
+    /// The process-wide compiled patterns. `Checker` holds this reference rather than a
+    /// clone: a cloned `Regex` starts with empty match caches (lazy DFA states), so every new
+    /// checker (`checkNote` builds one per call) would rebuild them, about 15 ms in WASM.
+    pub fn shared() -> &'static TextScanner {
         static COMPILED: std::sync::OnceLock<TextScanner> = std::sync::OnceLock::new();
-        COMPILED.get_or_init(TextScanner::compile).clone()
+        COMPILED.get_or_init(TextScanner::compile)
     }
 
     fn compile() -> TextScanner {

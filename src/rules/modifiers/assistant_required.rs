@@ -77,7 +77,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         let code = &line.code;
         let (message, fix) = match need.basis {
             AssistantBasis::WholeByRole => (
-                format!("The note's provider is {} {assistant}, so {code} was furnished by an assistant and needs {modifier}.", if assistant == "OTA" { "an" } else { "a" }),
+                format!(
+                    "The note's provider is {} {assistant}, so {code} was furnished by an assistant and needs {modifier}.",
+                    if assistant.starts_with('O') { "an" } else { "a" }
+                ),
                 format!("Add {modifier} to {code} (beside {}).", ctx.note.discipline.modifier()),
             ),
             AssistantBasis::Timed { assistant: a, minutes } if need.units < line.units => (

@@ -1,0 +1,117 @@
+//! Native benchmark over the fixed corpus (tests/bench/*.json). Reports, never asserts:
+//! per-note median time of `Checker::check_json` (parse + validate + check + report), the
+//! median of `Checker::check` on an already-parsed note, batch throughput in notes/second
+//! over the three notes in turn, and the cold start (building the `Checker`, compiling its
+//! patterns, and the first check). Prints one JSON object for scripts/bench.sh.
+//!
+//! Run: `cargo run --release --example bench` (optimized; debug numbers mean nothing).
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chartlint::{Checker, Note};
+use std::time::{Duration, Instant};
+
+const NOTES: [(&str, &str); 3] = [
+    ("short", include_str!("../tests/bench/short.json")),
+    ("typical", include_str!("../tests/bench/typical.json")),
+    ("long", include_str!("../tests/bench/long.json")),
+];
+
+#[inline(never)]
+fn profile_loop(checker: &Checker, json: &str, n: usize) {
+    for _ in 0..n {
+        std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
+    }
+}
+
+/// Median of `runs` timings, each the mean of `batch` calls, in microseconds.
+fn median_us(runs: usize, batch: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            t.elapsed() / batch as u32
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2].as_secs_f64() * 1e6
+}
+
+fn main() {
+    // `BENCH_PROFILE=long cargo run --release --example bench` only checks that note in a
+    // loop (for valgrind --tool=callgrind or perf).
+    if let Ok(name) = std::env::var("BENCH_PROFILE") {
+        let owned;
+        let json = match NOTES.iter().find(|(n, _)| *n == name) {
+            Some((_, j)) => *j,
+            None => {
+                owned =
+                    std::fs::read_to_string(&name).expect("short, typical, long or a note file");
+                owned.as_str()
+            }
+        };
+        let checker = Checker::with_defaults();
+        let n: usize = std::env::var("BENCH_N")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1000);
+        // One check first (patterns compiled lazily), then the loop alone:
+        // valgrind --tool=callgrind --toggle-collect=bench::profile_loop ...
+        std::hint::black_box(checker.check_json(json).ok());
+        profile_loop(&checker, json, n);
+        return;
+    }
+    let budget: f64 = std::env::var("BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+
+    let t = Instant::now();
+    let checker = Checker::with_defaults();
+    let first = checker.check_json(NOTES[1].1).map(|r| r.findings.len());
+    let cold_ms = t.elapsed().as_secs_f64() * 1e3;
+    assert!(first.is_ok(), "the typical note is valid");
+
+    let mut rows = Vec::new();
+    for (name, json) in NOTES {
+        let note = Note::from_json(json).expect("bench note is valid");
+        // Size the batch to about 1 ms per timing, and the runs to the budget.
+        let probe = Instant::now();
+        let _ = checker.check_json(json);
+        let one = probe.elapsed().as_secs_f64().max(1e-7);
+        let batch = ((1e-3 / one) as usize).clamp(1, 10_000);
+        let runs = ((budget / 3.0 / (one * batch as f64)) as usize).clamp(11, 2001);
+        let full = median_us(runs, batch, || {
+            std::hint::black_box(checker.check_json(std::hint::black_box(json)).ok());
+        });
+        let check_only = median_us(runs, batch, || {
+            std::hint::black_box(checker.check(std::hint::black_box(&note)));
+        });
+        rows.push(format!(
+            "\"{name}\": {{\"bytes\": {}, \"median_us\": {full:.2}, \"check_only_us\": {check_only:.2}}}",
+            json.len()
+        ));
+    }
+
+    // Batch audit: the three notes in turn, as many as fit in the budget.
+    let t = Instant::now();
+    let mut n = 0u64;
+    while t.elapsed().as_secs_f64() < budget / 3.0 {
+        for (_, json) in NOTES {
+            std::hint::black_box(checker.check_json(json).ok());
+            n += 1;
+        }
+    }
+    let per_s = n as f64 / t.elapsed().as_secs_f64();
+    println!(
+        "{{\"env\": \"native\", {}, \"batch_notes_per_s\": {per_s:.0}, \"cold_start_ms\": {cold_ms:.3}}}",
+        rows.join(", ")
+    );
+}

@@ -1,0 +1,57 @@
+// Benchmark of the built package (pkg/) in Node: the same corpus and figures as the native
+// benchmark (examples/bench.rs), through `Checker.check` (JS object in, JS object out) and
+// `checkJson` (JSON text in and out). Prints one JSON object. Reports, never asserts.
+// Run: node tests/bench/node.mjs   (after scripts/build-pkg.sh)
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const budget = Number(process.env.BENCH_SECONDS ?? 1);
+const names = ["short", "typical", "long"];
+const texts = names.map((n) => readFileSync(new URL(`./${n}.json`, import.meta.url), "utf8"));
+const notes = texts.map((t) => JSON.parse(t));
+
+// Cold start: the module's import (reading and compiling the .wasm) to the first report.
+const t0 = performance.now();
+const { Checker } = await import("../../pkg/node.mjs");
+const checker = new Checker();
+checker.check(notes[1]);
+const coldMs = performance.now() - t0;
+
+// Median of runs, each the mean of a batch sized to about 5 ms (timers are coarse in
+// browsers), after a warm-up.
+function medianUs(fn) {
+  let t = performance.now();
+  let k = 0;
+  while (performance.now() - t < 50 || k < 3) { fn(); k++; }
+  const one = (performance.now() - t) / k;
+  const batch = Math.max(1, Math.ceil(5 / one));
+  const runs = Math.min(501, Math.max(11, Math.floor((budget * 1000) / 3 / (one * batch))));
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    t = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    times.push((performance.now() - t) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1] * 1000;
+}
+
+const out = { env: "node " + process.versions.node };
+names.forEach((name, i) => {
+  out[name] = {
+    bytes: Buffer.byteLength(texts[i]),
+    median_us: +medianUs(() => checker.check(notes[i])).toFixed(2),
+    json_us: +medianUs(() => checker.checkJson(texts[i])).toFixed(2),
+  };
+});
+const t = performance.now();
+let n = 0;
+while (performance.now() - t < (budget * 1000) / 3) {
+  for (const note of notes) {
+    checker.check(note);
+    n++;
+  }
+}
+out.batch_notes_per_s = Math.round(n / ((performance.now() - t) / 1000));
+out.cold_start_ms = +coldMs.toFixed(3);
+console.log(JSON.stringify(out));
