@@ -65,7 +65,7 @@ pub struct UnitsOutcome {
     /// Timed units billed on 15-minute codes.
     pub timed_units_billed: u32,
     pub lines: Vec<LineUnits>,
-    /// Only the documented total is known (no 15-minute line carries minutes).
+    /// Only the documented total is known (no billed 15-minute line carries minutes).
     pub total_only: bool,
     /// Units a first-block code (97129, 92605, 92607) cannot take, because it covers the
     /// first 15 minutes or the first hour only, when its add-on (97130, 92618, 92608) is not
@@ -134,11 +134,20 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     }
 
-    let any_minutes = groups.iter().any(|(_, g)| {
-        g.line_idx
-            .iter()
-            .any(|&i| note.lines.get(i).is_some_and(|l| l.minutes.is_some()))
-    });
+    // Minutes per line count when a billed line carries them; minutes written only on lines
+    // billed at 0 units leave the billed lines to the documented total.
+    let line_has = |pred: &dyn Fn(&Line) -> bool| {
+        groups.iter().any(|(_, g)| {
+            g.line_idx
+                .iter()
+                .any(|&i| note.lines.get(i).is_some_and(pred))
+        })
+    };
+    let any_minutes = if line_has(&|l: &Line| l.units > 0) {
+        line_has(&|l: &Line| l.units > 0 && l.minutes.is_some())
+    } else {
+        line_has(&|l: &Line| l.minutes.is_some())
+    };
     let summed: u32 = groups.iter().map(|(_, g)| g.minutes).sum();
     let total_only = !groups.is_empty() && !any_minutes && note.total_timed_minutes.is_some();
     let total = if total_only {

@@ -99,3 +99,47 @@ fn overcoded_evaluation_with_manual_therapy_the_same_day() {
         "an untimed evaluation is not split by minutes"
     );
 }
+
+/// A realistic evaluation whose examination is written as a list of tests under
+/// "Examination:" rather than counted elements. chartlint cannot count the elements, so the
+/// component is still missing (an error), but the message no longer claims the examination
+/// "is not documented" (it is, just not countably); the fix says how to record it.
+#[test]
+fn uncounted_examination_is_not_called_undocumented() {
+    let text = "PHYSICAL THERAPY INITIAL EVALUATION\n\
+        History: 72 y/o with R knee OA, progressive pain x 2 years. Comorbidities affecting the plan: type 2 diabetes, obesity (BMI 36). Personal factors: lives alone.\n\
+        Examination: R knee AROM 5-100 deg; quad strength 3+/5; TUG 16 sec; LEFS 32/80; antalgic gait with SPC; unable to ascend stairs reciprocally.\n\
+        Clinical presentation: evolving, swelling increasing this month.\n\
+        Assessment: moderate complexity decision making using LEFS and TUG.\n\
+        Plan: 2x/week x 8 weeks. Goals: LEFS to 50/80 in 8 weeks.\n\
+        Dana Lee, PT, DPT";
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
+        "text": text
+    })));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| {
+            f.rule == "eval/components-missing"
+                && f.field.as_deref() == Some("evaluation.examElements")
+        })
+        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
+    assert!(!f.message.contains("not documented"), "{}", f.message);
+    assert!(f
+        .fix
+        .as_deref()
+        .unwrap()
+        .contains("evaluation.examElements"));
+    // Recording the count on the form settles it.
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
+        "evaluation": {"examElements": 4},
+        "text": text
+    })));
+    assert!(!r.has("eval/components-missing"), "{:?}", rules_fired(&r));
+}

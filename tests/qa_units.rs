@@ -229,3 +229,39 @@ fn text_minutes_of_a_code_split_for_cq_match_the_lines_total() {
         .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
     assert!(f.message.contains("lines have 36"), "{}", f.message);
 }
+
+/// Regression: CMS accepts the visit's total timed minutes without per-service minutes
+/// (shared/policy §1.2 R10). A note that wrote minutes only for a service it did not bill
+/// (97140 × 0, 5 minutes) lost that: its billed 97110 got `units/missing-minutes` (an error)
+/// although the documented 35 timed minutes support its 2 units.
+#[test]
+fn minutes_on_an_unbilled_line_do_not_cancel_the_documented_total() {
+    let r = check(&with(json!({
+        "lines": [
+            {"code": "97110", "units": 2, "modifiers": ["GP"]},
+            {"code": "97140", "minutes": 5, "units": 0, "modifiers": ["GP"]}
+        ],
+        "totalTimedMinutes": 35, "totalTreatmentMinutes": 35
+    })));
+    assert!(!r.has("units/missing-minutes"), "{:?}", billing_rules(&r));
+    assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
+    assert_eq!(r.billing.timed_units_allowed, 2);
+    // The same total does not support 3 units.
+    let r = check(&with(json!({
+        "lines": [
+            {"code": "97110", "units": 3, "modifiers": ["GP"]},
+            {"code": "97140", "minutes": 5, "units": 0, "modifiers": ["GP"]}
+        ],
+        "totalTimedMinutes": 35, "totalTreatmentMinutes": 35
+    })));
+    assert!(r.has("units/over-billed"), "{:?}", billing_rules(&r));
+    // Without a documented total the billed line's minutes are still missing.
+    let r = check(&with(json!({
+        "lines": [
+            {"code": "97110", "units": 2, "modifiers": ["GP"]},
+            {"code": "97140", "minutes": 5, "units": 0, "modifiers": ["GP"]}
+        ],
+        "totalTimedMinutes": null
+    })));
+    assert!(r.has("units/missing-minutes"), "{:?}", billing_rules(&r));
+}
