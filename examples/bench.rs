@@ -6,7 +6,12 @@
 //!
 //! Run: `cargo run --release --example bench` (optimized; debug numbers mean nothing).
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use chartlint::{Checker, Note};
 use std::time::{Duration, Instant};
@@ -47,19 +52,26 @@ fn main() {
         let json = match NOTES.iter().find(|(n, _)| *n == name) {
             Some((_, j)) => *j,
             None => {
-                owned = std::fs::read_to_string(&name).expect("short, typical, long or a note file");
+                owned =
+                    std::fs::read_to_string(&name).expect("short, typical, long or a note file");
                 owned.as_str()
             }
         };
         let checker = Checker::with_defaults();
-        let n: usize = std::env::var("BENCH_N").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
+        let n: usize = std::env::var("BENCH_N")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1000);
         // One check first (patterns compiled lazily), then the loop alone:
         // valgrind --tool=callgrind --toggle-collect=bench::profile_loop ...
         std::hint::black_box(checker.check_json(json).ok());
         profile_loop(&checker, json, n);
         return;
     }
-    let budget: f64 = std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    let budget: f64 = std::env::var("BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
 
     let t = Instant::now();
     let checker = Checker::with_defaults();

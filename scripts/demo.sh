@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-pkg.sh
+bash scripts/www-install.sh
 cd www
 npm run --silent build
 echo "chartlint demo: http://127.0.0.1:${PORT:-5173}/"
-exec npx vite preview --host 127.0.0.1 --port "${PORT:-5173}" --strictPort
+exec node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port "${PORT:-5173}" --strictPort

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything chartlint's build and tests need, idempotently: the wasm target,
-# wasm-pack, the wasm-bindgen CLI matching Cargo.lock, npm packages (binaryen's wasm-opt,
-# TypeScript, Vite, CodeMirror, Playwright core) and, for browser tests, Debian's Chromium.
+# wasm-pack, the wasm-bindgen CLI matching Cargo.lock, the workspace's npm packages (binaryen's
+# wasm-opt, TypeScript) and, for browser tests, Debian's Chromium.
 # Usage: scripts/setup.sh [--browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,10 +30,8 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   say "npm ci (tooling: binaryen wasm-opt, TypeScript)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-if [ -f www/package-lock.json ] && { [ ! -d www/node_modules ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; }; then
-  say "npm ci in www/ (Vite, CodeMirror, charts, Playwright core)"
-  (cd www && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# www/'s npm packages are installed by scripts/www-install.sh, after build-pkg.sh: its
+# `chartlint` dependency is `file:../pkg`, which must exist first.
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium for the browser tests"

@@ -36,10 +36,9 @@ tsc -p tests/js/tsconfig.json
 step "size budget"
 node scripts/size.mjs
 
-if [ -f www/package.json ]; then
-  step "demo: build and Chromium tests"
-  (cd www && npm run --silent build && npm run --silent test)
-fi
+step "demo: npm ci, Vite build, Chromium tests"
+bash scripts/www-install.sh
+(cd www && npm run --silent build && npm test)
 
 if [ -f scripts/fuzz-smoke.sh ]; then
   step "fuzz smoke run"

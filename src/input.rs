@@ -358,10 +358,17 @@ mod tests {
 
     #[test]
     fn pairs_and_escaped_backslashes_are_kept() {
-        for s in [r#""\ud83d\ude00""#, r#""\\ud83d""#, r#""x\\\\ud800""#, r#""\ud83d\uDE00 é""#, "\"\\ud8\""] {
+        for s in [
+            r#""\ud83d\ude00""#,
+            r#""\\ud83d""#,
+            r#""x\\\\ud800""#,
+            r#""\ud83d\uDE00 é""#,
+            "\"\\ud8\"",
+        ] {
             assert_eq!(fix(s.into()), s);
         }
-        let v: serde_json::Value = serde_json::from_str(&fix(r#""\ud83d\ude00""#.into())).unwrap_or_default();
+        let v: serde_json::Value =
+            serde_json::from_str(&fix(r#""\ud83d\ude00""#.into())).unwrap_or_default();
         assert_eq!(v, serde_json::Value::String("😀".into()));
         assert_eq!(fix(r#""\\\ud800""#.into()), r#""\\\ufffd""#);
     }

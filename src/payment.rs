@@ -20,8 +20,9 @@
 //!
 //! 1. **MPPR** \[NGS-MPPR\], \[NOVITAS-MPPR\], \[APTA-MPPR\], \[KAIROS\]: of every unit of every
 //!    code subject to the reduction billed that day, the one unit with the highest PE
-//!    (PE RVU × PE GPCI; ties go to the higher total fee, then to the earlier line) keeps its
-//!    full PE; every other unit is paid 50% of its PE. Work and MP are always paid in full.
+//!    (PE RVU × PE GPCI; ties go to the higher total fee as paid, so a unit without CQ/CO
+//!    before one with it, then to the earlier line) keeps its full PE; every other unit is
+//!    paid 50% of its PE. Work and MP are always paid in full.
 //! 2. **CQ/CO**, after MPPR: a line with CQ or CO is paid 85% of its amount after MPPR
 //!    \[CMS-CQ\], \[MONTERO\]. The sources do not say which reduction comes first (§8 marks it
 //!    UNCONFIRMED); we apply the 85% to the "otherwise-applicable" payment, which is the
@@ -368,14 +369,22 @@ impl Payment {
                         }
                     }
                 }
-                // Highest PE, then highest total fee, then the earliest line.
+                // Highest PE, then highest total fee as paid (a CQ/CO unit's fee is 85%, so
+                // between equal PEs the therapist's unit keeps the full PE whatever the line
+                // order), then the earliest line.
+                let paid_fee = |p: &Priced| {
+                    let fee = p.work_mp + p.pe;
+                    if p.cq {
+                        fee * cq_rate()
+                    } else {
+                        fee
+                    }
+                };
                 let mut top: Option<&Priced> = None;
                 for p in priced.iter().filter(|p| p.mppr) {
                     let better = match top {
                         None => true,
-                        Some(t) => {
-                            p.pe > t.pe || (p.pe == t.pe && p.work_mp + p.pe > t.work_mp + t.pe)
-                        }
+                        Some(t) => p.pe > t.pe || (p.pe == t.pe && paid_fee(p) > paid_fee(t)),
                     };
                     if better {
                         top = Some(p);

@@ -65,8 +65,12 @@ pub struct UnitsOutcome {
     /// Timed units billed on 15-minute codes.
     pub timed_units_billed: u32,
     pub lines: Vec<LineUnits>,
-    /// Only the documented total is known (no 15-minute line carries minutes).
+    /// Only the documented total is known (no billed 15-minute line carries minutes).
     pub total_only: bool,
+    /// Units a first-block code (97129, 92605, 92607) cannot take, because it covers the
+    /// first 15 minutes or the first hour only, when its add-on (97130, 92618, 92608) is not
+    /// billed: `(line index, add-on code, units)`.
+    pub add_on_unbilled: Vec<(usize, &'static str, u32)>,
 }
 
 struct Group {
@@ -130,11 +134,20 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     }
 
-    let any_minutes = groups.iter().any(|(_, g)| {
-        g.line_idx
-            .iter()
-            .any(|&i| note.lines.get(i).is_some_and(|l| l.minutes.is_some()))
-    });
+    // Minutes per line count when a billed line carries them; minutes written only on lines
+    // billed at 0 units leave the billed lines to the documented total.
+    let line_has = |pred: &dyn Fn(&Line) -> bool| {
+        groups.iter().any(|(_, g)| {
+            g.line_idx
+                .iter()
+                .any(|&i| note.lines.get(i).is_some_and(pred))
+        })
+    };
+    let any_minutes = if line_has(&|l: &Line| l.units > 0) {
+        line_has(&|l: &Line| l.units > 0 && l.minutes.is_some())
+    } else {
+        line_has(&|l: &Line| l.minutes.is_some())
+    };
     let summed: u32 = groups.iter().map(|(_, g)| g.minutes).sum();
     let total_only = !groups.is_empty() && !any_minutes && note.total_timed_minutes.is_some();
     let total = if total_only {
@@ -166,10 +179,19 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     };
 
+    let mut add_on_unbilled = Vec::new();
     if !total_only {
         for (gi, (key, g)) in groups.iter().enumerate() {
             let group_units = supported.get(gi).copied().unwrap_or(0);
-            distribute_in_group(key, g, group_units, &note.lines, &mut lines);
+            let left = distribute_in_group(key, g, group_units, &note.lines, &mut lines);
+            if left > 0 {
+                let add_on = codes::CODES
+                    .iter()
+                    .find(|c| c.add_on && c.family_first == Some(*key) && c.code != *key);
+                if let (Some(a), Some(&li)) = (add_on, g.line_idx.first()) {
+                    add_on_unbilled.push((li, a.code, left));
+                }
+            }
             if tied.get(gi).copied().unwrap_or(false) {
                 for &li in &g.line_idx {
                     if let Some(l) = lines.get_mut(li) {
@@ -180,7 +202,7 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         }
     }
 
-    block_codes(note, &infos, &mut lines);
+    block_codes(note, &infos, &mut lines, &mut add_on_unbilled);
 
     UnitsOutcome {
         unit_rule: rule,
@@ -189,6 +211,7 @@ pub fn compute(note: &Note, rule: UnitRule) -> UnitsOutcome {
         timed_units_billed,
         lines,
         total_only,
+        add_on_unbilled,
     }
 }
 
@@ -252,15 +275,17 @@ fn allocate_cms(
 }
 
 /// Splits a group's supported units among its lines: the family's first code (97129) takes
-/// the first unit; otherwise lines take what they billed, in order, and the first line takes
-/// any remainder.
+/// the first unit and never more (it covers the first 15 minutes only); otherwise lines take
+/// what they billed, in order, and the remainder goes to the last add-on line of a family,
+/// or to the first line of any other group. Returns the units no line of a family can take
+/// (97129 billed without 97130).
 fn distribute_in_group(
     key: &str,
     g: &Group,
     group_units: u32,
     src: &[Line],
     out: &mut [LineUnits],
-) {
+) -> u32 {
     let mut left = group_units;
     let mut order = g.line_idx.clone();
     // First-code lines before add-on lines.
@@ -281,15 +306,30 @@ fn distribute_in_group(
         }
     }
     if left > 0 {
-        if let Some(o) = order.first().and_then(|&li| out.get_mut(li)) {
+        let target = if family {
+            order
+                .iter()
+                .rev()
+                .find(|&&li| src.get(li).is_some_and(|l| l.code != key))
+        } else {
+            order.first()
+        };
+        if let Some(o) = target.and_then(|&li| out.get_mut(li)) {
             o.units_supported = o.units_supported.map(|u| u + left);
+            left = 0;
         }
     }
+    left
 }
 
 /// Block-timed codes (SLP/testing): a first-block code paired with an add-on takes one unit
 /// when the pooled minutes pass half the block; the add-on takes the further blocks.
-fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [LineUnits]) {
+fn block_codes(
+    note: &Note,
+    infos: &[Option<&'static CodeInfo>],
+    out: &mut [LineUnits],
+    add_on_unbilled: &mut Vec<(usize, &'static str, u32)>,
+) {
     for (i, (line, info)) in note.lines.iter().zip(infos).enumerate() {
         let Some(info) = info else { continue };
         let Counting::Block {
@@ -317,10 +357,24 @@ fn block_codes(note: &Note, infos: &[Option<&'static CodeInfo>], out: &mut [Line
                 line.minutes.map(|_| block_units(beyond, block))
             }
             None => {
-                let has_add_on = codes::CODES.iter().any(|c| matches!(c.counting, Counting::Block { first: Some(f), .. } if f == info.code));
+                let add_on = codes::CODES.iter().find_map(|c| match c.counting {
+                    Counting::Block {
+                        minutes,
+                        first: Some(f),
+                    } if f == info.code => Some((c.code, minutes)),
+                    _ => None,
+                });
+                // The first block's code takes one unit; the time past it is the add-on's.
+                if let (Some((code, add_block)), Some(m)) = (add_on, line.minutes) {
+                    let billed = note.lines.iter().any(|l| l.code == code && l.units > 0);
+                    let more = block_units(m.saturating_sub(block), add_block);
+                    if !billed && more > 0 && block_units(m, block) > 0 {
+                        add_on_unbilled.push((i, code, more));
+                    }
+                }
                 line.minutes.map(|m| {
                     let u = block_units(m, block);
-                    if has_add_on {
+                    if add_on.is_some() {
                         u.min(1)
                     } else {
                         u

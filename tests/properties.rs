@@ -1,6 +1,11 @@
 //! Property tests of the units engine (proptest): invariants that must hold for every
 //! combination of timed codes, minutes and billed units, not just the CMS worked examples.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chartlint::note::{Note, UnitRule};
 use chartlint::policy::codes::{Counting, CODES};
@@ -19,7 +24,11 @@ fn timed_codes() -> Vec<&'static str> {
 }
 
 fn untimed_codes() -> Vec<&'static str> {
-    CODES.iter().filter(|c| c.counting == Counting::Untimed).map(|c| c.code).collect()
+    CODES
+        .iter()
+        .filter(|c| c.counting == Counting::Untimed)
+        .map(|c| c.code)
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -49,7 +58,10 @@ fn distinct_timed_lines(max: usize) -> impl Strategy<Value = Vec<L>> {
     proptest::sample::subsequence(codes, 1..=max.min(n))
         .prop_flat_map(|cs| {
             let k = cs.len();
-            (Just(cs), proptest::collection::vec((0u32..=180, 0u32..=12), k))
+            (
+                Just(cs),
+                proptest::collection::vec((0u32..=180, 0u32..=12), k),
+            )
         })
         .prop_shuffle_codes()
 }
@@ -62,7 +74,11 @@ impl<S: Strategy<Value = (Vec<&'static str>, Vec<(u32, u32)>)> + 'static> Shuffl
         self.prop_map(|(cs, mu)| {
             cs.into_iter()
                 .zip(mu)
-                .map(|(code, (m, u))| L { code, minutes: Some(m), units: u })
+                .map(|(code, (m, u))| L {
+                    code,
+                    minutes: Some(m),
+                    units: u,
+                })
                 .collect::<Vec<_>>()
         })
         .prop_shuffle()
@@ -79,7 +95,11 @@ fn mixed_lines() -> impl Strategy<Value = Vec<L>> {
         proptest::option::weighted(0.9, 0u32..=200),
         0u32..=12,
     )
-        .prop_map(|(code, minutes, units)| L { code, minutes, units });
+        .prop_map(|(code, minutes, units)| L {
+            code,
+            minutes,
+            units,
+        });
     proptest::collection::vec(line, 1..=8)
 }
 

@@ -1,7 +1,12 @@
 //! Hostile input natively: size limits with the field named, deep nesting, invalid UTF-16
 //! escapes, and every input the fuzzer ever crashed on (tests/fixtures/fuzz/, replayed
 //! through the same invariants the fuzz targets assert).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -18,14 +23,21 @@ fn invariants(note: &Note, report: &Report) {
     let n = note.text.encode_utf16().count();
     for f in &report.findings {
         if let Some(s) = f.span {
-            assert!(s.start <= s.end && s.end <= n, "{}: {s:?} outside {n}", f.rule);
+            assert!(
+                s.start <= s.end && s.end <= n,
+                "{}: {s:?} outside {n}",
+                f.rule
+            );
         }
         assert!(!f.message.is_empty());
     }
     assert_eq!(report.billing.lines.len(), note.lines.len());
     assert_eq!(
         report.ready_to_sign,
-        !report.findings.iter().any(|f| f.severity == chartlint::Severity::Error)
+        !report
+            .findings
+            .iter()
+            .any(|f| f.severity == chartlint::Severity::Error)
     );
     serde_json::to_string(report).unwrap();
 }
@@ -63,8 +75,12 @@ fn too_many_text_lines_and_billed_lines() {
         .check_value(&with(json!({"text": ten_thousand})))
         .unwrap();
     assert_eq!(r.billing.lines.len(), 2);
-    let many: Vec<Value> = (0..101).map(|_| json!({"code": "97110", "minutes": 8, "units": 1})).collect();
-    let e = Checker::with_defaults().check_value(&with(json!({"lines": many}))).unwrap_err();
+    let many: Vec<Value> = (0..101)
+        .map(|_| json!({"code": "97110", "minutes": 8, "units": 1}))
+        .collect();
+    let e = Checker::with_defaults()
+        .check_value(&with(json!({"lines": many})))
+        .unwrap_err();
     assert_eq!(e.path, "lines");
 }
 
@@ -72,7 +88,13 @@ fn too_many_text_lines_and_billed_lines() {
 fn configs_may_carry_whole_cms_files() {
     // A 5 MB ICD-10-CM code list is a config, not an error.
     let list: String = (0..100_000)
-        .map(|i| format!("M{:02}{:04}  Osteoarthritis of a joint, site and laterality {i:06} specified\n", i % 100, i))
+        .map(|i| {
+            format!(
+                "M{:02}{:04}  Osteoarthritis of a joint, site and laterality {i:06} specified\n",
+                i % 100,
+                i
+            )
+        })
         .collect();
     let config = json!({"icd10File": list}).to_string();
     assert!(config.len() > 5_000_000, "{}", config.len());
@@ -100,9 +122,13 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for _ in 0..100 {
         junk = json!({ "a": [junk] });
     }
-    let r = Checker::with_defaults().check_value(&with(json!({"extra": junk.clone()}))).unwrap();
+    let r = Checker::with_defaults()
+        .check_value(&with(json!({"extra": junk.clone()})))
+        .unwrap();
     assert!(r.ready_to_sign);
-    let e = Checker::with_defaults().check_value(&with(json!({"lines": [junk]}))).unwrap_err();
+    let e = Checker::with_defaults()
+        .check_value(&with(json!({"lines": [junk]})))
+        .unwrap_err();
     assert_eq!(e.path, "lines[0].code", "{e}");
 }
 
@@ -110,8 +136,13 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 fn lone_surrogate_escapes_are_repaired() {
     let mut note = base();
     note["text"] = json!("PLACEHOLDER");
-    let s = note.to_string().replace("PLACEHOLDER", r"pain \ud83d 3/10 \ude00 emoji \ud83d\ude00");
-    assert!(Checker::with_defaults().check_json(&s).is_err(), "serde_json refuses lone surrogates");
+    let s = note
+        .to_string()
+        .replace("PLACEHOLDER", r"pain \ud83d 3/10 \ude00 emoji \ud83d\ude00");
+    assert!(
+        Checker::with_defaults().check_json(&s).is_err(),
+        "serde_json refuses lone surrogates"
+    );
     let fixed = chartlint::input::replace_lone_surrogates(&s).into_owned();
     let n = Note::from_json(&fixed).unwrap();
     assert_eq!(n.text, "pain \u{fffd} 3/10 \u{fffd} emoji 😀");
@@ -126,7 +157,9 @@ fn huge_and_odd_numbers_are_named() {
         ("totalTimedMinutes", json!(1.5)),
         ("totalTreatmentMinutes", json!(-0.0001)),
     ] {
-        let e = Checker::with_defaults().check_value(&with(json!({ field: v }))).unwrap_err();
+        let e = Checker::with_defaults()
+            .check_value(&with(json!({ field: v })))
+            .unwrap_err();
         assert_eq!(e.path, field, "{e}");
     }
     let e = err(r#"{"text": "", "totalTimedMinutes": 1e999}"#);
@@ -147,7 +180,9 @@ fn fuzz_regressions() {
         let s = chartlint::input::replace_lone_surrogates(&s).into_owned();
         if name.starts_with("config_files") {
             // First byte picks the file, as in fuzz/fuzz_targets/config_files.rs.
-            let Some((&which, rest)) = bytes.split_first() else { continue };
+            let Some((&which, rest)) = bytes.split_first() else {
+                continue;
+            };
             let text = String::from_utf8_lossy(rest);
             let config = match which % 3 {
                 0 => json!({ "ncci": { "ptpFile": text } }),

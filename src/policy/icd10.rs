@@ -5,10 +5,10 @@
 //! CMS/NCHS ICD-10-CM tabular list conventions): 3 to 7 characters; the first a letter, the
 //! second a digit, the third a digit or letter; a decimal point after the third character
 //! when there are more than three. Categories that take a **7th character** (chapter 19
-//! injuries S00–T88, except the burn-extent categories T31 and T32; M80, M84.3–M84.6 and
-//! M48.4–M48.5 fractures; M1A chronic gout) need all seven, with the placeholder **X**
-//! filling empty places before the 7th (S33.5XXA); and the placeholder X is only used on
-//! the way to a 7th character.
+//! injuries S00–T88, except the burn-extent categories T31 and T32; M80, M84.3–M84.7,
+//! M97 (periprosthetic) and M48.4–M48.5 fractures; M1A chronic gout) need all seven, with
+//! the placeholder **X** filling empty places before the 7th (S33.5XXA); and the
+//! placeholder X is only used on the way to a 7th character.
 //!
 //! **Deleted codes**: ICD-10-CM changes every 1 October. [`DELETED`] lists codes therapy
 //! notes often carry that were turned into categories (so they are no longer billable) in
@@ -136,7 +136,8 @@ pub fn dotted(compact: &str) -> String {
 
 /// 7th characters used by chapter 19 (injury) categories.
 const INJURY_SEVENTH: &str = "ABCDEFGHJKMNPQRS";
-/// 7th characters of the pathological and stress fracture categories (M80, M84.3–M84.6).
+/// 7th characters of the pathological, stress, atypical and periprosthetic fracture
+/// categories (M80, M84.3–M84.7, M97).
 const FRACTURE_SEVENTH: &str = "ADGKPS";
 /// 7th characters of the vertebral fatigue/collapsed-vertebra categories (M48.4–M48.5).
 const VERTEBRA_SEVENTH: &str = "ADGS";
@@ -154,7 +155,8 @@ fn seventh_rule(c: &str) -> Option<&'static str> {
     }
     match (cat, sub) {
         ("M80", _) => Some(FRACTURE_SEVENTH),
-        (_, "M843" | "M844" | "M845" | "M846") => Some(FRACTURE_SEVENTH),
+        (_, "M843" | "M844" | "M845" | "M846" | "M847") => Some(FRACTURE_SEVENTH),
+        ("M97", _) => Some(FRACTURE_SEVENTH),
         (_, "M484" | "M485") => Some(VERTEBRA_SEVENTH),
         ("M1A", _) => Some(GOUT_SEVENTH),
         _ => None,

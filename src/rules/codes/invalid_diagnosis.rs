@@ -12,7 +12,8 @@ declare_rule! {
     /// - its shape: 3 to 7 characters, a letter, a digit, a digit or letter, then the rest
     ///   after a decimal point;
     /// - the 7th-character rule: injury codes (S00–T88, except T31 and T32), pathological
-    ///   and stress fractures (M80, M84.3–M84.6), vertebral fatigue fractures (M48.4–M48.5)
+    ///   and stress fractures (M80, M84.3–M84.6), atypical femoral fractures (M84.7),
+    ///   periprosthetic fractures (M97), vertebral fatigue fractures (M48.4–M48.5)
     ///   and chronic gout (M1A) need all seven characters, with a 7th the category uses and the
     ///   placeholder X filling empty places (S33.5XXA);
     /// - the placeholder X appears only in codes that reach a 7th character;
@@ -100,7 +101,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         out.push(
             Finding::new(&INVALID_DIAGNOSIS, message)
                 .field(format!("diagnoses[{k}]"))
-                .fix(fix),
+                .fix(fix)
+                .amount(ctx.payment.expected),
         );
     }
 }

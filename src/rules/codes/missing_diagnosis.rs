@@ -47,6 +47,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             "The visit has no diagnosis codes, so its claim lines cannot be billed.",
         )
         .field("diagnoses")
-        .fix("Enter the visit's ICD-10-CM codes, the treating diagnosis first."),
+        .fix("Enter the visit's ICD-10-CM codes, the treating diagnosis first.")
+        .amount(ctx.payment.expected),
     );
 }

@@ -55,7 +55,8 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
             out.push(
                 Finding::new(&AUTHORIZATION_EXCEEDED, format!("This is visit {visit}, beyond {what}."))
                     .field(field)
-                    .fix("Get more visits authorized before this visit is billed to the payer, and update authorizedVisits."),
+                    .fix("Get more visits authorized before this visit is billed to the payer, and update authorizedVisits.")
+                    .amount(ctx.payment.expected),
             );
         }
     }
@@ -68,7 +69,8 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                     format!("This visit is {} after the authorization ended ({end}).", super::plural(end.days_until(dos), "day", "days")),
                 )
                 .field("episode.authorizationEnd")
-                .fix("Get the authorization extended before this visit is billed, and update authorizationEnd."),
+                .fix("Get the authorization extended before this visit is billed, and update authorizationEnd.")
+                .amount(ctx.payment.expected),
             );
         }
     }

@@ -65,7 +65,8 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                     ),
                 )
                 .field("episode.planOfCareEnd")
-                .fix(fix),
+                .fix(fix)
+                .amount(ctx.payment.expected),
             );
             return;
         }
@@ -83,7 +84,8 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                     format!("This visit is {day} days after the plan's first treatment day ({start}); a certification covers at most {max_days} days, through {last}."),
                 )
                 .field("episode.planOfCareStart")
-                .fix(fix),
+                .fix(fix)
+                .amount(ctx.payment.expected),
             );
         }
     }

@@ -70,6 +70,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
             format!("The plan of care is still not certified {day} days after the first treatment day ({start}); the certification was due by {deadline}."),
         )
         .fix("Get the plan signed and dated by the physician or NPP and document the reason for the delay (delayed certification); enter the date in certifiedOn.")
+        .amount(ctx.payment.expected)
     };
     out.push(f.field("episode.certifiedOn"));
 }

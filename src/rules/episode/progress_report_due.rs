@@ -16,11 +16,14 @@ declare_rule! {
     /// one passes: a heading line "Progress report", "Progress note" or "Reporting period"
     /// (alone, or followed by a colon, a dash or a note in brackets and a colon); evaluation, re-evaluation, progress, recertification and discharge notes are
     /// not checked (they start a new period or are reports themselves). The day of the
-    /// evaluation or of the last progress report is day 1 of the period.
+    /// evaluation or of the last progress report is day 1 of the period. A progress report
+    /// is the clinician's: a daily or progress note written by an assistant (PTA, OTA, SLPA)
+    /// does not count as one, whatever its headings.
     ///
     /// ## Why payers deny it
     /// Medicare requires a clinician's progress report at least once every 10 treatment days;
     /// visits after the tenth day without one are denied on review until a report is written.
+    /// An assistant may contribute measurements but may not write the report.
     /// The old "or 30 calendar days" rule no longer applies.
     ///
     /// ## Example
@@ -58,10 +61,18 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     else {
         return;
     };
-    if ctx.note.note_type != NoteType::Daily || day < interval {
+    // Only a clinician writes a progress report (§220.3.D): an assistant's progress note, or
+    // a report section in an assistant's daily note, is not one.
+    let assistant = ctx.note.provider.role.is_assistant();
+    let applies = match ctx.note.note_type {
+        NoteType::Daily => true,
+        NoteType::Progress => assistant,
+        _ => false,
+    };
+    if !applies || day < interval {
         return;
     }
-    if report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
+    if !assistant && report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
         return;
     }
     let message = if day == interval {
@@ -69,7 +80,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     } else {
         format!("This visit is treatment day {day} of the progress-report period: the progress report due by day {interval} is overdue.")
     };
-    let who = if ctx.note.provider.role.is_assistant() {
+    let who = if assistant {
         " An assistant may add measurements but cannot write the report: the therapist must."
     } else {
         ""
@@ -77,6 +88,6 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     out.push(
         Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
-        )),
+        )).amount(ctx.payment.expected),
     );
 }

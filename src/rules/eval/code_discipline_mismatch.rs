@@ -92,7 +92,8 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 "Bill {}, or correct the note's discipline if the plan of care is {}.",
                 codes_of(note.discipline),
                 line.discipline.as_str()
-            )),
+            ))
+            .amount(ctx.payment.line(line.index)),
         );
     }
     let role = note.provider.role;
@@ -125,7 +126,8 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 .fix(format!(
                     "Have the {} who performed the evaluation document and bill it.",
                     therapist(line.discipline)
-                )),
+                ))
+                .amount(ctx.payment.line(line.index)),
             );
         }
     }
@@ -144,7 +146,8 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
             .fix(format!(
                 "Have the supervising {} perform, document and sign the evaluation, or remove the evaluation code.",
                 therapist(note.discipline)
-            )),
+            ))
+            .amount(a.lines.iter().map(|l| ctx.payment.line(l.index)).sum()),
         );
     }
 }

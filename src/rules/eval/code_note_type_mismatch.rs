@@ -106,7 +106,8 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 out.push(
                     Finding::new(&CODE_NOTE_TYPE_MISMATCH, message)
                         .field(format!("lines[{}].code", line.index))
-                        .fix(fix),
+                        .fix(fix)
+                        .amount(ctx.payment.line(line.index)),
                 );
             }
         }
@@ -121,7 +122,8 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     .fix(format!(
                         "If an evaluation or re-evaluation was performed, mark the note as one and document it; otherwise remove {}.",
                         line.code
-                    )),
+                    ))
+                    .amount(ctx.payment.line(line.index)),
                 );
             }
         }

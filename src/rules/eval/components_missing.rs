@@ -54,7 +54,7 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         let (message, fix) = if c.value.is_none() {
             (
                 format!(
-                    "{} is billed, but the {} is not documented: neither the evaluation form nor the note establishes it.",
+                    "{} is billed, but the {} is not established: neither the evaluation form nor the note states it in a form that supports a level.",
                     line.code,
                     comp.label()
                 ),

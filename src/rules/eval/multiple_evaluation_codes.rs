@@ -38,7 +38,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
     let pt_ot: Vec<_> = a
         .lines
         .iter()
@@ -56,7 +56,8 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 format!("{} evaluation codes are billed on one visit ({codes}); a visit bills one evaluation or one re-evaluation.", pt_ot.len()),
             )
             .field(format!("lines[{}].code", line.index))
-            .fix(format!("Remove {} and keep the one code the visit supports (here {first} is listed first).", line.code)),
+            .fix(format!("Remove {} and keep the one code the visit supports (here {first} is listed first).", line.code))
+            .amount(ctx.payment.line(line.index)),
         );
     }
 }

@@ -63,7 +63,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
-                .fix(fix),
+                .fix(fix)
+                .amount(ctx.payment.line(i)),
             );
         }
     }

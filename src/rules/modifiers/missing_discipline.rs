@@ -55,7 +55,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .field(format!("lines[{i}].modifiers"))
             .fix(format!(
-                "Add {wanted} to {}: the service is furnished under a {} plan of care.",
+                "Add {wanted} to {}: the service is furnished under the {} plan of care.",
                 line.code,
                 ctx.note.discipline.as_str()
             ))

@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 )
             } else {
                 format!(
-                    "Replace {m} with {wanted} on {} (this is a {discipline} plan of care).",
+                    "Replace {m} with {wanted} on {} (the plan of care is {discipline}).",
                     line.code
                 )
             };
@@ -66,7 +66,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
-                .fix(fix),
+                .fix(fix)
+                .amount(ctx.payment.line(i)),
             );
         }
     }

@@ -86,7 +86,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         );
     }
     let u = &ctx.units;
-    if !any_line && u.timed_units_billed > u.timed_units_allowed && !out.has(&super::BELOW_MINIMUM)
+    // A billed timed line without minutes is `units/missing-minutes`: the visit's minutes are
+    // then unknown, not short.
+    let minutes_missing = rows(ctx).any(|r| missing_minutes::applies(ctx, &r));
+    if !any_line
+        && !minutes_missing
+        && u.timed_units_billed > u.timed_units_allowed
+        && !out.has(&super::BELOW_MINIMUM)
     {
         let excess = u.timed_units_billed - u.timed_units_allowed;
         // The excess units are timed units: value them at the first 15-minute code billed.

@@ -1,5 +1,6 @@
 use super::rows;
 use crate::declare_rule;
+use crate::payment::has_cq_co;
 use crate::report::Finding;
 use crate::rules::{Context, Findings};
 
@@ -9,6 +10,8 @@ declare_rule! {
     /// ## What it checks
     /// A 15-minute timed code that appears on two or more lines for the same date of
     /// service. chartlint pools the lines' minutes to count units, and flags each repeat.
+    /// A code billed on one line with CQ/CO (the assistant's units) and on another without
+    /// (the therapist's) is not a split: CMS's CQ/CO billing examples bill it that way.
     ///
     /// ## Why payers deny it
     /// Since claims received 19 April 2021, Medicare contractors reject a claim that splits a
@@ -27,7 +30,8 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the MACs (First Coast, "counting therapy
-    /// units"; shared/policy §1.2 rule R9).
+    /// units"; shared/policy §1.2 rule R9); CMS, "Billing Examples Using CQ/CO Modifiers"
+    /// (shared/policy §6.2) for the assistant's and the therapist's lines.
     pub SPLIT_CODE_LINES {
         id: "units/split-code-lines",
         severity: Warning,
@@ -38,7 +42,14 @@ declare_rule! {
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let timed: Vec<_> = rows(ctx).filter(|r| r.is_timed15()).collect();
     for (i, row) in timed.iter().enumerate() {
-        if let Some(first) = timed.iter().take(i).find(|r| r.line.code == row.line.code) {
+        // The assistant's units (CQ/CO) and the therapist's units of one code are billed on
+        // separate lines, as CMS's CQ/CO examples bill them: that is not a split.
+        let assisted = has_cq_co(row.line);
+        if let Some(first) = timed
+            .iter()
+            .take(i)
+            .find(|r| r.line.code == row.line.code && has_cq_co(r.line) == assisted)
+        {
             out.push(
                 Finding::new(
                     &SPLIT_CODE_LINES,

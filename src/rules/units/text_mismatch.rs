@@ -12,7 +12,9 @@ declare_rule! {
     /// the billed line of their code (therapeutic exercise → 97110, neuro re-ed → 97112, gait
     /// → 97116, manual/STM/mobs → 97140, therapeutic activities → 97530, self-care/ADL
     /// training → 97535, ultrasound → 97035, e-stim → 97032/G0283/97014, …). The line's
-    /// minutes (or units) must equal one of the figures written for it, or their sum. A
+    /// minutes (or units) must equal one of the figures written for it, or their sum; a code
+    /// billed on two lines (the assistant's units with CQ/CO, the therapist's without) is
+    /// compared by the two lines' total. A
     /// "Total timed minutes" or "Total treatment time" written in the text must equal
     /// `totalTimedMinutes` / `totalTreatmentMinutes`. The span is the mismatching number.
     ///
@@ -68,17 +70,27 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if mentions.is_empty() {
             continue;
         }
+        // One code on several lines (the assistant's units with CQ/CO, the therapist's
+        // without) is one intervention in the text: compare the lines' totals.
+        let same: Vec<_> = note.lines.iter().filter(|l| l.code == line.code).collect();
+        let line_minutes: Option<u32> = same.iter().map(|l| l.minutes).sum();
+        let line_units: u32 = same.iter().map(|l| l.units).sum();
+        let lines_have = if same.len() > 1 {
+            "lines have"
+        } else {
+            "line has"
+        };
         let minutes: Vec<Mention> = mentions.iter().filter_map(|iv| iv.minutes).collect();
         if let (Some(billed), Some(m)) = (
-            line.minutes,
-            disagreeing(line.minutes.unwrap_or(0), &minutes),
+            line_minutes,
+            disagreeing(line_minutes.unwrap_or(0), &minutes),
         ) {
             out.push(
                 Finding::new(
                     &TEXT_MISMATCH,
                     format!(
-                        "The text gives {} minutes for {}; the billed line has {billed}.",
-                        m.value, line.code
+                        "The text gives {} minutes for {}; the billed {} {billed}.",
+                        m.value, line.code, lines_have
                     ),
                 )
                 .span(m.span.start, m.span.end)
@@ -90,13 +102,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             );
         }
         let units: Vec<Mention> = mentions.iter().filter_map(|iv| iv.units).collect();
-        if let Some(m) = disagreeing(line.units, &units) {
+        if let Some(m) = disagreeing(line_units, &units) {
             out.push(
                 Finding::new(
                     &TEXT_MISMATCH,
                     format!(
-                        "The text gives {} units of {}; the billed line has {}.",
-                        m.value, line.code, line.units
+                        "The text gives {} units of {}; the billed {} {}.",
+                        m.value, line.code, lines_have, line_units
                     ),
                 )
                 .span(m.span.start, m.span.end)

@@ -1,5 +1,6 @@
 use super::rows;
 use crate::declare_rule;
+use crate::policy::codes::{self, Counting};
 use crate::report::Finding;
 use crate::rules::{Context, Findings};
 use rust_decimal::Decimal;
@@ -12,7 +13,10 @@ declare_rule! {
     /// (including a service of 15 minutes or more billed for nothing because all the visit's
     /// units were put on another code), or, when only the visit's total timed minutes are
     /// documented, a visit billed below the units that total allows. Lines deliberately
-    /// billed at 0 units whose minutes earn nothing are not flagged.
+    /// billed at 0 units whose minutes earn nothing are not flagged. 97129 covers only the
+    /// first 15 minutes of cognitive intervention (92605 and 92607 the first hour of an AAC
+    /// evaluation): when its minutes earn more units and its add-on (97130, 92618, 92608)
+    /// is not billed, the missing add-on units are flagged here.
     ///
     /// ## Why we flag it
     /// Not a denial: money left on the table on every such visit. CMS also says a service
@@ -72,6 +76,38 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ctx.payment
                     .unit_value(&row.line.code)
                     .map(|v| v * Decimal::from(missing)),
+            ),
+        );
+    }
+    for &(index, add_on, units) in &ctx.units.add_on_unbilled {
+        let Some(line) = ctx.note.lines.get(index) else {
+            continue;
+        };
+        let first = match codes::lookup(&line.code).map(|c| c.counting) {
+            Some(Counting::Block { minutes: 60, .. }) => "the first hour".to_string(),
+            Some(Counting::Block { minutes, .. }) => format!("the first {minutes} minutes"),
+            _ => "the first 15 minutes".to_string(),
+        };
+        out.push(
+            Finding::new(
+                &UNDER_BILLED,
+                format!(
+                    "{} covers {first} only; the rest of its {} minutes support {} of {add_on}, which is not billed.",
+                    line.code,
+                    line.minutes.unwrap_or(0),
+                    super::plural(units, "unit", "units")
+                ),
+            )
+            .field(format!("lines[{index}].units"))
+            .fix(format!(
+                "Bill 1 unit of {} and add {add_on} for {} if the documentation supports the time.",
+                line.code,
+                super::plural(units, "unit", "units")
+            ))
+            .amount(
+                ctx.payment
+                    .unit_value(add_on)
+                    .map(|v| v * Decimal::from(units)),
             ),
         );
     }
