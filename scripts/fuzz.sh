@@ -8,8 +8,8 @@
 # totals, payer and type), config_json (bytes as a config), config_files (bytes as the CMS
 # files a config carries: PTP edits, ICD-10-CM list, PPRRVU). Builds with the flags `cargo fuzz`
 # uses, minus AddressSanitizer (the crate has no unsafe code; ASan needs a nightly compiler),
-# so it works on the stable toolchain; `cargo fuzz run TARGET -s none` does the same where
-# cargo-fuzz is installed. The corpus grows in fuzz/corpus/TARGET (seeded from
+# so it works on the stable toolchain; fuzz/ keeps cargo-fuzz's layout (`cargo fuzz run TARGET
+# -s none` where cargo-fuzz is installed). The corpus grows in fuzz/corpus/TARGET (seeded from
 # fuzz/seeds/TARGET); crashes land in fuzz/artifacts/TARGET.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
@@ -37,5 +37,5 @@ case "${1:-}" in
       -artifact_prefix="artifacts/$target/" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
       -max_len="${MAX_LEN:-65536}" -print_final_stats=1 ${FUZZ_ARGS:-}
     ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
