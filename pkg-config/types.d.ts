@@ -123,6 +123,19 @@ export interface Billing {
   /** The same minutes under the other method, for comparison. */
   otherMethod: { unitRule: UnitRule; timedUnitsAllowed: number; unitsSupported: (number | null)[] };
   kxRequired: boolean;
+  /** The year's KX threshold for this discipline's bucket (Medicare-rule packs). */
+  kxThreshold?: Money;
+  /** Spending against the thresholds, when `episode.thresholdSpentBefore` is given. */
+  threshold?: {
+    bucket: "ptSlp" | "ot";
+    spentBefore: Money;
+    visit: Money;
+    spentAfter: Money;
+    kxThreshold: Money;
+    /** Negative when spending is over the threshold. */
+    leftBeforeKx: Money;
+    reviewThreshold: Money;
+  };
   /** Allowed amount for the visit as billed (payer and patient shares together). */
   expectedPayment?: Money;
   payerShare?: Money;

@@ -210,6 +210,26 @@ impl Checker {
                 units_supported: other.lines.iter().map(|l| l.units_supported).collect(),
             },
             kx_required: ctx.payment.kx_required(),
+            kx_threshold: ctx.payer.medicare_rules.then_some(match note.discipline {
+                note::Discipline::OT => ctx.payment.year.kx_threshold_ot,
+                _ => ctx.payment.year.kx_threshold_pt_slp,
+            }),
+            threshold: ctx
+                .payment
+                .threshold
+                .as_ref()
+                .map(|t| report::ThresholdReport {
+                    bucket: match t.bucket {
+                        payment::Bucket::PtSlp => "ptSlp",
+                        payment::Bucket::Ot => "ot",
+                    },
+                    spent_before: t.before,
+                    visit: t.visit,
+                    spent_after: t.after,
+                    kx_threshold: t.kx,
+                    left_before_kx: t.kx - t.after,
+                    review_threshold: t.review,
+                }),
             expected_payment: ctx.payment.expected,
             payer_share: ctx.payment.payer_share,
             patient_share: ctx.payment.patient_share,

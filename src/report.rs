@@ -122,12 +122,45 @@ pub struct Billing {
     pub lines: Vec<BillingLine>,
     pub other_method: OtherMethod,
     pub kx_required: bool,
+    /// The year's KX threshold for this discipline's bucket (Medicare-rule packs).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "money_opt")]
+    pub kx_threshold: Option<Decimal>,
+    /// Spending in the bucket before and after this visit, when `episode.thresholdSpentBefore`
+    /// is given (Medicare-rule packs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<ThresholdReport>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "money_opt")]
     pub expected_payment: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "money_opt")]
     pub payer_share: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "money_opt")]
     pub patient_share: Option<Decimal>,
+}
+
+/// The beneficiary's spending against the year's thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdReport {
+    /// `"ptSlp"` (PT and SLP combined) or `"ot"`.
+    pub bucket: &'static str,
+    #[serde(serialize_with = "money")]
+    pub spent_before: Decimal,
+    /// This visit's allowed amount (a lower bound when a line has no price).
+    #[serde(serialize_with = "money")]
+    pub visit: Decimal,
+    #[serde(serialize_with = "money")]
+    pub spent_after: Decimal,
+    #[serde(serialize_with = "money")]
+    pub kx_threshold: Decimal,
+    /// Dollars left before the KX threshold after this visit (negative when over).
+    #[serde(serialize_with = "money")]
+    pub left_before_kx: Decimal,
+    #[serde(serialize_with = "money")]
+    pub review_threshold: Decimal,
+}
+
+fn money<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&money_string(*v))
 }
 
 /// Which rules and policy data produced the report, so an audit can be reproduced.

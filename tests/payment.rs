@@ -562,3 +562,26 @@ fn visit_level_units_findings_are_valued_at_a_timed_code() {
         "{amounts:?}"
     );
 }
+
+#[test]
+fn the_report_carries_the_threshold_and_what_is_left() {
+    // Base note: Medicare PT, 2025, $640.00 spent before; the visit's allowed amount counts.
+    let report = common::check(&common::base());
+    assert_eq!(report.billing.kx_threshold, Some(Decimal::from(2410)));
+    let t = report
+        .billing
+        .threshold
+        .clone()
+        .expect("thresholdSpentBefore is given");
+    assert_eq!(t.bucket, "ptSlp");
+    assert_eq!(t.spent_before, Decimal::new(64000, 2));
+    assert_eq!(t.spent_after, t.spent_before + t.visit);
+    assert_eq!(t.left_before_kx, Decimal::from(2410) - t.spent_after);
+    assert_eq!(Some(t.visit), report.billing.expected_payment);
+    // Commercial packs carry no threshold.
+    let commercial = common::check(&common::with(
+        serde_json::json!({"payer": {"kind": "commercial"}}),
+    ));
+    assert_eq!(commercial.billing.kx_threshold, None);
+    assert!(commercial.billing.threshold.is_none());
+}

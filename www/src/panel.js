@@ -5,10 +5,6 @@ import { el, add, clear, formatMoney, sumMoney, SEVERITY_ORDER, plural } from ".
 const RULE_LABEL = { cms8: "CMS 8-minute rule (total timed minutes)", ruleOf8s: "Rule of Eights (each code on its own)" };
 const SHORT = { cms8: "CMS 8-min", ruleOf8s: "Rule of 8s" };
 
-// Medicare KX thresholds (PT+SLP, and separately OT) by calendar year, from
-// shared/policy §6.1. Used only while the Report does not carry `billing.kxThreshold`.
-const KX_THRESHOLDS = { 2025: "2410.00", 2026: "2480.00" };
-
 export function sortFindings(findings) {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
     || (a.span?.start ?? 1e12) - (b.span?.start ?? 1e12));
@@ -162,24 +158,18 @@ export function renderBilling(root, report, note) {
     b.lines.some((l) => l.tie) ? el("p", { class: "note" }, "* equal leftover minutes: the extra unit may go to either code.") : null,
   );
 
-  // Money and KX.
-  const spent = note?.episode?.thresholdSpentBefore;
+  // Money and KX: the engine reports the year's threshold and what is left after this visit.
   const year = report.provenance?.policyYear;
-  const threshold = b.kxThreshold ?? b.threshold ?? KX_THRESHOLDS[year];
-  const medicareLike = report.provenance?.payerKind === "medicare";
-  // Dollars left in the year's KX bucket after this visit (its expected payment counts).
-  let left = null;
-  if (threshold && spent !== undefined && spent !== null && spent !== "") {
-    left = sumMoney([threshold, "-" + String(spent).replace(/^-/, ""), b.expectedPayment ? "-" + b.expectedPayment : null]);
-  }
+  const medicareLike = b.kxThreshold !== undefined;
+  const left = b.threshold ? b.threshold.leftBeforeKx : null;
   const kxText = b.kxRequired ? "KX required on this visit" : medicareLike ? "KX not required" : "No KX threshold for this payer";
   add(root, el("div", { class: "money-grid" }, [
     kv("Expected payment", b.expectedPayment ? formatMoney(b.expectedPayment) : "—", "expected-payment"),
     kv("Payer share", b.payerShare ? formatMoney(b.payerShare) : "—"),
     kv("Patient share", b.patientShare ? formatMoney(b.patientShare) : "—"),
     kv("KX status", kxText, "kx-status", b.kxRequired ? "warn" : ""),
-    medicareLike ? kv(`Left before the ${year} KX threshold, after this visit`, left === null ? "—" : Number(left) <= 0 ? `over by ${formatMoney(left.replace(/^-/, ""))}` : formatMoney(left), "kx-left",
-      left !== null && Number(left) <= 0 ? "warn" : "") : null,
+    medicareLike ? kv(`Left before the ${year} KX threshold, after this visit`, left === null ? "—" : Number(left) < 0 ? `over by ${formatMoney(left.replace(/^-/, ""))}` : formatMoney(left), "kx-left",
+      left !== null && Number(left) < 0 ? "warn" : "") : null,
   ]));
 }
 
