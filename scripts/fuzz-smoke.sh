@@ -20,8 +20,9 @@ trap 'rm -rf "$work"' EXIT
 status=0
 for target in note_json note_fields config_json config_files; do
   mkdir -p "$work/$target" "$work/artifacts"
-  seeds=("fuzz/seeds/$target")
-  [ "$target" = note_json ] && seeds+=(tests/fixtures/fuzz)
+  seeds=()
+  [ -d "fuzz/seeds/$target" ] && seeds+=("fuzz/seeds/$target")
+  [ "$target" = note_json ] && [ -d tests/fixtures/fuzz ] && seeds+=(tests/fixtures/fuzz)
   if nice -n 19 "$bin/$target" "$work/$target" "${seeds[@]}" -max_total_time="$secs" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
       > "$work/$target.log" 2>&1; then
