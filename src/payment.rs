@@ -420,33 +420,29 @@ impl Payment {
     /// when every line of the code on the note carries CQ/CO; under a contracted schedule,
     /// the contracted amount. `None` when no fee is known.
     pub fn unit_value(&self, code: &str) -> Option<Decimal> {
-        match &self.pricing {
-            Pricing::None => None,
-            Pricing::Allowed(s) => match &**s {
-                FeeSchedule::Allowed(amounts) => amounts.get(code).copied(),
-                FeeSchedule::Rvu(_) => None,
-            },
-            Pricing::Pfs { .. } => {
-                let rvu = self.rvu(code)?;
-                match rvu.payable() {
-                    Payable::No => Some(Decimal::ZERO),
-                    Payable::Unknown => None,
-                    Payable::Yes => {
-                        let (work_mp, pe) = self.parts(&rvu)?;
-                        let mut v = work_mp + if rvu.mppr { pe * half() } else { pe };
-                        if self.cq_codes.iter().any(|c| c == code) {
-                            v *= cq_rate();
-                        }
-                        Some(cents(v))
-                    }
-                }
+        self.price_one_unit(code, |rvu, work_mp, pe| {
+            let mut v = work_mp + if rvu.mppr { pe * half() } else { pe };
+            if self.cq_codes.iter().any(|c| c == code) {
+                v *= cq_rate();
             }
-        }
+            v
+        })
     }
 
     /// The full fee schedule amount of one unit of `code` (no MPPR, no CQ/CO rate), e.g. to
     /// compare two evaluation levels. `None` when no fee is known.
     pub fn fee(&self, code: &str) -> Option<Decimal> {
+        self.price_one_unit(code, |_, work_mp, pe| work_mp + pe)
+    }
+
+    /// One unit of `code`: the contracted amount, or, under the physician fee schedule,
+    /// `amount(rvu, work + MP, PE)` (each already × GPCI × conversion factor) rounded to
+    /// cents; zero for codes not paid separately; `None` when no fee is known.
+    fn price_one_unit(
+        &self,
+        code: &str,
+        amount: impl Fn(&Rvu, Decimal, Decimal) -> Decimal,
+    ) -> Option<Decimal> {
         match &self.pricing {
             Pricing::None => None,
             Pricing::Allowed(s) => match &**s {
@@ -458,7 +454,9 @@ impl Payment {
                 match rvu.payable() {
                     Payable::No => Some(Decimal::ZERO),
                     Payable::Unknown => None,
-                    Payable::Yes => self.parts(&rvu).map(|(a, b)| cents(a + b)),
+                    Payable::Yes => self
+                        .parts(&rvu)
+                        .map(|(work_mp, pe)| cents(amount(&rvu, work_mp, pe))),
                 }
             }
         }

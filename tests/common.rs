@@ -49,3 +49,18 @@ pub fn lines(items: &[(&str, u32, u32)]) -> Value {
 pub fn rules_fired(r: &Report) -> Vec<&'static str> {
     r.findings.iter().map(|f| f.rule).collect()
 }
+
+/// The rules the labelled corpus (tests/corpus/) labels, in the spec's order: the text rules.
+pub const CORPUS_RULES: &[&str] = &[
+    "elements/missing-goals",
+    "elements/goals-not-measurable",
+    "elements/missing-progress",
+    "elements/missing-medical-necessity",
+    "elements/missing-skilled-intervention",
+    "elements/missing-patient-response",
+    "elements/missing-plan",
+    "elements/missing-signature",
+    "elements/missing-outcome-measure",
+    "elements/red-flag-phrase",
+    "units/text-mismatch",
+];

@@ -18,20 +18,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The rules the corpus labels (ELEMENTS-SPEC.md), in the spec's order.
-const RULES: &[&str] = &[
-    "elements/missing-goals",
-    "elements/goals-not-measurable",
-    "elements/missing-progress",
-    "elements/missing-medical-necessity",
-    "elements/missing-skilled-intervention",
-    "elements/missing-patient-response",
-    "elements/missing-plan",
-    "elements/missing-signature",
-    "elements/missing-outcome-measure",
-    "elements/red-flag-phrase",
-    "units/text-mismatch",
-];
+mod common;
+
+use common::CORPUS_RULES as RULES;
 const PER_ITEM: &[&str] = &["elements/goals-not-measurable", "elements/red-flag-phrase"];
 const ELEMENTS: &[&str] = &[
     "goals",

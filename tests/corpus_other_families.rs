@@ -13,20 +13,9 @@ use chartlint::Checker;
 use serde_json::Value;
 use std::fs;
 
-/// Rules the corpus labels (the elements spec); everything else must not fire.
-const LABELLED: &[&str] = &[
-    "elements/missing-goals",
-    "elements/goals-not-measurable",
-    "elements/missing-progress",
-    "elements/missing-medical-necessity",
-    "elements/missing-skilled-intervention",
-    "elements/missing-patient-response",
-    "elements/missing-plan",
-    "elements/missing-signature",
-    "elements/missing-outcome-measure",
-    "elements/red-flag-phrase",
-    "units/text-mismatch",
-];
+mod common;
+
+use common::CORPUS_RULES as LABELLED;
 
 #[test]
 fn other_families_stay_quiet_on_the_corpus() {
