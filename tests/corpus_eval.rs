@@ -1,4 +1,4 @@
-//! The labelled corpus (`tests/corpus/*.json`, format in ELEMENTS-SPEC.md): every file's
+//! The labelled corpus (`tests/corpus/*.json`, format in docs/elements-spec.md): every file's
 //! shape is validated, every note is checked, and precision and recall are computed per rule
 //! of the elements spec. The test prints the table and fails when a rule falls below the
 //! floor.
