@@ -64,3 +64,13 @@ pub const CORPUS_RULES: &[&str] = &[
     "elements/red-flag-phrase",
     "units/text-mismatch",
 ];
+
+/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
+/// judge the base note's narrative, which these notes do not rewrite to match their lines.
+pub fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
+    r.findings
+        .iter()
+        .map(|f| f.rule)
+        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
+        .collect()
+}

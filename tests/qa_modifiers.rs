@@ -11,18 +11,8 @@
 mod common;
 
 use chartlint::rules::modifiers::assistant_units_timed;
-use common::{check, rules_fired, with};
+use common::{billing_rules, check, rules_fired, with};
 use serde_json::json;
-
-/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
-/// judge the base note's narrative, which these notes do not rewrite to match their lines.
-fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
-    r.findings
-        .iter()
-        .map(|f| f.rule)
-        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
-        .collect()
-}
 
 /// Units of one timed code that carry CQ/CO, for the therapist's and the assistant's own
 /// minutes (time together counts as the therapist's). CMS CY 2022 PFS final rule, as

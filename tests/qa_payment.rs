@@ -10,19 +10,9 @@
 
 mod common;
 
-use common::{check, with};
+use common::{billing_rules, check, with};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-
-/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
-/// judge the base note's narrative, which these notes do not rewrite to match their lines.
-fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
-    r.findings
-        .iter()
-        .map(|f| f.rule)
-        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
-        .collect()
-}
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()

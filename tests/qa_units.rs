@@ -10,19 +10,9 @@
 
 mod common;
 
-use common::{check, rules_fired, with};
+use common::{billing_rules, check, rules_fired, with};
 use rust_decimal::Decimal;
 use serde_json::json;
-
-/// The findings about billing. The text-reading rules (`elements/*`, `units/text-mismatch`)
-/// judge the base note's narrative, which these notes do not rewrite to match their lines.
-fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
-    r.findings
-        .iter()
-        .map(|f| f.rule)
-        .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
-        .collect()
-}
 
 fn slp(lines: serde_json::Value, total: u32) -> serde_json::Value {
     with(json!({
