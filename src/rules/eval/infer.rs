@@ -448,6 +448,19 @@ fn count_lists(
 }
 
 /// Sums stated counts ("2 comorbidities", "no personal factors").
+/// A count read from a labelled list (the first complete one), or else from phrases that
+/// state it ("3 elements examined").
+fn listed_or_stated(text: &str, label: &Regex, stated: &Regex) -> Option<Found<u32>> {
+    match count_lists(text, label, 1, |_| 0).into_iter().next() {
+        Some((n, spans, true)) => Some(Found {
+            value: n,
+            spans,
+            conflict: false,
+        }),
+        _ => count_phrases(text, stated),
+    }
+}
+
 fn count_phrases(text: &str, re: &Regex) -> Option<Found<u32>> {
     let mut total = 0;
     let mut spans = Vec::new();
@@ -593,30 +606,10 @@ pub(crate) fn scan(text: &str) -> EvalText {
     }
 
     // Examination elements.
-    out.exam_elements = match count_lists(text, &p.exam_label, 1, |_| 0)
-        .into_iter()
-        .next()
-    {
-        Some((n, spans, true)) => Some(Found {
-            value: n,
-            spans,
-            conflict: false,
-        }),
-        _ => count_phrases(text, &p.exam_count),
-    };
+    out.exam_elements = listed_or_stated(text, &p.exam_label, &p.exam_count);
 
     // OT performance deficits.
-    out.deficits = match count_lists(text, &p.deficit_label, 1, |_| 0)
-        .into_iter()
-        .next()
-    {
-        Some((n, spans, true)) => Some(Found {
-            value: n,
-            spans,
-            conflict: false,
-        }),
-        _ => count_phrases(text, &p.deficit_count),
-    };
+    out.deficits = listed_or_stated(text, &p.deficit_label, &p.deficit_count);
 
     out.presentation = lowest_word(text, &p.presentation, &["a", "b"], |w| match w {
         "stable" | "uncomplicated" => Some(("stable", 0)),
