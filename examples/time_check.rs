@@ -59,11 +59,11 @@ fn main() {
             let _ = checker.check_json(&json);
             json_times.push(t.elapsed());
         }
-        let scanner = chartlint::text::TextScanner::new();
+        let setting = chartlint::reader_setting(&note);
         let mut scan_times = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
-            let _ = scanner.scan(&note.text);
+            let _ = chartlint::text::read(&note.text, setting);
             scan_times.push(t.elapsed());
         }
         println!(

@@ -111,27 +111,26 @@ fn largest_field(json: &str) -> Option<(String, usize)> {
         .max_by_key(|&(_, len)| len)
 }
 
-/// A configured checker. Build it once (the config is validated and the text patterns are
-/// compiled here) and call [`Checker::check`] on every keystroke.
+/// A configured checker. Build it once (the config is validated and the text lexicons are
+/// built here, once per process) and call [`Checker::check`] on every keystroke.
 pub struct Checker {
     config: Config,
-    scanner: &'static text::TextScanner,
 }
 
 impl Checker {
     /// Validates `config` (`null` for the defaults).
     pub fn new(config: &Value) -> Result<Checker, InputError> {
+        text::warm_up();
         Ok(Checker {
             config: Config::from_value(config)?,
-            scanner: text::TextScanner::shared(),
         })
     }
 
     /// A checker with the built-in payer packs and every rule on.
     pub fn with_defaults() -> Checker {
+        text::warm_up();
         Checker {
             config: Config::default(),
-            scanner: text::TextScanner::shared(),
         }
     }
 
@@ -155,13 +154,15 @@ impl Checker {
         let unit_rule = note.payer.unit_rule.unwrap_or(payer.unit_rule);
         let units = units::compute(note, unit_rule);
         let payment = payment::Payment::compute(note, &self.config, &units);
+        let text = text::read(&note.text, reader_setting(note));
+        let eval = rules::eval::analyze(note, &text);
         let ctx = rules::Context {
             note,
             config: &self.config,
             payer,
             units,
-            text: self.scanner.scan(&note.text),
-            eval: rules::eval::analyze(note),
+            text,
+            eval,
             payment,
         };
 
@@ -255,6 +256,18 @@ impl Checker {
                 engine_version: VERSION,
             },
         }
+    }
+}
+
+/// What the text reader needs to know about a note besides its text.
+pub fn reader_setting(note: &Note) -> text::Setting {
+    text::Setting {
+        evaluation: matches!(
+            note.note_type,
+            note::NoteType::Evaluation | note::NoteType::Reevaluation
+        ),
+        treatment_billed: rules::elements::bills_treatment(note),
+        read_evaluation: rules::eval::wanted(note),
     }
 }
 

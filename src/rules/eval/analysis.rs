@@ -1,14 +1,14 @@
 //! The evaluation's components and the level they support, computed once per check from the
-//! form's fields (`note.evaluation`) and, where a field is absent, from the text
-//! ([`super::infer`]). The rules and `Report.evaluation` both read it.
+//! form's fields (`note.evaluation`) and, where a field is absent, from what the text reader
+//! found ([`crate::text::EvalText`]). The rules and `Report.evaluation` both read it.
 
-use super::infer::{self, EvalText, Found, ReasonKind};
 use crate::note::{Discipline, Level, Note, NoteType};
 use crate::policy::codes::{self, EvalKind};
 use crate::policy::evaluation::{
     self as policy, level_from_rank, level_rank, Component, ComponentSpec, EvalFamily, Scale,
 };
 use crate::span::Span;
+use crate::text::{EvalText, Found, ReasonKind, TextFacts};
 use serde::Serialize;
 
 /// A billed evaluation-family line (units > 0).
@@ -52,6 +52,8 @@ pub struct Assessed {
     /// Byte spans of the text the value was read from.
     pub spans: Vec<Span>,
     pub explanation: String,
+    /// Read from the narrative rather than stated outright.
+    pub narrative: bool,
     /// The explanation without its caveats, lower-case, for summaries and messages
     /// ("history supports moderate: 2 personal factors and comorbidities affecting the plan").
     pub short: String,
@@ -152,7 +154,7 @@ pub(crate) fn eval_lines(note: &Note) -> Vec<EvalLine> {
 }
 
 /// The analysis, for notes that bill or document an evaluation (`None` otherwise).
-pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
+pub(crate) fn analyze(note: &Note, facts: &TextFacts) -> Option<Analysis> {
     let lines = eval_lines(note);
     // An `evaluation` object on a daily note (EMRs may always send one) does not make it one.
     let documents = matches!(
@@ -180,11 +182,11 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
         .any(|l| matches!(l.kind, EvalKind::Evaluation { .. }));
     let bills_reeval = a.lines.iter().any(|l| l.kind == EvalKind::Reevaluation);
     if bills_complexity || (note.note_type == NoteType::Evaluation && !bills_reeval) {
-        let text = infer::scan(&note.text);
+        let text = &facts.evaluation;
         a.components = family
             .components
             .iter()
-            .map(|spec| assess(note, spec, &text))
+            .map(|spec| assess(note, spec, text))
             .collect();
         let ranks: Vec<u8> = a
             .components
@@ -197,19 +199,19 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
         }
     }
     if bills_reeval || (note.note_type == NoteType::Reevaluation && !bills_complexity) {
-        a.reason = Some(reason(note));
+        a.reason = Some(reason(note, facts));
     }
     Some(a)
 }
 
-fn reason(note: &Note) -> Reason {
+fn reason(note: &Note, facts: &TextFacts) -> Reason {
     let field = note
         .evaluation
         .as_ref()
         .and_then(|e| e.reevaluation_reason.as_deref())
         .filter(|s| !s.trim().is_empty());
     if let Some(f) = field {
-        let scan = infer::scan_reason(f, true);
+        let scan = crate::text::reevaluation_reason(f);
         if let Some((kind, _)) = scan.accepted.first() {
             return Reason {
                 accepted: Some(*kind),
@@ -219,7 +221,7 @@ fn reason(note: &Note) -> Reason {
             };
         }
     }
-    let scan = infer::scan_reason(&note.text, false);
+    let scan = &facts.reevaluation;
     if let Some((kind, span)) = scan.accepted.first() {
         return Reason {
             accepted: Some(*kind),
@@ -228,12 +230,13 @@ fn reason(note: &Note) -> Reason {
             routine_only: false,
         };
     }
-    let field_routine = field.is_some_and(|f| !infer::scan_reason(f, true).routine.is_empty());
+    let field_routine =
+        field.is_some_and(|f| !crate::text::reevaluation_reason(f).routine.is_empty());
     Reason {
         accepted: None,
         from_field: field.is_some(),
         routine_only: field_routine || !scan.routine.is_empty(),
-        spans: scan.routine,
+        spans: scan.routine.clone(),
     }
 }
 
@@ -328,12 +331,28 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
     };
 
     let label = c.label();
+    let narrative = found.as_ref().is_some_and(|f| !f.2)
+        && match c {
+            Component::History => text.history.as_ref().is_some_and(|f| f.narrative),
+            Component::Examination => text.exam_elements.as_ref().is_some_and(|f| f.narrative),
+            Component::PerformanceDeficits => text.deficits.as_ref().is_some_and(|f| f.narrative),
+            Component::ClinicalPresentation => {
+                text.presentation.as_ref().is_some_and(|f| f.narrative)
+            }
+            Component::OccupationalProfile => text.profile.as_ref().is_some_and(|f| f.narrative),
+            Component::TaskModification => {
+                text.task_modification.as_ref().is_some_and(|f| f.narrative)
+            }
+            Component::DecisionMaking => text.decision.as_ref().is_some_and(|f| f.narrative),
+            Component::Comorbidities => text.comorbidities.as_ref().is_some_and(|f| f.narrative),
+        };
     let Some((value, mut spans, from_field, conflict)) = found else {
         return Assessed {
             spec,
             value: None,
             level: None,
             source: Source::Missing,
+            narrative: false,
             spans: Vec::new(),
             explanation: format!(
                 "{} {} not established: {}.",
@@ -380,6 +399,11 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
     };
     let origin = if from_field {
         String::new()
+    } else if narrative {
+        format!(
+            "; read from the note's narrative ({}): check the spans",
+            narrative_basis(c)
+        )
     } else if conflict {
         "; read from the note's text, which states more than one: the lowest is used".to_string()
     } else {
@@ -428,7 +452,22 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
         },
         spans,
         explanation,
+        narrative,
         short,
+    }
+}
+
+/// What the narrative reader counted for a component, in a therapist's words.
+fn narrative_basis(c: Component) -> &'static str {
+    match c {
+        Component::History => "comorbidities in the history and medication list, personal factors in the social history and prior function",
+        Component::Examination => "body systems and activities examined, standardized tests given",
+        Component::ClinicalPresentation => "how the course is described",
+        Component::DecisionMaking => "standardized tests used and the options the plan chooses among",
+        Component::OccupationalProfile => "the kinds of history reviewed",
+        Component::PerformanceDeficits => "deficits and limitations found",
+        Component::Comorbidities => "comorbidities in the history and medication list",
+        Component::TaskModification => "no modification or assistance to complete the evaluation is described",
     }
 }
 

@@ -4,7 +4,7 @@
 //!
 //! The components and thresholds are data in [`crate::policy::evaluation`]; [`analysis`]
 //! assesses each component from the evaluation form's fields or, where a field is absent,
-//! from the text ([`infer`]); the note supports the level every component meets (the
+//! from what the text reader found ([`crate::text::EvalText`]); the note supports the level every component meets (the
 //! lowest). The rules read that analysis, and [`report`] turns it into `Report.evaluation`.
 
 use crate::note::{Discipline, Level};
@@ -19,7 +19,6 @@ mod code_note_type_mismatch;
 mod complexity_overcoded;
 mod complexity_undercoded;
 mod components_missing;
-mod infer;
 mod multiple_evaluation_codes;
 mod reevaluation_unsupported;
 
@@ -46,9 +45,19 @@ pub static RULES: &[&RuleMeta] = &[
 /// The evaluation analysis of a note (computed once per check, kept in the `Context`).
 pub type Analysis = analysis::Analysis;
 
-/// Analyses the note's evaluation components, when it bills or documents an evaluation.
-pub fn analyze(note: &crate::note::Note) -> Option<Analysis> {
-    analysis::analyze(note)
+/// Analyses the note's evaluation components, when it bills or documents an evaluation,
+/// from the form's fields and what the reader found in the text.
+pub fn analyze(note: &crate::note::Note, text: &crate::text::TextFacts) -> Option<Analysis> {
+    analysis::analyze(note, text)
+}
+
+/// Whether the note bills or documents an evaluation (so the reader reads its components).
+pub fn wanted(note: &crate::note::Note) -> bool {
+    !analysis::eval_lines(note).is_empty()
+        || matches!(
+            note.note_type,
+            crate::note::NoteType::Evaluation | crate::note::NoteType::Reevaluation
+        )
 }
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
@@ -105,6 +114,10 @@ pub struct ComponentReport {
     pub source: Source,
     /// True when read from the text: check the spans.
     pub inferred: bool,
+    /// True when read from the narrative (history, medications, exam headings, how the
+    /// course is described) rather than stated outright.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_narrative: bool,
     /// The form's field for this component.
     pub field: &'static str,
     /// Where in `note.text` the value was read, in UTF-16 code units.
@@ -128,6 +141,7 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
             level: c.level,
             source: c.source,
             inferred: c.source == Source::Text,
+            from_narrative: c.narrative,
             field: c.spec.component.field(),
             spans: c.spans.iter().map(|s| index.span(*s)).collect(),
             explanation: c.explanation.clone(),
@@ -158,6 +172,7 @@ pub fn report(ctx: &Context<'_>) -> Option<EvaluationReport> {
                 (false, _) => Source::Missing,
             },
             inferred: r.accepted.is_some() && !r.from_field,
+            from_narrative: false,
             field: "evaluation.reevaluationReason",
             spans: r.spans.iter().map(|s| index.span(*s)).collect(),
             explanation: explanation.clone(),

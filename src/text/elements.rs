@@ -1,0 +1,1242 @@
+//! Stage 6: the documentation elements, each decided from the section, the concepts and
+//! their context, with the words that decided it ([`Evidence`]). What each element means is
+//! `docs/elements-spec.md`, read as a payer's reviewer reads it.
+
+use super::context::Ctx;
+use super::goals::GoalItem;
+use super::lexicon::{g, Lex};
+use super::normalize::TokKind;
+use super::pipeline::{Concept, Parsed};
+use super::quantities::Unit;
+use super::sections::SectionKind;
+use super::{Evidence, RedFlag, RedFlagKind, Setting};
+
+/// Element decisions share these.
+pub(crate) struct Scope<'p, 't> {
+    pub p: &'p Parsed<'t>,
+    pub goals: &'p [GoalItem],
+    pub setting: Setting,
+}
+
+impl Scope<'_, '_> {
+    fn in_goal(&self, a: u32, b: u32) -> bool {
+        self.goals.iter().any(|g| a < g.end && g.start < b)
+    }
+
+    fn ev(&self, a: u32, b: u32, concept: &'static str, si: usize, ctx: Ctx) -> Evidence {
+        Evidence {
+            span: self.p.doc.span(a, b),
+            concept,
+            section: self.p.section(si),
+            context: ctx.name(),
+        }
+    }
+
+    /// Treatment was delivered: the note is not an evaluation, or it bills a treatment.
+    fn treated(&self) -> bool {
+        !self.setting.evaluation || self.setting.treatment_billed
+    }
+
+    /// A past auxiliary ("was", "were", "had") just before `at` in sentence `si`.
+    fn past_before(&self, si: usize, at: u32) -> bool {
+        let Some(s) = self.p.sents.get(si) else {
+            return false;
+        };
+        let i = self.p.doc.tok_from(s.start);
+        let j = self.p.doc.tok_from(at);
+        self.p
+            .doc
+            .toks
+            .get(i..j)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|t| {
+                !(t.kind == TokKind::Punct
+                    && matches!(self.p.doc.byte(t.start as usize), b',' | b';' | b':' | b'.'))
+            })
+            .take(10)
+            .any(|t| {
+                t.kind == TokKind::Word && matches!(self.p.doc.tok_str(t), "was" | "were" | "had")
+            })
+    }
+}
+
+fn is(c: &Concept, lex: Lex, group: u8) -> bool {
+    c.lex == lex && c.group == group
+}
+
+// ---- progress -------------------------------------------------------------------------
+
+/// Progress toward the goals: a goal's status, an objective comparison with an earlier value,
+/// or a stated lack of progress. Not in the history, not planned.
+pub(crate) fn progress(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if sec.is_some_and(|k| k.is_history() || k == SectionKind::PatientGoals) {
+            continue;
+        }
+        let cs = p.concepts_in(si);
+        let in_goals_section = sec == Some(SectionKind::Goals);
+        let goal_word = cs
+            .iter()
+            .find(|c| is(c, Lex::Progress, g::progress::GOAL_WORD));
+        // A goal's status.
+        for c in cs
+            .iter()
+            .filter(|c| is(c, Lex::Progress, g::progress::STATUS))
+        {
+            // "will be met" is a prognosis; "…, not met" after a goal is its status.
+            if c.ctx.hypothetical() && p.doc.f(c.start.saturating_sub(3), c.start) == "be " {
+                continue;
+            }
+            let w = p.doc.f(c.start, c.end);
+            let vague = matches!(
+                w,
+                "progressing"
+                    | "progressing toward"
+                    | "progressing towards"
+                    | "in progress"
+                    | "ongoing"
+                    | "continuing"
+                    | "partially"
+            );
+            // Attached to a goal: a goal word in the sentence, or a goals section line.
+            let attached = goal_word.is_some()
+                || in_goals_section
+                || sc
+                    .goals
+                    .iter()
+                    .any(|g| c.start >= g.start && c.start <= g.end + 2);
+            if !attached {
+                continue;
+            }
+            if vague
+                && !(in_goals_section
+                    || sc
+                        .goals
+                        .iter()
+                        .any(|g| c.start >= g.start && c.start <= g.end + 2)
+                    || goal_number(p, si))
+            {
+                continue;
+            }
+            out.push(sc.ev(c.start, c.end, "goal status", si, c.ctx));
+        }
+        // A stated lack of progress.
+        for c in cs
+            .iter()
+            .filter(|c| is(c, Lex::Progress, g::progress::NO_PROGRESS))
+        {
+            if c.ctx.hypothetical() {
+                continue;
+            }
+            out.push(sc.ev(c.start, c.end, "no progress", si, c.ctx));
+        }
+        if let Some((a, b)) = comparison(sc, si) {
+            out.push(sc.ev(a, b, "comparison", si, Ctx::default()));
+        }
+    }
+    out
+}
+
+/// "goal 2", "STG #1", "LTG 3" in the sentence.
+fn goal_number(p: &Parsed<'_>, si: usize) -> bool {
+    let words: Vec<&str> = p.words(si).collect();
+    let qs = p.quants_in(si);
+    words.iter().any(|w| matches!(*w, "goal" | "stg" | "ltg"))
+        && qs.iter().any(|q| q.value < 20.0 && q.unit == Unit::Bare)
+}
+
+/// A measure compared with an earlier one in sentence `si`: "from 7/10 to 3/10", "75 ft ->
+/// 150 ft", "(was 95 deg at eval)", "13 deg since eval", "from moderate to mild". A change
+/// within today's session ("progressed the band from red to green", "increased from 120 to
+/// 140 bpm") is the therapist's grading, not progress.
+fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
+    let p = sc.p;
+    let s = p.sents.get(si)?;
+    let qs: Vec<_> = p
+        .quants_in(si)
+        .iter()
+        .filter(|q| !matches!(q.unit, Unit::Date | Unit::PerWeek | Unit::PerDay) && !q.word)
+        .filter(|q| !sc.in_goal(q.start, q.end))
+        .collect();
+    let cs = p.concepts_in(si);
+    let measures: Vec<(u32, u32)> = qs
+        .iter()
+        .map(|q| (q.start, q.end))
+        .chain(
+            cs.iter()
+                .filter(|c| {
+                    is(c, Lex::Progress, g::progress::SEVERITY)
+                        || is(c, Lex::Assist, g::assist::ASSIST)
+                })
+                .map(|c| (c.start, c.end)),
+        )
+        .collect();
+    if measures.is_empty() {
+        return None;
+    }
+    let words: Vec<(u32, u32, &str)> = {
+        let i = p.doc.tok_from(s.start);
+        p.doc
+            .toks
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .map(|t| (t.start, t.end, p.doc.tok_str(t)))
+            .collect()
+    };
+    let session_verb = |at: u32| {
+        words
+            .iter()
+            .filter(|(a, _, _)| *a < at && at - *a < 60)
+            .any(|(_, _, w)| {
+                matches!(
+                    *w,
+                    "graded"
+                        | "advanced"
+                        | "progressed"
+                        | "raised"
+                        | "lowered"
+                        | "titrated"
+                        | "changed"
+                        | "moved"
+                        | "upgraded"
+                        | "downgraded"
+                        | "faded"
+                )
+            })
+    };
+    let over_time = cs.iter().any(|c| {
+        is(c, Lex::Progress, g::progress::EARLIER)
+            && !matches!(p.doc.f(c.start, c.end), "was" | "were")
+    });
+    // "from X to Y".
+    for (k, (a, _, w)) in words.iter().enumerate() {
+        if *w != "from" {
+            continue;
+        }
+        let Some((to_a, _, _)) = words
+            .iter()
+            .skip(k + 1)
+            .take(14)
+            .find(|(_, _, x)| *x == "to")
+        else {
+            continue;
+        };
+        let m1 = measures.iter().any(|(x, _)| *x > *a && *x < *to_a);
+        let m2 = measures.iter().find(|(x, _)| *x > *to_a && *x < to_a + 40);
+        if let (true, Some(&(_, e2))) = (m1, m2) {
+            if session_verb(*a) && !over_time {
+                continue;
+            }
+            return Some((*a, e2));
+        }
+        // "improved from her initial evaluation, which showed severe impairment".
+        let earlier = cs.iter().find(|c| {
+            is(c, Lex::Progress, g::progress::EARLIER) && c.start > *a && c.start < a + 30
+        });
+        let change = cs
+            .iter()
+            .any(|c| is(c, Lex::Progress, g::progress::CHANGE) && c.end <= *a && a - c.end < 20);
+        if let (Some(e), true) = (earlier, change) {
+            if let Some(&(_, me)) = measures.iter().find(|(x, _)| *x > e.end) {
+                return Some((*a, me));
+            }
+        }
+    }
+    // Arrows between two measures.
+    for (k, (a, b, w)) in words.iter().enumerate() {
+        if *w == "-" && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">")
+            || *w == "=" && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">")
+        {
+            let before = measures.iter().any(|(_, e)| *e <= *a && a - e <= 3);
+            let after = measures.iter().find(|(x, _)| *x >= *b && x - b <= 4);
+            if let (true, Some(&(_, e2))) = (before, after) {
+                if session_verb(*a) && !over_time {
+                    continue;
+                }
+                let start = measures
+                    .iter()
+                    .filter(|(_, e)| *e <= *a)
+                    .map(|(x, _)| *x)
+                    .max()
+                    .unwrap_or(*a);
+                return Some((start, e2));
+            }
+        }
+    }
+    // An earlier value: "(was 95 deg at eval)", "(38/80 at eval)", "was 2/10 at IE",
+    // "previously 4/5", "13 deg since eval", "compared to last week".
+    for c in cs
+        .iter()
+        .filter(|c| is(c, Lex::Progress, g::progress::EARLIER))
+    {
+        if sc.in_goal(c.start, c.end) {
+            continue;
+        }
+        let w = p.doc.f(c.start, c.end);
+        let paren_before = p.doc.f(s.start, c.start).rfind('(').is_some_and(|i| {
+            !p.doc
+                .f(s.start, c.start)
+                .get(i..)
+                .unwrap_or("")
+                .contains(')')
+        });
+        let near_measure = measures
+            .iter()
+            .any(|(x, e)| (*x >= c.end && x - c.end <= 25) || (*e <= c.start && c.start - e <= 25));
+        if !near_measure {
+            continue;
+        }
+        let two_values = measures.len() >= 2;
+        let cue_before = p.doc.f(s.start.max(c.start.saturating_sub(12)), c.start);
+        let relative = cue_before.ends_with("since ")
+            || cue_before.ends_with("than ")
+            || cue_before.ends_with("vs ")
+            || cue_before.ends_with("versus ")
+            || cue_before.ends_with("compared to ")
+            || cue_before.ends_with("compared with ")
+            || cue_before.ends_with("from ")
+            || cue_before.ends_with("at ")
+            || cue_before.ends_with("on ");
+        let number_after = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 12);
+        let ok = match w {
+            "was" | "were" => paren_before,
+            "previously" | "initially" => paren_before || number_after,
+            _ => {
+                (paren_before || relative || w.starts_with("at "))
+                    && (two_values || paren_before || relative)
+            }
+        };
+        if ok {
+            return Some((c.start, c.end));
+        }
+    }
+    // "improved by 10 deg".
+    for (k, (a, _, w)) in words.iter().enumerate() {
+        if matches!(
+            *w,
+            "improved"
+                | "increased"
+                | "decreased"
+                | "reduced"
+                | "gained"
+                | "regressed"
+                | "declined"
+        ) && words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+        {
+            if let Some(&(_, e)) = measures.iter().find(|(x, _)| *x > *a && x - a < 20) {
+                if session_verb(*a) && !over_time {
+                    continue;
+                }
+                return Some((*a, e));
+            }
+        }
+    }
+    None
+}
+
+// ---- medical necessity ------------------------------------------------------------------
+
+/// Why skilled care is needed: a deficit, a functional limitation or a risk stated as the
+/// patient's (not negated, not someone else's, not a goal's target).
+pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if matches!(
+            sec,
+            Some(
+                SectionKind::PatientGoals
+                    | SectionKind::Header
+                    | SectionKind::Billing
+                    | SectionKind::Signature
+            )
+        ) {
+            continue;
+        }
+        let cs = p.concepts_in(si);
+        for c in cs {
+            if c.lex != Lex::Clinical || c.ctx.negated() || c.ctx.experiencer() {
+                continue;
+            }
+            if sc.in_goal(c.start, c.end) {
+                continue;
+            }
+            let concept = match c.group {
+                g::clinical::DEFICIT => "deficit",
+                g::clinical::LIMITATION => "functional limitation",
+                g::clinical::RISK => "risk",
+                g::clinical::SYMPTOM => {
+                    // A symptom with an activity ("pain with stairs", "coughing during
+                    // meals"), or in the assessment.
+                    let with_activity = cs.iter().any(|a| {
+                        is(a, Lex::Clinical, g::clinical::ACTIVITY)
+                            && a.start > c.end
+                            && a.start - c.end < 40
+                    });
+                    let assessed =
+                        matches!(sec, Some(SectionKind::Assessment | SectionKind::Impression));
+                    if !(with_activity || assessed) {
+                        continue;
+                    }
+                    "symptom limiting function"
+                }
+                _ => continue,
+            };
+            out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
+        }
+    }
+    out
+}
+
+// ---- skilled intervention ---------------------------------------------------------------
+
+/// The therapist's skill in treatment delivered: cueing, facilitation, grading and
+/// progression, correction, guarding, education checked by a return demonstration, a
+/// technique with its parameters. Testing during an evaluation is not treatment; naming an
+/// exercise or a technique is not skill; a current ability level ("is able to name 15 items
+/// with minimal cues") is a status, not care given.
+pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let treated = sc.treated();
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if sec.is_some_and(|k| {
+            k.is_history() || matches!(k, SectionKind::PatientGoals | SectionKind::Header)
+        }) {
+            continue;
+        }
+        if !treated && sec.is_some_and(|k| k.is_exam()) {
+            continue;
+        }
+        let cs = p.concepts_in(si);
+        // Caregiver training counts: another person's context does not undo the skill.
+        let delivered = |c: &Concept| !c.ctx.negated() && !c.ctx.hypothetical();
+        let has = |grp: u8| cs.iter().any(|c| is(c, Lex::Skill, grp) && delivered(c));
+        let ability = cs
+            .iter()
+            .any(|c| is(c, Lex::Skill, g::skill::ABILITY) && !c.ctx.negated());
+        let testing = has(g::skill::TESTING);
+        let teach = has(g::skill::TEACH) || (has(g::skill::DELIVER) && !(testing && !treated));
+        let returned = has(g::skill::RETURN_DEMO);
+        let effect = cs
+            .iter()
+            .any(|c| is(c, Lex::Response, g::response::REACTION) && delivered(c));
+        // In an evaluation with no treatment billed, only care delivered counts: education
+        // checked by a return demonstration, or taught/trained with cueing or correction.
+        if !treated && !(returned || teach) {
+            continue;
+        }
+        let overlaps = |c: &Concept, lex: Lex| {
+            cs.iter()
+                .any(|o| o.lex == lex && o.start < c.end && c.start < o.end)
+        };
+        for c in cs.iter().filter(|c| c.lex == Lex::Skill) {
+            if !delivered(c) || sc.in_goal(c.start, c.end) {
+                continue;
+            }
+            let concept = match c.group {
+                g::skill::CUE => {
+                    // "is able to name 15 items with minimal cues": a performance level.
+                    let ability_before = cs
+                        .iter()
+                        .any(|a| is(a, Lex::Skill, g::skill::ABILITY) && a.end <= c.start)
+                        && !teach;
+                    if ability_before || overlaps(c, Lex::Assist) {
+                        continue;
+                    }
+                    if !treated && !(returned || teach) {
+                        continue;
+                    }
+                    "cueing"
+                }
+                g::skill::SKILL => {
+                    if overlaps(c, Lex::Assist) || overlaps(c, Lex::Clinical) {
+                        continue;
+                    }
+                    if !treated && !returned && !teach {
+                        continue;
+                    }
+                    "skilled technique applied"
+                }
+                g::skill::RETURN_DEMO => "education checked by return demonstration",
+                g::skill::TECHNIQUE => {
+                    let parameter = cs.iter().any(|x| is(x, Lex::Skill, g::skill::PARAMETER));
+                    if !parameter || !treated {
+                        continue;
+                    }
+                    "technique with parameters"
+                }
+                g::skill::TEACH if effect && !ability => "education with its effect",
+                _ => continue,
+            };
+            out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
+        }
+    }
+    out
+}
+
+// ---- patient response -------------------------------------------------------------------
+
+/// The patient's response to treatment: in the session (tolerance with specifics, vitals,
+/// fatigue, a reaction, a return demonstration, accuracy) or over the course of care (a
+/// change the patient reports or shows, with what changed). Not symptom history, not
+/// testing during an evaluation, not "tolerated well" or "feels better" alone.
+pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let treated = sc.treated();
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if sec.is_some_and(|k| {
+            k.is_history()
+                || k.is_exam()
+                || matches!(
+                    k,
+                    SectionKind::PatientGoals | SectionKind::Header | SectionKind::Billing
+                )
+        }) {
+            continue;
+        }
+        let in_plan = sec.is_some_and(SectionKind::is_plan);
+        let cs = p.concepts_in(si);
+        let qs = p.quants_in(si);
+        let after = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER));
+        let subjective = sec == Some(SectionKind::Subjective);
+        let teach = cs.iter().any(|c| {
+            c.lex == Lex::Skill
+                && matches!(
+                    c.group,
+                    g::skill::TEACH | g::skill::DELIVER | g::skill::RETURN_DEMO
+                )
+                && !c.ctx.negated()
+        });
+        if !treated {
+            // An evaluation with no treatment: only the response to care delivered in it.
+            if let Some(c) = cs.iter().find(|c| {
+                (is(c, Lex::Skill, g::skill::RETURN_DEMO)
+                    || (is(c, Lex::Response, g::response::REACTION) && teach))
+                    && !c.ctx.negated()
+                    && !c.ctx.hypothetical()
+            }) {
+                out.push(sc.ev(c.start, c.end, "response to education", si, c.ctx));
+            }
+            continue;
+        }
+        if sec == Some(SectionKind::Response) && p.words(si).count() >= 2 {
+            if let Some(s) = p.sents.get(si) {
+                out.push(sc.ev(s.start, s.end, "response section", si, Ctx::default()));
+            }
+            continue;
+        }
+        let specific = |c: &Concept| {
+            qs.iter()
+                .any(|q| !matches!(q.unit, Unit::Date | Unit::Bare) && q.start > c.start)
+                || cs.iter().any(|x| {
+                    x.start != c.start
+                        && (is(x, Lex::Clinical, g::clinical::ACTIVITY)
+                            || is(x, Lex::Clinical, g::clinical::SYMPTOM)
+                            || x.lex == Lex::Intervention
+                            || is(x, Lex::Response, g::response::REACTION))
+                })
+        };
+        for c in cs {
+            if c.lex != Lex::Response
+                || c.ctx.hypothetical()
+                || c.ctx.experiencer()
+                || sc.in_goal(c.start, c.end)
+            {
+                continue;
+            }
+            if in_plan && c.group != g::response::REACTION {
+                continue;
+            }
+            let concept = match c.group {
+                g::response::REACTION => {
+                    if c.ctx.negated() && !after {
+                        continue;
+                    }
+                    if subjective && !after {
+                        // On arrival a symptom is the history; tied to the activity it is a
+                        // response ("fatigued from dealing the cards").
+                        let cause = p.doc.f(c.end, c.end + 8);
+                        let tied = cause.starts_with(" from")
+                            || cause.starts_with(" after")
+                            || cause.starts_with(" during")
+                            || cause.starts_with(" with");
+                        let w = p.doc.f(c.start, c.end);
+                        if !(tied
+                            || w.ends_with(" from")
+                            || w.ends_with(" after")
+                            || w.contains("pleased")
+                            || w.contains("satisf")
+                            || w.starts_with("can now")
+                            || w.contains("now able"))
+                        {
+                            continue;
+                        }
+                    }
+                    "reaction in the session"
+                }
+                g::response::TOLERANCE => {
+                    // "Tolerated 20 min without increased pain", not "tolerated well".
+                    let detail = qs.iter().any(|q| {
+                        q.start > c.end
+                            && matches!(
+                                q.unit,
+                                Unit::Minutes
+                                    | Unit::Seconds
+                                    | Unit::Reps
+                                    | Unit::Distance
+                                    | Unit::Hours
+                                    | Unit::Times
+                            )
+                    }) || cs.iter().any(|x| {
+                        x.start > c.end
+                            && (is(x, Lex::Response, g::response::REACTION)
+                                || is(x, Lex::Clinical, g::clinical::SYMPTOM))
+                    });
+                    if !detail || subjective {
+                        continue;
+                    }
+                    "tolerance with specifics"
+                }
+                g::response::VITALS => {
+                    let value = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 8);
+                    if !value {
+                        continue;
+                    }
+                    "vital signs"
+                }
+                g::response::AFTER => {
+                    let measured = qs.iter().any(|q| {
+                        matches!(
+                            q.unit,
+                            Unit::Score(_) | Unit::Percent | Unit::Degrees | Unit::Distance
+                        )
+                    }) || cs.iter().any(|x| {
+                        is(x, Lex::Clinical, g::clinical::SYMPTOM)
+                            || is(x, Lex::Clinical, g::clinical::DEFICIT)
+                    });
+                    if !measured {
+                        continue;
+                    }
+                    "measure after treatment"
+                }
+                g::response::COURSE => {
+                    if !specific(c) || c.ctx.negated() {
+                        continue;
+                    }
+                    "change over the course of care"
+                }
+                _ => continue,
+            };
+            out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
+        }
+        // Accuracy in the session: "with 60% accuracy", "4/5 trials".
+        if !subjective {
+            for q in qs {
+                if q.unit == Unit::Percent || matches!(q.unit, Unit::Score(_)) {
+                    let next = p.doc.f(q.end, q.end + 24);
+                    if (next.trim_start().starts_with("accura")
+                        || next.contains("trials")
+                        || next.contains("opportunities")
+                        || next.contains("of the time"))
+                        && !sc.in_goal(q.start, q.end)
+                    {
+                        out.push(sc.ev(
+                            q.start,
+                            q.end,
+                            "performance in the session",
+                            si,
+                            Ctx::default(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+// ---- plan -------------------------------------------------------------------------------
+
+/// What happens next in care: frequency and duration, the next visit's progression, a home
+/// program, a referral, a recommendation, a discharge to a setting or home. Not the reason
+/// for a discharge alone, not a bare "continue", not a past course ("was seen 1x/week").
+pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    let flagged = |a: u32, b: u32| {
+        let sp = p.doc.span(a, b);
+        red_flags
+            .iter()
+            .any(|r| sp.start < r.span.end && r.span.start < sp.end)
+    };
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if sec.is_some_and(|k| {
+            k.is_history()
+                || matches!(
+                    k,
+                    SectionKind::Subjective
+                        | SectionKind::PatientGoals
+                        | SectionKind::Header
+                        | SectionKind::Billing
+                        | SectionKind::Signature
+                )
+        }) {
+            continue;
+        }
+        let cs = p.concepts_in(si);
+        let qs = p.quants_in(si);
+        let in_plan = sec.is_some_and(SectionKind::is_plan);
+        // Outside a plan section, a frequency or a home program is a plan only when the
+        // sentence looks ahead ("will", "recommend", "continue", "next").
+        let ahead = p.words(si).any(|w| {
+            matches!(
+                w,
+                "will"
+                    | "would"
+                    | "should"
+                    | "shall"
+                    | "recommend"
+                    | "recommended"
+                    | "recommends"
+                    | "plan"
+                    | "planned"
+                    | "next"
+                    | "continue"
+                    | "cont"
+                    | "issued"
+                    | "provided"
+                    | "updated"
+                    | "instructed"
+                    | "educated"
+                    | "given"
+                    | "progressed"
+                    | "reviewed"
+            )
+        });
+        let mut found: Option<(u32, u32, &'static str, Ctx)> = None;
+        for c in cs {
+            if c.lex != Lex::Plan
+                || c.ctx.negated()
+                || sc.in_goal(c.start, c.end)
+                || flagged(c.start, c.end)
+            {
+                continue;
+            }
+            let concept = match c.group {
+                g::plan::PLAN => {
+                    if sc.past_before(si, c.start) && !in_plan {
+                        continue;
+                    }
+                    "next step"
+                }
+                g::plan::HOME => {
+                    if !(in_plan || ahead) || sc.past_before(si, c.start) && !in_plan {
+                        continue;
+                    }
+                    "home program"
+                }
+                g::plan::DISCHARGE => {
+                    // A discharge is a plan when it says where care goes on (home, a setting,
+                    // a home program, a referral); the reason for it alone is not.
+                    let destination = cs.iter().any(|x| {
+                        x.lex == Lex::Plan
+                            && matches!(x.group, g::plan::SETTING | g::plan::HOME | g::plan::PLAN)
+                            && x.start != c.start
+                    }) || p.doc.f(c.end, c.end + 6).starts_with(" home");
+                    if !destination {
+                        continue;
+                    }
+                    "discharge plan"
+                }
+                g::plan::FREQUENCY => {
+                    if !(in_plan || ahead) || sc.past_before(si, c.start) && !in_plan {
+                        continue;
+                    }
+                    "frequency"
+                }
+                _ => continue,
+            };
+            found = Some((c.start, c.end, concept, c.ctx));
+            break;
+        }
+        if found.is_none() {
+            for q in qs {
+                if matches!(q.unit, Unit::PerWeek | Unit::PerDay)
+                    && !sc.in_goal(q.start, q.end)
+                    && (in_plan || ahead && !sc.past_before(si, q.start))
+                {
+                    found = Some((q.start, q.end, "frequency", Ctx::default()));
+                    break;
+                }
+            }
+        }
+        if found.is_none() && in_plan {
+            // Under a plan heading: the interventions planned ("1. Therapeutic exercise …"),
+            // a "will" or "to be" sentence, a duration.
+            if let Some(c) = cs.iter().find(|c| {
+                c.lex == Lex::Intervention
+                    || (is(c, Lex::Skill, g::skill::TEACH) && !c.ctx.negated())
+            }) {
+                if !flagged(c.start, c.end) {
+                    found = Some((c.start, c.end, "planned intervention", c.ctx));
+                }
+            } else if let Some(q) = qs.iter().find(|q| {
+                matches!(
+                    q.unit,
+                    Unit::Weeks | Unit::Visits | Unit::Months | Unit::Days
+                )
+            }) {
+                found = Some((q.start, q.end, "duration", Ctx::default()));
+            } else if p.words(si).any(|w| w == "will") && p.words(si).count() >= 4 {
+                if let Some(s) = p.sents.get(si) {
+                    if !flagged(s.start, s.end) {
+                        found = Some((s.start, s.end, "next step", Ctx::default()));
+                    }
+                }
+            }
+        }
+        if let Some((a, b, concept, ctx)) = found {
+            out.push(sc.ev(a, b, concept, si, ctx));
+        }
+    }
+    out
+}
+
+// ---- outcome measures -------------------------------------------------------------------
+
+/// Standardized outcome measures given with a score: the score beside the name, in the
+/// next sentence, or (for a test "administered"/"completed") in its section's results.
+/// Naming a measure that was not given is not one.
+pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    let scored = |q: &super::quantities::Quant| {
+        !matches!(
+            q.unit,
+            Unit::Date | Unit::Bare | Unit::Times | Unit::PerWeek | Unit::PerDay
+        )
+    };
+    for si in 0..p.sents.len() {
+        let sec = p.section(si);
+        if matches!(sec, Some(SectionKind::Goals | SectionKind::PatientGoals)) {
+            continue;
+        }
+        let cs = p.concepts_in(si);
+        for c in cs.iter().filter(|c| is(c, Lex::Test, g::test::MEASURE)) {
+            if c.ctx.negated() || c.ctx.hypothetical() || sc.in_goal(c.start, c.end) {
+                continue;
+            }
+            let Some(s) = p.sents.get(si) else { continue };
+            // Not given: "not reassessed", "declined", "to be administered".
+            let rest = p.doc.f(c.end, s.end);
+            if [
+                "not ",
+                "declined",
+                "refused",
+                "deferred",
+                "unable to complete",
+                "n/a",
+                "to be ",
+                "will ",
+            ]
+            .iter()
+            .any(|w| rest.get(..rest.len().min(40)).unwrap_or("").contains(w))
+                && !rest
+                    .get(..rest.len().min(12))
+                    .unwrap_or("")
+                    .chars()
+                    .any(|ch| ch.is_ascii_digit())
+            {
+                continue;
+            }
+            // A target: a comparator right after the name ("ODI <= 20%").
+            let head = rest
+                .trim_start_matches([' ', ':', '-'])
+                .trim_start_matches("score")
+                .trim_start();
+            let target = head.starts_with('<')
+                || head.starts_with('>')
+                || [
+                    "at or below",
+                    "at or above",
+                    "below",
+                    "above",
+                    "under",
+                    "over",
+                    "of at least",
+                    "at least",
+                    "less than",
+                    "greater than",
+                    "more than",
+                ]
+                .iter()
+                .any(|w| head.starts_with(w));
+            let reported = ["(", "->", "now", "today", "current"]
+                .iter()
+                .any(|w| rest.contains(w));
+            let beside = p.quants_in(si).iter().find(|q| {
+                q.start >= c.end
+                    && q.start - c.end <= 60
+                    && !sc.in_goal(q.start, q.end)
+                    && (scored(q) || q.start - c.end <= 6)
+            });
+            let before = p.quants_in(si).iter().any(|q| {
+                q.end <= c.start && c.start - q.end <= 14 && scored(q) && {
+                    let gap = p.doc.f(q.end, c.start);
+                    gap.contains(" on") || gap.contains(" in")
+                }
+            });
+            let mut score_end: Option<u32> = None;
+            if let Some(q) = beside {
+                if !target || reported {
+                    score_end = Some(q.end);
+                }
+            } else if before {
+                score_end = Some(c.end);
+            } else {
+                let administered = cs.iter().any(|x| {
+                    x.lex == Lex::Skill
+                        && matches!(x.group, g::skill::DELIVER | g::skill::TESTING)
+                        && matches!(
+                            p.doc.f(x.start, x.end),
+                            "performed"
+                                | "completed"
+                                | "administered"
+                                | "was administered"
+                                | "were administered"
+                                | "scored"
+                                | "given"
+                                | "tested"
+                                | "completed the"
+                        )
+                });
+                if administered {
+                    // The next sentence, or the section's results.
+                    let sect = p.sents.get(si).and_then(|s| s.section);
+                    let next = p.sents.get(si + 1).filter(|n| n.section == sect);
+                    if next.is_some_and(|_| p.quants_in(si + 1).iter().any(|q| scored(q))) {
+                        score_end = Some(c.end);
+                    } else {
+                        for j in si + 1..p.sents.len() {
+                            if p.sents.get(j).map(|n| n.section) != Some(sect) {
+                                break;
+                            }
+                            let results = p
+                                .quants_in(j)
+                                .iter()
+                                .any(|q| matches!(q.unit, Unit::Percent | Unit::Score(_)))
+                                || p.text(j).contains("scored")
+                                || p.text(j).contains("within normal limits");
+                            if results {
+                                score_end = Some(c.end);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(e) = score_end {
+                out.push(sc.ev(
+                    c.start,
+                    e.max(c.end),
+                    "standardized measure with a score",
+                    si,
+                    c.ctx,
+                ));
+            }
+        }
+    }
+    out
+}
+
+// ---- red flags --------------------------------------------------------------------------
+
+/// Phrases reviewers cite, with nothing specific next to them (in the sentence, or in the
+/// next one of the same section).
+pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        let cs = p.concepts_in(si);
+        for c in cs.iter().filter(|c| c.lex == Lex::RedFlag) {
+            let Some(kind) = RedFlagKind::from_group(c.group) else {
+                continue;
+            };
+            if sc.in_goal(c.start, c.end) && kind != RedFlagKind::Maintenance {
+                continue;
+            }
+            use RedFlagKind as K;
+            if matches!(
+                kind,
+                K::ToleratedWell
+                    | K::DoingWell
+                    | K::Progressing
+                    | K::NoNewComplaints
+                    | K::NoSignificantChange
+            ) && (c.ctx.negated() || c.ctx.hypothetical())
+                && !p.doc.f(c.start, c.end).starts_with("no ")
+            {
+                continue;
+            }
+            // The patient's own words are not the therapist's claim.
+            if matches!(kind, K::DoingWell | K::Progressing) && c.ctx.reported() {
+                continue;
+            }
+            let before = {
+                let s = p.sents.get(si).map_or(0, |s| s.start);
+                p.doc.f(s.max(c.start.saturating_sub(20)), c.start)
+            };
+            let after = p.doc.f(c.end, c.end + 14).trim_start();
+            match kind {
+                K::Maintenance => {
+                    if before.ends_with("skilled ")
+                        || [
+                            "home ",
+                            "house ",
+                            "household ",
+                            "yard ",
+                            "lawn ",
+                            "car ",
+                            "building ",
+                            "health ",
+                        ]
+                        .iter()
+                        .any(|w| before.ends_with(w))
+                        || [
+                            "free",
+                            "worker",
+                            "man",
+                            "job",
+                            "staff",
+                            "crew",
+                            "department",
+                            "mechanic",
+                            "tasks",
+                            "work",
+                            "of skin",
+                            "of range",
+                        ]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    {
+                        continue;
+                    }
+                }
+                K::AsTolerated => {
+                    if [
+                        "weight bearing ",
+                        "weightbearing ",
+                        "wb ",
+                        "diet ",
+                        "activity ",
+                        "wbat ",
+                        "ambulate ",
+                        "ambulation ",
+                    ]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                    {
+                        continue;
+                    }
+                }
+                K::GeneralConditioning => {
+                    if ["instructor", "class", "trainer", "center", "club"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if specifics(sc, si, c.end, kind, true) {
+                continue;
+            }
+            let sect = p.sents.get(si).and_then(|s| s.section);
+            let next_same = p
+                .sents
+                .get(si + 1)
+                .filter(|n| n.section == sect && !n.para_start);
+            if next_same.is_some()
+                && specifics(
+                    sc,
+                    si + 1,
+                    p.sents.get(si + 1).map_or(0, |n| n.start),
+                    kind,
+                    false,
+                )
+            {
+                continue;
+            }
+            out.push(RedFlag {
+                span: p.doc.span(c.start, c.end),
+                kind,
+            });
+        }
+        // A plan that says only "continue": "P: cont", "Plan: Continue."
+        if sc.p.section(si).is_some_and(SectionKind::is_plan)
+            && bare_continue(p, si)
+            && !out.iter().any(|r| {
+                p.sents.get(si).is_some_and(|s| {
+                    let sp = p.doc.span(s.start, s.end);
+                    r.span.start >= sp.start && r.span.start < sp.end
+                })
+            })
+        {
+            if let Some(s) = p.sents.get(si) {
+                let t = p.doc.f(s.start, s.end);
+                let e = s.start
+                    + t.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+                        .len() as u32;
+                out.push(RedFlag {
+                    span: p.doc.span(s.start, e),
+                    kind: RedFlagKind::ContinuePoc,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|r| r.span.start);
+    out.dedup_by_key(|r| r.span.start);
+    out
+}
+
+/// "cont", "Continue.", "Continue tx", "cont same": a sentence that says only "continue".
+fn bare_continue(p: &Parsed<'_>, si: usize) -> bool {
+    let words: Vec<&str> = p.words(si).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    matches!(*first, "cont" | "continue" | "con")
+        && words.len() <= 4
+        && words.iter().skip(1).all(|w| {
+            matches!(
+                *w,
+                "t" | "tx"
+                    | "treatment"
+                    | "therapy"
+                    | "same"
+                    | "as"
+                    | "above"
+                    | "current"
+                    | "program"
+                    | "with"
+            )
+        })
+}
+
+/// Whether sentence `si` from `from` gives the specifics a red flag of `kind` lacks.
+fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: bool) -> bool {
+    use RedFlagKind as K;
+    let p = sc.p;
+    let Some(s) = p.sents.get(si) else {
+        return false;
+    };
+    let cs: Vec<&Concept> = p
+        .concepts_in(si)
+        .iter()
+        .filter(|c| c.start >= from)
+        .collect();
+    let qs: Vec<_> = p
+        .quants_in(si)
+        .iter()
+        .filter(|q| q.start >= from && !matches!(q.unit, Unit::Date))
+        .collect();
+    let rest = p.doc.f(from, s.end);
+    let measured = qs
+        .iter()
+        .any(|q| !matches!(q.unit, Unit::Bare | Unit::Times))
+        || rest.contains("->");
+    let response = cs.iter().any(|c| {
+        (c.lex == Lex::Response && matches!(c.group, g::response::REACTION | g::response::VITALS))
+            || is(c, Lex::Clinical, g::clinical::SYMPTOM)
+    });
+    let skill = cs.iter().any(|c| {
+        c.lex == Lex::Skill
+            && matches!(
+                c.group,
+                g::skill::CUE | g::skill::SKILL | g::skill::RETURN_DEMO
+            )
+    });
+    let plan = cs
+        .iter()
+        .any(|c| c.lex == Lex::Plan && matches!(c.group, g::plan::PLAN | g::plan::FREQUENCY))
+        || qs
+            .iter()
+            .any(|q| matches!(q.unit, Unit::PerWeek | Unit::PerDay));
+    let reason = [
+        "because",
+        "due to",
+        "secondary to",
+        "as evidenced",
+        "evidenced by",
+        "to prevent",
+        "to address",
+        "given ",
+        "until",
+        "as long as",
+        "keeping",
+        "up to",
+        "provided",
+    ]
+    .iter()
+    .any(|w| rest.contains(w));
+    let progress = cs.iter().any(|c| {
+        c.lex == Lex::Progress && matches!(c.group, g::progress::STATUS | g::progress::NO_PROGRESS)
+    });
+    match kind {
+        K::ToleratedWell | K::DoingWell | K::NoNewComplaints => {
+            measured || response || (same && (skill || reason))
+        }
+        K::Progressing | K::NoSignificantChange => {
+            measured || progress || response || (same && reason)
+        }
+        K::ContinuePoc | K::AsTolerated => (same && (measured || reason || skill)) || plan,
+        K::Flowsheet | K::Maintenance | K::GeneralConditioning | K::RepetitiveExercise => {
+            same && (skill || reason)
+        }
+        K::Judgmental => false,
+    }
+}
+
+// ---- objective measurements ---------------------------------------------------------------
+
+/// Objective measurements: degrees, strength grades, distances, assist levels, pain
+/// ratings, percentages.
+pub(crate) fn measurements(sc: &Scope<'_, '_>) -> Vec<Evidence> {
+    let p = sc.p;
+    let mut out = Vec::new();
+    for si in 0..p.sents.len() {
+        for q in p.quants_in(si) {
+            let ok = match q.unit {
+                Unit::Degrees | Unit::Distance | Unit::Percent => true,
+                Unit::Score(d) => d == 5 || d == 10,
+                _ => false,
+            };
+            if ok {
+                out.push(sc.ev(q.start, q.end, "measurement", si, Ctx::default()));
+            }
+        }
+        for c in p
+            .concepts_in(si)
+            .iter()
+            .filter(|c| is(c, Lex::Assist, g::assist::ASSIST))
+        {
+            out.push(sc.ev(c.start, c.end, "assist level", si, c.ctx));
+        }
+    }
+    out.sort_by_key(|e| e.span.start);
+    out
+}

@@ -1,0 +1,561 @@
+//! Stage 2: sections, in the spirit of medspaCy's Sectionizer.
+//!
+//! Input: the [`Doc`] and the lexicon hits. Output: the [`Heading`]s of the note, in order;
+//! each opens a section that runs to the next heading. The spellings are data
+//! (`lexicon/sections.txt`, hundreds of them mapped to a [`SectionKind`]).
+//!
+//! A heading is found at the start of a line, after a bullet or a number:
+//! - `S:`, `O =`, `A:`, `P:` (SOAP letters, in capitals);
+//! - a known heading followed by words that qualify it and a colon ("SHORT-TERM GOALS TO
+//!   BE ACHIEVED IN TWO WEEKS:", "Plan of care (8 wks):");
+//! - an unknown short label in title or upper case and a colon ("Clients Name:") opens an
+//!   `Other` section (it ends the one before);
+//! - a line in capitals without a colon ("ASSESSMENT", "STRENGTH", "FUNCTIONAL OUTCOMES
+//!   OF TREATMENT"), or a whole line that is a known heading ("Plan");
+//! - after a sentence's end, a known heading with a colon ("… no pain. Plan: …").
+//!
+//! A "Time frame: 4 weeks" line under a goals heading gives the goals their timeframe and
+//! does not end the goals section.
+
+use super::lexicon::{Hit, Lex, Lexicon};
+use super::normalize::{Doc, TokKind};
+use serde::Serialize;
+
+/// The groups of `lexicon/sections.txt`, in [`SectionKind`]-mapping order.
+pub(crate) const GROUPS: &[&str] = &[
+    "subjective",
+    "history",
+    "past-history",
+    "medications",
+    "social-history",
+    "prior-function",
+    "systems-review",
+    "objective",
+    "exam",
+    "tests",
+    "treatment",
+    "assessment",
+    "impression",
+    "goals",
+    "short-term-goals",
+    "long-term-goals",
+    "patient-goals",
+    "plan",
+    "recommendations",
+    "frequency",
+    "education",
+    "home-program",
+    "response",
+    "discharge-summary",
+    "diagnosis",
+    "signature",
+    "billing",
+    "header",
+    "timeframe",
+];
+
+/// The kind of a section of the note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SectionKind {
+    Subjective,
+    /// History of the present illness, background.
+    History,
+    /// Past medical (and surgical) history, comorbidities.
+    PastHistory,
+    Medications,
+    /// Social history, living situation, occupation, personal factors.
+    SocialHistory,
+    /// Prior level of function.
+    PriorFunction,
+    SystemsReview,
+    Objective,
+    /// An examination of one body system or activity (ROM, strength, gait, oral stage).
+    Exam,
+    /// Tests and measures, outcome measures.
+    Tests,
+    /// Treatment provided, interventions.
+    Treatment,
+    Assessment,
+    Impression,
+    Goals,
+    /// The patient's (or family's) own goals: not therapy goals.
+    PatientGoals,
+    Plan,
+    Recommendations,
+    Frequency,
+    Education,
+    HomeProgram,
+    Response,
+    DischargeSummary,
+    /// Diagnoses, imaging, precautions.
+    Diagnosis,
+    Signature,
+    /// Codes, units, times.
+    Billing,
+    /// Identification fields (name, date, therapist, visit number).
+    Header,
+    /// "Time frame:" under goals.
+    Timeframe,
+    /// A heading the lexicon does not know.
+    Other,
+}
+
+impl SectionKind {
+    fn from_group(g: u8) -> (SectionKind, GoalTerm) {
+        use SectionKind as K;
+        let kind = match GROUPS.get(g as usize).copied().unwrap_or("") {
+            "subjective" => K::Subjective,
+            "history" => K::History,
+            "past-history" => K::PastHistory,
+            "medications" => K::Medications,
+            "social-history" => K::SocialHistory,
+            "prior-function" => K::PriorFunction,
+            "systems-review" => K::SystemsReview,
+            "objective" => K::Objective,
+            "exam" => K::Exam,
+            "tests" => K::Tests,
+            "treatment" => K::Treatment,
+            "assessment" => K::Assessment,
+            "impression" => K::Impression,
+            "goals" | "short-term-goals" | "long-term-goals" => K::Goals,
+            "patient-goals" => K::PatientGoals,
+            "plan" => K::Plan,
+            "recommendations" => K::Recommendations,
+            "frequency" => K::Frequency,
+            "education" => K::Education,
+            "home-program" => K::HomeProgram,
+            "response" => K::Response,
+            "discharge-summary" => K::DischargeSummary,
+            "diagnosis" => K::Diagnosis,
+            "signature" => K::Signature,
+            "billing" => K::Billing,
+            "header" => K::Header,
+            "timeframe" => K::Timeframe,
+            _ => K::Other,
+        };
+        let term = match GROUPS.get(g as usize).copied().unwrap_or("") {
+            "short-term-goals" => GoalTerm::Short,
+            "long-term-goals" => GoalTerm::Long,
+            _ => GoalTerm::Any,
+        };
+        (kind, term)
+    }
+
+    /// Sections that tell the patient's history rather than today's care.
+    pub fn is_history(self) -> bool {
+        matches!(
+            self,
+            SectionKind::History
+                | SectionKind::PastHistory
+                | SectionKind::Medications
+                | SectionKind::SocialHistory
+                | SectionKind::PriorFunction
+                | SectionKind::Diagnosis
+        )
+    }
+
+    /// Sections of an examination's findings (measurement, not treatment).
+    pub fn is_exam(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Exam | SectionKind::Tests | SectionKind::SystemsReview
+        )
+    }
+
+    /// Sections that state what happens next.
+    pub fn is_plan(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Plan
+                | SectionKind::Recommendations
+                | SectionKind::Frequency
+                | SectionKind::HomeProgram
+        )
+    }
+
+    /// The name used in the report (camelCase).
+    pub fn name(self) -> &'static str {
+        use SectionKind as K;
+        match self {
+            K::Subjective => "subjective",
+            K::History => "history",
+            K::PastHistory => "pastHistory",
+            K::Medications => "medications",
+            K::SocialHistory => "socialHistory",
+            K::PriorFunction => "priorFunction",
+            K::SystemsReview => "systemsReview",
+            K::Objective => "objective",
+            K::Exam => "exam",
+            K::Tests => "tests",
+            K::Treatment => "treatment",
+            K::Assessment => "assessment",
+            K::Impression => "impression",
+            K::Goals => "goals",
+            K::PatientGoals => "patientGoals",
+            K::Plan => "plan",
+            K::Recommendations => "recommendations",
+            K::Frequency => "frequency",
+            K::Education => "education",
+            K::HomeProgram => "homeProgram",
+            K::Response => "response",
+            K::DischargeSummary => "dischargeSummary",
+            K::Diagnosis => "diagnosis",
+            K::Signature => "signature",
+            K::Billing => "billing",
+            K::Header => "header",
+            K::Timeframe => "timeframe",
+            K::Other => "other",
+        }
+    }
+}
+
+/// Short-term, long-term, or any goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalTerm {
+    Short,
+    Long,
+    Any,
+}
+
+/// A heading found in the text (folded offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub kind: SectionKind,
+    pub term: GoalTerm,
+    /// The heading's words.
+    pub start: u32,
+    /// Just after the colon (or the end of the heading line).
+    pub end: u32,
+    /// Words between the known heading and the colon ("to be achieved in two weeks").
+    pub qualifier: (u32, u32),
+    /// The lexicon knows the heading.
+    pub known: bool,
+    /// Where its section's body ends (the next heading's start, or the text's end).
+    pub body_end: u32,
+    /// For goals: a timeframe line ("Time frame: 4 weeks") under the heading, as a range.
+    pub timeframe_line: Option<(u32, u32)>,
+}
+
+/// Words a label may not start with to be taken for a heading when the lexicon does not know
+/// it ("The patient states:" is a sentence).
+const NOT_A_LABEL: &[&str] = &[
+    "the", "a", "an", "he", "she", "they", "we", "i", "it", "this", "that", "pt", "patient",
+    "client", "his", "her", "their", "our", "my", "was", "is", "will", "and", "but", "if", "when",
+    "please", "per", "to", "for", "with", "without", "in", "on", "at", "of",
+];
+
+/// Finds the headings. `hits` are all lexicon hits, sorted by start.
+pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
+    let f = doc.folded.as_bytes();
+    let mut out: Vec<Heading> = Vec::new();
+    let mut ls = 0usize;
+    while ls <= f.len() {
+        let le = f
+            .get(ls..)
+            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .map_or(f.len(), |i| ls + i);
+        line_headings(doc, lex, hits, ls as u32, le as u32, &mut out);
+        ls = le + 1;
+    }
+    // Bodies, and "Time frame:" lines folded into the goals section above them.
+    let mut merged: Vec<Heading> = Vec::with_capacity(out.len());
+    for h in out {
+        if h.kind == SectionKind::Timeframe {
+            if let Some(prev) = merged.last_mut() {
+                if prev.kind == SectionKind::Goals && prev.timeframe_line.is_none() {
+                    let line_end = line_end(f, h.end as usize) as u32;
+                    prev.timeframe_line = Some((h.start, line_end));
+                    continue;
+                }
+            }
+        }
+        merged.push(h);
+    }
+    let n = merged.len();
+    for i in 0..n {
+        let next = merged.get(i + 1).map_or(f.len() as u32, |h| h.start);
+        if let Some(h) = merged.get_mut(i) {
+            h.body_end = next.max(h.end);
+        }
+    }
+    merged
+}
+
+fn line_end(f: &[u8], from: usize) -> usize {
+    f.get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'\n'))
+        .map_or(f.len(), |i| from + i)
+}
+
+/// The longest section phrase starting exactly at `at` and ending by `limit`.
+fn known_at(
+    lex: &Lexicon,
+    hits: &[Hit],
+    at: u32,
+    limit: u32,
+) -> Option<(Hit, SectionKind, GoalTerm)> {
+    let i = hits.partition_point(|h| h.start < at);
+    hits.get(i..)?
+        .iter()
+        .take_while(|h| h.start == at)
+        .filter(|h| h.end <= limit)
+        .filter_map(|h| {
+            let e = lex.entry(h.entry)?;
+            (e.lex == Lex::Section).then(|| {
+                let (k, t) = SectionKind::from_group(e.group);
+                (*h, k, t)
+            })
+        })
+        .max_by_key(|(h, _, _)| h.end)
+}
+
+fn line_headings(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    ls: u32,
+    le: u32,
+    out: &mut Vec<Heading>,
+) {
+    let f = doc.folded.as_bytes();
+    let b = |i: u32| f.get(i as usize).copied().unwrap_or(b'\n');
+    // Skip leading spaces, bullets and list numbers.
+    let mut p = ls;
+    while p < le && b(p) == b' ' {
+        p += 1;
+    }
+    let mut listed = false;
+    loop {
+        let c = b(p);
+        if p < le && matches!(c, b'*' | b'-' | b'#' | b'>' | b'+') && b(p + 1) == b' ' {
+            p += 2;
+            listed = true;
+        } else if p < le && c.is_ascii_digit() {
+            let mut q = p;
+            while q < le && b(q).is_ascii_digit() && q - p < 3 {
+                q += 1;
+            }
+            if matches!(b(q), b'.' | b')') && b(q + 1) == b' ' {
+                p = q + 2;
+                listed = true;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+        while p < le && b(p) == b' ' {
+            p += 1;
+        }
+    }
+    if p >= le {
+        return;
+    }
+    // The colon (or "=") that ends a label, within the first 80 bytes.
+    let limit = le.min(p + 80);
+    let colon = (p..limit).find(|&i| b(i) == b':' || (b(i) == b'=' && b(i + 1) == b' '));
+
+    // SOAP letters in capitals: "S:", "O =", "A:", "P:".
+    let first = b(p);
+    if matches!(first, b's' | b'o' | b'a' | b'p') && is_upper_at(doc, p) {
+        let mut q = p + 1;
+        while q < le && b(q) == b' ' {
+            q += 1;
+        }
+        if b(q) == b':' || b(q) == b'=' {
+            let kind = match first {
+                b's' => SectionKind::Subjective,
+                b'o' => SectionKind::Objective,
+                b'a' => SectionKind::Assessment,
+                _ => SectionKind::Plan,
+            };
+            out.push(heading(kind, GoalTerm::Any, p, q + 1, (q, q), true));
+            inline_headings(doc, lex, hits, q + 1, le, out);
+            return;
+        }
+    }
+
+    if let Some(c) = colon {
+        let label = doc.f(p, c).trim_end();
+        let words = label.split_whitespace().count();
+        if let Some((h, kind, term)) = known_at(lex, hits, p, c) {
+            let qualifier = (h.end, c);
+            let q_words = doc.f(h.end, c).split_whitespace().count();
+            // A known heading with a short qualifier; goals headings may carry a
+            // timeframe in words ("to be achieved in two weeks").
+            if q_words <= 4
+                || (kind == SectionKind::Goals && q_words <= 9)
+                || is_upper_run(doc, p, c)
+            {
+                out.push(heading(kind, term, p, c + 1, qualifier, true));
+                inline_headings(doc, lex, hits, c + 1, le, out);
+                return;
+            }
+        } else if !listed
+            && words >= 1
+            && words <= 4
+            && label
+                .bytes()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'\'' | b'/' | b'#' | b'&'))
+            && is_upper_at(doc, p)
+            && !NOT_A_LABEL.contains(&label.split_whitespace().next().unwrap_or(""))
+        {
+            out.push(heading(
+                SectionKind::Other,
+                GoalTerm::Any,
+                p,
+                c + 1,
+                (c, c),
+                false,
+            ));
+            inline_headings(doc, lex, hits, c + 1, le, out);
+            return;
+        }
+    } else {
+        // A line in capitals, or a whole line that is a known heading.
+        let text = doc
+            .f(p, le)
+            .trim_end_matches(|c: char| c == ' ' || c == '.');
+        let end = p + text.len() as u32;
+        let words = text.split_whitespace().count();
+        let known = known_at(lex, hits, p, end);
+        let whole = known.as_ref().is_some_and(|(h, _, _)| h.end == end);
+        let caps = words <= 8
+            && is_upper_run(doc, p, end)
+            && text.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
+        if (whole || caps) && !listed {
+            let (kind, term, known_flag, qual) = match known {
+                Some((h, k, t)) => (k, t, true, (h.end, end)),
+                None => (SectionKind::Other, GoalTerm::Any, false, (end, end)),
+            };
+            out.push(heading(kind, term, p, end, qual, known_flag));
+            return;
+        }
+    }
+    inline_headings(doc, lex, hits, p, le, out);
+}
+
+fn heading(
+    kind: SectionKind,
+    term: GoalTerm,
+    start: u32,
+    end: u32,
+    qualifier: (u32, u32),
+    known: bool,
+) -> Heading {
+    Heading {
+        kind,
+        term,
+        start,
+        end,
+        qualifier,
+        known,
+        body_end: end,
+        timeframe_line: None,
+    }
+}
+
+/// Known headings after a sentence's end on the same line ("… today. Plan: …").
+fn inline_headings(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    hits: &[Hit],
+    from: u32,
+    le: u32,
+    out: &mut Vec<Heading>,
+) {
+    let f = doc.folded.as_bytes();
+    let b = |i: u32| f.get(i as usize).copied().unwrap_or(b'\n');
+    let mut i = from;
+    while i + 2 < le {
+        if matches!(b(i), b'.' | b'!' | b'?') && b(i + 1) == b' ' {
+            let p = i + 2;
+            // SOAP letter.
+            if matches!(b(p), b's' | b'o' | b'a' | b'p') && is_upper_at(doc, p) && b(p + 1) == b':'
+            {
+                let kind = match b(p) {
+                    b's' => SectionKind::Subjective,
+                    b'o' => SectionKind::Objective,
+                    b'a' => SectionKind::Assessment,
+                    _ => SectionKind::Plan,
+                };
+                out.push(heading(kind, GoalTerm::Any, p, p + 2, (p + 1, p + 1), true));
+            } else if let Some((h, kind, term)) = known_at(lex, hits, p, le) {
+                // The heading's colon, right after it or after a parenthesized qualifier.
+                let mut q = h.end;
+                if b(q) == b' ' && b(q + 1) == b'(' {
+                    q += 1;
+                }
+                if b(q) == b'(' {
+                    while q < le && b(q) != b')' {
+                        q += 1;
+                    }
+                    q += 1;
+                }
+                if b(q) == b':'
+                    && is_upper_at(doc, p)
+                    && matches!(
+                        kind,
+                        SectionKind::Plan
+                            | SectionKind::Assessment
+                            | SectionKind::Goals
+                            | SectionKind::Response
+                            | SectionKind::Subjective
+                            | SectionKind::Objective
+                            | SectionKind::Treatment
+                            | SectionKind::Impression
+                            | SectionKind::Recommendations
+                            | SectionKind::HomeProgram
+                            | SectionKind::Frequency
+                    )
+                {
+                    out.push(heading(kind, term, p, q + 1, (h.end, q), true));
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether the original character at folded `at` is a capital letter.
+fn is_upper_at(doc: &Doc<'_>, at: u32) -> bool {
+    doc.orig(at, at + 1)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether every letter of the original text for folded `a..b` is a capital.
+fn is_upper_run(doc: &Doc<'_>, a: u32, b: u32) -> bool {
+    let s = doc.orig(a, b);
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// The index of the heading whose section holds folded offset `at`.
+pub(crate) fn section_at(headings: &[Heading], at: u32) -> Option<usize> {
+    let i = headings.partition_point(|h| h.start <= at);
+    let i = i.checked_sub(1)?;
+    let h = headings.get(i)?;
+    (at < h.body_end.max(h.end)).then_some(i)
+}
+
+/// Whether the words of `a..b` hold a word token at all.
+pub(crate) fn has_words(doc: &Doc<'_>, a: u32, b: u32) -> bool {
+    let i = doc.tok_from(a);
+    doc.toks
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.start < b)
+        .any(|t| t.kind == TokKind::Word)
+}
