@@ -20,6 +20,7 @@ pub(crate) const GROUPS: &[&str] = &[
     "reported forward",
     "terminate",
     "pseudo",
+    "terminate negated",
 ];
 
 /// The context of a concept: a set of flags.
@@ -100,6 +101,11 @@ pub(crate) fn is_terminator(group: u8) -> bool {
     GROUPS.get(group as usize) == Some(&"terminate")
 }
 
+/// Whether `group` ends negation scopes only.
+pub(crate) fn is_negation_terminator(group: u8) -> bool {
+    GROUPS.get(group as usize) == Some(&"terminate negated")
+}
+
 /// Whether `group` is the pseudo-modifier group.
 pub(crate) fn is_pseudo(group: u8) -> bool {
     GROUPS.get(group as usize) == Some(&"pseudo")
@@ -107,7 +113,13 @@ pub(crate) fn is_pseudo(group: u8) -> bool {
 
 /// The context of a concept whose tokens are `first..=last`, given the sentence's modifiers
 /// and terminators (token indexes, sorted).
-pub(crate) fn judge(first: u32, last: u32, mods: &[Modifier], terminators: &[u32]) -> Ctx {
+pub(crate) fn judge(
+    first: u32,
+    last: u32,
+    mods: &[Modifier],
+    terminators: &[u32],
+    negation_terminators: &[u32],
+) -> Ctx {
     let mut flags = 0u8;
     for m in mods {
         if m.forward {
@@ -115,6 +127,13 @@ pub(crate) fn judge(first: u32, last: u32, mods: &[Modifier], terminators: &[u32
                 continue;
             }
             if terminators.iter().any(|&t| t > m.toks.1 && t < first) {
+                continue;
+            }
+            if m.flag == Ctx::NEGATED
+                && negation_terminators
+                    .iter()
+                    .any(|&t| t > m.toks.1 && t < first)
+            {
                 continue;
             }
         } else {

@@ -160,7 +160,11 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let qs: Vec<_> = p
         .quants_in(si)
         .iter()
-        .filter(|q| !matches!(q.unit, Unit::Date | Unit::PerWeek | Unit::PerDay) && !q.word)
+        .filter(|q| {
+            !matches!(q.unit, Unit::Date | Unit::PerWeek | Unit::PerDay)
+                && !q.unit.is_period()
+                && !q.word
+        })
         .filter(|q| !sc.in_goal(q.start, q.end))
         .collect();
     let cs = p.concepts_in(si);
@@ -198,6 +202,9 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 matches!(
                     *w,
                     "graded"
+                        | "increased"
+                        | "dropped"
+                        | "reduced"
                         | "advanced"
                         | "progressed"
                         | "raised"
@@ -293,25 +300,49 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         if !near_measure {
             continue;
         }
-        let two_values = measures.len() >= 2;
-        let cue_before = p.doc.f(s.start.max(c.start.saturating_sub(12)), c.start);
-        let relative = cue_before.ends_with("since ")
-            || cue_before.ends_with("than ")
-            || cue_before.ends_with("vs ")
-            || cue_before.ends_with("versus ")
-            || cue_before.ends_with("compared to ")
-            || cue_before.ends_with("compared with ")
-            || cue_before.ends_with("from ")
-            || cue_before.ends_with("at ")
-            || cue_before.ends_with("on ");
         let number_after = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 12);
+        let two_values = measures.len() >= 2;
+        let cue_before = p.doc.f(s.start.max(c.start.saturating_sub(14)), c.start);
+        let relative = [
+            "since ",
+            "than ",
+            "vs ",
+            "vs. ",
+            "versus ",
+            "compared to ",
+            "compared with ",
+            "from ",
+            "at ",
+            "on ",
+            "to ",
+        ]
+        .iter()
+        .any(|x| cue_before.ends_with(x));
+        // A bare noun ("eval", "baseline") needs a relation ("since eval", "at baseline"); a
+        // relational phrase ("previously", "before surgery", "at IE") stands alone.
+        let bare_noun = matches!(
+            w,
+            "evaluation"
+                | "eval"
+                | "ie"
+                | "baseline"
+                | "admission"
+                | "soc"
+                | "onset"
+                | "initial evaluation"
+                | "initial eval"
+                | "initial assessment"
+                | "initial visit"
+                | "initial session"
+                | "start of care"
+                | "start of therapy"
+                | "start of treatment"
+        );
         let ok = match w {
             "was" | "were" => paren_before,
             "previously" | "initially" => paren_before || number_after,
-            _ => {
-                (paren_before || relative || w.starts_with("at "))
-                    && (two_values || paren_before || relative)
-            }
+            _ if bare_noun => (relative || paren_before) && (two_values || paren_before),
+            _ => paren_before || two_values,
         };
         if ok {
             return Some((c.start, c.end));
@@ -362,6 +393,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
+        let qs = p.quants_in(si);
         for c in cs {
             if c.lex != Lex::Clinical || c.ctx.negated() || c.ctx.experiencer() {
                 continue;
@@ -373,9 +405,31 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 g::clinical::DEFICIT => "deficit",
                 g::clinical::LIMITATION => "functional limitation",
                 g::clinical::RISK => "risk",
+                g::clinical::IMPAIRED => {
+                    // "decreased R UE coordination": the impaired function, a few words on.
+                    let Some(f) = cs.iter().find(|f| {
+                        is(f, Lex::Clinical, g::clinical::FUNCTION)
+                            && f.start > c.end
+                            && p.doc.f(c.end, f.start).split_whitespace().count() <= 3
+                            && !p.doc.f(c.end, f.start).contains([',', ';', '.'])
+                    }) else {
+                        continue;
+                    };
+                    out.push(sc.ev(c.start, f.end, "impaired function", si, c.ctx));
+                    continue;
+                }
                 g::clinical::SYMPTOM => {
                     // A symptom with an activity ("pain with stairs", "coughing during
-                    // meals"), or in the assessment.
+                    // meals"), or in the assessment; not a rating ("dyspnea 3/10 w/
+                    // dressing (eval 5/10)" is a measure).
+                    let rated = qs.iter().any(|q| {
+                        q.start >= c.end
+                            && q.start - c.end <= 12
+                            && matches!(q.unit, Unit::Score(_) | Unit::Percent)
+                    });
+                    if rated {
+                        continue;
+                    }
                     let with_activity = cs.iter().any(|a| {
                         is(a, Lex::Clinical, g::clinical::ACTIVITY)
                             && a.start > c.end
@@ -391,6 +445,32 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 _ => continue,
             };
             out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
+        }
+        // "has had to miss 3 work days": missed work or school.
+        let words: Vec<&str> = p.words(si).collect();
+        for (k, w) in words.iter().enumerate() {
+            if matches!(*w, "miss" | "missed" | "misses" | "missing")
+                && words.get(k + 1..(k + 4).min(words.len())).is_some_and(|n| {
+                    n.iter()
+                        .any(|x| matches!(*x, "work" | "school" | "class" | "classes" | "shifts"))
+                })
+            {
+                if let Some(s) = p.sents.get(si) {
+                    if !out.iter().any(|e: &Evidence| {
+                        p.doc.span(s.start, s.end).start <= e.span.start
+                            && e.span.start < p.doc.span(s.start, s.end).end
+                    }) {
+                        out.push(sc.ev(
+                            s.start,
+                            s.end,
+                            "functional limitation",
+                            si,
+                            Ctx::default(),
+                        ));
+                    }
+                }
+                break;
+            }
         }
     }
     out
@@ -418,6 +498,17 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
+        // Under a plan heading the words say what will be done, except an observed need
+        // ("patient needs frequent verbal cuing with lifting").
+        let observed_need = p.words(si).any(|w| {
+            matches!(
+                w,
+                "needs" | "needed" | "requires" | "required" | "requiring"
+            )
+        });
+        if sec.is_some_and(SectionKind::is_plan) && !observed_need {
+            continue;
+        }
         // Caregiver training counts: another person's context does not undo the skill.
         let delivered = |c: &Concept| !c.ctx.negated() && !c.ctx.hypothetical();
         let has = |grp: u8| cs.iter().any(|c| is(c, Lex::Skill, grp) && delivered(c));
@@ -496,9 +587,17 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let mut out = Vec::new();
     for si in 0..p.sents.len() {
         let sec = p.section(si);
+        let cs = p.concepts_in(si);
+        let qs = p.quants_in(si);
+        let after = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
+            || p.words(si)
+                .any(|w| matches!(w, "after" | "afterward" | "afterwards"))
+            || post_number(p, si);
+        // Measures under an exam heading are the examination, unless taken after the
+        // treatment ("Vitals: HR 82 after gait").
         if sec.is_some_and(|k| {
             k.is_history()
-                || k.is_exam()
+                || (k.is_exam() && !(after && treated))
                 || matches!(
                     k,
                     SectionKind::PatientGoals | SectionKind::Header | SectionKind::Billing
@@ -507,9 +606,6 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let in_plan = sec.is_some_and(SectionKind::is_plan);
-        let cs = p.concepts_in(si);
-        let qs = p.quants_in(si);
-        let after = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER));
         let subjective = sec == Some(SectionKind::Subjective);
         let teach = cs.iter().any(|c| {
             c.lex == Lex::Skill
@@ -556,7 +652,11 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             {
                 continue;
             }
-            if in_plan && c.group != g::response::REACTION {
+            if in_plan
+                && !(c.group == g::response::REACTION
+                    && p.words(si)
+                        .any(|w| matches!(w, "needs" | "needed" | "requires" | "required")))
+            {
                 continue;
             }
             let concept = match c.group {
@@ -641,15 +741,74 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             };
             out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
         }
+        // "Pain 3/10 during key turning, 2/10 after", "fatigue 6/10 after": a symptom measured
+        // in or after the session.
+        let felt = cs.iter().any(|c| {
+            (is(c, Lex::Clinical, g::clinical::SYMPTOM)
+                || is(c, Lex::Response, g::response::REACTION))
+                && !c.ctx.hypothetical()
+                && !sc.in_goal(c.start, c.end)
+        });
+        // "post" as in "post 3/10" (not "post-op", not "posterior").
+        let when = p.words(si).any(|w| {
+            matches!(
+                w,
+                "after" | "during" | "following" | "afterward" | "afterwards"
+            )
+        }) || post_number(p, si);
+        let rated = qs
+            .iter()
+            .any(|q| matches!(q.unit, Unit::Score(_) | Unit::Percent));
+        // The symptom may be the heading's word ("Pain: pre 4/10, post 3/10").
+        let heading_symptom = p.heading_of(si).is_some_and(|h| {
+            p.concepts.iter().any(|c| {
+                c.start >= h.start && c.end <= h.end && is(c, Lex::Clinical, g::clinical::SYMPTOM)
+            })
+        });
+        let felt = felt || heading_symptom;
+        if felt && when && (rated || !subjective) && (!subjective || after) && !in_plan {
+            if let Some(s) = p.sents.get(si) {
+                if !out.iter().any(|e: &Evidence| {
+                    e.span.start >= p.doc.span(s.start, s.end).start
+                        && e.span.end <= p.doc.span(s.start, s.end).end
+                }) {
+                    out.push(sc.ev(
+                        s.start,
+                        s.end,
+                        "symptom measured after treatment",
+                        si,
+                        Ctx::default(),
+                    ));
+                }
+            }
+        }
         // Accuracy in the session: "with 60% accuracy", "4/5 trials".
         if !subjective {
             for q in qs {
                 if q.unit == Unit::Percent || matches!(q.unit, Unit::Score(_)) {
                     let next = p.doc.f(q.end, q.end + 24);
-                    if (next.trim_start().starts_with("accura")
-                        || next.contains("trials")
-                        || next.contains("opportunities")
-                        || next.contains("of the time"))
+                    let next = next.trim_start();
+                    if ([
+                        "accura",
+                        "acc",
+                        "trials",
+                        "of trials",
+                        "opportunities",
+                        "of opportunities",
+                        "of the time",
+                        "correct",
+                        "sentences",
+                        "words",
+                        "utterances",
+                        "turns",
+                        "attempts",
+                        "responses",
+                        "items",
+                        "productions",
+                        "reps",
+                    ]
+                    .iter()
+                    .any(|w| next.starts_with(w)))
                         && !sc.in_goal(q.start, q.end)
                     {
                         out.push(sc.ev(
@@ -665,6 +824,20 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// "post 3/10", "pre 4/10, post 3/10": "post" right before a number.
+fn post_number(p: &Parsed<'_>, si: usize) -> bool {
+    let Some(s) = p.sents.get(si) else {
+        return false;
+    };
+    let i = p.doc.tok_from(s.start);
+    let toks = p.doc.toks.get(i..).unwrap_or(&[]);
+    toks.windows(2)
+        .take_while(|w| w.first().is_some_and(|t| t.start < s.end))
+        .any(|w| {
+            matches!(w, [a, b] if a.kind == TokKind::Word && p.doc.tok_str(a) == "post" && b.kind == TokKind::Num)
+        })
 }
 
 // ---- plan -------------------------------------------------------------------------------
@@ -767,6 +940,8 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     }
                     "frequency"
                 }
+                // A verb opening a next step, under a plan heading.
+                g::plan::PLAN_VERB if in_plan => "next step",
                 _ => continue,
             };
             found = Some((c.start, c.end, concept, c.ctx));
@@ -831,15 +1006,24 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     };
     for si in 0..p.sents.len() {
         let sec = p.section(si);
-        if matches!(sec, Some(SectionKind::Goals | SectionKind::PatientGoals)) {
+        if matches!(sec, Some(SectionKind::PatientGoals)) {
             continue;
         }
         let cs = p.concepts_in(si);
         for c in cs.iter().filter(|c| is(c, Lex::Test, g::test::MEASURE)) {
-            if c.ctx.negated() || c.ctx.hypothetical() || sc.in_goal(c.start, c.end) {
+            if c.ctx.negated() {
                 continue;
             }
             let Some(s) = p.sents.get(si) else { continue };
+            // In a goal the number is the target, unless today's score is reported beside
+            // it ("QuickDASH <= 20 — partially met (52.3 -> 29.5)").
+            let in_goal = sc.in_goal(c.start, c.end) || sec == Some(SectionKind::Goals);
+            if in_goal && !p.doc.f(c.end, s.end).contains("->") {
+                continue;
+            }
+            if c.ctx.hypothetical() && !in_goal {
+                continue;
+            }
             // Not given: "not reassessed", "declined", "to be administered".
             let rest = p.doc.f(c.end, s.end);
             if [
@@ -890,8 +1074,16 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             let beside = p.quants_in(si).iter().find(|q| {
                 q.start >= c.end
                     && q.start - c.end <= 60
-                    && !sc.in_goal(q.start, q.end)
-                    && (scored(q) || q.start - c.end <= 6)
+                    && (in_goal || !sc.in_goal(q.start, q.end))
+                    && (scored(q) || {
+                        // "FOIS level 4", "RBANS delayed memory index 82": a bare number
+                        // after a few words, nothing else between.
+                        let gap = p.doc.f(c.end, q.start);
+                        q.start - c.end <= 32
+                            && !gap
+                                .bytes()
+                                .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b';' | b','))
+                    })
             });
             let before = p.quants_in(si).iter().any(|q| {
                 q.end <= c.start && c.start - q.end <= 14 && scored(q) && {
@@ -1066,10 +1258,15 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
                 continue;
             }
             let sect = p.sents.get(si).and_then(|s| s.section);
-            let next_same = p
-                .sents
-                .get(si + 1)
-                .filter(|n| n.section == sect && !n.para_start);
+            let next_same = p.sents.get(si + 1).filter(|n| {
+                // The next sentence, in the same section or under a response heading
+                // right below ("Pt tolerated treatment well.\nResponse: SpO2 91% after").
+                let response_below = n.line_start
+                    && n.section
+                        .and_then(|h| p.headings.get(h as usize))
+                        .is_some_and(|h| h.kind == SectionKind::Response);
+                (n.section == sect || response_below) && !n.para_start
+            });
             if next_same.is_some()
                 && specifics(
                     sc,
@@ -1196,18 +1393,34 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
     let progress = cs.iter().any(|c| {
         c.lex == Lex::Progress && matches!(c.group, g::progress::STATUS | g::progress::NO_PROGRESS)
     });
+    if same {
+        return match kind {
+            K::ToleratedWell | K::DoingWell | K::NoNewComplaints => {
+                measured || response || skill || reason
+            }
+            K::Progressing | K::NoSignificantChange => measured || progress || response || reason,
+            K::ContinuePoc | K::AsTolerated => measured || reason || skill || plan,
+            K::Flowsheet | K::Maintenance | K::GeneralConditioning | K::RepetitiveExercise => {
+                skill || reason
+            }
+            K::Judgmental => false,
+        };
+    }
+    // The sentence next to it: what backs the claim up. A response or a comparison backs
+    // "tolerated well" or "doing well" (a score alone does not); a change measured or a
+    // goal's status backs "progressing". A plan elsewhere does not excuse a bare
+    // "continue per plan of care".
+    let comparison = comparison(sc, si).is_some();
     match kind {
-        K::ToleratedWell | K::DoingWell | K::NoNewComplaints => {
-            measured || response || (same && (skill || reason))
-        }
+        K::ToleratedWell | K::DoingWell | K::NoNewComplaints => response || comparison,
         K::Progressing | K::NoSignificantChange => {
-            measured || progress || response || (same && reason)
+            progress
+                || comparison
+                || qs
+                    .iter()
+                    .any(|q| !matches!(q.unit, Unit::Bare | Unit::Times | Unit::Score(_)))
         }
-        K::ContinuePoc | K::AsTolerated => (same && (measured || reason || skill)) || plan,
-        K::Flowsheet | K::Maintenance | K::GeneralConditioning | K::RepetitiveExercise => {
-            same && (skill || reason)
-        }
-        K::Judgmental => false,
+        _ => false,
     }
 }
 

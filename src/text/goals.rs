@@ -125,6 +125,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
         let mut items = 0usize;
         let mut closed = false;
         let mut prev_item_first: Option<usize> = None;
+        let mut prev_was_item = false;
         for (si, s) in p.sents.iter().enumerate() {
             if s.section != Some(hi as u16) {
                 continue;
@@ -145,7 +146,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             }
             // Sentences after the first of a list item are its commentary.
             let is_item = s.item.is_some() || starts_with_bare_number(p, si);
-            if !is_item && prev_item_first.is_some() && !s.line_start {
+            if !is_item && prev_was_item && !s.line_start {
                 // Commentary of the item above: only an embedded goal counts.
                 out.extend(embedded(p, si, section_tf));
                 continue;
@@ -164,6 +165,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                         }
                     }
                     prev_item_first = Some(si);
+                    prev_was_item = is_item;
                 }
                 Line::Narrative => {
                     let emb = embedded(p, si, section_tf);
@@ -177,9 +179,19 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                     }
                     prev_item_first = if is_item { Some(si) } else { prev_item_first };
                 }
-                Line::Status | Line::Other => {
+                Line::Status => {
                     if !is_item && items > 0 && s.para_start {
                         closed = true;
+                    }
+                }
+                Line::Other => {
+                    // An intervention with its time, vitals after the session: the goals
+                    // list has ended.
+                    if !is_item && items > 0 && (s.para_start || s.line_start) {
+                        closed = true;
+                        if let Some(slot) = in_goal_section.get_mut(si) {
+                            *slot = false;
+                        }
                     }
                 }
             }
@@ -226,7 +238,7 @@ fn heading_timeframes(p: &Parsed<'_>) -> Vec<bool> {
             prev_goals = false;
             continue;
         }
-        let own = has_timeframe(p, h.qualifier.0, h.qualifier.1)
+        let own = has_timeframe_loose(p, h.qualifier.0, h.qualifier.1)
             || h.timeframe_line
                 .is_some_and(|(a, b)| has_timeframe_loose(p, a, b));
         let inherited = !own
@@ -312,8 +324,30 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
     let Some(first) = words.first().copied() else {
         return Line::Other;
     };
-    if words.len() < 2 {
+    let digits = p.doc.f(start, s.end).bytes().any(|b| b.is_ascii_digit());
+    if words.len() < 2 && !digits {
         return Line::Status;
+    }
+    // "NMR 15 min: gaze stabilization …", "HR 84 after session": the treatment given or
+    // the response to it, not a goal.
+    let cs = p.concepts_in(si);
+    let treatment_line = cs
+        .iter()
+        .any(|c| c.lex == Lex::Intervention && c.start <= start + 12)
+        && p.quants_in(si)
+            .iter()
+            .any(|q| q.unit == Unit::Minutes || q.unit == Unit::Units);
+    let response_line = cs.iter().any(|c| {
+        c.lex == Lex::Response
+            && matches!(c.group, g::response::AFTER | g::response::VITALS)
+            && c.start <= start + 12
+    }) && !words.contains(&"will");
+    // A signature line under the goals.
+    let signature = cs
+        .iter()
+        .any(|c| c.lex == Lex::Credential && c.group == g::credential::CREDENTIAL);
+    if treatment_line || response_line || signature {
+        return Line::Other;
     }
     if words.iter().any(|w| AGREEMENT.contains(w)) && !words.contains(&"will") {
         return Line::Other;
@@ -385,6 +419,22 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
         } else {
             Line::Narrative
         };
+    }
+    // "During the last reevaluation, the patient had …": a report, not a goal. A goal is
+    // written with "will"/"is to"/"to …" or as a bare target; a clause with a subject and no
+    // modal reports what happened.
+    let modal = words
+        .iter()
+        .any(|w| matches!(*w, "will" | "shall" | "should" | "would"))
+        || first == "to"
+        || words.windows(2).any(|w| {
+            matches!(w, [a, "to"] if matches!(*a, "is" | "are")) || matches!(w, ["to", "be"])
+        });
+    let reported = words.windows(2).any(|w| {
+        matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
+    });
+    if !modal && reported {
+        return Line::Narrative;
     }
     Line::Goal
 }

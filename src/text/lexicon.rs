@@ -119,6 +119,7 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         include_str!("lexicon/plan.txt"),
         &[
             "plan",
+            "plan-verb",
             "setting",
             "discharge",
             "continue",
@@ -592,6 +593,9 @@ pub(crate) mod g {
         pub const RISK: u8 = 3;
         pub const SYMPTOM: u8 = 4;
         pub const ACTIVITY: u8 = 5;
+        pub const CONDITION: u8 = 6;
+        pub const IMPAIRED: u8 = 7;
+        pub const FUNCTION: u8 = 8;
     }
     pub mod response {
         pub const AFTER: u8 = 0;
@@ -611,11 +615,12 @@ pub(crate) mod g {
     }
     pub mod plan {
         pub const PLAN: u8 = 0;
-        pub const SETTING: u8 = 1;
-        pub const DISCHARGE: u8 = 2;
-        pub const CONTINUE: u8 = 3;
-        pub const HOME: u8 = 4;
-        pub const FREQUENCY: u8 = 5;
+        pub const PLAN_VERB: u8 = 1;
+        pub const SETTING: u8 = 2;
+        pub const DISCHARGE: u8 = 3;
+        pub const CONTINUE: u8 = 4;
+        pub const HOME: u8 = 5;
+        pub const FREQUENCY: u8 = 6;
     }
     pub mod test {
         pub const MEASURE: u8 = 0;

@@ -81,8 +81,8 @@ fn fold_char(c: char) -> Option<&'static str> {
         '→' | '⟶' | '➔' | '➜' => "->",
         '⇒' => "=>",
         '←' => "<-",
-        '↑' => "^",
-        '↓' => "v",
+        '↑' | '⬆' => " increased ",
+        '↓' | '⬇' => " decreased ",
         '≥' => ">=",
         '≤' => "<=",
         '×' => "x",
@@ -124,7 +124,11 @@ impl<'t> Doc<'t> {
                     b'-' => {
                         let prev = folded.as_bytes().last().copied().unwrap_or(b' ');
                         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                        if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
+                        // "short-term", "EAT-10", "9-hole": a hyphen with a letter on one side
+                        // joins words; "4-5", "0-105" keep their dash.
+                        if (prev.is_ascii_alphabetic() && next.is_ascii_alphanumeric())
+                            || (prev.is_ascii_digit() && next.is_ascii_alphabetic())
+                        {
                             ' '
                         } else {
                             '-'

@@ -55,6 +55,7 @@ impl<'t> Parsed<'t> {
         // Modifiers, terminators, pseudo-modifiers.
         let mut mods: Vec<(Hit, u8)> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
+        let mut neg_terms: Vec<u32> = Vec::new();
         let mut pseudo: Vec<(u32, u32)> = Vec::new();
         for h in &hits {
             let Some(e) = lex.entry(h.entry) else {
@@ -65,6 +66,8 @@ impl<'t> Parsed<'t> {
             }
             if context::is_terminator(e.group) {
                 terms.push(h.start);
+            } else if context::is_negation_terminator(e.group) {
+                neg_terms.push(h.start);
             } else if context::is_pseudo(e.group) {
                 pseudo.push((h.start, h.end));
             } else {
@@ -127,6 +130,8 @@ impl<'t> Parsed<'t> {
             })
             .collect();
         let term_toks: Vec<u32> = terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
+        neg_terms.sort_unstable();
+        let neg_toks: Vec<u32> = neg_terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
 
         // Context, sentence by sentence.
         let mut sent_concepts = Vec::with_capacity(sents.len());
@@ -168,10 +173,13 @@ impl<'t> Parsed<'t> {
             let a = term_toks.partition_point(|&t| t < t0);
             let b = term_toks.partition_point(|&t| t <= t1);
             let ts = term_toks.get(a..b).unwrap_or(&[]);
+            let na = neg_toks.partition_point(|&t| t < t0);
+            let nb = neg_toks.partition_point(|&t| t <= t1);
+            let ns = neg_toks.get(na..nb).unwrap_or(&[]);
             for c in concepts.get_mut(c0..ci).unwrap_or(&mut []) {
                 let first = doc.tok_from(c.start) as u32;
                 let last = doc.tok_from(c.end.saturating_sub(1)) as u32;
-                c.ctx = context::judge(first, last, ms, ts);
+                c.ctx = context::judge(first, last, ms, ts, ns);
             }
         }
         Parsed {

@@ -196,7 +196,11 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
         let mut unit_from = next.map_or(t.end, |n| n.start);
         let mut last = i;
         if let (Some(n), Some(n2)) = (next, n2) {
-            let dash = doc.byte(n.start as usize) == b'-' || doc.tok_str(n) == "to";
+            // "2-3 times a week", "two to three weeks"; a spaced dash ("97112 — 25 min")
+            // separates two numbers.
+            let dash =
+                (doc.byte(n.start as usize) == b'-' && n.start == t.end && n2.start == n.end)
+                    || doc.tok_str(n) == "to";
             if dash && (n2.kind == TokKind::Num || (word && number_word(doc.tok_str(n2)).is_some()))
             {
                 unit_from = n3.map_or(n2.end, |x| x.start);

@@ -381,18 +381,47 @@ fn line_headings(
         let words = label.split_whitespace().count();
         if let Some((h, kind, term)) = known_at(lex, hits, p, c) {
             let qualifier = (h.end, c);
-            let q_words = doc.f(h.end, c).split_whitespace().count();
+            // Words of the qualifier, without brackets and numbers ("since re-eval
+            // (12/3/2025) toward 8-week goals").
+            let q_words = {
+                let mut depth = 0i32;
+                let mut n = 0;
+                for w in doc.f(h.end, c).split_whitespace() {
+                    if w.starts_with('(') {
+                        depth += 1;
+                    }
+                    if depth == 0 && w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                        n += 1;
+                    }
+                    if w.ends_with(')') {
+                        depth = (depth - 1).max(0);
+                    }
+                }
+                n
+            };
             // A known heading with a short qualifier; goals headings may carry a
             // timeframe in words ("to be achieved in two weeks").
-            if q_words <= 4
+            if q_words <= 6
                 || (kind == SectionKind::Goals && q_words <= 9)
                 || is_upper_run(doc, p, c)
             {
+                // "Gait trng 18':", "Self-care training, 25 minutes:": an intervention with
+                // its time opens the treatment given, not an examination.
+                let kind = if timed(doc.f(p, c))
+                    && matches!(
+                        kind,
+                        SectionKind::Exam | SectionKind::Tests | SectionKind::Objective
+                    ) {
+                    SectionKind::Treatment
+                } else {
+                    kind
+                };
                 out.push(heading(kind, term, p, c + 1, qualifier, true));
                 inline_headings(doc, lex, hits, c + 1, le, out);
                 return;
             }
         } else if !listed
+            && !test_at(lex, hits, p)
             && words >= 1
             && words <= 4
             && label
@@ -516,6 +545,39 @@ fn inline_headings(
         }
         i += 1;
     }
+}
+
+/// Whether a standardized test's name starts at `at` ("QuickDASH: 52", "FOIS: 5"): a
+/// measure with its score, not a heading.
+fn test_at(lex: &Lexicon, hits: &[Hit], at: u32) -> bool {
+    let i = hits.partition_point(|h| h.start < at);
+    hits.get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|h| h.start == at)
+        .any(|h| lex.entry(h.entry).is_some_and(|e| e.lex == Lex::Test))
+}
+
+/// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
+fn timed(label: &str) -> bool {
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_digit) {
+            let mut j = i;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            let rest = label.get(j..).unwrap_or("").trim_start();
+            if rest.starts_with('\'') || rest.starts_with("min") || rest.starts_with("unit") {
+                return true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Whether the original character at folded `at` is a capital letter.

@@ -67,7 +67,8 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
             if cur.is_some() {
                 close(&mut out, &mut cur, i.saturating_sub(1));
             }
-            blank = true;
+            // A heading is not a blank line: the sentence after it keeps `para_start` false
+            // unless a blank line comes before the heading.
             i += 1;
             continue;
         }
@@ -99,9 +100,23 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
             }
             _ => {}
         }
+        // "… mod I. 3. Ascend …": an inline list number after an item's end opens the next.
+        if cur.is_some() && t.kind == TokKind::Num && !line_start {
+            let prev_end = i
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|x| matches!(doc.byte(x.start as usize), b'.' | b';'));
+            if prev_end && marker(doc, i).is_some() {
+                close(&mut out, &mut cur, i.saturating_sub(1));
+            }
+        }
         if cur.is_none() {
             // A list marker at the start of a line.
-            let item = if line_start { marker(doc, i) } else { None };
+            // Bullets open items at a line's start; numbers ("2. …", "(3) …") also after a
+            // sentence on the same line ("Goals: 1. … 2. …").
+            let item = marker(doc, i).filter(|_| {
+                line_start || t.kind == TokKind::Num || doc.byte(t.start as usize) == b'('
+            });
             cur = Some((i, line_start, item.map(|(_, end)| end), blank));
             blank = false;
             line_start = false;
