@@ -91,6 +91,9 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
             "risk",
             "symptom",
             "activity",
+            "condition",
+            "impaired",
+            "function",
         ],
     ),
     (
