@@ -924,12 +924,22 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                 g::plan::DISCHARGE => {
                     // A discharge is a plan when it says where care goes on (home, a setting,
                     // a home program, a referral); the reason for it alone is not.
-                    let destination = cs.iter().any(|x| {
+                    let after = p.doc.f(c.end, c.end + 8);
+                    let to_somewhere = after.starts_with(" to ") || after.starts_with(" home");
+                    let planned = cs.iter().any(|x| {
                         x.lex == Lex::Plan
-                            && matches!(x.group, g::plan::SETTING | g::plan::HOME | g::plan::PLAN)
+                            && matches!(x.group, g::plan::HOME | g::plan::PLAN)
                             && x.start != c.start
-                    }) || p.doc.f(c.end, c.end + 6).starts_with(" home");
-                    if !destination {
+                    });
+                    let setting = cs
+                        .iter()
+                        .any(|x| is(x, Lex::Plan, g::plan::SETTING) && x.start != c.start);
+                    // "Discharged to SNF", "d/c home with HEP", or, under a plan heading,
+                    // "discharged, as admitted to inpatient rehab".
+                    if !(planned
+                        || (setting && (to_somewhere || in_plan))
+                        || to_somewhere && after.starts_with(" home"))
+                    {
                         continue;
                     }
                     "discharge plan"

@@ -126,6 +126,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
         let mut closed = false;
         let mut prev_item_first: Option<usize> = None;
         let mut prev_was_item = false;
+        let mut first_marker: Option<u8> = None;
         for (si, s) in p.sents.iter().enumerate() {
             if s.section != Some(hi as u16) {
                 continue;
@@ -146,6 +147,19 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             }
             // Sentences after the first of a list item are its commentary.
             let is_item = s.item.is_some() || starts_with_bare_number(p, si);
+            // A list of another kind after the goals ("[x] Parent education" after "1) …")
+            // is not goals.
+            let marker = marker_kind(p, si);
+            if is_item && items > 0 && first_marker.is_some() && marker != first_marker {
+                closed = true;
+                if let Some(slot) = in_goal_section.get_mut(si) {
+                    *slot = false;
+                }
+                continue;
+            }
+            if is_item && first_marker.is_none() {
+                first_marker = marker;
+            }
             if !is_item && prev_was_item && !s.line_start {
                 // Commentary of the item above: only an embedded goal counts.
                 out.extend(embedded(p, si, section_tf));
@@ -159,7 +173,9 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                         continue;
                     }
                     for (a, b) in split_items(p, start, s.end) {
-                        if meaningful(p, a, b) {
+                        // Each item on its own: "…; Oswestry and TUG were deferred today; we
+                        // will re-administer them next visit."
+                        if meaningful(p, a, b) && classify_range(p, si, a, b) == Line::Goal {
                             items += 1;
                             out.push(judge(p, a, b, section_tf));
                         }
@@ -284,6 +300,22 @@ fn content_start(p: &Parsed<'_>, si: usize) -> (u32, bool) {
     (s.start, false)
 }
 
+/// The kind of a list item's marker: a number, a letter, a bullet or a checkbox.
+fn marker_kind(p: &Parsed<'_>, si: usize) -> Option<u8> {
+    let s = p.sents.get(si)?;
+    let i = p.doc.tok_from(s.start);
+    let t = p.doc.toks.get(i)?;
+    Some(match t.kind {
+        TokKind::Num => b'1',
+        TokKind::Word => b'a',
+        _ => match p.doc.byte(t.start as usize) {
+            b'[' => b'[',
+            b'(' => b'1',
+            c => c,
+        },
+    })
+}
+
 /// "1 Within 4 months, …": a list number without punctuation at a line's start.
 fn starts_with_bare_number(p: &Parsed<'_>, si: usize) -> bool {
     let Some(s) = p.sents.get(si) else {
@@ -307,6 +339,11 @@ fn starts_with_bare_number(p: &Parsed<'_>, si: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// The end of the words a line is read to.
+struct Span32 {
+    end: u32,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Line {
     Goal,
@@ -320,6 +357,12 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
     let Some(s) = p.sents.get(si) else {
         return Line::Other;
     };
+    classify_range(p, si, start, s.end)
+}
+
+/// What the words `start..end` of sentence `si` are (one item of a goals line).
+fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
+    let s = Span32 { end };
     let words: Vec<&str> = word_list(p, start, s.end);
     let Some(first) = words.first().copied() else {
         return Line::Other;
@@ -330,13 +373,21 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
     }
     // "NMR 15 min: gaze stabilization …", "HR 84 after session": the treatment given or
     // the response to it, not a goal.
-    let cs = p.concepts_in(si);
-    let treatment_line = cs
+    let cs: Vec<&super::pipeline::Concept> = p
+        .concepts_in(si)
         .iter()
-        .any(|c| c.lex == Lex::Intervention && c.start <= start + 12)
-        && p.quants_in(si)
-            .iter()
-            .any(|q| q.unit == Unit::Minutes || q.unit == Unit::Units);
+        .filter(|c| c.start >= start && c.end <= end)
+        .collect();
+    // "Ther ex 15 min: …", "NMR 97112 — 25 min": an intervention with its time right after.
+    let treatment_line = cs.iter().any(|c| {
+        c.lex == Lex::Intervention
+            && c.start <= start + 12
+            && p.quants_in(si).iter().any(|q| {
+                matches!(q.unit, Unit::Minutes | Unit::Units)
+                    && q.start >= c.end
+                    && q.start <= c.end + 14
+            })
+    });
     let response_line = cs.iter().any(|c| {
         c.lex == Lex::Response
             && matches!(c.group, g::response::AFTER | g::response::VITALS)
@@ -355,6 +406,30 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
     // "Met", "Status: partially met", "Goal met", "LTG 1 not met" with nothing more.
     if STATUS_START.contains(&first) && status_only(p, start, s.end) {
         return Line::Status;
+    }
+    // "Not met, requires min A for standing tasks": a status and its explanation.
+    let status_first = cs.iter().any(|c| {
+        c.lex == Lex::Progress
+            && c.group == g::progress::STATUS
+            && p.doc.f(start, c.start).split_whitespace().count() == 0
+    });
+    if status_first {
+        return Line::Status;
+    }
+    // "FOIS 4 at eval -> FOIS 5 at last visit": a measure then and now, not a goal.
+    let modal_here = words
+        .iter()
+        .any(|w| matches!(*w, "will" | "shall" | "should"));
+    if !modal_here && p.doc.f(start, end).contains("->") {
+        return Line::Status;
+    }
+    // "long paragraphs still overload him": how things stand, not a goal.
+    if !modal_here
+        && words
+            .iter()
+            .any(|w| matches!(*w, "still" | "currently" | "continues" | "remains"))
+    {
+        return Line::Narrative;
     }
     // A subject and a verb other than "will": a report ("He met …", "The patient appears …").
     let mut i = 0;
@@ -376,6 +451,17 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
                     | "caregiver"
                     | "family"
             ));
+    // "We will re-administer them next visit": the therapist's plan, not a goal.
+    if matches!(first, "we" | "i")
+        && words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "will" | "plan" | "would"))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "expect" | "anticipate" | "like"))
+    {
+        return Line::Other;
+    }
     if subject {
         let mut j = i + 1;
         if i == 0
@@ -406,7 +492,7 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
         let verb = words.get(j).copied().unwrap_or("");
         let next = words.get(j + 1).copied().unwrap_or("");
         let goal_form = match verb {
-            "will" | "shall" | "should" | "to" => true,
+            "will" | "shall" | "should" | "to" | "expect" | "anticipate" => true,
             "is" | "are" => next == "to",
             "would" => next == "be" || next == "like",
             _ => false,
@@ -423,10 +509,19 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
     // "During the last reevaluation, the patient had …": a report, not a goal. A goal is
     // written with "will"/"is to"/"to …" or as a bare target; a clause with a subject and no
     // modal reports what happened.
-    let modal = words
-        .iter()
-        .any(|w| matches!(*w, "will" | "shall" | "should" | "would"))
-        || first == "to"
+    let modal = words.iter().any(|w| {
+        matches!(
+            *w,
+            "will"
+                | "shall"
+                | "should"
+                | "would"
+                | "expect"
+                | "expected"
+                | "anticipate"
+                | "anticipated"
+        )
+    }) || first == "to"
         || words.windows(2).any(|w| {
             matches!(w, [a, "to"] if matches!(*a, "is" | "are")) || matches!(w, ["to", "be"])
         });
@@ -434,6 +529,13 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
         matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
     });
     if !modal && reported {
+        return Line::Narrative;
+    }
+    // "Oswestry and TUG were deferred today": a report in the past tense.
+    let past = words
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if matches!(*a, "was" | "were" | "did" | "has" | "had") && !matches!(*b, "to")));
+    if !modal && past {
         return Line::Narrative;
     }
     Line::Goal

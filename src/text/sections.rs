@@ -416,10 +416,28 @@ fn line_headings(
                 } else {
                     kind
                 };
+                // "Rehab potential and goals:", "Anticipated goals:": a label that ends with
+                // goals opens goals.
+                let kind = if ends_with_goals(label) && kind != SectionKind::PatientGoals {
+                    SectionKind::Goals
+                } else {
+                    kind
+                };
                 out.push(heading(kind, term, p, c + 1, qualifier, true));
                 inline_headings(doc, lex, hits, c + 1, le, out);
                 return;
             }
+        } else if !listed && words <= 5 && ends_with_goals(label) && is_upper_at(doc, p) {
+            out.push(heading(
+                SectionKind::Goals,
+                GoalTerm::Any,
+                p,
+                c + 1,
+                (c, c),
+                false,
+            ));
+            inline_headings(doc, lex, hits, c + 1, le, out);
+            return;
         } else if !listed
             && !test_at(lex, hits, p)
             && words >= 1
@@ -556,6 +574,24 @@ fn test_at(lex: &Lexicon, hits: &[Hit], at: u32) -> bool {
         .iter()
         .take_while(|h| h.start == at)
         .any(|h| lex.entry(h.entry).is_some_and(|e| e.lex == Lex::Test))
+}
+
+/// Whether a label's last word names goals ("Anticipated goals", "Rehab potential and
+/// goals", "Treatment objectives").
+fn ends_with_goals(label: &str) -> bool {
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    // "Prognosis for the above-stated goals" is about the goals, not goals.
+    let about = words.iter().rev().skip(1).take(3).any(|w| {
+        matches!(
+            *w,
+            "to" | "for" | "of" | "toward" | "towards" | "with" | "on" | "regarding"
+        )
+    });
+    matches!(last, "goal" | "goals" | "stgs" | "ltgs" | "objectives") && !about
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
