@@ -1404,10 +1404,11 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
         c.lex == Lex::Progress && matches!(c.group, g::progress::STATUS | g::progress::NO_PROGRESS)
     });
     if same {
+        // "tolerated well with mild lacrimation": what was tolerated, and how.
+        let continues = rest.trim_start_matches([',', ' ']).starts_with("with ");
         return match kind {
-            K::ToleratedWell | K::DoingWell | K::NoNewComplaints => {
-                measured || response || skill || reason
-            }
+            K::ToleratedWell => measured || response || skill || reason || continues,
+            K::DoingWell | K::NoNewComplaints => measured || response || skill || reason,
             K::Progressing | K::NoSignificantChange => measured || progress || response || reason,
             K::ContinuePoc | K::AsTolerated => measured || reason || skill || plan,
             K::Flowsheet | K::Maintenance | K::GeneralConditioning | K::RepetitiveExercise => {
@@ -1421,15 +1422,18 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
     // goal's status backs "progressing". A plan elsewhere does not excuse a bare
     // "continue per plan of care".
     let comparison = comparison(sc, si).is_some();
+    // What happened in the session (a reaction, vitals): not a symptom on arrival.
+    let reaction = cs.iter().any(|c| {
+        c.lex == Lex::Response && matches!(c.group, g::response::REACTION | g::response::VITALS)
+    });
+    // A change over the course of care ("for the first time", "now climbs …").
+    let change = cs
+        .iter()
+        .any(|c| is(c, Lex::Response, g::response::COURSE) && !c.ctx.negated());
     match kind {
-        K::ToleratedWell | K::DoingWell | K::NoNewComplaints => response || comparison,
-        K::Progressing | K::NoSignificantChange => {
-            progress
-                || comparison
-                || qs
-                    .iter()
-                    .any(|q| !matches!(q.unit, Unit::Bare | Unit::Times | Unit::Score(_)))
-        }
+        K::ToleratedWell => reaction,
+        K::DoingWell | K::NoNewComplaints => reaction || comparison || change,
+        K::Progressing | K::NoSignificantChange => progress || comparison || change,
         _ => false,
     }
 }

@@ -81,7 +81,13 @@ impl<'t> Parsed<'t> {
         }
         terms.sort_unstable();
 
-        let concepts_raw = select(lex, &hits);
+        let mut concepts_raw = select(lex, &hits);
+        // An unchecked box ("[ ] Goals met", "[ ] No change") asserts nothing: the words after
+        // it, to the next box or the line's end, are not read as concepts.
+        let unchecked = unchecked_spans(&doc);
+        if !unchecked.is_empty() {
+            concepts_raw.retain(|c| !unchecked.iter().any(|(a, b)| c.start >= *a && c.end <= *b));
+        }
         // Drop modifiers inside pseudo-modifiers or inside a concept phrase; drop concepts
         // inside a modifier phrase.
         let inside =
@@ -261,6 +267,30 @@ impl<'t> Parsed<'t> {
             .filter(|t| t.kind == TokKind::Word)
             .map(|t| self.doc.tok_str(t))
     }
+}
+
+/// The words after each unchecked box ("[ ]", "[]") up to the next box or the line's end.
+fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
+    let f = doc.folded.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i + 1 < f.len() {
+        let empty = f.get(i) == Some(&b'[')
+            && (f.get(i + 1) == Some(&b']')
+                || (f.get(i + 1) == Some(&b' ') && f.get(i + 2) == Some(&b']')));
+        if empty {
+            let start = i;
+            let mut j = i + 2;
+            while j < f.len() && !matches!(f.get(j), Some(b'[') | Some(b'\n')) {
+                j += 1;
+            }
+            out.push((start as u32, j as u32));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Per lexicon, the leftmost-longest hits that do not overlap (every entry of a winning span

@@ -585,7 +585,7 @@ fn ends_with_goals(label: &str) -> bool {
         .collect();
     let last = words.last().copied().unwrap_or("");
     // "Prognosis for the above-stated goals" is about the goals, not goals.
-    let about = words.iter().rev().skip(1).take(3).any(|w| {
+    let about = words.iter().rev().skip(1).take(4).any(|w| {
         matches!(
             *w,
             "to" | "for" | "of" | "toward" | "towards" | "with" | "on" | "regarding"

@@ -251,7 +251,26 @@ fn abbreviation_before(doc: &Doc<'_>, dot: usize, first: usize, abbrev_ends: &[u
         return false;
     }
     match w.kind {
-        TokKind::Word => w.end - w.start == 1 || abbrev_ends.binary_search(&w.end).is_ok(),
+        TokKind::Word if w.end - w.start == 1 => true,
+        TokKind::Word if abbrev_ends.binary_search(&w.end).is_ok() => {
+            // "… spin class 2x/wk.  Occas ache …": an abbreviation that ends a sentence
+            // when a capitalized word follows, unless it is a title ("Dr. Lee") or the next
+            // word is a single letter ("mod. I", "min. A").
+            let title = matches!(
+                doc.tok_str(w),
+                "dr" | "mr" | "mrs" | "ms" | "st" | "drs" | "jr" | "sr"
+            );
+            let next = doc.toks.get(dot + 1).filter(|n| n.kind == TokKind::Word);
+            let capital_next = next.is_some_and(|n| {
+                n.end - n.start >= 2
+                    && doc
+                        .orig(n.start, n.end)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            });
+            title || !capital_next
+        }
         TokKind::Num => dot == first + 1 && w.end - w.start <= 2,
         _ => false,
     }
