@@ -150,15 +150,18 @@ fn goal_number(p: &Parsed<'_>, si: usize) -> bool {
         && qs.iter().any(|q| q.value < 20.0 && q.unit == Unit::Bare)
 }
 
-/// A measure compared with an earlier one in sentence `si`: "from 7/10 to 3/10", "75 ft ->
-/// 150 ft", "(was 95 deg at eval)", "13 deg since eval", "from moderate to mild". A change
-/// within today's session ("progressed the band from red to green", "increased from 120 to
-/// 140 bpm") is the therapist's grading, not progress.
+/// A measure compared with an earlier one in sentence `si`: "improved from 7/10 to 3/10",
+/// "75 ft -> 150 ft", "LEFS 52/80 (38/80 at eval)", "15/20 (11/20 on 2/18)", "Last
+/// session 35/60", "13 deg since eval", "improved from moderate to mild". Not a comparison:
+/// a range ("painful arc from 80 to 120 degrees"), a change within today's session ("the
+/// band progressed from red to green", "HR 86 -> 98", "pain decreased from 6/10 to 3/10
+/// after 15 minutes in the orthosis"), which is the therapist's grading or the patient's
+/// response.
 fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let p = sc.p;
     let s = p.sents.get(si)?;
-    let qs: Vec<_> = p
-        .quants_in(si)
+    let all_q = p.quants_in(si);
+    let qs: Vec<_> = all_q
         .iter()
         .filter(|q| {
             !matches!(q.unit, Unit::Date | Unit::PerWeek | Unit::PerDay)
@@ -194,35 +197,56 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .map(|t| (t.start, t.end, p.doc.tok_str(t)))
             .collect()
     };
-    let session_verb = |at: u32| {
-        words
-            .iter()
-            .filter(|(a, _, _)| *a < at && at - *a < 60)
-            .any(|(_, _, w)| {
-                matches!(
-                    *w,
-                    "graded"
-                        | "increased"
-                        | "dropped"
-                        | "reduced"
-                        | "advanced"
-                        | "progressed"
-                        | "raised"
-                        | "lowered"
-                        | "titrated"
-                        | "changed"
-                        | "moved"
-                        | "upgraded"
-                        | "downgraded"
-                        | "faded"
-                )
-            })
-    };
-    let over_time = cs.iter().any(|c| {
-        is(c, Lex::Progress, g::progress::EARLIER)
-            && !matches!(p.doc.f(c.start, c.end), "was" | "were")
+    let earlier: Vec<&Concept> = cs
+        .iter()
+        .filter(|c| {
+            is(c, Lex::Progress, g::progress::EARLIER)
+                && !matches!(p.doc.f(c.start, c.end), "was" | "were")
+                && !sc.in_goal(c.start, c.end)
+        })
+        .collect();
+    let over_time = !earlier.is_empty();
+    // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
+    // after a few minutes of the activity.
+    let grading = words.iter().any(|(_, _, w)| {
+        matches!(
+            *w,
+            "graded"
+                | "increased"
+                | "dropped"
+                | "reduced"
+                | "advanced"
+                | "progressed"
+                | "raised"
+                | "lowered"
+                | "titrated"
+                | "changed"
+                | "moved"
+                | "upgraded"
+                | "downgraded"
+                | "faded"
+        )
     });
-    // "from X to Y".
+    let session = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
+        || words.windows(2).any(|w| {
+            matches!(w, [(_, _, a), (_, _, b)] if *a == "after" && b.bytes().all(|x| x.is_ascii_digit()))
+        });
+    let vitals_first = |at: u32| {
+        cs.iter()
+            .any(|c| is(c, Lex::Response, g::response::VITALS) && c.end <= at && at - c.end <= 6)
+    };
+    let load = |at: u32| {
+        qs.iter()
+            .any(|q| q.start == at && matches!(q.unit, Unit::Weight))
+            || p.doc.f(at, at + 4).contains('#')
+    };
+    let change = cs.iter().any(|c| is(c, Lex::Progress, g::progress::CHANGE))
+        || words
+            .iter()
+            .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"));
+    let within_session = |a: u32| !over_time && (grading || session || vitals_first(a) || load(a));
+    // "from X to Y", with a change word ("improved from", "down from") or an earlier
+    // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
         if *w != "from" {
             continue;
@@ -235,74 +259,63 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         else {
             continue;
         };
-        let m1 = measures.iter().any(|(x, _)| *x > *a && *x < *to_a);
+        let m1 = measures.iter().find(|(x, _)| *x > *a && *x < *to_a);
         let m2 = measures.iter().find(|(x, _)| *x > *to_a && *x < to_a + 40);
-        if let (true, Some(&(_, e2))) = (m1, m2) {
-            if session_verb(*a) && !over_time {
+        if let (Some(&(x1, _)), Some(&(_, e2))) = (m1, m2) {
+            if !(change || over_time) || within_session(x1) {
                 continue;
             }
             return Some((*a, e2));
         }
         // "improved from her initial evaluation, which showed severe impairment".
-        let earlier = cs.iter().find(|c| {
-            is(c, Lex::Progress, g::progress::EARLIER) && c.start > *a && c.start < a + 30
-        });
-        let change = cs
+        let e = earlier.iter().find(|c| c.start > *a && c.start < a + 30);
+        let changed = cs
             .iter()
             .any(|c| is(c, Lex::Progress, g::progress::CHANGE) && c.end <= *a && a - c.end < 20);
-        if let (Some(e), true) = (earlier, change) {
+        if let (Some(e), true) = (e, changed) {
             if let Some(&(_, me)) = measures.iter().find(|(x, _)| *x > e.end) {
                 return Some((*a, me));
             }
         }
     }
-    // Arrows between two measures.
+    // Arrows between two measures: "22 -> 31 mm", "FOIS 4 -> 6".
     for (k, (a, b, w)) in words.iter().enumerate() {
-        if *w == "-" && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">")
-            || *w == "=" && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">")
-        {
-            let before = measures.iter().any(|(_, e)| *e <= *a && a - e <= 3);
-            let after = measures.iter().find(|(x, _)| *x >= *b && x - b <= 4);
-            if let (true, Some(&(_, e2))) = (before, after) {
-                if session_verb(*a) && !over_time {
-                    continue;
-                }
-                let start = measures
-                    .iter()
-                    .filter(|(_, e)| *e <= *a)
-                    .map(|(x, _)| *x)
-                    .max()
-                    .unwrap_or(*a);
-                return Some((start, e2));
+        let arrow = (*w == "-" || *w == "=") && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">");
+        if !arrow {
+            continue;
+        }
+        let first = measures
+            .iter()
+            .filter(|(_, e)| *e <= *a && a - e <= 3)
+            .map(|(x, _)| *x)
+            .max();
+        let after = measures.iter().find(|(x, _)| *x >= *b && x - b <= 4);
+        if let (Some(x1), Some(&(_, e2))) = (first, after) {
+            if within_session(x1) {
+                continue;
             }
+            return Some((x1, e2));
         }
     }
-    // An earlier value: "(was 95 deg at eval)", "(38/80 at eval)", "was 2/10 at IE",
-    // "previously 4/5", "13 deg since eval", "compared to last week".
-    for c in cs
-        .iter()
-        .filter(|c| is(c, Lex::Progress, g::progress::EARLIER))
-    {
-        if sc.in_goal(c.start, c.end) {
-            continue;
-        }
+    // An earlier value.
+    for c in &earlier {
         let w = p.doc.f(c.start, c.end);
-        let paren_before = p.doc.f(s.start, c.start).rfind('(').is_some_and(|i| {
-            !p.doc
-                .f(s.start, c.start)
-                .get(i..)
-                .unwrap_or("")
-                .contains(')')
+        let before_text = p.doc.f(s.start, c.start);
+        let open = before_text
+            .rfind('(')
+            .filter(|i| !before_text.get(*i..).unwrap_or("").contains(')'));
+        // Inside brackets with a number: "(38/80 at eval)", "(12/20 on 3/2)".
+        let bracket_number = open.is_some_and(|i| {
+            let from = s.start + i as u32;
+            qs.iter().any(|q| q.start > from && q.start < c.start)
+                || qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 10)
         });
-        let near_measure = measures
-            .iter()
-            .any(|(x, e)| (*x >= c.end && x - c.end <= 25) || (*e <= c.start && c.start - e <= 25));
-        if !near_measure {
-            continue;
-        }
         let number_after = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 12);
-        let two_values = measures.len() >= 2;
-        let cue_before = p.doc.f(s.start.max(c.start.saturating_sub(14)), c.start);
+        let outside = qs
+            .iter()
+            .filter(|q| open.map_or(true, |i| q.end <= s.start + i as u32))
+            .count();
+        let cue = p.doc.f(s.start.max(c.start.saturating_sub(14)), c.start);
         let relative = [
             "since ",
             "than ",
@@ -317,9 +330,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             "to ",
         ]
         .iter()
-        .any(|x| cue_before.ends_with(x));
-        // A bare noun ("eval", "baseline") needs a relation ("since eval", "at baseline"); a
-        // relational phrase ("previously", "before surgery", "at IE") stands alone.
+        .any(|x| cue.ends_with(x));
         let bare_noun = matches!(
             w,
             "evaluation"
@@ -338,14 +349,37 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 | "start of therapy"
                 | "start of treatment"
         );
-        let ok = match w {
-            "was" | "were" => paren_before,
-            "previously" | "initially" => paren_before || number_after,
-            _ if bare_noun => (relative || paren_before) && (two_values || paren_before),
-            _ => paren_before || two_values,
+        let ok = if bracket_number {
+            outside >= 1
+        } else if bare_noun {
+            relative && measures.len() >= 2
+        } else {
+            // "previously 4/5", "Last session 35/60", "before surgery her VHI-10 was 14/40".
+            number_after || measures.len() >= 2
         };
-        if ok {
+        if ok && !within_session(c.start) {
             return Some((c.start, c.end));
+        }
+    }
+    // "(6/12 on 2/18)", "compared with … on 2/10": an earlier date beside a value.
+    for q in all_q
+        .iter()
+        .filter(|q| q.unit == Unit::Date || matches!(q.unit, Unit::Score(_)))
+    {
+        let before = p.doc.f(q.start.saturating_sub(4), q.start);
+        if !(before.ends_with("on ") || before.ends_with("of ")) {
+            continue;
+        }
+        let inside_bracket = p.doc.f(s.start, q.start).rfind('(').is_some_and(|i| {
+            let seg = p.doc.f(s.start + i as u32, q.start);
+            !seg.contains(')')
+                && qs
+                    .iter()
+                    .any(|m| m.start > s.start + i as u32 && m.start < q.start)
+        });
+        let compared = p.doc.f(s.start, q.start).contains("compared");
+        if inside_bracket || compared {
+            return Some((q.start, q.end));
         }
     }
     // "improved by 10 deg".
@@ -362,7 +396,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         ) && words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
         {
             if let Some(&(_, e)) = measures.iter().find(|(x, _)| *x > *a && x - a < 20) {
-                if session_verb(*a) && !over_time {
+                if within_session(*a) {
                     continue;
                 }
                 return Some((*a, e));

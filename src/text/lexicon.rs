@@ -114,6 +114,7 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
             "earlier",
             "no-progress",
             "severity",
+            "not-progress",
         ],
     ),
     (
