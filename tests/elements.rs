@@ -38,7 +38,7 @@ fn typed(note_type: &str, t: &str) -> Value {
 }
 
 /// The UTF-16 slice of `t` at a report span, as JavaScript's `slice` would give it.
-fn js_slice(t: &str, s: chartlint::span::Span) -> String {
+fn js_slice(t: &str, s: chartlint::Utf16Span) -> String {
     let units: Vec<u16> = t.encode_utf16().collect();
     String::from_utf16_lossy(units.get(s.start..s.end).unwrap_or(&[]))
 }
@@ -662,5 +662,5 @@ fn report_elements_section() {
 
 #[test]
 fn scanner_patterns_compile() {
-    assert!(chartlint::text::TextScanner::new().all_compiled());
+    assert!(chartlint::testing::TextScanner::new().all_compiled());
 }

@@ -15,8 +15,8 @@
 
 mod common;
 
-use chartlint::rules::eval::{EvaluationReport, Source, Value as CompValue};
 use chartlint::Report;
+use chartlint::{ComponentSource as Source, ComponentValue as CompValue, EvaluationReport};
 use common::{check, with};
 use serde_json::{json, Value};
 
@@ -78,7 +78,7 @@ fn evaluation(r: &Report) -> &EvaluationReport {
     r.evaluation.as_ref().expect("an evaluation report")
 }
 
-fn component<'r>(r: &'r Report, name: &str) -> &'r chartlint::rules::eval::ComponentReport {
+fn component<'r>(r: &'r Report, name: &str) -> &'r chartlint::ComponentReport {
     evaluation(r)
         .components
         .iter()
@@ -281,7 +281,7 @@ fn explanations_say_why_in_a_therapists_words() {
     ));
     let ev = evaluation(&r);
     assert_eq!(ev.supported_code.as_deref(), Some("97161"));
-    assert_eq!(ev.supported_level, Some(chartlint::note::Level::Low));
+    assert_eq!(ev.supported_level, Some(chartlint::Level::Low));
     assert_eq!(
         component(&r, "history").explanation,
         "History supports moderate: 2 personal factors and comorbidities affecting the plan."
@@ -391,7 +391,7 @@ fn pt_knee_evaluation_from_text_supports_moderate() {
     // Examination: 4 + 2 + 1 elements listed → high; the spans survive the "°" before them.
     let e = component(&r, "examination");
     assert_eq!(e.value, Some(CompValue::Count(7)));
-    assert_eq!(e.level, Some(chartlint::note::Level::High));
+    assert_eq!(e.level, Some(chartlint::Level::High));
     let words: Vec<String> = e
         .spans
         .iter()

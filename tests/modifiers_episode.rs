@@ -68,7 +68,7 @@ fn missing_discipline_fires_per_billed_therapy_line() {
     assert!(f[0].fix.as_deref().unwrap().contains("Add GP to 97110"));
     assert!(
         f[0].amount_at_risk
-            .is_some_and(|a| a > rust_decimal::Decimal::ZERO),
+            .is_some_and(|a| a.decimal() > rust_decimal::Decimal::ZERO),
         "the rejected line's value is at risk"
     );
     assert!(!r.ready_to_sign);
@@ -235,7 +235,7 @@ fn assistant_required_cms_scenario_splits_97110() {
         .as_deref()
         .unwrap()
         .contains("1 with CQ and 1 without"));
-    let over = f.amount_at_risk.expect("15% of one 97110 unit");
+    let over = f.amount_at_risk.expect("15% of one 97110 unit").decimal();
     assert!(
         over > rust_decimal::Decimal::ZERO && over < rust_decimal::Decimal::from(10),
         "{over}"
@@ -288,20 +288,11 @@ fn assistant_minutes_per_unit_for_timed_codes() {
     );
     assert!(case(45, 15, 3), "the PTA's full 15 minutes are a CQ unit");
     assert!(!case(45, 0, 3), "no assistant minutes");
+    assert_eq!(chartlint::testing::assistant_units_timed(2, 36, 23), 1);
+    assert_eq!(chartlint::testing::assistant_units_timed(3, 45, 15), 1);
+    assert_eq!(chartlint::testing::assistant_units_timed(2, 24, 12), 1);
     assert_eq!(
-        chartlint::rules::modifiers::assistant_units_timed(2, 36, 23),
-        1
-    );
-    assert_eq!(
-        chartlint::rules::modifiers::assistant_units_timed(3, 45, 15),
-        1
-    );
-    assert_eq!(
-        chartlint::rules::modifiers::assistant_units_timed(2, 24, 12),
-        1
-    );
-    assert_eq!(
-        chartlint::rules::modifiers::assistant_units_timed(1, 30, 15),
+        chartlint::testing::assistant_units_timed(1, 30, 15),
         0,
         "the PT's 15 minutes carry the only billed unit"
     );
@@ -399,7 +390,7 @@ fn ncci_pair_warns_without_a_modifier_and_never_offers_59_for_the_same_minutes()
     assert!(f.message.contains("only 97140 is paid"), "{}", f.message);
     assert!(
         f.amount_at_risk
-            .is_some_and(|a| a > rust_decimal::Decimal::ZERO),
+            .is_some_and(|a| a.decimal() > rust_decimal::Decimal::ZERO),
         "97530's units are at risk"
     );
     let fix = f.fix.as_deref().unwrap();
@@ -618,9 +609,9 @@ fn ptp_file_errors_name_the_field_and_the_line() {
 #[test]
 fn ptp_table_reads_a_comma_separated_export_too() {
     let csv = "Column 1,Column 2,*=in existence prior to 1996,Effective Date,Deletion Date *=no data,Modifier,PTP Edit Rationale\n97140,97530,,20200101,*,1,\"Mutually exclusive procedures\"\n";
-    let t = chartlint::policy::ncci::PtpTable::parse(csv).unwrap();
+    let t = chartlint::testing::PtpTable::parse(csv).unwrap();
     assert_eq!(t.len(), 1);
-    let d = chartlint::date::Date::parse("2025-01-01").unwrap();
+    let d = chartlint::Date::parse("2025-01-01").unwrap();
     assert_eq!(
         t.find("97140", "97530", d).unwrap().rationale,
         "Mutually exclusive procedures"
@@ -1050,6 +1041,6 @@ fn a_config_carrying_a_full_size_ptp_file_is_accepted() {
     }
     let json = serde_json::to_string(&json!({"ncci": {"ptpFile": text}})).unwrap();
     assert!(json.len() > chartlint::MAX_JSON_BYTES);
-    let config = chartlint::Config::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(config.ptp.as_ref().map(|t| t.len()), Some(60_008));
+    let checker = chartlint::Checker::from_config_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(checker.config().ptp_edits(), Some(60_008));
 }

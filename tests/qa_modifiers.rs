@@ -10,7 +10,7 @@
 
 mod common;
 
-use chartlint::rules::modifiers::assistant_units_timed;
+use chartlint::testing::assistant_units_timed;
 use common::{billing_rules, check, rules_fired, with};
 use serde_json::json;
 

@@ -34,7 +34,7 @@ fn cognitive_intervention_billed_as_97129_alone_asks_for_97130_not_more_97129() 
         json!([{"code": "97129", "minutes": 38, "units": 1, "modifiers": ["GN"]}]),
         38,
     ));
-    assert_eq!(r.billing.lines[0].units.units_supported, Some(1));
+    assert_eq!(r.billing.lines[0].units_supported, Some(1));
     let f = r
         .findings
         .iter()
@@ -48,7 +48,10 @@ fn cognitive_intervention_billed_as_97129_alone_asks_for_97130_not_more_97129() 
     );
     assert!(!fix.contains("3 units of 97129"), "{fix}");
     // The money left on the table is two 97130 units.
-    let a = f.amount_at_risk.expect("two 97130 units have a value");
+    let a = f
+        .amount_at_risk
+        .expect("two 97130 units have a value")
+        .decimal();
     assert!(a > Decimal::from(20) && a < Decimal::from(60), "{a}");
 
     // 97129 × 3 on its own is over-billed on 97129 (one unit a day) and short of 97130.

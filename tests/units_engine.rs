@@ -11,9 +11,9 @@
 
 mod common;
 
-use chartlint::note::UnitRule;
-use chartlint::units::{compute, units_for_minutes};
+use chartlint::testing::{compute, units_for_minutes};
 use chartlint::Note;
+use chartlint::UnitRule;
 use common::{check, lines, with};
 use serde_json::json;
 
@@ -139,7 +139,7 @@ fn ties_accept_either_choice_but_never_all_units_on_one_code() {
             "{billed:?}: {:?}",
             common::rules_fired(&report)
         );
-        assert!(report.billing.lines.iter().all(|l| l.units.tie));
+        assert!(report.billing.lines.iter().all(|l| l.tie));
     }
     // "3 units of one code is wrong"
     let items = [("97112", 20, 3), ("97110", 20, 0)];
@@ -435,7 +435,7 @@ fn cognitive_family_counts_as_one_code() {
         r.billing
             .lines
             .iter()
-            .map(|l| l.units.units_supported)
+            .map(|l| l.units_supported)
             .collect::<Vec<_>>(),
         vec![Some(1), Some(2)]
     );
@@ -459,7 +459,7 @@ fn slp_hour_codes_need_more_than_half_the_hour() {
         r.billing
             .lines
             .iter()
-            .map(|l| l.units.units_supported)
+            .map(|l| l.units_supported)
             .collect::<Vec<_>>(),
         vec![Some(1), Some(1)]
     );

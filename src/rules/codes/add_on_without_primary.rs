@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes::{self, Counting};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An add-on code is billed without its primary code.
@@ -32,6 +31,7 @@ declare_rule! {
         id: "codes/add-on-without-primary",
         severity: Error,
         source: "CPT add-on code descriptors (97130, 92608, 92618)",
+        references: [],
     }
 }
 
@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &ADD_ON_WITHOUT_PRIMARY,
                 format!(
                     "{} is an add-on code, billed without its primary code {primary}.",

@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::icd10::{self, Problem};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A diagnosis is not a valid ICD-10-CM code on the date of service.
@@ -46,6 +45,7 @@ declare_rule! {
         id: "codes/invalid-diagnosis",
         severity: Error,
         source: "ICD-10-CM Official Guidelines, Section I.A–B; CMS/NCHS ICD-10-CM addenda",
+        references: [],
     }
 }
 
@@ -99,7 +99,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         out.push(
-            Finding::new(&INVALID_DIAGNOSIS, message)
+            Diagnostic::new(&INVALID_DIAGNOSIS, message)
                 .field(format!("diagnoses[{k}]"))
                 .fix(fix)
                 .amount(ctx.payment.expected),

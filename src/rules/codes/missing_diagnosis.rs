@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::note::PayerKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The visit has no diagnosis codes.
@@ -31,6 +30,7 @@ declare_rule! {
         id: "codes/missing-diagnosis",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 26; CMS Pub. 100-02, ch. 15, §220.1.2",
+        references: [],
     }
 }
 
@@ -42,7 +42,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &MISSING_DIAGNOSIS,
             "The visit has no diagnosis codes, so its claim lines cannot be billed.",
         )

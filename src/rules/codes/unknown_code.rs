@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A billed code is not one chartlint knows.
@@ -33,6 +32,7 @@ declare_rule! {
         id: "codes/unknown-code",
         severity: Warning,
         source: "AMA CPT code set; CMS HCPCS Level II",
+        references: [],
     }
 }
 
@@ -53,7 +53,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
         };
         out.push(
-            Finding::new(&UNKNOWN_CODE, message)
+            Diagnostic::new(&UNKNOWN_CODE, message)
                 .field(format!("lines[{i}].code"))
                 .fix(fix),
         );

@@ -1,6 +1,5 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A goal has no measurable target or no timeframe.
@@ -34,6 +33,7 @@ declare_rule! {
         id: "elements/goals-not-measurable",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
+        references: [],
     }
 }
 
@@ -55,7 +55,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         out.push(
-            Finding::new(&GOALS_NOT_MEASURABLE, message)
+            Diagnostic::new(&GOALS_NOT_MEASURABLE, message)
                 .span(g.span.start, g.span.end)
                 .fix(fix),
         );

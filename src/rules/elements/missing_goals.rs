@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation, re-evaluation, progress report or recertification states no goals.
@@ -35,15 +34,16 @@ declare_rule! {
         id: "elements/missing-goals",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 C–D",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Goals) || !ctx.text.goals.is_empty() {
+    if !ctx.element_required(Element::Goals) || !ctx.text.goals.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
+        Diagnostic::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
             .fix("Add measurable goals with a timeframe, e.g. \"LTG 1: ascend 12 stairs with 1 rail, modified independent, in 4 weeks\"."),
     );
 }

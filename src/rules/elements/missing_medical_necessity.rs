@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Nothing in the note says why skilled therapy is needed.
@@ -37,15 +36,16 @@ declare_rule! {
         id: "elements/missing-medical-necessity",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2; §220.3",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::MedicalNecessity) || !ctx.text.medical_necessity.is_empty() {
+    if !ctx.element_required(Element::MedicalNecessity) || !ctx.text.medical_necessity.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_MEDICAL_NECESSITY, format!("{} does not say why the patient needs skilled therapy.", a_note(ctx)))
+        Diagnostic::new(&MISSING_MEDICAL_NECESSITY, format!("{} does not say why the patient needs skilled therapy.", a_note(ctx)))
             .fix("State the functional deficit or risk the treatment addresses, e.g. \"quad weakness limits stair climbing and places the patient at fall risk\"."),
     );
 }

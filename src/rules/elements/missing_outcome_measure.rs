@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation, progress report, recertification or discharge names no standardized
@@ -38,15 +37,16 @@ declare_rule! {
         id: "elements/missing-outcome-measure",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C–D",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::OutcomeMeasure) || !ctx.text.outcome_measures.is_empty() {
+    if !ctx.element_required(Element::OutcomeMeasure) || !ctx.text.outcome_measures.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_OUTCOME_MEASURE, format!("{} reports no standardized outcome measure with a score.", a_note(ctx)))
+        Diagnostic::new(&MISSING_OUTCOME_MEASURE, format!("{} reports no standardized outcome measure with a score.", a_note(ctx)))
             .fix("Give at least one standardized measure and its score, e.g. \"LEFS 52/80\", \"Berg 44/56\", \"TUG 14.2 s\", \"FOIS level 5\"."),
     );
 }

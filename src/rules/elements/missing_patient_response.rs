@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The note does not record how the patient responded to treatment.
@@ -36,15 +35,16 @@ declare_rule! {
         id: "elements/missing-patient-response",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::PatientResponse) || !ctx.text.patient_response.is_empty() {
+    if !ctx.element_required(Element::PatientResponse) || !ctx.text.patient_response.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_PATIENT_RESPONSE, format!("{} does not record the patient's response to treatment.", a_note(ctx)))
+        Diagnostic::new(&MISSING_PATIENT_RESPONSE, format!("{} does not record the patient's response to treatment.", a_note(ctx)))
             .fix("Record the response: pain before and after, vitals, fatigue, what changed in performance, or \"no adverse reaction\"."),
     );
 }

@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use crate::text::SectionKind;
 
 declare_rule! {
@@ -39,14 +38,15 @@ declare_rule! {
         id: "elements/missing-progress",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Progress) || !ctx.text.progress.is_empty() {
+    if !ctx.element_required(Element::Progress) || !ctx.text.progress.is_empty() {
         return;
     }
-    let mut f = Finding::new(
+    let mut f = Diagnostic::new(
         &MISSING_PROGRESS,
         format!("{} does not compare the patient's status with the goals or an earlier measure.", a_note(ctx)),
     )

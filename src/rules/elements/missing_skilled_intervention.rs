@@ -1,8 +1,7 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Nothing shows the therapist's skill: the note is a list of exercises.
@@ -36,15 +35,16 @@ declare_rule! {
         id: "elements/missing-skilled-intervention",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2 B; §220.3 E",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::SkilledIntervention) || !ctx.text.skilled.is_empty() {
+    if !ctx.element_required(Element::SkilledIntervention) || !ctx.text.skilled.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_SKILLED_INTERVENTION, format!("{} does not show what required a therapist's skill.", a_note(ctx)))
+        Diagnostic::new(&MISSING_SKILLED_INTERVENTION, format!("{} does not show what required a therapist's skill.", a_note(ctx)))
             .fix("Describe your skilled input: the cues or facilitation given, what you progressed or modified and why, the errors you corrected."),
     );
 }

@@ -1,6 +1,5 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::rules::context::{Context, Findings};
 use crate::text::RedFlagKind;
 
 declare_rule! {
@@ -38,6 +37,7 @@ declare_rule! {
         id: "elements/red-flag-phrase",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2; shared/policy §9",
+        references: [],
     }
 }
 
@@ -91,7 +91,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for r in &ctx.text.red_flags {
         let (message, fix) = wording(r.kind);
         out.push(
-            Finding::new(&RED_FLAG_PHRASE, message)
+            Diagnostic::new(&RED_FLAG_PHRASE, message)
                 .span(r.span.start, r.span.end)
                 .fix(fix),
         );

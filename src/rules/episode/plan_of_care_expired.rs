@@ -1,7 +1,7 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::limits::plural;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::note::NoteType;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The visit is after the plan of care's end date, or past the longest certification
@@ -38,10 +38,14 @@ declare_rule! {
         id: "episode/plan-of-care-expired",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
+        references: [],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let Some(max_days) = ctx.payer.certification_days else {
         return;
     };
@@ -57,11 +61,11 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         if dos > end {
             let late = end.days_until(dos);
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &PLAN_OF_CARE_EXPIRED,
                     format!(
                         "This visit is {} after the plan of care ended ({end}).",
-                        super::plural(late, "day", "days")
+                        plural(late, "day", "days")
                     ),
                 )
                 .field("episode.planOfCareEnd")
@@ -79,7 +83,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &PLAN_OF_CARE_EXPIRED,
                     format!("This visit is {day} days after the plan's first treatment day ({start}); a certification covers at most {max_days} days, through {last}."),
                 )

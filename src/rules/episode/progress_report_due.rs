@@ -1,7 +1,6 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::note::NoteType;
+use crate::rules::context::{Context, Findings};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -44,6 +43,7 @@ declare_rule! {
         id: "episode/progress-report-due",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [],
     }
 }
 
@@ -56,7 +56,10 @@ fn report_heading() -> Option<&'static Regex> {
     .as_ref()
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
     else {
         return;
@@ -86,7 +89,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         ""
     };
     out.push(
-        Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
+        Diagnostic::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
         )).amount(ctx.payment.expected),
     );

@@ -1,8 +1,7 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The evaluation is billed at a higher complexity than its components support.
@@ -40,10 +39,14 @@ declare_rule! {
         id: "eval/complexity-overcoded",
         severity: Error,
         source: "CPT 97161–97167 descriptors; shared/policy §4.3",
+        references: [],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else {
         return;
     };
@@ -56,7 +59,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         return;
     }
     let code = family.code_for(cap);
-    let why = super::deciding_text(a, cap);
+    let why = deciding_text(a, cap);
     let message = if certain {
         format!(
             "{} ({} complexity) is billed, but the note supports {code} ({} complexity): the lowest component decides. {why}",
@@ -79,7 +82,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         (Some(b), Some(s)) if b > s => Some(b - s),
         _ => None,
     };
-    let mut f = Finding::new(&COMPLEXITY_OVERCODED, message)
+    let mut f = Diagnostic::new(&COMPLEXITY_OVERCODED, message)
         .field(format!("lines[{}].code", line.index))
         .fix(format!(
             "Bill {code}, or document what supports {} complexity: every component must meet it.",

@@ -1,8 +1,7 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Every component supports a higher complexity than the evaluation code billed.
@@ -35,10 +34,14 @@ declare_rule! {
         id: "eval/complexity-undercoded",
         severity: Warning,
         source: "CPT 97161–97167 descriptors; shared/policy §4.3",
+        references: [],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let (Some((line, billed)), Some(family), Some(supported)) = (a.judged(), a.family, a.supported)
     else {
         return;
@@ -55,14 +58,14 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         _ => None,
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &COMPLEXITY_UNDERCODED,
             format!(
                 "{} ({} complexity) is billed, but every component meets {}: the note supports {code}. {}",
                 line.code,
                 billed.as_str(),
                 supported.as_str(),
-                super::deciding_text(a, supported)
+                deciding_text(a, supported)
             ),
         )
         .field(format!("lines[{}].code", line.index))

@@ -1,7 +1,6 @@
-use super::analysis::{missing_fix, Analysis};
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::analysis::{capitalize, missing_fix};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation code is billed but a component of its complexity is not documented.
@@ -44,10 +43,14 @@ declare_rule! {
         id: "eval/components-missing",
         severity: Error,
         source: "CPT 97161–97167 descriptors; shared/policy §4.1–4.3",
+        references: [],
     }
 }
 
-pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let Some((line, _)) = a.judged() else { return };
     for c in a.missing() {
         let comp = c.spec.component;
@@ -58,15 +61,15 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     line.code,
                     comp.label()
                 ),
-                super::analysis::capitalize(missing_fix(comp)) + ".",
+                capitalize(missing_fix(comp)) + ".",
             )
         } else {
             (
                 format!("{} is billed, but {}.", line.code, c.short),
-                super::analysis::capitalize(missing_fix(comp)) + ".",
+                capitalize(missing_fix(comp)) + ".",
             )
         };
-        let mut f = Finding::new(&COMPONENTS_MISSING, message)
+        let mut f = Diagnostic::new(&COMPONENTS_MISSING, message)
             .field(comp.field())
             .fix(fix);
         if let Some(s) = c.spans.first() {

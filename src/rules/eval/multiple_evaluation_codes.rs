@@ -1,8 +1,6 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes::EvalKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// More than one PT/OT evaluation or re-evaluation code is billed on one visit.
@@ -35,10 +33,14 @@ declare_rule! {
         id: "eval/multiple-evaluation-codes",
         severity: Error,
         source: "CPT 97161–97168 descriptors; shared/policy §4",
+        references: [],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let pt_ot: Vec<_> = a
         .lines
         .iter()
@@ -51,7 +53,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
     let first = pt_ot.first().map_or("", |l| l.code);
     for line in pt_ot.iter().skip(1) {
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &MULTIPLE_EVALUATION_CODES,
                 format!("{} evaluation codes are billed on one visit ({codes}); a visit bills one evaluation or one re-evaluation.", pt_ot.len()),
             )

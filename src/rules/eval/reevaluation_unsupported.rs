@@ -1,8 +1,6 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes::EvalKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A re-evaluation (97164, 97168) is billed without a reason Medicare accepts.
@@ -41,10 +39,14 @@ declare_rule! {
         id: "eval/reevaluation-unsupported",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C; shared/policy §4.3",
+        references: [],
     }
 }
 
-pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let Some(r) = &a.reason else { return };
     if r.accepted.is_some() {
         return;
@@ -61,7 +63,7 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 line.code
             )
         };
-        let mut f = Finding::new(&REEVALUATION_UNSUPPORTED, message)
+        let mut f = Diagnostic::new(&REEVALUATION_UNSUPPORTED, message)
             .field(if r.from_field { "evaluation.reevaluationReason".to_string() } else { format!("lines[{}].code", line.index) })
             .fix("Document why the re-evaluation was needed (new findings, a significant change, or failure to respond) in evaluation.reevaluationReason or the note; if it was routine, write a progress report instead and do not bill the re-evaluation.");
         if let Some(s) = r.spans.first() {

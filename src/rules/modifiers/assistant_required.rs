@@ -1,8 +1,7 @@
-use super::{assistant_modifier, assistant_need, AssistantBasis};
-use crate::declare_rule;
+use crate::facts::modifiers::{assistant_modifier, AssistantBasis};
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::modifiers::ASSISTANT;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -53,6 +52,7 @@ declare_rule! {
         id: "modifiers/assistant-required",
         severity: Error,
         source: "SSA §1834(v); CY 2020 and CY 2022 PFS final rules (CQ/CO de minimis); CMS Pub. 100-04, ch. 5, §20.1",
+        references: [],
     }
 }
 
@@ -71,7 +71,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         {
             continue;
         }
-        let Some(need) = assistant_need(ctx, line) else {
+        let Some(need) = ctx.modifiers.assistant.get(i).copied().flatten() else {
             continue;
         };
         let code = &line.code;
@@ -116,7 +116,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .unit_value(code)
             .map(|v| v * Decimal::from(need.units) * Decimal::new(15, 2));
         out.push(
-            Finding::new(&ASSISTANT_REQUIRED, message)
+            Diagnostic::new(&ASSISTANT_REQUIRED, message)
                 .field(format!("lines[{i}].modifiers"))
                 .fix(fix)
                 .amount(amount),

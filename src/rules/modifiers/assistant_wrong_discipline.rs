@@ -1,9 +1,8 @@
-use super::assistant_modifier;
-use crate::declare_rule;
+use crate::facts::modifiers::assistant_modifier;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::note::Discipline;
 use crate::policy::modifiers::ASSISTANT;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// CQ on an OT or SLP line, or CO on a PT or SLP line.
@@ -35,6 +34,7 @@ declare_rule! {
         id: "modifiers/assistant-wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
+        references: [],
     }
 }
 
@@ -58,7 +58,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 (None, _) => format!("Remove {m} from {}.", line.code),
             };
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &ASSISTANT_WRONG_DISCIPLINE,
                     format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
                 )

@@ -1,8 +1,6 @@
-use super::kx_required::therapy_lines;
-use crate::declare_rule;
-use crate::payment::dollars;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::money::dollars;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// KX is on a visit whose spending stays under the KX threshold.
@@ -37,6 +35,7 @@ declare_rule! {
         id: "modifiers/kx-unneeded",
         severity: Warning,
         source: "42 U.S.C. §1395l(g)(7); CMS therapy KX thresholds (shared/policy §6.1)",
+        references: [],
     }
 }
 
@@ -48,12 +47,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     };
     let Some(first) =
-        therapy_lines(ctx).find(|&i| ctx.note.lines.get(i).is_some_and(|l| l.has_modifier("KX")))
+        ctx.modifiers.therapy_lines.iter().copied().find(|&i| {
+        ctx.note.lines.get(i).is_some_and(|l| l.has_modifier("KX"))
+    })
     else {
         return;
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &KX_UNNEEDED,
             format!(
                 "KX is billed, but {} spending this year comes to {} after this visit, within the {} KX threshold of {}.",

@@ -1,8 +1,7 @@
-use super::has_discipline_modifier;
-use crate::declare_rule;
+use crate::facts::modifiers::has_discipline_modifier;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A billed therapy line has no GP, GO or GN where the payer requires one.
@@ -36,6 +35,7 @@ declare_rule! {
         id: "modifiers/missing-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1; CR 10176",
+        references: [],
     }
 }
 
@@ -49,7 +49,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &MISSING_DISCIPLINE,
                 format!("{} has no GP, GO or GN: the payer returns therapy lines without the plan-of-care modifier unpaid.", line.code),
             )

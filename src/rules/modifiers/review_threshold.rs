@@ -1,7 +1,6 @@
-use crate::declare_rule;
-use crate::payment::dollars;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::money::dollars;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// This visit takes the year's therapy spending past the $3,000 targeted medical review threshold.
@@ -33,6 +32,7 @@ declare_rule! {
         id: "modifiers/review-threshold",
         severity: Info,
         source: "42 U.S.C. §1395l(g)(7); shared/policy §6.1",
+        references: [],
     }
 }
 
@@ -49,7 +49,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &REVIEW_THRESHOLD,
             format!(
                 "This visit takes {} spending this year from {} to {}{}, past the {} targeted medical review threshold; the claim may be selected for review.",

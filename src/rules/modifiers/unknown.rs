@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::modifiers;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A line carries a modifier chartlint does not know.
@@ -33,6 +32,7 @@ declare_rule! {
         id: "modifiers/unknown",
         severity: Warning,
         source: "AMA CPT Appendix A; CMS HCPCS Level II modifiers",
+        references: [],
     }
 }
 
@@ -43,7 +43,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 continue;
             }
             out.push(
-                Finding::new(&UNKNOWN, format!("{m} on {} is not a modifier chartlint knows, so its effect on payment is not checked.", line.code))
+                Diagnostic::new(&UNKNOWN, format!("{m} on {} is not a modifier chartlint knows, so its effect on payment is not checked.", line.code))
                     .field(format!("lines[{i}].modifiers[{k}]"))
                     .fix("Check the modifier against the payer's list; therapy lines usually carry GP, GO or GN, and sometimes CQ/CO, KX, 59 or XE/XS/XP/XU."),
             );

@@ -1,7 +1,6 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::modifiers::DISCIPLINE;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A line's GP/GO/GN does not match the plan of care's discipline.
@@ -33,6 +32,7 @@ declare_rule! {
         id: "modifiers/wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
+        references: [],
     }
 }
 
@@ -61,7 +61,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 )
             };
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &WRONG_DISCIPLINE,
                     format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
                 )

@@ -1,8 +1,7 @@
-use super::{is_below_minimum, rows, MIN_MINUTES_FOR_UNIT};
-use crate::declare_rule;
+use super::rows::{is_below_minimum, plural, rows, MIN_MINUTES_FOR_UNIT};
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::note::UnitRule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -35,6 +34,7 @@ declare_rule! {
         id: "units/below-minimum",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
+        references: [],
     }
 }
 
@@ -49,9 +49,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             UnitRule::Cms8 => "the unit the pooled short services earn goes to a service done longer".to_string(),
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &BELOW_MINIMUM,
-                format!("{} is billed for {} with {minutes} minutes: {why}.", row.line.code, super::plural(row.line.units, "unit", "units")),
+                format!("{} is billed for {} with {minutes} minutes: {why}.", row.line.code, plural(row.line.units, "unit", "units")),
             )
             .field(row.field("units"))
             .fix(format!("Bill 0 units of {} (keep the minutes documented), or correct the minutes if more time was spent.", row.line.code))

@@ -1,6 +1,5 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The note does not document the total treatment time.
@@ -32,6 +31,7 @@ declare_rule! {
         id: "units/missing-total-treatment-time",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E",
+        references: [],
     }
 }
 
@@ -45,7 +45,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &MISSING_TOTAL_TREATMENT_TIME,
             "The total treatment time in minutes is not documented.",
         )

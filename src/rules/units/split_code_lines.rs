@@ -1,8 +1,7 @@
-use super::rows;
-use crate::declare_rule;
-use crate::payment::has_cq_co;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::rows::rows;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::facts::payment::has_cq_co;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The same timed code is reported on more than one line of the visit.
@@ -36,6 +35,7 @@ declare_rule! {
         id: "units/split-code-lines",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2; MAC guidance on one line per timed code (First Coast)",
+        references: [],
     }
 }
 
@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .find(|r| r.line.code == row.line.code && has_cq_co(r.line) == assisted)
         {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &SPLIT_CODE_LINES,
                     format!(
                         "{} is reported on more than one line (lines {} and {}).",

@@ -1,8 +1,7 @@
-use super::rows;
-use crate::declare_rule;
+use super::rows::rows;
+use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::codes::Counting;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -34,13 +33,14 @@ declare_rule! {
         id: "units/untimed-multiple-units",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CPT descriptors (service-based codes)",
+        references: [],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for row in rows(ctx).filter(|r| r.info.counting == Counting::Untimed && r.line.units > 1) {
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &UNTIMED_MULTIPLE_UNITS,
                 format!(
                     "{} is an untimed code, billed once per day, but {} units are billed.",

@@ -1,8 +1,6 @@
 //! Payment arithmetic: what a visit should pay and what a finding puts at risk.
 //!
-//! Every amount is `rust_decimal`. Policy: `shared/policy` §6.1 (thresholds), §6.2 and §8
-//! (fee schedule, MPPR, CQ/CO, coinsurance); data in [`crate::policy::years`] and
-//! [`crate::policy::fees`].
+//! Every amount is `rust_decimal`; data in [`crate::policy::years`] and [`crate::policy::fees`].
 //!
 //! ## Which fee schedule prices a note
 //!
@@ -57,36 +55,14 @@
 //! discipline. KX is required when spending after the visit is over (greater than) the
 //! year's threshold.
 
-use crate::config::Config;
+use crate::config::PayerRules;
+use crate::money::cents;
 use crate::note::{Discipline, Line, Note, PayerKind};
 use crate::policy::fees::{self, FeeSchedule, Gpci, Payable, Rvu, RvuSchedule};
 use crate::policy::years::{self, YearPolicy};
-use crate::units::UnitsOutcome;
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::wire::wire_enum;
+use rust_decimal::Decimal;
 use std::sync::Arc;
-
-/// Rounds to cents, half away from zero (as CMS rounds payment amounts).
-pub fn cents(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-}
-
-/// Dollars for a message: `$2,421.32`.
-pub fn dollars(d: Decimal) -> String {
-    let s = crate::report::money_string(d);
-    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), "00"));
-    let (sign, digits) = match int.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", int),
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}${grouped}.{frac}")
-}
 
 /// The 85% rate of CQ/CO services.
 fn cq_rate() -> Decimal {
@@ -123,11 +99,14 @@ enum Pricing {
     None,
 }
 
-/// The KX threshold bucket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bucket {
-    PtSlp,
-    Ot,
+wire_enum! {
+    /// The KX threshold bucket.
+    pub enum Bucket {
+        /// PT and SLP combined.
+        PtSlp = "ptSlp",
+        /// OT, separately.
+        Ot = "ot",
+    }
 }
 
 impl Bucket {
@@ -179,6 +158,8 @@ pub struct Payment {
     /// The policy figures for the date of service.
     pub year: &'static YearPolicy,
     /// The conversion factor used (physician fee schedule pricing only).
+    #[cfg_attr(not(feature = "testing"), allow(dead_code))]
+    // read by the tests (feature `testing`)
     pub conversion_factor: Option<Decimal>,
     /// Expected allowed amount of each line as billed (rounded to cents); `None` when its
     /// code has no fee. A line billed at 0 units is 0.
@@ -196,11 +177,16 @@ pub struct Payment {
 }
 
 impl Payment {
-    pub fn compute(note: &Note, config: &Config, _units: &UnitsOutcome) -> Payment {
+    /// The payment facts of `note` under its payer's rule pack `pack` and the clinic's fee
+    /// schedule (`config.feeSchedule`), if any.
+    pub fn compute(
+        note: &Note,
+        pack: &PayerRules,
+        fee_schedule: Option<&Arc<FeeSchedule>>,
+    ) -> Payment {
         let year = years::for_date(note.date_of_service);
-        let pack = config.payer_rules(note.payer.kind);
         let pfs_applies = note.payer.kind == PayerKind::Medicare || pack.medicare_rules;
-        let schedule = config.fee_schedule.clone();
+        let schedule = fee_schedule.cloned();
         let pricing = match (&schedule, pfs_applies) {
             (Some(s), false) if matches!(**s, FeeSchedule::Allowed(_)) => {
                 Pricing::Allowed(s.clone())
@@ -431,6 +417,7 @@ impl Payment {
 
     /// The full fee schedule amount of one unit of `code` (no MPPR, no CQ/CO rate), e.g. to
     /// compare two evaluation levels. `None` when no fee is known.
+    #[cfg_attr(not(feature = "testing"), allow(dead_code))] // read by the tests (feature `testing`)
     pub fn fee(&self, code: &str) -> Option<Decimal> {
         self.price_one_unit(code, |_, work_mp, pe| work_mp + pe)
     }
@@ -497,24 +484,5 @@ fn pfs(schedule: Option<Arc<FeeSchedule>>, note: &Note, year: &YearPolicy) -> Pr
         cf,
         gpci,
         year: year.year,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dollars_group_thousands() {
-        assert_eq!(dollars(Decimal::new(242132, 2)), "$2,421.32");
-        assert_eq!(dollars(Decimal::new(3000, 0)), "$3,000.00");
-        assert_eq!(dollars(Decimal::new(5, 1)), "$0.50");
-        assert_eq!(dollars(Decimal::new(123456789, 2)), "$1,234,567.89");
-    }
-
-    #[test]
-    fn cents_rounds_half_away_from_zero() {
-        assert_eq!(cents(Decimal::new(12345, 3)), Decimal::new(1235, 2));
-        assert_eq!(cents(Decimal::new(12344, 3)), Decimal::new(1234, 2));
     }
 }

@@ -19,7 +19,6 @@
 
 use crate::note::{Line, Note, UnitRule};
 use crate::policy::codes::{self, CodeInfo, Counting};
-use serde::Serialize;
 
 /// Units for `minutes` of 15-minute timed service: `floor((m + 7) / 15)`, so 8–22 → 1,
 /// 23–37 → 2, and so on with no upper limit; 0–7 → 0.
@@ -37,8 +36,7 @@ pub fn block_units(minutes: u32, block: u32) -> u32 {
 }
 
 /// What the engine concluded for one billed line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineUnits {
     pub code: String,
     /// A 15-minute or block-timed code (false for untimed and unknown codes).
@@ -49,7 +47,6 @@ pub struct LineUnits {
     /// the visit's total timed minutes are documented) or the code is unknown.
     pub units_supported: Option<u32>,
     /// Another line's code had equal leftover minutes, so the extra unit could go to either.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub tie: bool,
 }
 
