@@ -15,6 +15,7 @@ use serde_json::Value;
 /// Bounds on untrusted input. A note over any of them is rejected with a clear error
 /// rather than checked slowly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
     /// Largest `text`, in UTF-8 bytes (1 MiB; a long note is about 30 KB).
@@ -199,6 +200,7 @@ pub struct Episode {
 
 wire_enum! {
     /// An evaluation's complexity level (and the level of decision making).
+    #[cfg_attr(test, ts(rename = "ComplexityLevel"))]
     pub enum Level {
         /// Low complexity.
         Low = "low",

@@ -11,8 +11,14 @@ use crate::input::{parse_config_json, replace_lone_surrogates};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The input types (Note, Config), written by hand.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("../pkg-config/types.d.ts");
+const TS_INPUT_TYPES: &'static str = include_str!("../pkg-config/types.d.ts");
+
+/// The output types (Report, Finding, RuleDoc, the wire enums, RuleId), generated from the
+/// Rust types by `cargo test` (src/contract.rs).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OUTPUT_TYPES: &'static str = include_str!("../pkg-config/report.d.ts");
 
 #[wasm_bindgen]
 extern "C" {

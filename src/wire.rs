@@ -18,9 +18,9 @@ macro_rules! wire_enum {
             $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
         #[cfg_attr(test, derive(ts_rs::TS))]
+        $(#[$meta])*
         $vis enum $name {
             $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+
         }
