@@ -26,7 +26,6 @@ wire_enum! {
 /// A public document rules cite: a CMS manual, the CPT code set, the NCCI policy manual, a
 /// statute, a Federal Register rule, a contractor's or a professional association's page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // the rules' references are filled in the next commit
 pub struct Document {
     /// Its name as users look it up, e.g. "CMS Pub. 100-04, Medicare Claims Processing Manual".
     pub name: &'static str,
@@ -34,7 +33,6 @@ pub struct Document {
     pub url: Option<&'static str>,
 }
 
-#[allow(dead_code)]
 impl Document {
     /// This document at `section` (chapter, section, page or table, as the document numbers
     /// them).

@@ -20,7 +20,7 @@
 //! prognosis, plan, goals); §220.3 D (progress report: progress toward each goal, plans for
 //! continuing treatment, signature); §220.3 E (treatment note: interventions, signature,
 //! response and changes recommended); §220.2 (skilled, reasonable and necessary services);
-//! shared/policy §5 (documentation) and §9 (red flags, what reviewers want instead).
+//! the documentation guidance of APTA and AOTA (red flags, what reviewers want instead).
 
 use crate::error::InputError;
 use crate::input::{describe, Obj};
@@ -123,7 +123,7 @@ pub fn builtin(t: NoteType) -> (&'static [Element], &'static str) {
                 Signature,
                 OutcomeMeasure,
             ],
-            "CMS Pub. 100-02, ch. 15, §220.3 D (discharge note); shared/policy §5.5",
+            "CMS Pub. 100-02, ch. 15, §220.3 D (the discharge note is a progress report)",
         ),
     }
 }

@@ -13,4 +13,5 @@ pub mod fees;
 pub mod icd10;
 pub mod modifiers;
 pub mod ncci;
+pub mod sources;
 pub mod years;

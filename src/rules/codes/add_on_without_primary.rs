@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CPT;
 use crate::policy::codes::{self, Counting};
 use crate::rules::context::{Context, Findings};
 
@@ -25,13 +26,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT descriptors for 97129/97130 and 92605/92618, 92607/92608 (add-on codes);
-    /// shared/policy §3.
+    /// CPT descriptors for 97129/97130 and 92605/92618, 92607/92608 (add-on codes: reported
+    /// with their primary code).
     pub ADD_ON_WITHOUT_PRIMARY {
         id: "codes/add-on-without-primary",
         severity: Error,
         source: "CPT add-on code descriptors (97130, 92608, 92618)",
-        references: [],
+        references: [
+            CPT.at("97129, 97130, 92605, 92607, 92608, 92618 descriptors"),
+        ],
     }
 }
 

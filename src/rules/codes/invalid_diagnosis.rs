@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{HIPAA_CODE_SETS, ICD10_ADDENDA, ICD10_GUIDELINES};
 use crate::policy::icd10::{self, Problem};
 use crate::rules::context::{Context, Findings};
 
@@ -45,7 +46,11 @@ declare_rule! {
         id: "codes/invalid-diagnosis",
         severity: Error,
         source: "ICD-10-CM Official Guidelines, Section I.A–B; CMS/NCHS ICD-10-CM addenda",
-        references: [],
+        references: [
+            ICD10_GUIDELINES.at("Section I.A.4–I.A.5, I.B.1"),
+            ICD10_ADDENDA.whole(),
+            HIPAA_CODE_SETS.whole(),
+        ],
     }
 }
 

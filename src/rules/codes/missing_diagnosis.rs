@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH26};
 use crate::note::PayerKind;
 use crate::rules::context::{Context, Findings};
 
@@ -25,12 +26,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-04, ch. 26 (claim diagnosis pointers, CMS-1500 item 21); CMS Pub. 100-02,
-    /// ch. 15, §220.1.2 (the plan of care lists the diagnoses); shared/policy §5.1 ([BPM177]).
+    /// ch. 15, §220.1.2 (the plan of care lists the diagnoses).
     pub MISSING_DIAGNOSIS {
         id: "codes/missing-diagnosis",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 26; CMS Pub. 100-02, ch. 15, §220.1.2",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH26.at("§10.2, item 21"),
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, HCPCS};
 use crate::policy::codes;
 use crate::rules::context::{Context, Findings};
 
@@ -27,12 +28,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// AMA CPT code set; CMS HCPCS level II; shared/policy §3 (therapy codes).
+    /// AMA CPT code set; CMS HCPCS Level II (the therapy codes of the physician fee
+    /// schedule).
     pub UNKNOWN_CODE {
         id: "codes/unknown-code",
         severity: Warning,
         source: "AMA CPT code set; CMS HCPCS Level II",
-        references: [],
+        references: [
+            CPT.whole(),
+            HCPCS.whole(),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -28,12 +29,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.2 (goals: measurable, pertaining to identified
-    /// functional impairments; time to reach them); shared/policy §5.1.
+    /// functional impairments; time to reach them).
     pub GOALS_NOT_MEASURABLE {
         id: "elements/goals-not-measurable",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 
@@ -28,13 +29,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care: long-term treatment goals) and
-    /// §220.3 C–D (evaluation, progress report); shared/policy §5.1, §5.3.
+    /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care: long-term treatment goals) and §220.3
+    /// C–D (evaluation, progress report).
     pub MISSING_GOALS {
         id: "elements/missing-goals",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 C–D",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 
@@ -31,12 +32,17 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.2 (reasonable and necessary, skilled services) and
-    /// §220.3 (documentation must support medical necessity); shared/policy §5.6, §9.
+    /// §220.3 (documentation must support medical necessity); APTA Integrity in Practice,
+    /// documentation risk areas.
     pub MISSING_MEDICAL_NECESSITY {
         id: "elements/missing-medical-necessity",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2; §220.3",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2"),
+            BENEFIT_POLICY_CH15.at("§220.3"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 
@@ -31,13 +32,16 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 C (objective measures; recommended standardized
-    /// instruments) and §220.3 D; CPT evaluation descriptors (standardized patient assessment
-    /// instrument and/or measurable assessment of functional outcome); shared/policy §4, §5.2.
+    /// instruments) and §220.3 D; CPT evaluation descriptors 97161–97168 (standardized
+    /// patient assessment instrument and/or measurable assessment of functional outcome).
     pub MISSING_OUTCOME_MEASURE {
         id: "elements/missing-outcome-measure",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C–D",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 
@@ -30,12 +31,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 E (treatment note: patient self-report, adverse
-    /// reactions, significant changes); shared/policy §5.4, §9.
+    /// reactions, significant changes); APTA Integrity in Practice, documentation risk areas.
     pub MISSING_PATIENT_RESPONSE {
         id: "elements/missing-patient-response",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 

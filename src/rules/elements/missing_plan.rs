@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 use crate::text::SectionKind;
@@ -29,12 +30,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care) and §220.3 D–E (plans for continuing
-    /// treatment); shared/policy §5.3–5.5, §9.
+    /// treatment; discharge).
     pub MISSING_PLAN {
         id: "elements/missing-plan",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 D–E",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 D–E"),
+        ],
     }
 }
 

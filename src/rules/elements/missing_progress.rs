@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 use crate::text::SectionKind;
@@ -32,13 +33,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3 D (progress report: assessment of progress toward
-    /// each goal, objective measures); shared/policy §5.3, §5.5, §9.
+    /// CMS Pub. 100-02, ch. 15, §220.3 D (progress report: assessment of progress toward each
+    /// goal, objective measures; the discharge note is a progress report).
     pub MISSING_PROGRESS {
         id: "elements/missing-progress",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::facts::elements::signed_in_fields;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 use crate::text::{credentials_in, Credential};
@@ -34,12 +35,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 E (signature and professional identification of the
-    /// qualified professional); §220.3 D (progress report author); shared/policy §5.3, §5.4.
+    /// qualified professional); §220.3 D (progress report author).
     pub MISSING_SIGNATURE {
         id: "elements/missing-signature",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D–E",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D–E"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{AOTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
 
@@ -29,13 +30,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.2 B (skilled services) and §220.3 E; shared/policy §5.6
-    /// and §9 (skilled vocabulary reviewers look for).
+    /// CMS Pub. 100-02, ch. 15, §220.2 B (skilled services) and §220.3 E; AOTA, Maximizing
+    /// Your Clinical Documentation (2025) (the skilled vocabulary reviewers look for).
     pub MISSING_SKILLED_INTERVENTION {
         id: "elements/missing-skilled-intervention",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2 B; §220.3 E",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2 B"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            AOTA_DOCUMENTATION.whole().year(2025),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{AOTA_DOCUMENTATION, APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::rules::context::{Context, Findings};
 use crate::text::RedFlagKind;
 
@@ -31,13 +32,19 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// shared/policy §9 ([REHABEDGE], [TMT], [APTA-INT], [AAPC-DOC], [ITA]); CMS Pub. 100-02,
-    /// ch. 15, §220.2 (skilled services; maintenance) and §220.3 E.
+    /// CMS Pub. 100-02, ch. 15, §220.2 (skilled services; maintenance) and §220.3 E
+    /// (treatment note); APTA Integrity in Practice, documentation risk areas (the phrases
+    /// payers cite); AOTA, Maximizing Your Clinical Documentation (2025).
     pub RED_FLAG_PHRASE {
         id: "elements/red-flag-phrase",
         severity: Warning,
-        source: "CMS Pub. 100-02, ch. 15, §220.2; shared/policy §9",
-        references: [],
+        source: "CMS Pub. 100-02, ch. 15, §220.2–220.3; APTA documentation risk areas",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+            AOTA_DOCUMENTATION.whole().year(2025),
+        ],
     }
 }
 

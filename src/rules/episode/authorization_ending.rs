@@ -1,5 +1,6 @@
 use super::limits::{plural, visit_limit, AUTHORIZATION_WARN_DAYS, AUTHORIZATION_WARN_VISITS};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::PAYER_AUTHORIZATION;
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -34,7 +35,9 @@ declare_rule! {
         id: "episode/authorization-ending",
         severity: Warning,
         source: "Payer authorization; payer rule pack visit limit",
-        references: [],
+        references: [
+            PAYER_AUTHORIZATION.whole(),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::limits::{plural, visit_limit};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::PAYER_AUTHORIZATION;
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -33,7 +34,9 @@ declare_rule! {
         id: "episode/authorization-exceeded",
         severity: Error,
         source: "Payer authorization; payer rule pack visit limit",
-        references: [],
+        references: [
+            PAYER_AUTHORIZATION.whole(),
+        ],
     }
 }
 

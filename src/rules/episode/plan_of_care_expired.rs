@@ -1,5 +1,6 @@
 use super::limits::plural;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
 use crate::rules::context::{Context, Findings};
 
@@ -32,13 +33,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.3.C (certification covers the plan's duration or 90
-    /// calendar days, whichever is less; recertification at least every 90 days); shared/policy
-    /// §5.1 ([BPM181], [BPM182], [ONTRACK]).
+    /// calendar days, whichever is less; recertification at least every 90 days).
     pub PLAN_OF_CARE_EXPIRED {
         id: "episode/plan-of-care-expired",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.3 C"),
+        ],
     }
 }
 

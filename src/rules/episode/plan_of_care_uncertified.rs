@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
 use crate::diagnostics::Severity;
 use crate::rules::context::{Context, Findings};
@@ -32,13 +33,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.1.3 (certification within 30 days; delayed certification);
-    /// shared/policy §5.1 ([BPM181], [BPM182], [ATLAS], [NORID-POC]).
+    /// CMS Pub. 100-02, ch. 15, §220.1.3 (certification within 30 days of the first
+    /// treatment; delayed certification, §220.1.3 D).
     pub PLAN_OF_CARE_UNCERTIFIED {
         id: "episode/plan-of-care-uncertified",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.3 B, D"),
+        ],
     }
 }
 

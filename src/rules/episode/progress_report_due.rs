@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
 use crate::rules::context::{Context, Findings};
 use regex::Regex;
@@ -37,13 +38,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3.D (progress report at least once every 10 treatment
-    /// days; a treatment note may serve as one); shared/policy §5.3 ([BPM200], [TCOMPLY-PR],
-    /// [WEBPT-PN], [BPM193]).
+    /// days; a treatment note may serve as one).
     pub PROGRESS_REPORT_DUE {
         id: "episode/progress-report-due",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 

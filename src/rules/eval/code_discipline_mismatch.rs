@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, Role};
 use crate::policy::codes::EvalKind;
 use crate::rules::context::{Context, Findings};
@@ -31,14 +32,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97168, 92521–92524 and 92610 descriptors (shared/policy §3, §4); CMS Pub.
-    /// 100-02, ch. 15, §230.1–230.2 (assistants may not provide evaluative or assessment
-    /// services).
+    /// CPT 97161–97168, 92521–92524 and 92610 descriptors; CMS Pub. 100-02, ch. 15,
+    /// §230.1–230.2 (assistants may not provide evaluative or assessment services).
     pub CODE_DISCIPLINE_MISMATCH {
         id: "eval/code-discipline-mismatch",
         severity: Error,
         source: "CPT evaluation code descriptors; CMS Pub. 100-02, ch. 15, §230.1–230.2",
-        references: [],
+        references: [
+            CPT.at("97161–97168, 92521–92524, 92610 descriptors"),
+            BENEFIT_POLICY_CH15.at("§230.1–230.2"),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, NoteType};
 use crate::policy::codes::{self, EvalKind};
 use crate::policy::evaluation as policy;
@@ -34,13 +35,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 (evaluation, re-evaluation and progress report
-    /// content; SLP uses its evaluation code to re-evaluate); CPT 97161–97168 descriptors
-    /// (shared/policy §4, §5.2).
+    /// content; SLP uses its evaluation code to re-evaluate); CPT 97161–97168 descriptors.
     pub CODE_NOTE_TYPE_MISMATCH {
         id: "eval/code-note-type-mismatch",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3; CPT 97161–97168 descriptors",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3"),
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 

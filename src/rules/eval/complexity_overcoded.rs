@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, PFS_FINAL_RULES};
 use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
 use crate::rules::context::{Context, Findings};
@@ -33,13 +34,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97163 and 97165–97167 descriptors (shared/policy §4.1, §4.2); the level of
-    /// the lowest component (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    /// CPT 97161–97163 and 97165–97167 descriptors: each level requires every one of its
+    /// components, so the note supports the level of its lowest component; the CY 2017
+    /// Medicare Physician Fee Schedule final rule (81 FR 80170), which adopted the codes.
     pub COMPLEXITY_OVERCODED {
         id: "eval/complexity-overcoded",
         severity: Error,
-        source: "CPT 97161–97167 descriptors; shared/policy §4.3",
-        references: [],
+        source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
+        references: [
+            CPT.at("97161–97163, 97165–97167 descriptors"),
+            PFS_FINAL_RULES.at("CY 2017, 81 FR 80170").year(2016),
+        ],
     }
 }
 

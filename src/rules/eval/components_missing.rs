@@ -1,5 +1,6 @@
 use super::analysis::{capitalize, missing_fix};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, PFS_FINAL_RULES};
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -37,13 +38,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97167 descriptors (shared/policy §4.1, §4.2); every component must be
-    /// documented (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    /// CPT 97161–97167 descriptors: every component of a level must be documented; the CY
+    /// 2017 Medicare Physician Fee Schedule final rule (81 FR 80170).
     pub COMPONENTS_MISSING {
         id: "eval/components-missing",
         severity: Error,
-        source: "CPT 97161–97167 descriptors; shared/policy §4.1–4.3",
-        references: [],
+        source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
+        references: [
+            CPT.at("97161–97167 descriptors"),
+            PFS_FINAL_RULES.at("CY 2017, 81 FR 80170").year(2016),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CPT;
 use crate::policy::codes::EvalKind;
 use crate::rules::context::{Context, Findings};
 
@@ -28,12 +29,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CPT 97161–97168 descriptors: one level per evaluation, and a re-evaluation is a
-    /// separate service of an established plan (shared/policy §4).
+    /// separate service of an established plan.
     pub MULTIPLE_EVALUATION_CODES {
         id: "eval/multiple-evaluation-codes",
         severity: Error,
-        source: "CPT 97161–97168 descriptors; shared/policy §4",
-        references: [],
+        source: "CPT 97161–97168 descriptors",
+        references: [
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 

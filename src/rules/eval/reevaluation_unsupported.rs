@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::codes::EvalKind;
 use crate::rules::context::{Context, Findings};
 
@@ -32,14 +33,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3 C (re-evaluation); re-evaluation is not routine
-    /// (shared/policy §4.3: [GAW-RE], [AAPC-RE], [BTE164]); progress reports are not billable
-    /// ([WEBPT-PN]).
+    /// CMS Pub. 100-02, ch. 15, §220.3 C (re-evaluation: for new clinical findings, a
+    /// significant change in condition, or failure to respond; not a routine, recurring
+    /// service) and §220.3 D (progress reports).
     pub REEVALUATION_UNSUPPORTED {
         id: "eval/reevaluation-unsupported",
         severity: Warning,
-        source: "CMS Pub. 100-02, ch. 15, §220.3 C; shared/policy §4.3",
-        references: [],
+        source: "CMS Pub. 100-02, ch. 15, §220.3 C",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::facts::modifiers::{assistant_modifier, AssistantBasis};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, PFS_FINAL_RULES, SSA_1834};
 use crate::policy::modifiers::ASSISTANT;
 use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
@@ -44,15 +45,20 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// Social Security Act §1834(v) (BBA 2018 §53107); CY 2020 PFS final rule, 84 FR 62702–62707
-    /// (10% de minimis); CY 2022 PFS final rule and CMS "Billing Examples Using CQ/CO
-    /// Modifiers"; CMS Pub. 100-04, ch. 5, §20.1; shared/policy §6.2 ([CMS-CQ], [MONTERO],
-    /// [MEDICLAIM], [CQSCEN], [PTM-CQ]; final-unit tie handling UNCONFIRMED).
+    /// Social Security Act §1834(v) (BBA 2018 §53107); CY 2020 Medicare Physician Fee
+    /// Schedule final rule, 84 FR 62702–62707 (10% de minimis); CY 2022 final rule and CMS
+    /// "Billing Examples Using CQ/CO Modifiers"; CMS Pub. 100-04, ch. 5, §20.1.
     pub ASSISTANT_REQUIRED {
         id: "modifiers/assistant-required",
         severity: Error,
         source: "SSA §1834(v); CY 2020 and CY 2022 PFS final rules (CQ/CO de minimis); CMS Pub. 100-04, ch. 5, §20.1",
-        references: [],
+        references: [
+            SSA_1834.at("(v)"),
+            PFS_FINAL_RULES.at("CY 2020, 84 FR 62702–62707").year(2019),
+            PFS_FINAL_RULES.at("CY 2022").year(2021),
+            CMS_CQ_CO_EXAMPLES.whole(),
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+        ],
     }
 }
 

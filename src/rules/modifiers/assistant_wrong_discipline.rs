@@ -1,5 +1,6 @@
 use crate::facts::modifiers::assistant_modifier;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES};
 use crate::note::Discipline;
 use crate::policy::modifiers::ASSISTANT;
 use crate::rules::context::{Context, Findings};
@@ -28,13 +29,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (CQ with GP, CO with GO); CMS "Billing Examples Using CQ/CO
-    /// Modifiers"; shared/policy §6 ([CMS-CQ], [MONTERO], [MEDICLAIM]).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (CQ with GP, CO with GO); CMS "Billing Examples Using
+    /// CQ/CO Modifiers".
     pub ASSISTANT_WRONG_DISCIPLINE {
         id: "modifiers/assistant-wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+            CMS_CQ_CO_EXAMPLES.whole(),
+        ],
     }
 }
 

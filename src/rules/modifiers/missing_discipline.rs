@@ -1,5 +1,6 @@
 use crate::facts::modifiers::has_discipline_modifier;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CR10176};
 use crate::policy::codes;
 use crate::rules::context::{Context, Findings};
 
@@ -29,13 +30,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (discipline modifiers, all claims); CMS Transmittal 3814 /
-    /// CR 10176 ("always therapy" editing); shared/policy §6 ([WPS-MOD], [WHATISMB], [CR10176]).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (discipline modifiers, all claims); CMS Transmittal 3814
+    /// / CR 10176 ("always therapy" editing).
     pub MISSING_DISCIPLINE {
         id: "modifiers/missing-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1; CR 10176",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+            CMS_CR10176.whole().year(2017),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use crate::facts::modifiers::{has_x_modifier, PairHit};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{NCCI_POLICY_MANUAL, NCCI_PTP_EDITS};
 use crate::policy::codes::{self, Counting};
 use crate::policy::modifiers::DISTINCT;
 use crate::policy::ncci::{Origin, NOT_ALLOWED};
@@ -49,14 +50,16 @@ declare_rule! {
     /// ## Source
     /// CMS NCCI Policy Manual for Medicare Services, ch. I (modifier indicators, 59 and
     /// XE/XS/XP/XU) and ch. XI (medicine: physical medicine and rehabilitation); CMS
-    /// practitioner PTP edit file;
-    /// shared/policy §7.1–7.2 ([APTA-NCCIQA], [AMC], [REGENCE], [WEBPT-59], [AAPC-59],
-    /// [AAPC-150], [APTA-NCCI]) and §6 ([XIFIN], [HMSA]).
+    /// practitioner PTP edit file.
     pub NCCI_PAIR {
         id: "modifiers/ncci-pair",
         severity: Error,
         source: "CMS NCCI Policy Manual, ch. I and XI; CMS practitioner PTP edits",
-        references: [],
+        references: [
+            NCCI_POLICY_MANUAL.at("ch. I"),
+            NCCI_POLICY_MANUAL.at("ch. XI"),
+            NCCI_PTP_EDITS.whole(),
+        ],
     }
 }
 

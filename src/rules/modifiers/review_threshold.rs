@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{NGS_KX, USC_1395L};
 use crate::money::dollars;
 use crate::rules::context::{Context, Findings};
 
@@ -27,12 +28,15 @@ declare_rule! {
     ///
     /// ## Source
     /// 42 U.S.C. §1395l(g)(7) ($3,000 targeted medical review threshold through 2027);
-    /// NGS CY2024 KX article; shared/policy §6.1.
+    /// National Government Services, CY 2024 KX modifier threshold article.
     pub REVIEW_THRESHOLD {
         id: "modifiers/review-threshold",
         severity: Info,
-        source: "42 U.S.C. §1395l(g)(7); shared/policy §6.1",
-        references: [],
+        source: "42 U.S.C. §1395l(g)(7)",
+        references: [
+            USC_1395L.at("(g)(7)"),
+            NGS_KX.whole().year(2024),
+        ],
     }
 }
 

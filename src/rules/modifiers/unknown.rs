@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, HCPCS};
 use crate::policy::modifiers;
 use crate::rules::context::{Context, Findings};
 
@@ -27,12 +28,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// AMA CPT Appendix A (modifiers); CMS HCPCS Level II modifiers; shared/policy §6.
+    /// AMA CPT Appendix A (modifiers); CMS HCPCS Level II modifiers.
     pub UNKNOWN {
         id: "modifiers/unknown",
         severity: Warning,
         source: "AMA CPT Appendix A; CMS HCPCS Level II modifiers",
-        references: [],
+        references: [
+            CPT.at("Appendix A"),
+            HCPCS.at("modifiers"),
+        ],
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::modifiers::DISCIPLINE;
 use crate::rules::context::{Context, Findings};
 
@@ -26,13 +27,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (GP/GO/GN identify the plan of care); shared/policy §6
-    /// ([WPS-MOD], [WHATISMB]; one discipline modifier per line, [FAC-GN], UNCONFIRMED).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (GP/GO/GN identify the plan of care the service is
+    /// furnished under; one plan of care per line).
     pub WRONG_DISCIPLINE {
         id: "modifiers/wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::rows::{is_below_minimum, plural, rows, MIN_MINUTES_FOR_UNIT};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
 use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
@@ -28,13 +29,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 (rules R1 and R5 in shared/policy §1.2); AMA CPT
-    /// mid-point rule for the Rule of Eights.
+    /// CMS Pub. 100-04, ch. 5, §20.2 (a single timed service of under 8 minutes is not
+    /// billed; the pooled unit goes to the service done longest); AMA CPT mid-point rule for
+    /// the Rule of Eights.
     pub BELOW_MINIMUM {
         id: "units/below-minimum",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            CPT.at("time rule (mid-point)"),
+        ],
     }
 }
 

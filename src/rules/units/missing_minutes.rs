@@ -1,5 +1,6 @@
 use super::rows::{minutes_missing, plural, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -33,7 +34,10 @@ declare_rule! {
         id: "units/missing-minutes",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CMS Pub. 100-02, ch. 15, §220.3.E",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+        ],
     }
 }
 

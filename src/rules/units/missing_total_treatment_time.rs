@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -26,12 +27,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3.E; APTA Integrity, documentation risk areas.
+    /// CMS Pub. 100-02, ch. 15, §220.3.E; APTA Integrity in Practice, documentation risk
+    /// areas.
     pub MISSING_TOTAL_TREATMENT_TIME {
         id: "units/missing-total-treatment-time",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 

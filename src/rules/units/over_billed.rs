@@ -1,5 +1,6 @@
 use super::rows::{is_below_minimum, minutes_missing, plural, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
 use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
@@ -35,7 +36,10 @@ declare_rule! {
         id: "units/over-billed",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            CPT.at("time rule (mid-point)"),
+        ],
     }
 }
 

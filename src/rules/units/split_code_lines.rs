@@ -1,5 +1,6 @@
 use super::rows::rows;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, FCSO_THERAPY_UNITS};
 use crate::facts::payment::has_cq_co;
 use crate::rules::context::{Context, Findings};
 
@@ -28,14 +29,18 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the MACs (First Coast, "counting therapy
-    /// units"; shared/policy §1.2 rule R9); CMS, "Billing Examples Using CQ/CO Modifiers"
-    /// (shared/policy §6.2) for the assistant's and the therapist's lines.
+    /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the Medicare contractors (First Coast
+    /// Service Options, counting therapy units: one line per timed code); CMS, "Billing
+    /// Examples Using CQ/CO Modifiers" for the assistant's and the therapist's lines.
     pub SPLIT_CODE_LINES {
         id: "units/split-code-lines",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2; MAC guidance on one line per timed code (First Coast)",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            FCSO_THERAPY_UNITS.whole(),
+            CMS_CQ_CO_EXAMPLES.whole(),
+        ],
     }
 }
 

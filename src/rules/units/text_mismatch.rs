@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
 use crate::rules::context::{Context, Findings};
 use crate::text::Mention;
 
@@ -39,7 +40,10 @@ declare_rule! {
         id: "units/text-mismatch",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E; CMS Pub. 100-04, ch. 5, §20.2",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::rows::rows;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -31,7 +32,10 @@ declare_rule! {
         id: "units/total-minutes-mismatch",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E; CMS Pub. 100-04, ch. 5, §20.2",
-        references: [],
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 

@@ -1,5 +1,6 @@
 use super::rows::{plural, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::codes::{self, Counting};
 use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
@@ -33,13 +34,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 (rule R3: a service of 15 minutes or more gets at least
-    /// one unit).
+    /// CMS Pub. 100-04, ch. 5, §20.2 (a service of 15 minutes or more gets at least one
+    /// unit).
     pub UNDER_BILLED {
         id: "units/under-billed",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
-        references: [],
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 
