@@ -1,22 +1,24 @@
-//! The modifiers, episode and diagnosis rules, each fired and kept quiet on realistic notes;
-//! the date arithmetic at its boundaries; the NCCI PTP and ICD-10-CM file loaders.
+//! The `modifiers` family's rules (GP/GO/GN, CQ/CO, NCCI pairs, unknown modifiers), one
+//! section per rule in the order of the family's table; the CQ/CO arithmetic of CMS's CY 2022
+//! examples and the CMS PTP file under `modifiers/ncci-pair` ("regression" marks a case that
+//! once failed).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
-    clippy::string_slice
+    clippy::string_slice,
+    clippy::type_complexity
 )]
 
 mod common;
 
+use chartlint::testing::assistant_units_timed;
 use chartlint::{Checker, Finding, Report, Severity};
-use common::{base, check, rules_fired, with};
+use common::{base, billing_rules, check, rules_fired, with};
 use serde_json::{json, Value};
 
 const PTP_SAMPLE: &str = include_str!("fixtures/ncci/ptp-practitioner-sample.txt");
-const ICD_ORDER: &str = include_str!("fixtures/icd10/icd10cm-order-excerpt.txt");
-const ICD_CODES: &str = include_str!("fixtures/icd10/icd10cm-codes-excerpt.txt");
 
 fn check_with(config: Value, note: &Value) -> Report {
     Checker::new(&config)
@@ -51,6 +53,14 @@ fn episode(patch: Value) -> Value {
 
 fn line(code: &str, minutes: u32, units: u32, modifiers: &[&str]) -> Value {
     json!({"code": code, "minutes": minutes, "units": units, "modifiers": modifiers})
+}
+
+fn manual_and_activities(m2: &[&str]) -> Value {
+    with(json!({"lines": [line("97140", 15, 1, &["GP"]), line("97530", 25, 2, m2)]}))
+}
+
+fn ptp_config() -> Value {
+    json!({"ncci": {"ptpFile": PTP_SAMPLE}})
 }
 
 // ---------------------------------------------------------------------------------------
@@ -169,7 +179,31 @@ fn wrong_discipline_quiet_when_modifiers_match_the_plan() {
 }
 
 // ---------------------------------------------------------------------------------------
-// modifiers/assistant-required and the CQ/CO arithmetic
+// modifiers/assistant-required
+
+/// Regression: the message read "The note's provider is a OTA".
+#[test]
+fn an_ota_is_an_ota() {
+    let r = check(&with(json!({
+        "discipline": "OT",
+        "provider": {"role": "OTA", "name": "Lee Park", "credentials": "COTA/L"},
+        "lines": [{"code": "97530", "minutes": 40, "units": 3, "modifiers": ["GO"]}],
+        "totalTimedMinutes": 40, "totalTreatmentMinutes": 40
+    })));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "modifiers/assistant-required")
+        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
+    assert!(f.message.contains("is an OTA"), "{}", f.message);
+    let r = check(&with(json!({"provider": {"role": "PTA"}})));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "modifiers/assistant-required")
+        .unwrap();
+    assert!(f.message.contains("is a PTA"), "{}", f.message);
+}
 
 #[test]
 fn assistant_required_when_a_pta_writes_the_note() {
@@ -373,10 +407,6 @@ fn assistant_wrong_discipline_quiet_on_matching_modifiers() {
 // ---------------------------------------------------------------------------------------
 // modifiers/ncci-pair
 
-fn manual_and_activities(m2: &[&str]) -> Value {
-    with(json!({"lines": [line("97140", 15, 1, &["GP"]), line("97530", 25, 2, m2)]}))
-}
-
 #[test]
 fn ncci_pair_warns_without_a_modifier_and_never_offers_59_for_the_same_minutes() {
     let r = check(&manual_and_activities(&["GP"]));
@@ -509,13 +539,6 @@ fn ncci_pair_quiet_for_unbilled_lines_self_pay_and_unpaired_codes() {
     assert!(!check(&base()).has("modifiers/ncci-pair"));
 }
 
-// ---------------------------------------------------------------------------------------
-// The CMS PTP file
-
-fn ptp_config() -> Value {
-    json!({"ncci": {"ptpFile": PTP_SAMPLE}})
-}
-
 #[test]
 fn ptp_file_replaces_the_builtin_pairs_and_honours_deletion_dates() {
     // 97530/97116 was deleted on 2024-01-01 in the sample file.
@@ -581,44 +604,6 @@ fn ptp_file_keeps_the_base_note_clean_and_flags_the_common_pair() {
     );
 }
 
-#[test]
-fn ptp_file_errors_name_the_field_and_the_line() {
-    let e = Checker::new(
-        &json!({"ncci": {"ptpFile": "Column 1\tColumn 2\n97140\t97530\t\t2020-01-01\t*\t1\tx\n"}}),
-    )
-    .err()
-    .unwrap();
-    assert_eq!(e.path, "config.ncci.ptpFile");
-    assert!(e.message.contains("line 2"), "{}", e.message);
-    let e = Checker::new(
-        &json!({"ncci": {"ptpFile": "HCPCS/CPT Code,Practitioner Services MUE Values\n97110,6\n"}}),
-    )
-    .err()
-    .unwrap();
-    assert!(
-        e.message.contains("no edits found") || e.message.contains("line 2"),
-        "{}",
-        e.message
-    );
-    let e = Checker::new(&json!({"ncci": {"ptpFile": 5}}))
-        .err()
-        .unwrap();
-    assert_eq!(e.path, "config.ncci.ptpFile");
-}
-
-#[test]
-fn ptp_table_reads_a_comma_separated_export_too() {
-    let csv = "Column 1,Column 2,*=in existence prior to 1996,Effective Date,Deletion Date *=no data,Modifier,PTP Edit Rationale\n97140,97530,,20200101,*,1,\"Mutually exclusive procedures\"\n";
-    let t = chartlint::testing::PtpTable::parse(csv).unwrap();
-    assert_eq!(t.len(), 1);
-    let d = chartlint::Date::parse("2025-01-01").unwrap();
-    assert_eq!(
-        t.find("97140", "97530", d).unwrap().rationale,
-        "Mutually exclusive procedures"
-    );
-    assert!(t.find("97530", "97140", d).is_none());
-}
-
 // ---------------------------------------------------------------------------------------
 // modifiers/unknown
 
@@ -639,408 +624,63 @@ fn unknown_modifier_fires_with_its_path_and_known_ones_pass() {
 }
 
 // ---------------------------------------------------------------------------------------
-// episode/progress-report-due
+// Facts the rules read (modifiers required per line, the CQ/CO arithmetic) and other checks
 
-fn on_day(day: u32) -> Value {
-    with(json!({"episode": episode(json!({"visitNumber": day, "reportingPeriodDay": day}))}))
-}
-
+/// Units of one timed code that carry CQ/CO, for the therapist's and the assistant's own
+/// minutes (time together counts as the therapist's). CMS CY 2022 PFS final rule, as
+/// summarized in shared/policy §6.2: full 15-minute blocks go to whoever furnished them;
+/// the last unit goes to whoever furnished more of what is left; with two partial units
+/// left (each furnished 9–14 minutes), one goes to each.
 #[test]
-fn progress_report_due_on_the_tenth_treatment_day_and_after() {
-    assert!(!check(&on_day(9)).has("episode/progress-report-due"));
-    let r = check(&on_day(10));
-    let f = one(&r, "episode/progress-report-due");
-    assert_eq!(f.severity, Severity::Error);
-    assert_eq!(f.field.as_deref(), Some("episode.reportingPeriodDay"));
-    assert!(f.message.contains("due with it"));
-    assert!(one(&check(&on_day(12)), "episode/progress-report-due")
-        .message
-        .contains("overdue"));
-}
-
-#[test]
-fn progress_report_due_quiet_when_the_note_is_or_contains_a_report() {
-    let mut n = on_day(10);
-    n["noteType"] = json!("progress");
-    assert!(!check(&n).has("episode/progress-report-due"));
-    let mut n = on_day(11);
-    n["text"] = json!(format!(
-        "{}\nProgress report (visits 1-11): goals reviewed below.",
-        base()["text"].as_str().unwrap()
-    ));
-    assert!(!check(&n).has("episode/progress-report-due"));
-    for text in [
-        "PROGRESS NOTE\nGoals: 1. met",
-        "## Progress Report\nGoals reviewed.",
-        "Reporting period: 2/24 to 3/10",
-        "Progress report - visits 1 to 10",
-    ] {
-        let mut n = on_day(10);
-        n["text"] = json!(text);
-        assert!(!check(&n).has("episode/progress-report-due"), "{text}");
-    }
-    for text in [
-        "Pt asked when the progress report is due.",
-        "Progress report due next visit.",
-        "Progress: pt improved.",
-    ] {
-        let mut n = on_day(10);
-        n["text"] = json!(text);
-        assert!(
-            check(&n).has("episode/progress-report-due"),
-            "a mention is not a report: {text}"
-        );
-    }
-}
-
-#[test]
-fn progress_report_interval_comes_from_the_payer_pack() {
-    let mut n = on_day(10);
-    n["payer"] = json!({"kind": "medicareAdvantage"});
-    assert!(
-        !check(&n).has("episode/progress-report-due"),
-        "built-in MA pack has no interval"
-    );
-    assert!(check_with(
-        json!({"payers": {"medicareAdvantage": {"medicareRules": true}}}),
-        &n
-    )
-    .has("episode/progress-report-due"));
-    n["payer"] = json!({"kind": "commercial"});
-    assert!(!check(&n).has("episode/progress-report-due"));
-    let r = check_with(
-        json!({"payers": {"commercial": {"progressReportInterval": 12}}}),
-        &n,
-    );
-    assert!(!r.has("episode/progress-report-due"));
-    let n12 = {
-        let mut n = on_day(12);
-        n["payer"] = json!({"kind": "commercial"});
-        n
-    };
-    assert!(check_with(
-        json!({"payers": {"commercial": {"progressReportInterval": 12}}}),
-        &n12
-    )
-    .has("episode/progress-report-due"));
-    assert!(
-        !check_with(
-            json!({"payers": {"medicare": {"progressReportInterval": 0}}}),
-            &on_day(12)
-        )
-        .has("episode/progress-report-due"),
-        "0 turns it off"
-    );
-}
-
-// ---------------------------------------------------------------------------------------
-// episode/plan-of-care-uncertified: the 30th and 31st day
-
-fn uncertified(start: &str, dos: &str) -> Value {
-    with(
-        json!({"dateOfService": dos, "episode": episode(json!({"planOfCareStart": start, "certifiedOn": null, "planOfCareEnd": "2030-01-01", "authorizationEnd": "2030-01-01"}))}),
-    )
-}
-
-#[test]
-fn uncertified_plan_is_a_warning_through_day_30_and_an_error_from_day_31() {
-    let r = check(&uncertified("2025-02-24", "2025-03-26"));
-    let f = one(&r, "episode/plan-of-care-uncertified");
-    assert_eq!(f.severity, Severity::Warning);
-    assert!(f.message.contains("by 2025-03-26"), "{}", f.message);
-    let r = check(&uncertified("2025-02-24", "2025-03-27"));
-    let f = one(&r, "episode/plan-of-care-uncertified");
-    assert_eq!(f.severity, Severity::Error);
-    assert!(f.message.contains("31 days"), "{}", f.message);
-}
-
-#[test]
-fn uncertified_plan_window_across_a_leap_day() {
-    // 2024-02-15 + 30 days = 2024-03-16 (February 2024 has 29 days).
-    assert_eq!(
-        one(
-            &check(&uncertified("2024-02-15", "2024-03-16")),
-            "episode/plan-of-care-uncertified"
-        )
-        .severity,
-        Severity::Warning
-    );
-    assert_eq!(
-        one(
-            &check(&uncertified("2024-02-15", "2024-03-17")),
-            "episode/plan-of-care-uncertified"
-        )
-        .severity,
-        Severity::Error
-    );
-    // Same dates a year later: 2025-02-15 + 30 = 2025-03-17.
-    assert_eq!(
-        one(
-            &check(&uncertified("2025-02-15", "2025-03-17")),
-            "episode/plan-of-care-uncertified"
-        )
-        .severity,
-        Severity::Warning
-    );
-}
-
-#[test]
-fn certified_plans_and_evaluations_pass() {
-    assert!(!check(&base()).has("episode/plan-of-care-uncertified"));
-    let mut n = uncertified("2025-03-10", "2025-03-10");
-    n["noteType"] = json!("evaluation");
-    assert!(!check(&n).has("episode/plan-of-care-uncertified"));
-    let mut n = uncertified("2025-02-24", "2025-04-30");
-    n["payer"] = json!({"kind": "commercial"});
-    assert!(!check(&n).has("episode/plan-of-care-uncertified"));
-}
-
-// ---------------------------------------------------------------------------------------
-// episode/plan-of-care-expired: the 90th and 91st day, the plan's end
-
-fn plan(start: &str, end: &str, dos: &str) -> Value {
-    with(
-        json!({"dateOfService": dos, "episode": episode(json!({"planOfCareStart": start, "planOfCareEnd": end, "certifiedOn": start, "authorizationEnd": "2030-01-01"}))}),
-    )
-}
-
-#[test]
-fn plan_expires_after_day_90_in_a_leap_year_and_a_common_year() {
-    // 2024-02-01 + 90 days = 2024-05-01 (leap February).
-    assert!(
-        !check(&plan("2024-02-01", "2024-12-31", "2024-05-01")).has("episode/plan-of-care-expired")
-    );
-    let r = check(&plan("2024-02-01", "2024-12-31", "2024-05-02"));
-    let f = one(&r, "episode/plan-of-care-expired");
-    assert_eq!(f.field.as_deref(), Some("episode.planOfCareStart"));
-    assert!(
-        f.message.contains("91 days") && f.message.contains("through 2024-05-01"),
-        "{}",
-        f.message
-    );
-    // 2025-02-01 + 90 days = 2025-05-02.
-    assert!(
-        !check(&plan("2025-02-01", "2025-12-31", "2025-05-02")).has("episode/plan-of-care-expired")
-    );
-    assert!(
-        check(&plan("2025-02-01", "2025-12-31", "2025-05-03")).has("episode/plan-of-care-expired")
-    );
-}
-
-#[test]
-fn plan_expires_the_day_after_its_end_date() {
-    assert!(
-        !check(&plan("2025-02-24", "2025-05-19", "2025-05-19")).has("episode/plan-of-care-expired")
-    );
-    let r = check(&plan("2025-02-24", "2025-05-19", "2025-05-20"));
-    let f = one(&r, "episode/plan-of-care-expired");
-    assert_eq!(f.field.as_deref(), Some("episode.planOfCareEnd"));
-    assert!(f.message.contains("1 day after"));
-    let mut n = plan("2025-02-24", "2025-05-19", "2025-05-20");
-    n["noteType"] = json!("recertification");
-    assert!(!check(&n).has("episode/plan-of-care-expired"));
-}
-
-// ---------------------------------------------------------------------------------------
-// episode/authorization-exceeded and episode/authorization-ending
-
-fn visit(n: u32, authorized: u32) -> Value {
-    with(json!({"episode": episode(json!({"visitNumber": n, "authorizedVisits": authorized}))}))
-}
-
-#[test]
-fn authorization_by_visits() {
-    assert!(!check(&visit(21, 24)).has("episode/authorization-ending"));
-    assert!(one(&check(&visit(22, 24)), "episode/authorization-ending")
-        .message
-        .contains("2 visits left"));
-    assert!(one(&check(&visit(23, 24)), "episode/authorization-ending")
-        .message
-        .contains("1 visit left"));
-    let r = check(&visit(24, 24));
-    assert!(one(&r, "episode/authorization-ending")
-        .message
-        .contains("the last one"));
-    assert!(!r.has("episode/authorization-exceeded"));
-    let r = check(&visit(25, 24));
-    let f = one(&r, "episode/authorization-exceeded");
-    assert_eq!(f.field.as_deref(), Some("episode.authorizedVisits"));
-    assert!(!r.has("episode/authorization-ending"));
-}
-
-#[test]
-fn authorization_by_end_date() {
-    let on = |dos: &str| {
-        with(
-            json!({"dateOfService": dos, "episode": episode(json!({"authorizationEnd": "2025-04-30", "planOfCareEnd": "2025-05-19"}))}),
-        )
-    };
-    assert!(
-        !check(&on("2025-04-22")).has("episode/authorization-ending"),
-        "8 days before"
-    );
-    assert!(
-        one(&check(&on("2025-04-23")), "episode/authorization-ending")
-            .message
-            .contains("in 7 days")
-    );
-    assert!(
-        one(&check(&on("2025-04-30")), "episode/authorization-ending")
-            .message
-            .contains("today")
-    );
-    let r = check(&on("2025-05-01"));
-    assert_eq!(
-        one(&r, "episode/authorization-exceeded").field.as_deref(),
-        Some("episode.authorizationEnd")
-    );
-    assert!(!r.has("episode/authorization-ending"));
-}
-
-#[test]
-fn payer_pack_visit_limit_applies_when_lower() {
-    let cfg = json!({"payers": {"medicare": {"visitLimit": 20}}});
-    let r = check_with(cfg.clone(), &visit(21, 24));
-    let f = one(&r, "episode/authorization-exceeded");
-    assert_eq!(f.field.as_deref(), Some("episode.visitNumber"));
-    assert!(f.message.contains("20-visit limit"));
-    assert!(check_with(cfg.clone(), &visit(18, 24)).has("episode/authorization-ending"));
-    assert!(!check_with(cfg, &visit(17, 24)).has("episode/authorization-ending"));
-}
-
-// ---------------------------------------------------------------------------------------
-// codes/missing-diagnosis and codes/invalid-diagnosis
-
-#[test]
-fn missing_diagnosis_fires_when_absent_or_empty() {
-    for d in [Value::Null, json!([])] {
-        let r = check(&with(json!({"diagnoses": d.clone()})));
+fn cq_units_follow_the_cms_2022_method() {
+    // (therapist minutes, assistant minutes, units billed, units with CQ)
+    let cases: &[(u32, u32, u32, u32, &str)] = &[
+        (
+            30,
+            8,
+            3,
+            1,
+            "PT's two full units; the PTA's 8 minutes are the last unit",
+        ),
+        (
+            22,
+            8,
+            2,
+            1,
+            "PT's full unit; the PTA furnished more of the last 15",
+        ),
+        (
+            28,
+            10,
+            3,
+            1,
+            "PT's full unit; 13 and 10 left: one partial unit each",
+        ),
+        (0, 38, 3, 3, "the PTA alone"),
+        (38, 0, 3, 0, "the PT alone"),
+        (14, 1, 1, 0, "the PTA's minute is within the de minimis"),
+    ];
+    for &(pt, pta, units, cq, why) in cases {
         assert_eq!(
-            one(&r, "codes/missing-diagnosis").field.as_deref(),
-            Some("diagnoses")
+            assistant_units_timed(units, pt + pta, pta),
+            cq,
+            "PT {pt} + PTA {pta}, {units} units: {why}"
         );
     }
-    let r = check(&with(
-        json!({"diagnoses": null, "payer": {"kind": "selfPay"}}),
-    ));
-    assert!(!r.has("codes/missing-diagnosis"));
-    assert!(!check(&base()).has("codes/missing-diagnosis"));
 }
 
+/// The split CMS bills, checked end to end: the PTA's unit on a CQ line, the PT's unit on a
+/// plain line. Nothing fires and `modifiersRequired` lists CQ only on the PTA's line.
 #[test]
-fn invalid_diagnosis_deleted_codes_by_date_of_service() {
-    let dx =
-        |code: &str, dos: &str| check(&with(json!({"diagnoses": [code], "dateOfService": dos})));
-    let r = dx("M54.5", "2021-10-01");
-    let f = one(&r, "codes/invalid-diagnosis");
-    assert!(f.message.contains("deleted on 2021-10-01"));
-    assert!(f.fix.as_deref().unwrap().contains("M54.50, M54.51, M54.59"));
-    assert!(!dx("M54.5", "2021-09-30").has("codes/invalid-diagnosis"));
-    assert!(
-        dx("M54.50", "2021-09-30").has("codes/invalid-diagnosis"),
-        "not valid before it took effect"
-    );
-    assert!(!dx("M54.50", "2021-10-01").has("codes/invalid-diagnosis"));
-    assert!(
-        !dx("M5450", "2025-03-10").has("codes/invalid-diagnosis"),
-        "codes without the point are read too"
-    );
-    assert!(dx("M48.06", "2025-03-10").has("codes/invalid-diagnosis"));
-}
-
-#[test]
-fn invalid_diagnosis_structure_seventh_character_and_placeholder() {
-    let dx = |code: &str| check(&with(json!({"diagnoses": ["M17.11", code]})));
-    let r = dx("S33.5A");
-    let f = one(&r, "codes/invalid-diagnosis");
-    assert_eq!(f.field.as_deref(), Some("diagnoses[1]"));
-    assert!(f.fix.as_deref().unwrap().contains("S33.5XXA"));
-    assert!(
-        dx("S83.241").has("codes/invalid-diagnosis"),
-        "injury code without its 7th character"
-    );
-    assert!(dx("S83.241Z").has("codes/invalid-diagnosis"));
-    assert!(dx("M25.5X1").has("codes/invalid-diagnosis"));
-    for ok in [
-        "S83.241A", "S33.5XXA", "M80.08XA", "T31.0", "Z96.651", "M62.81", "R26.89",
-    ] {
-        assert!(!dx(ok).has("codes/invalid-diagnosis"), "{ok}");
-    }
-    // A free-text entry is reported without repeating it.
-    let r = dx("knee pain right");
-    let f = one(&r, "codes/invalid-diagnosis");
-    assert!(
-        !f.message.to_uppercase().contains("KNEE")
-            && !f.fix.as_deref().unwrap().to_uppercase().contains("KNEE")
-    );
-}
-
-#[test]
-fn icd10_order_file_is_the_authority_when_loaded() {
-    let cfg = json!({"icd10File": ICD_ORDER});
-    assert!(check_with(cfg.clone(), &base()).findings.is_empty());
-    let dx = |code: &str| check_with(cfg.clone(), &with(json!({"diagnoses": [code]})));
-    assert!(one(&dx("M17.1"), "codes/invalid-diagnosis")
-        .message
-        .contains("category heading"));
-    assert!(one(&dx("M17.12"), "codes/invalid-diagnosis")
-        .message
-        .contains("not in the ICD-10-CM code list"));
-    assert!(dx("M54.5").has("codes/invalid-diagnosis"));
-    assert!(!dx("S83.241A").has("codes/invalid-diagnosis"));
-}
-
-#[test]
-fn icd10_code_descriptions_file_loads_too() {
-    let cfg = json!({"icd10File": ICD_CODES});
-    assert!(check_with(cfg.clone(), &base()).findings.is_empty());
-    assert!(check_with(cfg, &with(json!({"diagnoses": ["M17.1"]}))).has("codes/invalid-diagnosis"));
-    let e = Checker::new(&json!({"icd10File": "nothing here"}))
-        .err()
-        .unwrap();
-    assert_eq!(e.path, "config.icd10File");
-}
-
-// ---------------------------------------------------------------------------------------
-// Payer packs in config
-
-#[test]
-fn payer_pack_fields_are_validated_with_paths() {
-    let e = Checker::new(
-        &json!({"payers": {"commercial": {"extraPairs": [["97140", "not a code", 0]]}}}),
-    )
-    .err()
-    .unwrap();
-    assert_eq!(e.path, "config.payers.commercial.extraPairs[0]");
-    let e = Checker::new(&json!({"payers": {"commercial": {"distinctModifier": "XU"}}}))
-        .err()
-        .unwrap();
-    assert_eq!(e.path, "config.payers.commercial.distinctModifier");
-    let e = Checker::new(&json!({"payers": {"commercial": {"requireAssistantModifiers": "yes"}}}))
-        .err()
-        .unwrap();
-    assert_eq!(e.path, "config.payers.commercial.requireAssistantModifiers");
-}
-
-#[test]
-fn the_base_note_stays_clean() {
-    let r = check(&base());
-    assert!(r.findings.is_empty(), "{:#?}", r.findings);
-}
-
-#[test]
-fn a_config_carrying_a_full_size_ptp_file_is_accepted() {
-    // The CMS files are several MiB: the config bound is larger than a note's.
-    let mut text = String::from(PTP_SAMPLE);
-    for i in 0..60_000u32 {
-        text.push_str(&format!(
-            "{:05}\t{:05}\t\t20200101\t*\t1\tMutually exclusive procedures\n",
-            10_000 + i,
-            20_000 + i
-        ));
-    }
-    let json = serde_json::to_string(&json!({"ncci": {"ptpFile": text}})).unwrap();
-    assert!(json.len() > chartlint::MAX_JSON_BYTES);
-    let checker = chartlint::Checker::from_config_json(&json).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(checker.config().ptp_edits(), Some(60_008));
+fn cms_scenario_billed_on_two_lines_passes_and_names_cq_on_the_assistants_line() {
+    let r = check(&with(json!({
+        "lines": [
+            {"code": "97110", "minutes": 8, "assistantMinutes": 8, "units": 1, "modifiers": ["GP", "CQ"]},
+            {"code": "97110", "minutes": 30, "units": 2, "modifiers": ["GP"]}
+        ],
+        "totalTimedMinutes": 38, "totalTreatmentMinutes": 38
+    })));
+    assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
+    assert_eq!(r.billing.lines[0].modifiers_required, vec!["GP", "CQ"]);
+    assert_eq!(r.billing.lines[1].modifiers_required, vec!["GP"]);
 }
