@@ -16,6 +16,7 @@ use chartlint::{Checker, Finding, Report, Severity};
 use common::{base, check, rules_fired, with};
 use serde_json::{json, Value};
 
+/// The base note's episode with `patch`'s keys laid over it.
 fn episode(patch: Value) -> Value {
     let mut ep = base()["episode"].clone();
     for (k, v) in patch.as_object().unwrap() {
@@ -57,37 +58,24 @@ fn one<'a>(r: &'a Report, rule: &str) -> &'a Finding {
     f[0]
 }
 
-/// The base note's episode_modifiers_episode with `patch`'s keys laid over it.
-fn episode_modifiers_episode(patch: Value) -> Value {
-    let mut ep = base()["episode_modifiers_episode"].clone();
-    for (k, v) in patch.as_object().unwrap() {
-        ep[k] = v.clone();
-    }
-    ep
-}
-
 fn on_day(day: u32) -> Value {
-    with(
-        json!({"episode": episode_modifiers_episode(json!({"visitNumber": day, "reportingPeriodDay": day}))}),
-    )
+    with(json!({"episode": episode(json!({"visitNumber": day, "reportingPeriodDay": day}))}))
 }
 
 fn uncertified(start: &str, dos: &str) -> Value {
     with(
-        json!({"dateOfService": dos, "episode": episode_modifiers_episode(json!({"planOfCareStart": start, "certifiedOn": null, "planOfCareEnd": "2030-01-01", "authorizationEnd": "2030-01-01"}))}),
+        json!({"dateOfService": dos, "episode": episode(json!({"planOfCareStart": start, "certifiedOn": null, "planOfCareEnd": "2030-01-01", "authorizationEnd": "2030-01-01"}))}),
     )
 }
 
 fn plan(start: &str, end: &str, dos: &str) -> Value {
     with(
-        json!({"dateOfService": dos, "episode": episode_modifiers_episode(json!({"planOfCareStart": start, "planOfCareEnd": end, "certifiedOn": start, "authorizationEnd": "2030-01-01"}))}),
+        json!({"dateOfService": dos, "episode": episode(json!({"planOfCareStart": start, "planOfCareEnd": end, "certifiedOn": start, "authorizationEnd": "2030-01-01"}))}),
     )
 }
 
 fn visit(n: u32, authorized: u32) -> Value {
-    with(
-        json!({"episode": episode_modifiers_episode(json!({"visitNumber": n, "authorizedVisits": authorized}))}),
-    )
+    with(json!({"episode": episode(json!({"visitNumber": n, "authorizedVisits": authorized}))}))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -406,7 +394,7 @@ fn authorization_by_visits() {
 fn authorization_by_end_date() {
     let on = |dos: &str| {
         with(
-            json!({"dateOfService": dos, "episode": episode_modifiers_episode(json!({"authorizationEnd": "2025-04-30", "planOfCareEnd": "2025-05-19"}))}),
+            json!({"dateOfService": dos, "episode": episode(json!({"authorizationEnd": "2025-04-30", "planOfCareEnd": "2025-05-19"}))}),
         )
     };
     assert!(
