@@ -1112,7 +1112,13 @@ fn reevaluation_unsupported() {
     // Nothing at all.
     let r = reeval(Value::Null, "Re-evaluation performed.");
     assert_eq!(eval_rules(&r), ["eval/reevaluation-unsupported"]);
-    assert!(r.findings.iter().any(|f| f.message.contains("no reason")));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/reevaluation-unsupported")
+        .unwrap();
+    assert_eq!(f.field.as_deref(), Some("lines[0].code"));
+    assert!(f.message.contains("no reason"), "{}", f.message);
     // OT re-evaluation likewise.
     let r = check(&note(
         "OT",
