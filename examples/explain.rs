@@ -28,14 +28,14 @@ fn main() {
         .unwrap_or("")
         .to_string();
     let setting = match chartlint::Note::from_value(&note) {
-        Ok(n) => chartlint::reader_setting(&n),
+        Ok(n) => chartlint::testing::reader_setting(&n),
         Err(e) => {
             eprintln!("{path}: {e}");
             return;
         }
     };
-    let facts = chartlint::text::read(&text, setting);
-    let show = |label: &str, ev: &[chartlint::text::Evidence]| {
+    let facts = chartlint::testing::read(&text, setting);
+    let show = |label: &str, ev: &[chartlint::testing::Evidence]| {
         for e in ev {
             println!(
                 "{label:>12}: {:?} ({}; {:?} {})",

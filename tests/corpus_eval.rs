@@ -254,7 +254,7 @@ fn same_item(a: &str, b: &str) -> bool {
     a.contains(&pb) || b.contains(&pa)
 }
 
-fn slice16(text: &str, s: chartlint::span::Span) -> String {
+fn slice16(text: &str, s: chartlint::Utf16Span) -> String {
     let u: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16_lossy(u.get(s.start..s.end).unwrap_or(&[]))
 }

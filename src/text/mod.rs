@@ -33,10 +33,9 @@ mod times;
 pub use evaluation::{EvalText, Found, ReasonKind, ReasonScan};
 pub use sections::{GoalTerm, SectionKind};
 
-use crate::span::{Span, Utf16Index};
+use crate::span::Span;
 use lexicon::{Lex, Lexicon};
 use pipeline::Parsed;
-use serde::Serialize;
 
 /// What the reader needs to know about the note besides its text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -390,145 +389,6 @@ pub fn lexicon_problems() -> &'static [String] {
 /// Builds the lexicon automaton now (it is otherwise built by the first read).
 pub fn warm_up() {
     let _ = Lexicon::get();
-}
-
-/// One deciding piece of evidence in the Report: where (UTF-16), what, in which section,
-/// in what context.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Because {
-    pub start: usize,
-    pub end: usize,
-    /// What the words are ("goal status", "cueing", "frequency", "deficit", …).
-    pub concept: &'static str,
-    /// The section they are in ("plan", "assessment", …), when the note has headings.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section: Option<&'static str>,
-    /// "negated", "hypothetical", "historical", "experiencer" or "reported", when it matters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub context: Option<&'static str>,
-}
-
-/// One documentation element in the Report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ElementFound {
-    /// The note type requires it (`config.requirements` or the built-in table).
-    pub required: bool,
-    pub found: bool,
-    /// Where, in UTF-16 code units of `note.text`.
-    pub spans: Vec<Span>,
-    /// The words that decided it (at most five), with what they are and where.
-    pub because: Vec<Because>,
-}
-
-/// The `elements` section of the Report: for each documentation element, found or not, and where.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ElementsReport {
-    pub goals: ElementFound,
-    pub progress: ElementFound,
-    pub medical_necessity: ElementFound,
-    pub skilled_intervention: ElementFound,
-    pub patient_response: ElementFound,
-    pub plan: ElementFound,
-    pub signature: ElementFound,
-    pub outcome_measure: ElementFound,
-    /// Objective measurements (ROM degrees, MMT grades, distances, assist levels, ratings).
-    pub objective_measures: ElementFound,
-}
-
-/// At most this many pieces of evidence per element in the report.
-const BECAUSE_MAX: usize = 5;
-
-impl ElementsReport {
-    /// Builds the section from the facts. `required(e)` says whether the note needs `e`;
-    /// `signed_in_fields` whether `provider.name` and `provider.credentials` are given.
-    pub fn build(
-        facts: &TextFacts,
-        text: &str,
-        required: impl Fn(crate::policy::elements::Element) -> bool,
-        signed_in_fields: bool,
-    ) -> ElementsReport {
-        use crate::policy::elements::Element as E;
-        let index = Utf16Index::new(text);
-        let because = |ev: &Evidence| {
-            let s = index.span(ev.span);
-            Because {
-                start: s.start,
-                end: s.end,
-                concept: ev.concept,
-                section: ev.section.map(SectionKind::name),
-                context: ev.context,
-            }
-        };
-        let from = |e: Option<E>, ev: &[Evidence]| ElementFound {
-            required: e.is_some_and(&required),
-            found: !ev.is_empty(),
-            spans: ev.iter().map(|x| index.span(x.span)).collect(),
-            because: ev.iter().take(BECAUSE_MAX).map(because).collect(),
-        };
-        let goal_because = |g: &Goal| {
-            let s = index.span(g.span);
-            Because {
-                start: s.start,
-                end: s.end,
-                concept: match (g.measurable, g.timeframe) {
-                    (true, true) => "measurable goal with a timeframe",
-                    (true, false) => "goal without a timeframe",
-                    (false, true) => "goal without a measurable target",
-                    (false, false) => "goal without a target or a timeframe",
-                },
-                section: None,
-                context: None,
-            }
-        };
-        let sig_because = |s: &Signature| {
-            let sp = index.span(s.span);
-            Because {
-                start: sp.start,
-                end: sp.end,
-                concept: "signature with credentials",
-                section: None,
-                context: None,
-            }
-        };
-        ElementsReport {
-            goals: ElementFound {
-                required: required(E::Goals),
-                found: !facts.goals.is_empty(),
-                spans: facts.goals.iter().map(|g| index.span(g.span)).collect(),
-                because: facts
-                    .goals
-                    .iter()
-                    .take(BECAUSE_MAX)
-                    .map(goal_because)
-                    .collect(),
-            },
-            progress: from(Some(E::Progress), &facts.progress),
-            medical_necessity: from(Some(E::MedicalNecessity), &facts.medical_necessity),
-            skilled_intervention: from(Some(E::SkilledIntervention), &facts.skilled),
-            patient_response: from(Some(E::PatientResponse), &facts.patient_response),
-            plan: from(Some(E::Plan), &facts.plan),
-            signature: ElementFound {
-                required: required(E::Signature),
-                found: !facts.signatures.is_empty() || signed_in_fields,
-                spans: facts
-                    .signatures
-                    .iter()
-                    .map(|s| index.span(s.span))
-                    .collect(),
-                because: facts
-                    .signatures
-                    .iter()
-                    .take(BECAUSE_MAX)
-                    .map(sig_because)
-                    .collect(),
-            },
-            outcome_measure: from(Some(E::OutcomeMeasure), &facts.outcome_measures),
-            objective_measures: from(None, &facts.measurements),
-        }
-    }
 }
 
 #[cfg(test)]
