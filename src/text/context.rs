@@ -10,18 +10,8 @@
 //! reaction", "did not tolerate") is part of the concept, not a modifier; a concept inside a
 //! modifier phrase ("since that fall") is part of the modifier.
 
-/// The groups of `lexicon/context.txt`.
-pub(crate) const GROUPS: &[&str] = &[
-    "negated forward",
-    "negated backward",
-    "hypothetical forward",
-    "historical forward",
-    "experiencer forward",
-    "reported forward",
-    "terminate",
-    "pseudo",
-    "terminate negated",
-];
+/// The groups of its lexicon file (the list lives with the lexicon's file table).
+pub(crate) use super::lexicon::groups::CONTEXT as GROUPS;
 
 /// The context of a concept: a set of flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -9,7 +9,7 @@ use super::normalize::TokKind;
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
-use super::{Evidence, RedFlag, RedFlagKind, Setting};
+use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 
 /// Element decisions share these.
 pub(crate) struct Scope<'p, 't> {
@@ -532,15 +532,10 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
-        // Under a plan heading the words say what will be done, except an observed need
-        // ("patient needs frequent verbal cuing with lifting").
-        let observed_need = p.words(si).any(|w| {
-            matches!(
-                w,
-                "needs" | "needed" | "requires" | "required" | "requiring"
-            )
-        });
-        if sec.is_some_and(SectionKind::is_plan) && !observed_need {
+        // Under a plan heading the words say what will be done ("progress to reciprocal
+        // stairs", "wean SPC", "2x/wk"), except an observation of today ("patient needs
+        // frequent verbal cuing with lifting").
+        if sec.is_some_and(SectionKind::is_plan) && plan_sentence(p, si) {
             continue;
         }
         // Caregiver training counts: another person's context does not undo the skill.
@@ -623,7 +618,11 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         let sec = p.section(si);
         let cs = p.concepts_in(si);
         let qs = p.quants_in(si);
-        let after = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
+        // After the treatment ("after the session"), or after anything in the account of the
+        // session ("after gait", "2/10 after", "post 3/10").
+        let after_treatment = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER));
+        let after = after_treatment
+            || cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
                 .any(|w| matches!(w, "after" | "afterward" | "afterwards"))
             || post_number(p, si);
@@ -686,11 +685,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             {
                 continue;
             }
-            if in_plan
-                && !(c.group == g::response::REACTION
-                    && p.words(si)
-                        .any(|w| matches!(w, "needs" | "needed" | "requires" | "required")))
-            {
+            if in_plan && plan_sentence(p, si) {
                 continue;
             }
             let concept = match c.group {
@@ -698,7 +693,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     if c.ctx.negated() && !after {
                         continue;
                     }
-                    if subjective && !after {
+                    if subjective && !after_treatment {
                         // On arrival a symptom is the history; tied to the activity it is a
                         // response ("fatigued from dealing the cards").
                         let cause = p.doc.f(c.end, c.end + 8);
@@ -750,7 +745,10 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     }
                     "vital signs"
                 }
-                g::response::AFTER => {
+                g::response::AFTER | g::response::AFTER_ACTIVITY => {
+                    if subjective && c.group == g::response::AFTER_ACTIVITY {
+                        continue;
+                    }
                     let measured = qs.iter().any(|q| {
                         matches!(
                             q.unit,
@@ -800,7 +798,12 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             })
         });
         let felt = felt || heading_symptom;
-        if felt && when && (rated || !subjective) && (!subjective || after) && !in_plan {
+        if felt
+            && when
+            && (rated || !subjective)
+            && (!subjective || after_treatment)
+            && !(in_plan && plan_sentence(p, si))
+        {
             if let Some(s) = p.sents.get(si) {
                 if !out.iter().any(|e: &Evidence| {
                     e.span.start >= p.doc.span(s.start, s.end).start
@@ -858,6 +861,18 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// A sentence that states a next step: a plan phrase, a frequency, a plan verb.
+fn plan_sentence(p: &Parsed<'_>, si: usize) -> bool {
+    p.concepts_in(si).iter().any(|c| {
+        c.lex == Lex::Plan
+            && matches!(c.group, g::plan::PLAN | g::plan::PLAN_VERB | g::plan::FREQUENCY | g::plan::HOME)
+    }) || p
+        .quants_in(si)
+        .iter()
+        .any(|q| matches!(q.unit, Unit::PerWeek | Unit::PerDay))
+        || p.concepts_in(si).iter().any(|c| c.ctx.hypothetical())
 }
 
 /// "post 3/10", "pre 4/10, post 3/10": "post" right before a number.

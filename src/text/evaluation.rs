@@ -32,25 +32,8 @@ use super::sections::SectionKind;
 use crate::note::Level;
 use crate::span::Span;
 
-/// The groups of `lexicon/history.txt`.
-pub(crate) const GROUPS: &[&str] = &[
-    "comorbidity",
-    "medication",
-    "personal-factor",
-    "exam-element",
-    "evolving",
-    "unstable",
-    "stable",
-    "course",
-    "anchor-presentation",
-    "anchor-decision",
-    "anchor-profile",
-    "anchor-task",
-    "anchor-history",
-    "anchor-comorbidity",
-    "anchor-exam",
-    "anchor-deficit",
-];
+/// The groups of its lexicon file (the list lives with the lexicon's file table).
+pub(crate) use super::lexicon::groups::HISTORY as GROUPS;
 
 mod h {
     pub const COMORBIDITY: u8 = 0;
@@ -813,7 +796,7 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
     if out.decision.is_none() {
         let mut options: Vec<(&'static str, Span)> = Vec::new();
         for c in &p.concepts {
-            if !section(c).is_some_and(SectionKind::is_plan) && !plan_list(p, c) {
+            if !section(c).is_some_and(SectionKind::is_plan) {
                 continue;
             }
             let key: Option<&'static str> = match c.lex {
@@ -836,7 +819,15 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         // Itemised recommendations (equipment, strategies) are options chosen among.
         let listed = plan_items(p);
         let n = options.len().max(listed.len()) as u32 + out.tests.len() as u32;
-        if n > 0 {
+        // A plan of care to judge by: a frequency and duration, or itemised options.
+        let plan_of_care = p.quants.iter().any(|q| {
+            matches!(q.unit, super::quantities::Unit::PerWeek | super::quantities::Unit::PerDay)
+        }) || p
+            .concepts
+            .iter()
+            .any(|c| c.lex == Lex::Plan && c.group == g::plan::FREQUENCY)
+            || listed.len() >= 3;
+        if n > 0 && plan_of_care {
             let level = match n {
                 0..=2 => Level::Low,
                 3..=5 => Level::Moderate,
@@ -934,12 +925,6 @@ fn medication_condition(class: &str) -> Option<&'static str> {
         "heart medication" => "hypertension",
         _ => return None,
     })
-}
-
-/// A concept in a numbered list right under a plan heading.
-fn plan_list(p: &Parsed<'_>, c: &Concept) -> bool {
-    let _ = (p, c);
-    false
 }
 
 /// The items of numbered lists under plan and recommendation headings.

@@ -849,7 +849,11 @@ fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
             .or_else(|| lead.strip_prefix(", which was to "))
             .or_else(|| lead.strip_prefix("to "));
         let Some(content) = content else { continue };
-        if content.split_whitespace().count() < 3 {
+        // The goal stated, not named: "progressing toward LTG of reciprocal stairs" names a
+        // goal; "did reach his long-term goal of improved vocal quality to return to …"
+        // states one.
+        let clause = content.split([';', '.']).next().unwrap_or("");
+        if clause.split_whitespace().count() < 5 {
             continue;
         }
         // From the qualifier (or the goal word) to the sentence's end.

@@ -44,13 +44,13 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::Section,
         "sections.txt",
         include_str!("lexicon/sections.txt"),
-        super::sections::GROUPS,
+        groups::SECTIONS,
     ),
     (
         Lex::Context,
         "context.txt",
         include_str!("lexicon/context.txt"),
-        super::context::GROUPS,
+        groups::CONTEXT,
     ),
     (
         Lex::Abbrev,
@@ -100,7 +100,7 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::Response,
         "response.txt",
         include_str!("lexicon/response.txt"),
-        &["after", "reaction", "tolerance", "course", "vitals"],
+        &["after", "reaction", "tolerance", "course", "vitals", "after-activity"],
     ),
     (
         Lex::Progress,
@@ -135,7 +135,7 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::RedFlag,
         "redflags.txt",
         include_str!("lexicon/redflags.txt"),
-        super::RedFlagKind::GROUPS,
+        groups::REDFLAGS,
     ),
     (
         Lex::Test,
@@ -159,7 +159,7 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::History,
         "history.txt",
         include_str!("lexicon/history.txt"),
-        super::evaluation::GROUPS,
+        groups::HISTORY,
     ),
     (
         Lex::Reason,
@@ -178,9 +178,97 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::Unit,
         "units.txt",
         include_str!("lexicon/units.txt"),
-        super::quantities::GROUPS,
+        groups::UNITS,
     ),
 ];
+
+/// The group names of the files whose groups map to a stage's own kinds (sections, context
+/// modifiers, red flags, history, units), by file.
+pub(crate) mod groups {
+    /// The groups of `lexicon/sections.txt`, in `SectionKind`-mapping order.
+    pub const SECTIONS: &[&str] = &[
+        "subjective",
+        "history",
+        "past-history",
+        "medications",
+        "social-history",
+        "prior-function",
+        "systems-review",
+        "objective",
+        "exam",
+        "tests",
+        "treatment",
+        "assessment",
+        "impression",
+        "goals",
+        "short-term-goals",
+        "long-term-goals",
+        "patient-goals",
+        "plan",
+        "recommendations",
+        "frequency",
+        "education",
+        "home-program",
+        "response",
+        "discharge-summary",
+        "diagnosis",
+        "signature",
+        "billing",
+        "header",
+        "timeframe",
+    ];
+    /// The groups of `lexicon/context.txt`.
+    pub const CONTEXT: &[&str] = &[
+        "negated forward",
+        "negated backward",
+        "hypothetical forward",
+        "historical forward",
+        "experiencer forward",
+        "reported forward",
+        "terminate",
+        "pseudo",
+        "terminate negated",
+    ];
+    /// The groups of `lexicon/history.txt`.
+    pub const HISTORY: &[&str] = &[
+        "comorbidity",
+        "medication",
+        "personal-factor",
+        "exam-element",
+        "evolving",
+        "unstable",
+        "stable",
+        "course",
+        "anchor-presentation",
+        "anchor-decision",
+        "anchor-profile",
+        "anchor-task",
+        "anchor-history",
+        "anchor-comorbidity",
+        "anchor-exam",
+        "anchor-deficit",
+    ];
+    /// The groups of `lexicon/units.txt`.
+    pub const UNITS: &[&str] = &[
+        "minutes", "units", "hours", "seconds", "distance", "degrees", "reps", "weight", "percent",
+        "days", "weeks", "months", "visits", "per-week", "per-day",
+    ];
+    /// The groups of `lexicon/redflags.txt`, in this enum's order.
+    pub const REDFLAGS: &[&str] = &[
+        "tolerated-well",
+        "continue-poc",
+        "doing-well",
+        "progressing",
+        "no-significant-change",
+        "no-new-complaints",
+        "flowsheet",
+        "maintenance",
+        "as-tolerated",
+        "general-conditioning",
+        "repetitive-exercise",
+        "judgmental",
+    ];
+}
 
 /// One phrase of one lexicon.
 #[derive(Debug, Clone)]
@@ -607,6 +695,7 @@ pub(crate) mod g {
         pub const TOLERANCE: u8 = 2;
         pub const COURSE: u8 = 3;
         pub const VITALS: u8 = 4;
+        pub const AFTER_ACTIVITY: u8 = 5;
     }
     pub mod progress {
         pub const GOAL_WORD: u8 = 0;

@@ -10,11 +10,8 @@
 use super::lexicon::{Hit, Lex, Lexicon};
 use super::normalize::{Doc, TokKind};
 
-/// The groups of `lexicon/units.txt`.
-pub(crate) const GROUPS: &[&str] = &[
-    "minutes", "units", "hours", "seconds", "distance", "degrees", "reps", "weight", "percent",
-    "days", "weeks", "months", "visits", "per-week", "per-day",
-];
+/// The groups of its lexicon file (the list lives with the lexicon's file table).
+pub(crate) use super::lexicon::groups::UNITS as GROUPS;
 
 /// What a number measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

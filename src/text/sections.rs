@@ -21,38 +21,8 @@ use super::lexicon::{Hit, Lex, Lexicon};
 use super::normalize::{Doc, TokKind};
 use serde::Serialize;
 
-/// The groups of `lexicon/sections.txt`, in [`SectionKind`]-mapping order.
-pub(crate) const GROUPS: &[&str] = &[
-    "subjective",
-    "history",
-    "past-history",
-    "medications",
-    "social-history",
-    "prior-function",
-    "systems-review",
-    "objective",
-    "exam",
-    "tests",
-    "treatment",
-    "assessment",
-    "impression",
-    "goals",
-    "short-term-goals",
-    "long-term-goals",
-    "patient-goals",
-    "plan",
-    "recommendations",
-    "frequency",
-    "education",
-    "home-program",
-    "response",
-    "discharge-summary",
-    "diagnosis",
-    "signature",
-    "billing",
-    "header",
-    "timeframe",
-];
+/// The groups of its lexicon file (the list lives with the lexicon's file table).
+pub(crate) use super::lexicon::groups::SECTIONS as GROUPS;
 
 /// The kind of a section of the note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -9,7 +9,7 @@ use super::lexicon::{g, Lex};
 use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::sections::SectionKind;
-use super::{Credential, Signature};
+use super::facts::{Credential, Signature};
 
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<Signature> {
     let f = p.doc.folded.as_bytes();

@@ -8,7 +8,7 @@ use super::lexicon::Lex;
 use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::quantities::Unit;
-use super::{Intervention, Mention};
+use super::facts::{Intervention, Mention};
 
 pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
     let mut mentions: Vec<(u32, u32, Vec<&'static str>)> = Vec::new();
@@ -124,11 +124,11 @@ fn read_after(p: &Parsed<'_>, from: u32, limit: u32) -> (Option<Mention>, Option
             Unit::Minutes => {
                 // "25'" is minutes only before a closing bracket or punctuation ("TE 25':").
                 let prime = f.get(q.end as usize - 1) == Some(&b'\'');
-                let after = f.get(q.end as usize).copied().unwrap_or(b' ');
+                let after = f.get(q.end as usize).copied().unwrap_or(b'\n');
                 if prime
                     && !matches!(
                         after,
-                        b')' | b':' | b';' | b',' | b'-' | b' ' | b'\n' | b'/' | b'.'
+                        b')' | b':' | b';' | b',' | b'-' | b'\n' | b'/' | b'.'
                     )
                 {
                     break;
