@@ -52,6 +52,7 @@ mod h {
     pub const A_COMORBIDITY: u8 = 13;
     pub const A_EXAM: u8 = 14;
     pub const A_DEFICIT: u8 = 15;
+    pub const HISTORY_CUE: u8 = 16;
 }
 
 /// A value read from the text, with where it was read (byte spans of `note.text`).
@@ -668,6 +669,22 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         if sec == Some(SectionKind::Diagnosis) {
             continue;
         }
+        // Outside the history, a condition counts only when the sentence says it is part of
+        // the history ("stroke test" in the exam, "consistent with knee OA" in the
+        // assessment, "fall risk" are not).
+        let history_section = sec.map_or(true, |k| {
+            k.is_history()
+                || matches!(
+                    k,
+                    SectionKind::Subjective
+                        | SectionKind::SystemsReview
+                        | SectionKind::Other
+                        | SectionKind::Header
+                )
+        });
+        if !history_section && !cued(p, c) {
+            continue;
+        }
         match c.group {
             h::COMORBIDITY => {
                 if !co.iter().any(|(v, _)| *v == c.value) {
@@ -684,17 +701,7 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
                 }
             }
             h::PERSONAL => {
-                let historyish = sec.map_or(true, |k| {
-                    k.is_history()
-                        || matches!(
-                            k,
-                            SectionKind::Subjective
-                                | SectionKind::Other
-                                | SectionKind::Objective
-                                | SectionKind::Assessment
-                        )
-                });
-                if historyish && !pf.iter().any(|(v, _)| *v == c.value) {
+                if !pf.iter().any(|(v, _)| *v == c.value) {
                     pf.push((c.value, p.doc.span(c.start, c.end)));
                 }
             }
@@ -907,6 +914,16 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
     if out.task_modification.is_none() && described {
         out.task_modification = Some(Found::narrative("none", Vec::new()));
     }
+}
+
+/// Whether `c`'s sentence says it is part of the history ("history of", "PMH", "s/p").
+fn cued(p: &Parsed<'_>, c: &Concept) -> bool {
+    let Some(si) = p.sent_at(c.start) else {
+        return false;
+    };
+    p.concepts_in(si)
+        .iter()
+        .any(|x| x.lex == Lex::History && (x.group == h::HISTORY_CUE || x.group == h::A_COMORBIDITY || x.group == h::A_HISTORY))
 }
 
 /// The condition a medication class stands for, when the lexicon names it as a comorbidity

@@ -247,6 +247,7 @@ pub(crate) mod groups {
         "anchor-comorbidity",
         "anchor-exam",
         "anchor-deficit",
+        "history-cue",
     ];
     /// The groups of `lexicon/units.txt`.
     pub const UNITS: &[&str] = &[
