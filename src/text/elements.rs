@@ -3,13 +3,13 @@
 //! `docs/elements-spec.md`, read as a payer's reviewer reads it.
 
 use super::context::Ctx;
+use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
 use super::normalize::TokKind;
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
-use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 
 /// Element decisions share these.
 pub(crate) struct Scope<'p, 't> {
@@ -250,6 +250,35 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     for (k, (a, _, w)) in words.iter().enumerate() {
         if *w != "from" {
             continue;
+        }
+        // "10 min, up from 5 min", "LEFS 52/80, improved from 31": today's value, then a
+        // change word right before "from" and the earlier value right after it.
+        let change_before = k
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|(_, _, x)| {
+                matches!(
+                    *x,
+                    "up" | "down"
+                        | "improved"
+                        | "increased"
+                        | "decreased"
+                        | "better"
+                        | "worse"
+                        | "declined"
+                        | "dropped"
+                        | "reduced"
+                        | "improvement"
+                )
+            });
+        if change_before {
+            let before = measures.iter().any(|(_, e)| *e <= *a);
+            let after = measures.iter().find(|(x, _)| *x > *a && x - a <= 6);
+            if let (true, Some(&(x2, e2))) = (before, after) {
+                if !within_session(x2) {
+                    return Some((*a, e2));
+                }
+            }
         }
         let Some((to_a, _, _)) = words
             .iter()
@@ -622,7 +651,9 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // session ("after gait", "2/10 after", "post 3/10").
         let after_treatment = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER));
         let after = after_treatment
-            || cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
+            || cs
+                .iter()
+                .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
                 .any(|w| matches!(w, "after" | "afterward" | "afterwards"))
             || post_number(p, si);
@@ -867,7 +898,10 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 fn plan_sentence(p: &Parsed<'_>, si: usize) -> bool {
     p.concepts_in(si).iter().any(|c| {
         c.lex == Lex::Plan
-            && matches!(c.group, g::plan::PLAN | g::plan::PLAN_VERB | g::plan::FREQUENCY | g::plan::HOME)
+            && matches!(
+                c.group,
+                g::plan::PLAN | g::plan::PLAN_VERB | g::plan::FREQUENCY | g::plan::HOME
+            )
     }) || p
         .quants_in(si)
         .iter()

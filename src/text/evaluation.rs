@@ -828,7 +828,10 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         let n = options.len().max(listed.len()) as u32 + out.tests.len() as u32;
         // A plan of care to judge by: a frequency and duration, or itemised options.
         let plan_of_care = p.quants.iter().any(|q| {
-            matches!(q.unit, super::quantities::Unit::PerWeek | super::quantities::Unit::PerDay)
+            matches!(
+                q.unit,
+                super::quantities::Unit::PerWeek | super::quantities::Unit::PerDay
+            )
         }) || p
             .concepts
             .iter()
@@ -921,9 +924,10 @@ fn cued(p: &Parsed<'_>, c: &Concept) -> bool {
     let Some(si) = p.sent_at(c.start) else {
         return false;
     };
-    p.concepts_in(si)
-        .iter()
-        .any(|x| x.lex == Lex::History && (x.group == h::HISTORY_CUE || x.group == h::A_COMORBIDITY || x.group == h::A_HISTORY))
+    p.concepts_in(si).iter().any(|x| {
+        x.lex == Lex::History
+            && (x.group == h::HISTORY_CUE || x.group == h::A_COMORBIDITY || x.group == h::A_HISTORY)
+    })
 }
 
 /// The condition a medication class stands for, when the lexicon names it as a comorbidity

@@ -598,14 +598,22 @@ fn status_only(p: &Parsed<'_>, a: u32, b: u32) -> bool {
     ];
     word_list(p, a, b).iter().all(|w| OK.contains(w)) || {
         // "Status: partially met (300 ft, SBA)": a status with its evidence in brackets.
+        // The words before the bracket must say a status, not only name the goal ("LTG (6
+        // wks): return to jogging" is a goal with its timeframe).
+        const LABELS: &[&str] = &[
+            "status", "goal", "goals", "stg", "ltg", "stgs", "ltgs", "short", "long", "term",
+            "new", "and", "all", "of", "is", "was", "were", "has", "been", "in",
+        ];
         let t = p.doc.f(a, b);
         let head = t.split('(').next().unwrap_or(t);
+        let words = || {
+            head.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+        };
         !head.is_empty()
             && head.len() < t.len()
-            && head
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .all(|w| OK.contains(&w))
+            && words().all(|w| OK.contains(&w))
+            && words().any(|w| !LABELS.contains(&w))
     }
 }
 

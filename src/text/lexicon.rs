@@ -100,7 +100,14 @@ pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
         Lex::Response,
         "response.txt",
         include_str!("lexicon/response.txt"),
-        &["after", "reaction", "tolerance", "course", "vitals", "after-activity"],
+        &[
+            "after",
+            "reaction",
+            "tolerance",
+            "course",
+            "vitals",
+            "after-activity",
+        ],
     ),
     (
         Lex::Progress,

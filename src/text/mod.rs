@@ -19,8 +19,8 @@
 
 mod context;
 mod elements;
-mod facts;
 mod evaluation;
+mod facts;
 mod goals;
 mod lexicon;
 mod normalize;
@@ -32,11 +32,11 @@ mod signature;
 mod times;
 
 pub use evaluation::{EvalText, Found, ReasonKind, ReasonScan};
-pub use sections::{GoalTerm, SectionKind};
 pub use facts::{
     credentials_in, Credential, Evidence, Goal, Intervention, Mention, RedFlag, RedFlagKind,
     SectionInfo, Sentence, Setting, Signature, TextFacts,
 };
+pub use sections::{GoalTerm, SectionKind};
 
 use pipeline::Parsed;
 

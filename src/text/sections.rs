@@ -242,6 +242,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
         }
         merged.push(h);
     }
+    let mut merged = resume_after_inline_goals(doc, f, merged);
     let n = merged.len();
     for i in 0..n {
         let next = merged.get(i + 1).map_or(f.len() as u32, |h| h.start);
@@ -250,6 +251,56 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
         }
     }
     merged
+}
+
+/// A goal label inside another section's line ("P: Continue 2x/week. New STG (2 wks): …")
+/// holds its sentence only: the next sentence belongs to the section around it again.
+fn resume_after_inline_goals(doc: &Doc<'_>, f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
+    let line_start = |at: u32| {
+        f.get(..at as usize)
+            .and_then(|r| r.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |i| i + 1) as u32
+    };
+    let mut out: Vec<Heading> = Vec::with_capacity(hs.len());
+    let mut it = hs.into_iter().peekable();
+    while let Some(h) = it.next() {
+        let ls = line_start(h.start);
+        let parent = out
+            .last()
+            .filter(|prev| prev.kind != SectionKind::Goals && prev.start >= ls)
+            // Not a label right after the heading's colon ("A: Goals: …").
+            .filter(|prev| {
+                f.get(prev.end as usize..h.start as usize)
+                    .is_some_and(|r| r.iter().any(|&c| c != b' '))
+            })
+            .cloned();
+        let inline = f
+            .get(ls as usize..h.start as usize)
+            .is_some_and(|r| r.iter().any(|&c| c != b' '));
+        let le = line_end(f, h.end as usize) as u32;
+        // The end of the label's sentence: ". " before a capital, or the line's end.
+        let end = (h.end..le)
+            .find(|&i| {
+                matches!(f.get(i as usize), Some(b'.' | b'!' | b'?'))
+                    && f.get(i as usize + 1) == Some(&b' ')
+                    && is_upper_at(doc, i + 2)
+            })
+            .map_or(le, |i| i + 1);
+        let next_start = it.peek().map_or(f.len() as u32, |n| n.start);
+        let is_goal = h.kind == SectionKind::Goals;
+        out.push(h);
+        if let Some(mut parent) = parent {
+            if is_goal && inline && end < f.len() as u32 && end + 1 < next_start {
+                let le = end;
+                parent.start = le + 1;
+                parent.end = le + 1;
+                parent.qualifier = (le + 1, le + 1);
+                parent.timeframe_line = None;
+                out.push(parent);
+            }
+        }
+    }
+    out
 }
 
 fn line_end(f: &[u8], from: usize) -> usize {
@@ -484,10 +535,23 @@ fn inline_headings(
 ) {
     let f = doc.folded.as_bytes();
     let b = |i: u32| f.get(i as usize).copied().unwrap_or(b'\n');
+    // A heading right after the heading's colon ("A: Goals: STG 1 met"), or after the end
+    // of a sentence.
+    let mut first = from;
+    while first < le && b(first) == b' ' {
+        first += 1;
+    }
     let mut i = from;
     while i + 2 < le {
-        if matches!(b(i), b'.' | b'!' | b'?') && b(i + 1) == b' ' {
-            let p = i + 2;
+        let after_colon = i == from && first > from;
+        let p = if after_colon {
+            Some(first)
+        } else if matches!(b(i), b'.' | b'!' | b'?') && b(i + 1) == b' ' {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(p) = p {
             // SOAP letter.
             if matches!(b(p), b's' | b'o' | b'a' | b'p') && is_upper_at(doc, p) && b(p + 1) == b':'
             {
@@ -510,8 +574,11 @@ fn inline_headings(
                     }
                     q += 1;
                 }
+                // Right after another heading's colon only goals are a heading of their
+                // own ("A: Goals: …"; "Plan: Next session: …" is the plan's words).
                 if b(q) == b':'
                     && is_upper_at(doc, p)
+                    && (!after_colon || kind == SectionKind::Goals)
                     && matches!(
                         kind,
                         SectionKind::Plan

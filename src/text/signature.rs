@@ -5,11 +5,11 @@
 //! (`lexicon/credentials.txt`). A blank line ("Therapist: ______") is not, and neither is a
 //! "Therapist:" field in the identification lines at the top of a note.
 
+use super::facts::{Credential, Signature};
 use super::lexicon::{g, Lex};
 use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::sections::SectionKind;
-use super::facts::{Credential, Signature};
 
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<Signature> {
     let f = p.doc.folded.as_bytes();

@@ -4,11 +4,11 @@
 //! A number with a time unit is minutes whatever precedes it ("97110 x 30 min" is 30
 //! minutes); a number after "x" with no unit, or with "units"/"u", is units.
 
+use super::facts::{Intervention, Mention};
 use super::lexicon::Lex;
 use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::quantities::Unit;
-use super::facts::{Intervention, Mention};
 
 pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
     let mut mentions: Vec<(u32, u32, Vec<&'static str>)> = Vec::new();
