@@ -302,11 +302,12 @@ fn label_end(p: &Parsed<'_>, c: &Concept) -> Option<u32> {
         }
         i += 1;
     }
-    let rest = p.doc.f(c.end, c.end + 20).trim_start();
+    // "Comorbidities include …", "Comorbidities affecting the plan of care include …".
+    let rest = p.doc.f(c.end, c.end + 48);
+    let rest = rest.split(['.', '\n']).next().unwrap_or("");
     for w in ["includes ", "include ", "including "] {
-        if rest.starts_with(w) {
-            let off = p.doc.f(c.end, c.end + 20).find(w)? as u32 + w.len() as u32;
-            return Some(c.end + off);
+        if let Some(off) = rest.find(w) {
+            return Some(c.end + (off + w.len()) as u32);
         }
     }
     None
@@ -358,7 +359,13 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
         // The next label on the line ("… Plan: …"), a comment on the list ("…, both
         // affecting his activity tolerance").
         for (k, ch) in line.char_indices() {
-            if ch == ':' && (k as u32 + start) < end {
+            // "R quad strength: 3+/5": a value after its item's name, not a new label.
+            let value_after = line
+                .get(k + 1..)
+                .map(str::trim_start)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_digit());
+            if ch == ':' && (k as u32 + start) < end && !value_after {
                 // back to the label's start
                 let before = line.get(..k).unwrap_or("");
                 let cut = before
@@ -418,7 +425,12 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
                 && t.get(..k)
                     .is_some_and(|lab| lab.split_whitespace().count() <= 4)
         });
-        if !(bullet || sub_label) || t.is_empty() {
+        // A known heading of its own ("Assessments: …") ends the list.
+        let heading = !bullet
+            && p.headings
+                .iter()
+                .any(|h| h.known && h.start >= pos && h.start < le && h.kind != SectionKind::Other);
+        if !(bullet || sub_label) || t.is_empty() || heading {
             break;
         }
         let mut cs = pos + (l.len() - t.len()) as u32;
@@ -489,12 +501,19 @@ fn split_items(p: &Parsed<'_>, a: u32, b: u32, out: &mut Vec<(u32, u32)>) {
 /// state it ("3 elements examined").
 fn listed_or_stated(p: &Parsed<'_>, anchor: u8) -> Option<Found<u32>> {
     let mut stated: Option<(u32, Vec<Span>)> = None;
+    // Every labelled list counts, each item once: "Body structures/functions: …",
+    // "Activity limitations: …", "Participation restrictions: …" together make the exam.
+    let mut listed: Option<(Vec<&str>, Vec<Span>)> = None;
+    let mut last_end = 0u32;
     for c in p.concepts.iter().filter(|c| is(c, anchor)) {
+        if c.start < last_end {
+            continue;
+        }
         if let Some(start) = label_end(p, c) {
             let list = read_list(p, start);
             if list.none || !list.items.is_empty() {
-                let mut spans: Vec<Span> = Vec::new();
-                let mut seen: Vec<&str> = Vec::new();
+                last_end = list.end;
+                let (seen, spans) = listed.get_or_insert((Vec::new(), Vec::new()));
                 for (a, b) in &list.items {
                     let key = p.doc.f(*a, *b);
                     if !seen.contains(&key) {
@@ -505,7 +524,7 @@ fn listed_or_stated(p: &Parsed<'_>, anchor: u8) -> Option<Found<u32>> {
                 if list.none {
                     spans.push(p.doc.span(c.start, list.end.max(c.end)));
                 }
-                return Some(Found::stated(seen.len() as u32, spans));
+                continue;
             }
         }
         if let Some((n, s)) = count_before(p, c) {
@@ -513,6 +532,9 @@ fn listed_or_stated(p: &Parsed<'_>, anchor: u8) -> Option<Found<u32>> {
             e.0 += n;
             e.1.push(p.doc.span(s, c.end));
         }
+    }
+    if let Some((seen, spans)) = listed {
+        return Some(Found::stated(seen.len() as u32, spans));
     }
     stated.map(|(v, s)| Found::stated(v, s))
 }
@@ -528,12 +550,32 @@ fn lowest<T: Copy + PartialEq>(
     for c in p.concepts.iter().filter(|c| is(c, anchor)) {
         // The sentence around the anchor, `window` bytes either side, without crossing a
         // sentence's end.
-        let Some(si) = p.sent_at(c.start) else {
-            continue;
+        // An anchor in a heading ("Clinical decision making: high complexity") reads the
+        // first sentence under it.
+        let in_heading = p
+            .headings
+            .iter()
+            .find(|h| h.start <= c.start && c.end <= h.end);
+        let si = match (p.sent_at(c.start), in_heading) {
+            (Some(si), _) => si,
+            (None, Some(h)) => {
+                let i = p.sents.partition_point(|s| s.start < h.end);
+                match p.sents.get(i) {
+                    Some(s) if s.start <= h.body_end => i,
+                    _ => continue,
+                }
+            }
+            (None, None) => continue,
         };
         let Some(s) = p.sents.get(si) else { continue };
-        let a = s.start.max(c.start.saturating_sub(window));
-        let b = s.end.min(c.end + window);
+        let (a, b) = if c.end <= s.start {
+            (s.start, s.end.min(s.start + window))
+        } else {
+            (
+                s.start.max(c.start.saturating_sub(window)),
+                s.end.min(c.end + window),
+            )
+        };
         let i = p.doc.tok_from(a);
         for t in p
             .doc
@@ -657,9 +699,12 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         })
     };
 
-    // Comorbidities and personal factors.
+    // Comorbidities and personal factors. Where the note says which of them affect the
+    // plan ("Comorbid DM and obesity affect the plan"), those are the ones counted.
     let mut co: Vec<(&'static str, Span)> = Vec::new();
     let mut pf: Vec<(&'static str, Span)> = Vec::new();
+    let mut co_aff: Vec<(&'static str, Span)> = Vec::new();
+    let mut pf_aff: Vec<(&'static str, Span)> = Vec::new();
     for c in p.concepts.iter().filter(|c| c.lex == Lex::History) {
         if c.ctx.negated() || c.ctx.experiencer() || c.ctx.hypothetical() || in_goal_or_plan(c) {
             continue;
@@ -685,6 +730,18 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         if !history_section && !cued(p, c) {
             continue;
         }
+        if affects_plan(p, c) {
+            let list = if c.group == h::PERSONAL {
+                &mut pf_aff
+            } else {
+                &mut co_aff
+            };
+            if matches!(c.group, h::COMORBIDITY | h::MEDICATION | h::PERSONAL)
+                && !list.iter().any(|(v, _)| *v == c.value)
+            {
+                list.push((c.value, p.doc.span(c.start, c.end)));
+            }
+        }
         match c.group {
             h::COMORBIDITY => {
                 if !co.iter().any(|(v, _)| *v == c.value) {
@@ -707,6 +764,10 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
             }
             _ => {}
         }
+    }
+    if !co_aff.is_empty() || !pf_aff.is_empty() {
+        co = co_aff;
+        pf = pf_aff;
     }
     // The same condition named as a comorbidity and a personal factor counts once.
     pf.retain(|(v, _)| !co.iter().any(|(c, _)| c == v));
@@ -783,20 +844,46 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
                     })
             })
         };
-        out.presentation = Some(if let Some(c) = course(h::UNSTABLE) {
-            Found::narrative("unstable", vec![p.doc.span(c.start, c.end)])
+        out.presentation = if let Some(c) = course(h::UNSTABLE) {
+            Some(Found::narrative(
+                "unstable",
+                vec![p.doc.span(c.start, c.end)],
+            ))
         } else if let Some(c) = course(h::EVOLVING) {
-            Found::narrative("evolving", vec![p.doc.span(c.start, c.end)])
+            Some(Found::narrative(
+                "evolving",
+                vec![p.doc.span(c.start, c.end)],
+            ))
         } else {
-            let spans = p
+            // Stable only where the course is described (the present condition's history,
+            // its onset or duration) without a change: anything else would be a guess.
+            let spans: Vec<Span> = p
                 .headings
                 .iter()
                 .filter(|h| h.kind == SectionKind::History)
                 .map(|h| p.doc.span(h.start, h.end))
+                .chain(
+                    p.concepts
+                        .iter()
+                        .filter(|c| is(c, h::COURSE) && !c.ctx.negated() && !in_goal_or_plan(c))
+                        .map(|c| p.doc.span(c.start, c.end)),
+                )
+                // "LBP x 3 wks after lifting": how long, in the history or the subjective.
+                .chain(
+                    p.quants
+                        .iter()
+                        .filter(|q| {
+                            q.unit.is_period()
+                                && p.sent_at(q.start)
+                                    .and_then(|si| p.section(si))
+                                    .is_some_and(|k| k.is_history() || k == SectionKind::Subjective)
+                        })
+                        .map(|q| p.doc.span(q.start, q.end)),
+                )
                 .take(1)
                 .collect();
-            Found::narrative("stable", spans)
-        });
+            (!spans.is_empty()).then(|| Found::narrative("stable", spans))
+        };
     }
 
     // Decision making: the standardized tests and the breadth of the plan.
@@ -843,6 +930,7 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
                 3..=5 => Level::Moderate,
                 _ => Level::High,
             };
+
             let mut spans: Vec<Span> = options.iter().map(|(_, s)| *s).collect();
             spans.extend(out.tests.iter().map(|(_, s)| *s));
             if spans.is_empty() {
@@ -917,6 +1005,34 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
     if out.task_modification.is_none() && described {
         out.task_modification = Some(Found::narrative("none", Vec::new()));
     }
+}
+
+/// Whether `c`'s sentence says it affects the plan ("Comorbid DM and obesity affect the
+/// plan", "HTN, which may impact his progress").
+fn affects_plan(p: &Parsed<'_>, c: &Concept) -> bool {
+    let Some(si) = p.sent_at(c.start) else {
+        return false;
+    };
+    let words: Vec<&str> = p.words(si).collect();
+    let verb = words
+        .iter()
+        .any(|w| w.starts_with("affect") || w.starts_with("impact") || w.starts_with("complicat"));
+    let object = words.iter().any(|w| {
+        matches!(
+            *w,
+            "plan"
+                | "poc"
+                | "care"
+                | "treatment"
+                | "prognosis"
+                | "recovery"
+                | "rehab"
+                | "progress"
+                | "rehabilitation"
+                | "therapy"
+        )
+    });
+    verb && object
 }
 
 /// Whether `c`'s sentence says it is part of the history ("history of", "PMH", "s/p").

@@ -317,8 +317,27 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
                 .map(|l| (Value::Word(l.as_str()), Vec::new(), true, false))
                 .or_else(|| {
                     text.decision.as_ref().map(|f| {
+                        let mut level = f.value;
+                        // Read from the narrative (tests and plan options), a PT
+                        // evaluation's decisions are no more complex than the presentation
+                        // they answer: stable asks for low, evolving for moderate at most.
+                        if f.narrative && note.discipline == Discipline::PT {
+                            let presentation = ev
+                                .and_then(|e| e.clinical_presentation.map(|w| w.as_str()))
+                                .or(text.presentation.as_ref().map(|p| p.value));
+                            let cap = match presentation {
+                                Some("stable") => Some(Level::Low),
+                                Some("evolving") => Some(Level::Moderate),
+                                _ => None,
+                            };
+                            if let Some(cap) = cap {
+                                if level_rank(cap) < level_rank(level) {
+                                    level = cap;
+                                }
+                            }
+                        }
                         (
-                            Value::Word(f.value.as_str()),
+                            Value::Word(level.as_str()),
                             f.spans.clone(),
                             false,
                             f.conflict,
