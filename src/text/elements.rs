@@ -1103,6 +1103,7 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
+        let found_before = out.len();
         for c in cs.iter().filter(|c| is(c, Lex::Test, g::test::MEASURE)) {
             if c.ctx.negated() {
                 continue;
@@ -1243,8 +1244,159 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 ));
             }
         }
+        if out.len() > found_before {
+            continue;
+        }
+        // An instrument the lexicon does not know, named the way instruments are named and
+        // given with its score: "Patient-Rated Wrist Evaluation (PRWE) 54/100", "scored
+        // 22/30 on the Saint Louis University Mental Status Examination", "Core Language
+        // Score 76".
+        if matches!(sec, Some(SectionKind::Goals | SectionKind::Plan)) {
+            continue;
+        }
+        if let Some((a, b)) = named_instrument(sc, si) {
+            out.push(sc.ev(
+                a,
+                b,
+                "standardized measure with a score",
+                si,
+                Ctx::default(),
+            ));
+        }
     }
     out
+}
+
+/// Words that end an instrument's name ("… Scale", "… Index", "… Examination").
+const INSTRUMENT_NOUNS: &[&str] = &[
+    "scale",
+    "index",
+    "inventory",
+    "questionnaire",
+    "test",
+    "assessment",
+    "examination",
+    "exam",
+    "evaluation",
+    "measure",
+    "profile",
+    "battery",
+    "screen",
+    "screening",
+    "survey",
+    "score",
+];
+
+/// A named instrument with a score in sentence `si`: a run of capitalized words ending with
+/// an instrument noun, or an acronym in brackets ("(VISA-A)"), with a score (n/m, a
+/// percentile, a standard or scaled score) right after it or "scored n/m on" before it.
+fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
+    let p = sc.p;
+    let s = p.sents.get(si)?;
+    let i0 = p.doc.tok_from(s.start);
+    let toks: Vec<_> = p
+        .doc
+        .toks
+        .get(i0..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.start < s.end)
+        .collect();
+    let upper = |t: &&super::normalize::Tok| {
+        p.doc
+            .orig(t.start, t.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut names: Vec<(u32, u32)> = Vec::new();
+    // Capitalized runs ending with an instrument noun (at least two capitalized words).
+    let mut run_start: Option<usize> = None;
+    let mut caps = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let w = p.doc.tok_str(t);
+        let word = t.kind == TokKind::Word;
+        if word && upper(t) {
+            if run_start.is_none() {
+                run_start = Some(k);
+                caps = 0;
+            }
+            caps += 1;
+            if caps >= 2 && INSTRUMENT_NOUNS.contains(&w) {
+                if let Some(r) = run_start.and_then(|r| toks.get(r)) {
+                    names.push((r.start, t.end));
+                }
+            }
+        } else if word && matches!(w, "of" | "for" | "the" | "and" | "in") && run_start.is_some() {
+        } else if !word && matches!(w, "-" | "," | "'") && run_start.is_some() {
+        } else {
+            run_start = None;
+        }
+    }
+    // An acronym in brackets: three or more capitals, digits and hyphens ("(PRWE)",
+    // "(CELF-5)").
+    let text = p.doc.orig(s.start, s.end);
+    let folded_len = s.end - s.start;
+    if text.len() as u32 == folded_len {
+        let b = text.as_bytes();
+        let mut k = 0usize;
+        while let Some(&c) = b.get(k) {
+            if c == b'(' {
+                let inner: Vec<u8> = b
+                    .get(k + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
+                    .take_while(|&x| x != b')')
+                    .collect();
+                let letters = inner.iter().filter(|x| x.is_ascii_uppercase()).count();
+                let ok = letters >= 3
+                    && inner.len() <= 12
+                    && inner
+                        .iter()
+                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || *x == b'-');
+                if ok {
+                    let end = s.start + (k + 2 + inner.len()) as u32;
+                    names.push((s.start + k as u32, end));
+                }
+            }
+            k += 1;
+        }
+    }
+    let qs = p.quants_in(si);
+    for (a, b) in names {
+        // Not an impairment measure ("Manual Muscle Test").
+        if p.concepts_in(si)
+            .iter()
+            .any(|c| c.lex == Lex::Test && c.start < b && c.end > a && c.group != g::test::MEASURE)
+        {
+            continue;
+        }
+        let after = qs.iter().find(|q| {
+            q.start >= b
+                && q.start - b <= 40
+                && (matches!(q.unit, Unit::Score(_) | Unit::Percent)
+                    || (q.unit == Unit::Bare && {
+                        let gap = p.doc.f(b, q.start);
+                        !gap.bytes()
+                            .any(|x| x.is_ascii_digit() || matches!(x, b'.' | b';'))
+                            && gap.len() <= 24
+                    }))
+        });
+        if let Some(q) = after {
+            return Some((a, q.end));
+        }
+        let before = qs.iter().any(|q| {
+            q.end <= a
+                && a - q.end <= 12
+                && matches!(q.unit, Unit::Score(_) | Unit::Percent)
+                && p.doc.f(q.end, a).contains("on")
+        });
+        if before {
+            return Some((a, b));
+        }
+    }
+    None
 }
 
 // ---- red flags --------------------------------------------------------------------------
