@@ -697,6 +697,20 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             }
             continue;
         }
+        // "Pain in 5/10 … Pain out 3/10", "anxiety 6/10 before and 3/10 after", "Post: PROM
+        // flex 128, pain 2/10": the same measure before and after, or measures taken after.
+        if !(in_plan && plan_sentence(p, si)) {
+            if let Some((a, b)) = before_and_after(p, si) {
+                out.push(sc.ev(
+                    a,
+                    b,
+                    "measure before and after treatment",
+                    si,
+                    Ctx::default(),
+                ));
+                continue;
+            }
+        }
         let specific = |c: &Concept| {
             qs.iter()
                 .any(|q| !matches!(q.unit, Unit::Date | Unit::Bare) && q.start > c.start)
@@ -910,6 +924,79 @@ fn plan_sentence(p: &Parsed<'_>, si: usize) -> bool {
 }
 
 /// "post 3/10", "pre 4/10, post 3/10": "post" right before a number.
+/// A measure taken before and after the treatment in sentence `si` (with the heading right
+/// above it): "before"/"pre"/"pain in" with a number and "after"/"post"/"pain out" with a
+/// number, or a "Post:" heading over measures.
+fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+    let s = p.sents.get(si)?;
+    let heading = p
+        .heading_of(si)
+        .filter(|h| h.end <= s.start && s.start - h.end <= 3);
+    let numbers = p
+        .quants_in(si)
+        .iter()
+        .filter(|q| !matches!(q.unit, Unit::Date | Unit::PerWeek | Unit::PerDay))
+        .count();
+    if numbers == 0 {
+        return None;
+    }
+    if let Some(h) = heading {
+        let label = p.doc.f(h.start, h.end).trim_end_matches([':', ' ', '-']);
+        if matches!(
+            label,
+            "post"
+                | "post tx"
+                | "post treatment"
+                | "post session"
+                | "after"
+                | "after tx"
+                | "after treatment"
+                | "after session"
+                | "post intervention"
+                | "retest"
+                | "re test"
+                | "reassessed"
+                | "post test"
+        ) {
+            return Some((h.start, s.end));
+        }
+    }
+    let from = heading.map_or(s.start, |h| h.start);
+    let i = p.doc.tok_from(from);
+    let toks: Vec<_> = p
+        .doc
+        .toks
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.start < s.end)
+        .filter(|t| t.kind != TokKind::Punct)
+        .collect();
+    let num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Num);
+    let symptom = |k: Option<usize>| {
+        k.and_then(|k| toks.get(k)).is_some_and(|t| {
+            matches!(
+                p.doc.tok_str(t),
+                "pain" | "fatigue" | "rpe" | "dyspnea" | "hr" | "spo2" | "bp" | "anxiety"
+            )
+        })
+    };
+    let mut start = false;
+    let mut end = false;
+    for (k, t) in toks.iter().enumerate() {
+        let w = p.doc.tok_str(t);
+        let beside = num(k + 1) || k.checked_sub(1).is_some_and(num);
+        match w {
+            "before" | "pre" if beside => start = true,
+            "after" | "post" if beside => end = true,
+            "in" if num(k + 1) && symptom(k.checked_sub(1)) => start = true,
+            "out" if num(k + 1) && symptom(k.checked_sub(1)) => end = true,
+            _ => {}
+        }
+    }
+    (start && end && numbers >= 2).then_some((from, s.end))
+}
+
 fn post_number(p: &Parsed<'_>, si: usize) -> bool {
     let Some(s) = p.sents.get(si) else {
         return false;
