@@ -196,6 +196,10 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                     prev_item_first = if is_item { Some(si) } else { prev_item_first };
                 }
                 Line::Status => {
+                    // "goal 1, Berg of 48/56 or better, was met": a status restating its goal.
+                    let emb = embedded(p, si, section_tf);
+                    items += emb.len();
+                    out.extend(emb);
                     if !is_item && items > 0 && s.para_start {
                         closed = true;
                     }
@@ -225,7 +229,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.extend(list);
             continue;
         }
-        let emb = embedded(p, si, false);
+        let emb = embedded(p, si, prose_timeframe(p, si));
         if !emb.is_empty() {
             out.extend(emb);
             continue;
@@ -808,6 +812,15 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
 fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
     let mut out = Vec::new();
     let Some(s) = p.sents.get(si) else { return out };
+    if let Some((a, b)) = status_goal(p, si) {
+        // A goal restated in prose inside its status is a paraphrase of the goal as set
+        // (which had its target and timeframe): it shows the goals, it is not judged again.
+        let mut g = judge(p, a, b, section_tf);
+        g.measurable = true;
+        g.timeframe = true;
+        out.push(g);
+        return out;
+    }
     for c in p.concepts_in(si) {
         if !(c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD) {
             continue;
@@ -885,6 +898,187 @@ fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
         break;
     }
     out
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "1st", "2nd", "3rd",
+    "4th",
+];
+const STATUS_WORDS: &[&str] = &[
+    "met",
+    "achieved",
+    "accomplished",
+    "partially",
+    "progressing",
+    "ongoing",
+    "reached",
+    "unmet",
+    "attained",
+];
+
+/// A goal restated inside its status, in prose: "Long-term goal 2, LEFS of 70/80 within 8
+/// weeks, is partially met", "Long-term goal 1 (flexion to 130 degrees in 6 weeks) is met",
+/// "Her second goal was to summarize …", "The first, to walk … within 3 weeks, was met",
+/// "… independently, which was his first goal". Returns the goal's words.
+fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+    let s = p.sents.get(si)?;
+    let cs = p.concepts_in(si);
+    let words_of = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().count();
+    let has_status = |t: &str| {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| STATUS_WORDS.contains(&w))
+    };
+    let clip = |a: u32, b: u32| {
+        let (a, b) = trim(p, a, b);
+        let t = p.doc.f(a, b);
+        let t2 = t.trim_end_matches(['.', ',', ';', ' ']);
+        (a, a + t2.len() as u32)
+    };
+    // "…, which was his first goal", "…, meeting his third goal".
+    let text = p.doc.f(s.start, s.end);
+    for cue in [", which was ", ", meeting ", ", which met "] {
+        if let Some(i) = text.find(cue) {
+            let rest = text.get(i + cue.len()..).unwrap_or("");
+            let mut ws = rest.split_whitespace();
+            let w1 = ws.next().unwrap_or("");
+            let w2 = ws.next().unwrap_or("");
+            let w3 = ws.next().unwrap_or("");
+            let ord = |w: &str| ORDINALS.contains(&w);
+            if (ord(w2) && w3.starts_with("goal")) || (ord(w1) && w2.starts_with("goal")) {
+                let (a, b) = clip(s.start, s.start + i as u32);
+                if words_of(a, b) >= 4 {
+                    return Some((a, b));
+                }
+            }
+        }
+    }
+    // The goal named before its words.
+    let mut refs: Vec<u32> = cs
+        .iter()
+        .filter(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
+        .filter(|c| {
+            let before = p.doc.f(s.start, c.start).trim_end();
+            let prev = before.rsplit(' ').next().unwrap_or("");
+            let qualified = cs.iter().any(|q| {
+                q.lex == Lex::Progress
+                    && q.group == g::progress::GOAL_QUALIFIER
+                    && q.end <= c.start
+                    && q.end + 1 >= c.start
+            }) || ORDINALS.contains(&prev)
+                || matches!(
+                    p.doc.f(c.start, c.end),
+                    "stg" | "ltg" | "short term goal" | "long term goal"
+                )
+                || p.doc
+                    .f(c.end, c.end + 4)
+                    .trim_start()
+                    .trim_start_matches('#')
+                    .starts_with(|ch: char| ch.is_ascii_digit());
+            qualified
+                && !["patient's", "client's", "pt's", "family's", "caregiver's"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+        })
+        .map(|c| c.end)
+        .collect();
+    // "The first, to …, was met" after a sentence about goals.
+    let lead: Vec<&str> = text.split_whitespace().take(2).collect();
+    if let [the, ord] = lead.as_slice() {
+        let ord = ord.trim_end_matches(',');
+        if *the == "the"
+            && ORDINALS.contains(&ord)
+            && text
+                .get(the.len() + 1 + ord.len()..)
+                .is_some_and(|r| r.starts_with(','))
+        {
+            let prev_goal = si.checked_sub(1).is_some_and(|j| {
+                p.concepts_in(j)
+                    .iter()
+                    .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
+            });
+            if prev_goal {
+                refs.push(s.start + (the.len() + 1 + ord.len()) as u32);
+            }
+        }
+    }
+    for r in refs {
+        let mut at = r;
+        // Skip the goal's number: "goal 2", "goal #2".
+        let rest = p.doc.f(at, s.end);
+        let numbered = rest.trim_start().trim_start_matches('#');
+        let skip = if numbered.starts_with(|c: char| c.is_ascii_digit()) {
+            rest.len()
+                - numbered
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len()
+        } else {
+            0
+        };
+        at += skip as u32;
+        let rest = p.doc.f(at, s.end);
+        let (a, b) = if let Some(inner) = rest.strip_prefix(" (") {
+            let close = inner.find(')')?;
+            let after = inner.get(close + 1..).unwrap_or("");
+            if !has_status(after.get(..after.len().min(40)).unwrap_or("")) {
+                continue;
+            }
+            (at + 2, at + 2 + close as u32)
+        } else if let Some(inner) = rest.strip_prefix(", ") {
+            // Up to the comma before the status: ", is partially met", ", was met".
+            let mut end = None;
+            for (k, _) in inner.match_indices(", ") {
+                let after = inner.get(k + 2..).unwrap_or("");
+                let head: String = after
+                    .split_whitespace()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if has_status(&head) {
+                    end = Some(k);
+                    break;
+                }
+            }
+            let Some(k) = end else { continue };
+            let inner = inner.get(..k).unwrap_or("");
+            let inner_start =
+                at + 2 + inner.len() as u32 - inner.trim_start_matches("to ").len() as u32;
+            (inner_start, at + 2 + k as u32)
+        } else if let Some(inner) = rest
+            .strip_prefix(" was to ")
+            .or_else(|| rest.strip_prefix(" is to "))
+        {
+            let start = at + (rest.len() - inner.len()) as u32;
+            let end = inner
+                .find(", and ")
+                .or_else(|| inner.find("; "))
+                .map_or(s.end, |k| start + k as u32);
+            (start, end)
+        } else {
+            continue;
+        };
+        let (a, b) = clip(a, b);
+        if words_of(a, b) >= 4 {
+            return Some((a, b));
+        }
+    }
+    None
+}
+
+/// Whether the section of sentence `si` says when its goals were to be met, in a sentence
+/// of its own: "These goals were all set at evaluation for achievement by 04/17/2026", "She
+/// met all three goals set for the 8-week plan".
+fn prose_timeframe(p: &Parsed<'_>, si: usize) -> bool {
+    let Some(sec) = p.sents.get(si).map(|s| s.section) else {
+        return false;
+    };
+    p.sents.iter().enumerate().any(|(j, s)| {
+        s.section == sec
+            && p.concepts_in(j)
+                .iter()
+                .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
+            && has_timeframe(p, s.start, s.end)
+            && status_goal(p, j).is_none()
+    })
 }
 
 /// "We decided on goals that would focus on …: 1) … and 2) …": the listed items are goals.
