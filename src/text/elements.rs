@@ -567,6 +567,11 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         if sec.is_some_and(SectionKind::is_plan) && plan_sentence(p, si) {
             continue;
         }
+        // A summary of the episode's program ("His program combined graded ROM, … with a
+        // home program advanced at each visit") is not the account of a session.
+        if episode_summary(p, si) {
+            continue;
+        }
         // Caregiver training counts: another person's context does not undo the skill.
         let delivered = |c: &Concept| !c.ctx.negated() && !c.ctx.hypothetical();
         let has = |grp: u8| cs.iter().any(|c| is(c, Lex::Skill, grp) && delivered(c));
@@ -906,6 +911,35 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// A sentence that sums up the care of the whole episode: "His program combined …",
+/// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
+fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
+    let words: Vec<&str> = p.words(si).collect();
+    let subject = words.iter().any(|w| {
+        matches!(
+            *w,
+            "program"
+                | "treatment"
+                | "therapy"
+                | "care"
+                | "sessions"
+                | "intervention"
+                | "interventions"
+        )
+    });
+    let summed = words.iter().any(|w| {
+        matches!(
+            *w,
+            "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
+        )
+    });
+    let every = words.windows(2).any(|w| {
+        matches!(w, [a, b] if matches!(*a, "each" | "every" | "all")
+            && matches!(*b, "visit" | "visits" | "session" | "sessions"))
+    }) || p.text(si).contains("over the course");
+    (subject && summed) || every
 }
 
 /// A sentence that states a next step: a plan phrase, a frequency, a plan verb.

@@ -242,7 +242,8 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
         }
         merged.push(h);
     }
-    let mut merged = resume_after_inline_goals(doc, f, merged);
+    let merged = resume_after_inline_goals(doc, f, merged);
+    let mut merged = resume_after_header_lines(f, merged);
     let n = merged.len();
     for i in 0..n {
         let next = merged.get(i + 1).map_or(f.len() as u32, |h| h.start);
@@ -299,6 +300,49 @@ fn resume_after_inline_goals(doc: &Doc<'_>, f: &[u8], hs: Vec<Heading>) -> Vec<H
                 out.push(parent);
             }
         }
+    }
+    out
+}
+
+/// Identification fields ("Patient: R. D.   Dates of care: …   Visits: 16") hold their own
+/// line: the narrative under them belongs to the section around them (the title's, or none
+/// known).
+fn resume_after_header_lines(f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::with_capacity(hs.len());
+    let mut it = hs.into_iter().peekable();
+    while let Some(h) = it.next() {
+        let le = line_end(f, h.end as usize) as u32;
+        let next_start = it.peek().map_or(f.len() as u32, |n| n.start);
+        let is_header = h.kind == SectionKind::Header;
+        out.push(h);
+        if !is_header || le >= f.len() as u32 || le + 1 >= next_start {
+            continue;
+        }
+        // Only when something other than blank lines follows before the next heading.
+        let gap = f.get(le as usize..next_start as usize).unwrap_or(&[]);
+        if gap.iter().all(|c| c.is_ascii_whitespace()) {
+            continue;
+        }
+        let parent = out
+            .iter()
+            .rev()
+            .find(|x| x.kind != SectionKind::Header)
+            .copied();
+        let mut r = parent.unwrap_or_else(|| {
+            heading(
+                SectionKind::Other,
+                GoalTerm::Any,
+                le + 1,
+                le + 1,
+                (le + 1, le + 1),
+                false,
+            )
+        });
+        r.start = le + 1;
+        r.end = le + 1;
+        r.qualifier = (le + 1, le + 1);
+        r.timeframe_line = None;
+        out.push(r);
     }
     out
 }
