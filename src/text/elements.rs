@@ -329,6 +329,23 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     // An earlier value.
     for c in &earlier {
         let w = p.doc.f(c.start, c.end);
+        // "Previously independent in all ADLs": the level before the illness, with no
+        // measure of care since, is the prior level of function.
+        let premorbid = matches!(
+            w,
+            "previously"
+                | "before the fall"
+                | "before the injury"
+                | "prior to the injury"
+                | "prior to injury"
+                | "before surgery"
+                | "prior to surgery"
+                | "before the surgery"
+                | "onset"
+        );
+        if premorbid && qs.is_empty() {
+            continue;
+        }
         let before_text = p.doc.f(s.start, c.start);
         let open = before_text
             .rfind('(')
@@ -340,9 +357,11 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 || qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 10)
         });
         let number_after = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 12);
-        let outside = qs
+        // Today's value outside the bracket: a number or an assist level ("now min A
+        // overall (was mod A at eval 2/2)").
+        let outside = measures
             .iter()
-            .filter(|q| open.map_or(true, |i| q.end <= s.start + i as u32))
+            .filter(|(_, e)| open.map_or(true, |i| *e <= s.start + i as u32))
             .count();
         let cue = p.doc.f(s.start.max(c.start.saturating_sub(14)), c.start);
         let relative = [
