@@ -6,7 +6,7 @@ import {
   Chart, BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend,
 } from "chart.js";
 import { el, add, clear, formatMoney, sumMoney, download, plural } from "./util.js";
-import { parseBatch, toCsv } from "./batch-format.js";
+import { parseBatch, toExportCsv, neutraliseStrings } from "./batch-format.js";
 import { generateBatch, DEFAULT_SEED, DEFAULT_SIZE } from "./generator.js";
 import exampleCsv from "../public/examples/notes.csv?raw";
 import exampleJsonl from "../public/examples/notes.jsonl?raw";
@@ -477,7 +477,7 @@ export async function mountAuditView(root, app) {
   }
   function exportCsv() {
     const rows = exportRows();
-    download(exportName("csv"), toCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
+    download(exportName("csv"), toExportCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
   }
   function exportJson() {
     const agg = aggregate();
@@ -496,7 +496,7 @@ export async function mountAuditView(root, app) {
         }
         : { row: r.row, noteId: state.items[i]?.id ?? null, unreadable: { kind: r.kind, error: r.error } }),
     };
-    download(exportName("json"), JSON.stringify(doc, null, 2) + "\n", "application/json");
+    download(exportName("json"), JSON.stringify(neutraliseStrings(doc), null, 2) + "\n", "application/json");
   }
 
   return {
