@@ -227,9 +227,12 @@ export interface PayerRules {
   visitLimit?: number;
   /** The payer's own pair edits, checked before NCCI: `[column1, column2, modifierIndicator]`. */
   extraPairs?: [string, string, 0 | 1][];
-  [extra: string]: unknown;
 }
 
+/**
+ * The Config. Unknown keys are errors at runtime (`config.disabledRule: unknown key; did you
+ * mean "disabledRules"?`) and, in object literals, in TypeScript.
+ */
 export interface Config {
   disabledRules?: string[];
   severity?: { [ruleId: string]: Severity };
@@ -241,7 +244,8 @@ export interface Config {
         /** Text of the CMS PPRRVU CSV, as published. */
         pprrvuFile?: string;
         conversionFactor?: string;
-        gpci?: { work: string; pe: string; mp: string };
+        /** Geographic indices; a part left out is 1.000. */
+        gpci?: { work?: string; pe?: string; mp?: string };
         /** Use the qualifying-APM-participant conversion factor where CMS sets one (2026+). */
         qualifyingApm?: boolean;
       }
@@ -250,8 +254,14 @@ export interface Config {
   ncci?: { ptpFile?: string };
   /** Text of the CMS ICD-10-CM order file or code-descriptions file, as published. */
   icd10File?: string;
-  [extra: string]: unknown;
+  /** Which documentation elements each note type must contain, laid over the built-in table. */
+  requirements?: { [type in NoteType]?: DocumentationElement[] };
 }
+
+/** A documentation element, as named in `config.requirements` and the Report's `elements`. */
+export type DocumentationElement =
+  | "goals" | "progress" | "medicalNecessity" | "skilledIntervention"
+  | "patientResponse" | "plan" | "signature" | "outcomeMeasure";
 
 /** One entry of `rules()`. */
 export interface RuleDoc {
