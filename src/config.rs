@@ -416,7 +416,11 @@ fn check_keys(config: &Value) -> Result<(), InputError> {
     }
     if let Some(Value::Object(fees)) = top.get("feeSchedule") {
         let allowed = fees.get("kind").and_then(Value::as_str) == Some("allowed");
-        let keys = if allowed { FEE_ALLOWED_KEYS } else { FEE_RVU_KEYS };
+        let keys = if allowed {
+            FEE_ALLOWED_KEYS
+        } else {
+            FEE_RVU_KEYS
+        };
         known_keys(fees, "config.feeSchedule", keys)?;
         if let Some(Value::Object(rvus)) = fees.get("rvus") {
             for (code, entry) in rvus {
@@ -465,7 +469,12 @@ fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let key: Vec<char> = key.to_lowercase().chars().collect();
     known
         .iter()
-        .map(|k| (edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()), *k))
+        .map(|k| {
+            (
+                edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()),
+                *k,
+            )
+        })
         .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
