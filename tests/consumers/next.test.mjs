@@ -1,5 +1,5 @@
-// Next.js 16 (App Router): `next build` with Turbopack and with --webpack, each started with
-// `next start`: the server-rendered page answers 200, the client component and the
+// Next.js 16 (App Router): `next dev`, and `next build` with Turbopack and with --webpack,
+// each started with `next start`: the server-rendered page answers 200, the client component and the
 // chartlint/worker page render the report in Chromium, and the route handler checks a note
 // on the server (and answers an invalid one with the field's error).
 import { test, before, after } from "node:test";
@@ -30,14 +30,15 @@ const freePort = () => new Promise((resolve) => {
   });
 });
 
-async function start(dist) {
+async function start(dist, command = "start") {
   const port = await freePort();
-  const proc = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: APP, env: env(dist), stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that stopping it stops the server processes it starts.
+  const proc = spawn(process.execPath, [NEXT, command, "-H", "127.0.0.1", "-p", String(port)], { cwd: APP, env: env(dist), stdio: ["ignore", "pipe", "pipe"], detached: true });
   let out = "";
   proc.stdout.on("data", (d) => (out += d));
   proc.stderr.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}/`;
-  for (const deadline = Date.now() + 60_000; ;) {
+  for (const deadline = Date.now() + 120_000; ;) {
     if (proc.exitCode !== null) throw new Error(`next start exited: ${out}`);
     try {
       await fetch(url);
@@ -47,7 +48,12 @@ async function start(dist) {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return { url, output: () => out, stop: () => new Promise((r) => { proc.once("exit", r); proc.kill("SIGTERM"); }) };
+  const stop = () => new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve();
+    proc.once("exit", resolve);
+    process.kill(-proc.pid, "SIGTERM");
+  });
+  return { url, output: () => out, stop };
 }
 
 for (const [bundler, flags, dist] of [["Turbopack", [], ".next-turbopack"], ["webpack", ["--webpack"], ".next-webpack"]]) {
@@ -74,3 +80,16 @@ for (const [bundler, flags, dist] of [["Turbopack", [], ".next-turbopack"], ["we
     }
   });
 }
+
+test("next dev (Turbopack): the page answers 200 and renders the report", { timeout: 600_000 }, async () => {
+  const server = await start(".next-dev", "dev");
+  try {
+    const html = await fetch(server.url);
+    assert.equal(html.status, 200, server.output());
+    const r = await openReport(browser.context, server.url, { timeout: 180_000 });
+    assert.equal(r.state, "ok", r.text);
+    assert.deepEqual(JSON.parse(r.data), EXPECTED);
+  } finally {
+    await server.stop();
+  }
+});

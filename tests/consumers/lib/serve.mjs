@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import { readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -29,7 +29,7 @@ export async function serve(root, { csp } = {}) {
       const accept = String(req.headers["accept-encoding"] ?? "");
       let out = body;
       if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(accept)) {
-        out = cache.get(`br:${file}`) ?? brotliCompressSync(body);
+        out = cache.get(`br:${file}`) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
         cache.set(`br:${file}`, out);
         headers["Content-Encoding"] = "br";
       } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accept)) {

@@ -3,7 +3,10 @@
 // gap between timer ticks. Loaded first, as a classic script.
 window.__longTasks = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+  for (const e of list.getEntries()) {
+    window.__longTasks.push(Math.round(e.duration));
+    (window.__longTaskAt ??= []).push([Math.round(e.startTime), Math.round(e.duration)]);
+  }
 }).observe({ type: "longtask", buffered: true });
 window.__maxGap = 0;
 let last = performance.now();

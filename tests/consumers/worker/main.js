@@ -22,3 +22,4 @@ async function check() {
 editor.addEventListener("input", check);
 check();
 window.__checker = checker;
+window.__WorkerChecker = WorkerChecker;
