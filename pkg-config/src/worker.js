@@ -44,7 +44,8 @@ export class WorkerChecker {
    * @param options `worker`: a Worker you started (its script imports "chartlint/worker-script");
    *   `wasm`: where the worker gets the WebAssembly (a URL or a compiled WebAssembly.Module).
    */
-  constructor(config, options = {}) {
+  constructor(config, options) {
+    options ??= {};
     if (options.worker) {
       this.#worker = options.worker;
       this.#ownsWorker = false;
