@@ -1,16 +1,9 @@
-/** A PT, OT or SLP plan of care's discipline. */
-export type Discipline = "PT" | "OT" | "SLP";
-export type NoteType = "evaluation" | "reevaluation" | "daily" | "progress" | "recertification" | "discharge";
-export type PayerKind = "medicare" | "medicareAdvantage" | "medicaid" | "commercial" | "workersComp" | "selfPay";
-/** `cms8`: Medicare's total-time method (CMS Pub. 100-04 ch. 5 §20.2). `ruleOf8s`: each code on its own. */
-export type UnitRule = "cms8" | "ruleOf8s";
-export type Role = "PT" | "PTA" | "OT" | "OTA" | "SLP" | "SLPA" | "student";
-export type Severity = "error" | "warning" | "info";
+// The input half of the contract (Note, Config), written by hand. The output half (Report,
+// Finding, RuleDoc, the wire enums, RuleId) is generated from the Rust types into
+// report.d.ts; both ship in the package's chartlint.d.ts.
+
 /** A calendar date written `YYYY-MM-DD`. */
 export type DateString = string;
-/** A dollar amount as a decimal string, e.g. `"1234.56"`. */
-export type Money = string;
-
 /** One billed service line. */
 export interface Line {
   /** CPT or HCPCS code, e.g. `"97110"`. */
@@ -44,14 +37,14 @@ export interface EvaluationComponents {
   historyFactors?: number | null;
   /** PT: body structures/functions, activity limitations, participation restrictions addressed (count). */
   examElements?: number | null;
-  clinicalPresentation?: "stable" | "evolving" | "unstable" | null;
+  clinicalPresentation?: ClinicalPresentation | null;
   /** OT occupational profile and history review. */
-  profileReview?: "brief" | "expanded" | "extensive" | null;
+  profileReview?: ProfileReview | null;
   /** OT performance deficits (count). */
   performanceDeficits?: number | null;
   comorbiditiesAffectOccupation?: boolean | null;
-  taskModification?: "none" | "minimalToModerate" | "significant" | null;
-  decisionMaking?: "low" | "moderate" | "high" | null;
+  taskModification?: TaskModification | null;
+  decisionMaking?: ComplexityLevel | null;
   /** Face-to-face minutes (descriptive; does not decide the level). */
   minutes?: number | null;
   reevaluationReason?: string | null;
@@ -75,130 +68,6 @@ export interface Note {
   evaluation?: EvaluationComponents | null;
   /** The narrative, as the editor holds it. */
   text: string;
-}
-
-/** A range of `note.text` in UTF-16 code units: `text.slice(start, end)` is the flagged words. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface Finding {
-  /** Stable rule id, `family/name`. */
-  rule: string;
-  severity: Severity;
-  /** What is wrong, in a therapist's words (never repeats the note's text). */
-  message: string;
-  span?: Span;
-  /** Path of the structured field involved, e.g. `lines[1].units`. */
-  field?: string;
-  /** What to do. */
-  fix?: string;
-  /** Dollars at risk, decimal string. */
-  amountAtRisk?: Money;
-  /** The policy cited, e.g. `CMS Pub. 100-04, ch. 5, §20.2`. */
-  source: string;
-}
-
-export interface BillingLine {
-  code: string;
-  timed: boolean;
-  minutes: number | null;
-  unitsBilled: number;
-  /** `null` when it cannot be told per line (only the visit's total timed minutes documented) or the code is unknown. */
-  unitsSupported: number | null;
-  /** Equal leftover minutes with another code: the extra unit may go to either. */
-  tie?: boolean;
-  /** Modifiers the payer's rules call for (chartlint never adds them itself). */
-  modifiersRequired: string[];
-  expectedPayment?: Money;
-}
-
-export interface Billing {
-  unitRule: UnitRule;
-  totalTimedMinutes: number;
-  timedUnitsAllowed: number;
-  timedUnitsBilled: number;
-  lines: BillingLine[];
-  /** The same minutes under the other method, for comparison. */
-  otherMethod: { unitRule: UnitRule; timedUnitsAllowed: number; unitsSupported: (number | null)[] };
-  kxRequired: boolean;
-  /** The year's KX threshold for this discipline's bucket (Medicare-rule packs). */
-  kxThreshold?: Money;
-  /** Spending against the thresholds, when `episode.thresholdSpentBefore` is given. */
-  threshold?: {
-    bucket: "ptSlp" | "ot";
-    spentBefore: Money;
-    visit: Money;
-    spentAfter: Money;
-    kxThreshold: Money;
-    /** Negative when spending is over the threshold. */
-    leftBeforeKx: Money;
-    reviewThreshold: Money;
-  };
-  /** Allowed amount for the visit as billed (payer and patient shares together). */
-  expectedPayment?: Money;
-  payerShare?: Money;
-  patientShare?: Money;
-  [extra: string]: unknown;
-}
-
-export type ComplexityLevel = "low" | "moderate" | "high";
-
-/** One component of an evaluation's complexity, as chartlint found it. */
-export interface EvaluationComponent {
-  name:
-    | "history" | "examination" | "clinicalPresentation" | "decisionMaking"
-    | "occupationalProfile" | "performanceDeficits" | "comorbidities" | "taskModification"
-    | "reevaluationReason";
-  /** The value found: a count, a word (`"evolving"`, `"moderate"`…) or yes/no. */
-  value: number | string | boolean | null;
-  /** The highest level the value meets (`null` when missing or meeting none). */
-  level: ComplexityLevel | null;
-  /** `field`: the evaluation form; `text`: read from the note (see `spans`); `missing`. */
-  source: "field" | "text" | "missing";
-  inferred: boolean;
-  /** The form field for this component, e.g. `evaluation.historyFactors`. */
-  field: string;
-  /** Where in `note.text` the value was read (UTF-16 code units). */
-  spans: Span[];
-  /** What the component supports and why, in a therapist's words. */
-  explanation: string;
-}
-
-/** `Report.evaluation`: the billed and supported evaluation codes and why. */
-export interface EvaluationReport {
-  discipline: Discipline;
-  billedCode: string | null;
-  /** The code the documentation supports; `null` when it cannot be determined. */
-  supportedCode: string | null;
-  /** The level every component meets (the lowest component decides). */
-  supportedLevel: ComplexityLevel | null;
-  components: EvaluationComponent[];
-  /** The billed code's typical face-to-face minutes: descriptive, never a threshold. */
-  typicalMinutes: number | null;
-  /** `evaluation.minutes` as documented. */
-  documentedMinutes: number | null;
-  summary: string;
-  [extra: string]: unknown;
-}
-
-/** `Report.elements`: for each documentation element, found or not, and where. */
-export interface ElementsReport {
-  [element: string]: unknown;
-}
-
-export interface Report {
-  schemaVersion: string;
-  noteId: string | null;
-  /** True when no finding has severity `error`. */
-  readyToSign: boolean;
-  findings: Finding[];
-  billing: Billing;
-  evaluation?: EvaluationReport;
-  elements: ElementsReport;
-  /** Which rule pack and policy year produced the report. */
-  provenance: { rulePack: string; payerKind: PayerKind; policyYear: number; engineVersion: string };
 }
 
 /** A payer's rules, laid over the built-in pack for its kind. */
@@ -234,8 +103,8 @@ export interface PayerRules {
  * mean "disabledRules"?`) and, in object literals, in TypeScript.
  */
 export interface Config {
-  disabledRules?: string[];
-  severity?: { [ruleId: string]: Severity };
+  disabledRules?: RuleId[];
+  severity?: { [ruleId in RuleId]?: Severity };
   payers?: { [kind in PayerKind]?: PayerRules };
   feeSchedule?:
     | {
@@ -254,34 +123,6 @@ export interface Config {
   ncci?: { ptpFile?: string };
   /** Text of the CMS ICD-10-CM order file or code-descriptions file, as published. */
   icd10File?: string;
-  /** Which documentation elements each note type must contain, laid over the built-in table. */
-  requirements?: { [type in NoteType]?: DocumentationElement[] };
-}
-
-/** A documentation element, as named in `config.requirements` and the Report's `elements`. */
-export type DocumentationElement =
-  | "goals" | "progress" | "medicalNecessity" | "skilledIntervention"
-  | "patientResponse" | "plan" | "signature" | "outcomeMeasure";
-
-/** One entry of `rules()`. */
-export interface RuleDoc {
-  id: string;
-  family: string;
-  severity: Severity;
-  summary: string;
-  whatItChecks: string;
-  why: string;
-  /** Markdown with a JSON patch over a clean note that triggers the rule. */
-  example: string;
-  /** Markdown with a JSON patch that passes. */
-  passes: string;
-  source: string;
-  /** The rule's whole doc, Markdown. */
-  docs: string;
-}
-
-export interface Limits {
-  maxTextBytes: number;
-  maxTextLines: number;
-  maxBilledLines: number;
+  /** Which documentation elements each note type must contain, replacing the built-in list. */
+  requirements?: { [noteType in NoteType]?: ElementName[] };
 }

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the types must be precise enough
 // that this compiles, and the @ts-expect-error lines must really be errors.
 import init, { Checker, checkNote, rules, version } from "chartlint";
-import type { Note, Report, Finding, Config, RuleDoc } from "chartlint";
+import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money } from "chartlint";
 
 async function main(): Promise<void> {
   await init();
@@ -28,7 +28,19 @@ async function main(): Promise<void> {
   const v: string = version();
   const supported: string | null | undefined = report.evaluation?.supportedCode;
   const why: string | undefined = report.evaluation?.components[0]?.explanation;
-  void [n, ready, units, again, docs, v, supported, why];
+  const rule: RuleId | undefined = first?.rule;
+  const goalsFound: boolean = report.elements.goals.found;
+  const spentAfter: Money | undefined = report.billing.threshold?.spentAfter;
+  const url: string | undefined = docs[0]?.references[0]?.url;
+  void [n, ready, units, again, docs, v, supported, why, rule, goalsFound, spentAfter, url];
+
+  // @ts-expect-error a rule id is one of the catalogue's
+  const noSuchRule: RuleId = "units/no-such-rule";
+  // @ts-expect-error the elements are named: no catch-all
+  const noSuchElement = report.elements.noSuchElement;
+  // @ts-expect-error config keys are known: no catch-all
+  const unknownKey: Config = { disabledRule: [] };
+  void [noSuchRule, noSuchElement, unknownKey];
 
   // @ts-expect-error discipline is a closed set
   const wrong: Note = { ...note, discipline: "PTX" };

@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{HIPAA_CODE_SETS, ICD10_ADDENDA, ICD10_GUIDELINES};
 use crate::policy::icd10::{self, Problem};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A diagnosis is not a valid ICD-10-CM code on the date of service.
@@ -16,7 +16,8 @@ declare_rule! {
     ///   periprosthetic fractures (M97), vertebral fatigue fractures (M48.4–M48.5)
     ///   and chronic gout (M1A) need all seven characters, with a 7th the category uses and the
     ///   placeholder X filling empty places (S33.5XXA);
-    /// - the placeholder X appears only in codes that reach a 7th character;
+    /// - the placeholder X appears only before a 7th character, or in the fifth place before a
+    ///   sixth (M22.2X1);
     /// - codes deleted in recent years (M54.5 since 1 October 2021: use M54.50, M54.51 or
     ///   M54.59), and their replacements used before they took effect.
     ///
@@ -46,6 +47,11 @@ declare_rule! {
         id: "codes/invalid-diagnosis",
         severity: Error,
         source: "ICD-10-CM Official Guidelines, Section I.A–B; CMS/NCHS ICD-10-CM addenda",
+        references: [
+            ICD10_GUIDELINES.at("Section I.A.4–I.A.5, I.B.1"),
+            ICD10_ADDENDA.whole(),
+            HIPAA_CODE_SETS.whole(),
+        ],
     }
 }
 
@@ -78,7 +84,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("Use one of the category's 7th characters ({}).", allowed.chars().map(String::from).collect::<Vec<_>>().join(", ")),
             ),
             Problem::StrayPlaceholder => (
-                format!("{code} has a placeholder X but no 7th character; X only fills places before a 7th character."),
+                format!("{code} has a placeholder X where no code of the category has one (X fills places before a 7th character, or the fifth place before a sixth)."),
                 "Check the code in the code book: remove the X or complete the code.".to_string(),
             ),
             Problem::Deleted(d) => (
@@ -99,7 +105,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         out.push(
-            Finding::new(&INVALID_DIAGNOSIS, message)
+            Diagnostic::new(&INVALID_DIAGNOSIS, message)
                 .field(format!("diagnoses[{k}]"))
                 .fix(fix)
                 .amount(ctx.payment.expected),

@@ -1,7 +1,7 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
+use crate::note::NoteType;
+use crate::rules::context::{Context, Findings};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -38,12 +38,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3.D (progress report at least once every 10 treatment
-    /// days; a treatment note may serve as one); shared/policy §5.3 ([BPM200], [TCOMPLY-PR],
-    /// [WEBPT-PN], [BPM193]).
+    /// days; a treatment note may serve as one).
     pub PROGRESS_REPORT_DUE {
         id: "episode/progress-report-due",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -56,7 +58,10 @@ fn report_heading() -> Option<&'static Regex> {
     .as_ref()
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
     else {
         return;
@@ -86,7 +91,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         ""
     };
     out.push(
-        Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
+        Diagnostic::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
         )).amount(ctx.payment.expected),
     );
