@@ -56,7 +56,7 @@ buildSync({
 // 3. Types: wasm-bindgen's declarations up to its own init section, minus `[Symbol.dispose]`
 // (it needs lib esnext; api.d.ts adds it where the lib has it), plus our loading API.
 const dts = readFileSync(pkg("chartlint.d.ts"), "utf8");
-const cut = dts.search(/^export type InitInput\b/m);
+const cut = dts.search(/^\s*export type InitInput\b/m);
 if (cut < 0) fail("chartlint.d.ts has no `export type InitInput` (did wasm-bindgen change its output?)");
 let api = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/m, "");
 if (/Symbol\.dispose/.test(api)) fail("chartlint.d.ts still mentions Symbol.dispose");
