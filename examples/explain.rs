@@ -18,8 +18,8 @@ fn main() {
     let mut note = v.get("note").cloned().unwrap_or(v);
     if let Some(t) = std::env::args().nth(2) {
         // A text file given after the note replaces its text.
-        if let Ok(text) = std::fs::read_to_string(&t) {
-            note["text"] = serde_json::Value::String(text);
+        if let (Ok(text), Some(obj)) = (std::fs::read_to_string(&t), note.as_object_mut()) {
+            obj.insert("text".into(), serde_json::Value::String(text));
         }
     }
     let text = note

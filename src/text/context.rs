@@ -39,10 +39,6 @@ impl Ctx {
     pub fn reported(self) -> bool {
         self.0 & Self::REPORTED != 0
     }
-    /// Not negated, not hypothetical, not someone else's.
-    pub fn affirmed(self) -> bool {
-        self.0 & (Self::NEGATED | Self::HYPOTHETICAL | Self::EXPERIENCER) == 0
-    }
     /// The context's name for the report ("negated", "hypothetical", …), the strongest first.
     pub fn name(self) -> Option<&'static str> {
         if self.negated() {

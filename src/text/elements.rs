@@ -598,14 +598,14 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             .iter()
             .any(|c| is(c, Lex::Skill, g::skill::ABILITY) && !c.ctx.negated());
         let testing = has(g::skill::TESTING);
-        let teach = has(g::skill::TEACH) || (has(g::skill::DELIVER) && !(testing && !treated));
+        let teach = has(g::skill::TEACH) || (has(g::skill::DELIVER) && (!testing || treated));
         let returned = has(g::skill::RETURN_DEMO);
         let effect = cs
             .iter()
             .any(|c| is(c, Lex::Response, g::response::REACTION) && delivered(c));
         // In an evaluation with no treatment billed, only care delivered counts: education
         // checked by a return demonstration, or taught/trained with cueing or correction.
-        if !treated && !(returned || teach) {
+        if !treated && !returned && !teach {
             continue;
         }
         let overlaps = |c: &Concept, lex: Lex| {
@@ -626,7 +626,7 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     if ability_before || overlaps(c, Lex::Assist) {
                         continue;
                     }
-                    if !treated && !(returned || teach) {
+                    if !treated && !returned && !teach {
                         continue;
                     }
                     "cueing"
@@ -1139,7 +1139,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "next step"
                 }
                 g::plan::HOME => {
-                    if !(in_plan || ahead) || sc.past_before(si, c.start) && !in_plan {
+                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "home program"
@@ -1168,7 +1168,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "discharge plan"
                 }
                 g::plan::FREQUENCY => {
-                    if !(in_plan || ahead) || sc.past_before(si, c.start) && !in_plan {
+                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "frequency"
@@ -1353,7 +1353,7 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     // The next sentence, or the section's results.
                     let sect = p.sents.get(si).and_then(|s| s.section);
                     let next = p.sents.get(si + 1).filter(|n| n.section == sect);
-                    if next.is_some_and(|_| p.quants_in(si + 1).iter().any(|q| scored(q))) {
+                    if next.is_some_and(|_| p.quants_in(si + 1).iter().any(&scored)) {
                         score_end = Some(c.end);
                     } else {
                         for j in si + 1..p.sents.len() {
@@ -1467,10 +1467,17 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                     names.push((r.start, t.end));
                 }
             }
-        } else if word && matches!(w, "of" | "for" | "the" | "and" | "in") && run_start.is_some() {
-        } else if !word && matches!(w, "-" | "," | "'") && run_start.is_some() {
         } else {
-            run_start = None;
+            // Small words and joining punctuation continue a name ("Test of Articulation",
+            // "Penetration-Aspiration"); anything else ends it.
+            let joins = if word {
+                matches!(w, "of" | "for" | "the" | "and" | "in")
+            } else {
+                matches!(w, "-" | "," | "'")
+            };
+            if !joins {
+                run_start = None;
+            }
         }
     }
     // An acronym in brackets: three or more capitals, digits and hyphens ("(PRWE)",
@@ -1578,8 +1585,8 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
             };
             let after = p.doc.f(c.end, c.end + 14).trim_start();
             match kind {
-                K::Maintenance => {
-                    if before.ends_with("skilled ")
+                K::Maintenance
+                    if (before.ends_with("skilled ")
                         || [
                             "home ",
                             "house ",
@@ -1607,12 +1614,11 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
                             "of range",
                         ]
                         .iter()
-                        .any(|w| after.starts_with(w))
-                    {
-                        continue;
-                    }
+                        .any(|w| after.starts_with(w))) =>
+                {
+                    continue;
                 }
-                K::AsTolerated => {
+                K::AsTolerated
                     if [
                         "weight bearing ",
                         "weightbearing ",
@@ -1624,18 +1630,16 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
                         "ambulation ",
                     ]
                     .iter()
-                    .any(|w| before.ends_with(w))
-                    {
-                        continue;
-                    }
+                    .any(|w| before.ends_with(w)) =>
+                {
+                    continue;
                 }
-                K::GeneralConditioning => {
+                K::GeneralConditioning
                     if ["instructor", "class", "trainer", "center", "club"]
                         .iter()
-                        .any(|w| after.starts_with(w))
-                    {
-                        continue;
-                    }
+                        .any(|w| after.starts_with(w)) =>
+                {
+                    continue;
                 }
                 _ => {}
             }

@@ -23,6 +23,7 @@
 //!   functional, medications, records); performance deficits (OT): the distinct deficits and
 //!   limitations found; comorbidities (OT): any comorbidity; task modification (OT): what the
 //!   note says was needed to complete the evaluation (none when it describes none).
+//!
 //! Every value carries the spans it was read from, so the report shows what was counted.
 
 use super::lexicon::{g, Lex};
@@ -32,9 +33,8 @@ use super::sections::SectionKind;
 use crate::note::Level;
 use crate::span::Span;
 
-/// The groups of its lexicon file (the list lives with the lexicon's file table).
-pub(crate) use super::lexicon::groups::HISTORY as GROUPS;
-
+// Every group of lexicon/history.txt has its index here, whether or not a stage reads it.
+#[allow(dead_code)]
 mod h {
     pub const COMORBIDITY: u8 = 0;
     pub const MEDICATION: u8 = 1;
@@ -368,9 +368,7 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
             if ch == ':' && (k as u32 + start) < end && !value_after {
                 // back to the label's start
                 let before = line.get(..k).unwrap_or("");
-                let cut = before
-                    .rfind(|c: char| c == ',' || c == ';' || c == '.')
-                    .map_or(0, |x| x + 1);
+                let cut = before.rfind([',', ';', '.']).map_or(0, |x| x + 1);
                 let label_words = before.get(cut..).unwrap_or("").split_whitespace().count();
                 if label_words <= 4 && cut > 0 {
                     end = end.min(start + cut as u32);
@@ -461,7 +459,7 @@ fn split_items(p: &Parsed<'_>, a: u32, b: u32, out: &mut Vec<(u32, u32)>) {
     let mut depth = 0i32;
     let mut item = 0usize;
     let mut i = 0usize;
-    let mut push = |x: usize, y: usize, out: &mut Vec<(u32, u32)>| {
+    let push = |x: usize, y: usize, out: &mut Vec<(u32, u32)>| {
         let s = seg.get(x..y).unwrap_or("");
         let lead = s.len() - s.trim_start().len();
         let t = s.trim().trim_end_matches(['.', ':']).trim_end();
@@ -634,9 +632,7 @@ fn task(p: &Parsed<'_>) -> Option<Found<&'static str>> {
         let mut cands: Vec<(&str, u8)> = Vec::new();
         for (text, near_end) in [(before, true), (after, false)] {
             let t = if near_end {
-                text.rsplit(|c: char| c == ',' || c == ';')
-                    .next()
-                    .unwrap_or(text)
+                text.rsplit([',', ';']).next().unwrap_or(text)
             } else {
                 text
             };
@@ -743,10 +739,8 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
             }
         }
         match c.group {
-            h::COMORBIDITY => {
-                if !co.iter().any(|(v, _)| *v == c.value) {
-                    co.push((c.value, p.doc.span(c.start, c.end)));
-                }
+            h::COMORBIDITY if !co.iter().any(|(v, _)| *v == c.value) => {
+                co.push((c.value, p.doc.span(c.start, c.end)));
             }
             h::MEDICATION => {
                 let condition = medication_condition(c.value);
@@ -757,10 +751,8 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
                     co.push((c.value, p.doc.span(c.start, c.end)));
                 }
             }
-            h::PERSONAL => {
-                if !pf.iter().any(|(v, _)| *v == c.value) {
-                    pf.push((c.value, p.doc.span(c.start, c.end)));
-                }
+            h::PERSONAL if !pf.iter().any(|(v, _)| *v == c.value) => {
+                pf.push((c.value, p.doc.span(c.start, c.end)));
             }
             _ => {}
         }

@@ -193,8 +193,6 @@ pub enum RedFlagKind {
 }
 
 impl RedFlagKind {
-    /// The groups of `lexicon/redflags.txt`, in this enum's order.
-    pub(crate) const GROUPS: &'static [&'static str] = lexicon::groups::REDFLAGS;
     const ALL: [RedFlagKind; 12] = [
         RedFlagKind::ToleratedWell,
         RedFlagKind::ContinuePoc,
@@ -246,6 +244,8 @@ pub struct TextFacts {
     /// Total timed minutes written in the text ("Total timed minutes: 40").
     pub total_timed: Option<Mention>,
     pub sections: Vec<SectionInfo>,
+    /// The sentences and list items (read by the tests and the explain tool).
+    #[cfg_attr(not(any(test, feature = "testing")), allow(dead_code))]
     pub sentences: Vec<Sentence>,
     pub goals: Vec<Goal>,
     pub progress: Vec<Evidence>,

@@ -63,7 +63,6 @@ const SKIP_ADVERBS: &[&str] = &[
     "have",
     "had",
 ];
-const GOAL_VERBS: &[&str] = &["will", "shall", "should", "would", "to", "is", "are", "can"];
 const STATUS_START: &[&str] = &[
     "status",
     "met",
@@ -736,7 +735,7 @@ fn will_sentence(p: &Parsed<'_>, si: usize, start: u32) -> bool {
     if k > 8 {
         return false;
     }
-    let before = &words[..k];
+    let before = words.get(..k).unwrap_or(&[]);
     // The subject: "pt", "the patient", a name, "he", with an optional leading timeframe.
     before.iter().any(|w| {
         matches!(

@@ -33,10 +33,10 @@ mod times;
 
 pub use evaluation::{EvalText, Found, ReasonKind, ReasonScan};
 pub use facts::{
-    credentials_in, Credential, Evidence, Goal, Intervention, Mention, RedFlag, RedFlagKind,
-    SectionInfo, Sentence, Setting, Signature, TextFacts,
+    credentials_in, Credential, Evidence, Goal, Intervention, Mention, RedFlagKind, SectionInfo,
+    Sentence, Setting, Signature, TextFacts,
 };
-pub use sections::{GoalTerm, SectionKind};
+pub use sections::SectionKind;
 
 use pipeline::Parsed;
 
@@ -108,6 +108,7 @@ pub fn reevaluation_reason(text: &str) -> ReasonScan {
 
 /// Problems found in the lexicon files (empty unless a file is malformed; checked by the
 /// tests).
+#[cfg(any(test, feature = "testing"))]
 pub fn lexicon_problems() -> &'static [String] {
     &Lexicon::get().problems
 }

@@ -105,7 +105,7 @@ impl<'t> Doc<'t> {
         let mut folded = String::with_capacity(text.len() + 16);
         let mut map: Vec<u32> = Vec::with_capacity(text.len() + 17);
         let bytes = text.as_bytes();
-        let mut push = |folded: &mut String, map: &mut Vec<u32>, s: &str, at: usize| {
+        let push = |folded: &mut String, map: &mut Vec<u32>, s: &str, at: usize| {
             for b in s.bytes() {
                 if b == b' ' && folded.as_bytes().last() == Some(&b' ') {
                     continue;

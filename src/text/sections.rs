@@ -18,7 +18,7 @@
 //! does not end the goals section.
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{Doc, TokKind};
+use super::normalize::Doc;
 use serde::Serialize;
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
@@ -505,8 +505,7 @@ fn line_headings(
             return;
         } else if !listed
             && !test_at(lex, hits, p)
-            && words >= 1
-            && words <= 4
+            && (1..=4).contains(&words)
             && label
                 .bytes()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'\'' | b'/' | b'#' | b'&'))
@@ -526,9 +525,7 @@ fn line_headings(
         }
     } else {
         // A line in capitals, or a whole line that is a known heading.
-        let text = doc
-            .f(p, le)
-            .trim_end_matches(|c: char| c == ' ' || c == '.');
+        let text = doc.f(p, le).trim_end_matches([' ', '.']);
         let end = p + text.len() as u32;
         let words = text.split_whitespace().count();
         let known = known_at(lex, hits, p, end);
@@ -726,15 +723,4 @@ pub(crate) fn section_at(headings: &[Heading], at: u32) -> Option<usize> {
     let i = i.checked_sub(1)?;
     let h = headings.get(i)?;
     (at < h.body_end.max(h.end)).then_some(i)
-}
-
-/// Whether the words of `a..b` hold a word token at all.
-pub(crate) fn has_words(doc: &Doc<'_>, a: u32, b: u32) -> bool {
-    let i = doc.tok_from(a);
-    doc.toks
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < b)
-        .any(|t| t.kind == TokKind::Word)
 }

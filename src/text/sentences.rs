@@ -79,26 +79,23 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
             }
             last_section = sec;
         }
-        match t.kind {
-            TokKind::Newline => {
-                // Blank line?
-                let next_nl = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Newline);
-                if cur.is_some() {
-                    let wrapped = !next_nl && continues(doc, i);
-                    if !wrapped {
-                        close(&mut out, &mut cur, i.saturating_sub(1));
-                        line_start = true;
-                    }
-                } else {
+        if t.kind == TokKind::Newline {
+            // Blank line?
+            let next_nl = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Newline);
+            if cur.is_some() {
+                let wrapped = !next_nl && continues(doc, i);
+                if !wrapped {
+                    close(&mut out, &mut cur, i.saturating_sub(1));
                     line_start = true;
                 }
-                if next_nl {
-                    blank = true;
-                }
-                i += 1;
-                continue;
+            } else {
+                line_start = true;
             }
-            _ => {}
+            if next_nl {
+                blank = true;
+            }
+            i += 1;
+            continue;
         }
         // "… mod I. 3. Ascend …": an inline list number after an item's end opens the next.
         if cur.is_some() && t.kind == TokKind::Num && !line_start {

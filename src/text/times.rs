@@ -48,15 +48,14 @@ pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
                 .chars()
                 .all(|c| matches!(c, ' ' | '(' | ':' | '-' | '/' | ','))
                 && gap.len() <= 3
+                && (m.2.iter().all(|c| last.2.contains(c))
+                    || last.2.iter().all(|c| m.2.contains(c)))
             {
-                if m.2.iter().all(|c| last.2.contains(c)) || last.2.iter().all(|c| m.2.contains(c))
-                {
-                    if m.2.len() < last.2.len() {
-                        last.2 = m.2;
-                    }
-                    last.1 = m.1;
-                    continue;
+                if m.2.len() < last.2.len() {
+                    last.2 = m.2;
                 }
+                last.1 = m.1;
+                continue;
             }
         }
         merged.push(m);
@@ -207,7 +206,7 @@ pub(crate) fn totals(p: &Parsed<'_>) -> (Option<Mention>, Option<Mention>, Vec<(
             words += 1;
             j += 1;
         }
-        if !time_word && !(words > 0 && w == "total") {
+        if !time_word && (words == 0 || w != "total") {
             continue;
         }
         // Separators, then the number.
