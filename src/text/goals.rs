@@ -217,6 +217,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
         }
     }
     // (2)–(4) outside goals sections.
+    let prose_tf = prose_timeframes(p);
     for (si, s) in p.sents.iter().enumerate() {
         if in_goal_section.get(si).copied().unwrap_or(false) {
             continue;
@@ -228,7 +229,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.extend(list);
             continue;
         }
-        let emb = embedded(p, si, prose_timeframe(p, si));
+        let emb = embedded(p, si, prose_tf.contains(&s.section));
         if !emb.is_empty() {
             out.extend(emb);
             continue;
@@ -1063,21 +1064,25 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     None
 }
 
-/// Whether the section of sentence `si` says when its goals were to be met, in a sentence
-/// of its own: "These goals were all set at evaluation for achievement by 04/17/2026", "She
-/// met all three goals set for the 8-week plan".
-fn prose_timeframe(p: &Parsed<'_>, si: usize) -> bool {
-    let Some(sec) = p.sents.get(si).map(|s| s.section) else {
-        return false;
-    };
-    p.sents.iter().enumerate().any(|(j, s)| {
-        s.section == sec
-            && p.concepts_in(j)
-                .iter()
-                .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
+/// The sections that say when their goals were to be met, in a sentence of its own: "These
+/// goals were all set at evaluation for achievement by 04/17/2026", "She met all three goals
+/// set for the 8-week plan".
+fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
+    let mut out: Vec<Option<u16>> = Vec::new();
+    for (j, s) in p.sents.iter().enumerate() {
+        if out.contains(&s.section) {
+            continue;
+        }
+        if p.concepts_in(j)
+            .iter()
+            .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
             && has_timeframe(p, s.start, s.end)
             && status_goal(p, j).is_none()
-    })
+        {
+            out.push(s.section);
+        }
+    }
+    out
 }
 
 /// "We decided on goals that would focus on …: 1) … and 2) …": the listed items are goals.

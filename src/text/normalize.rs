@@ -42,6 +42,8 @@ pub(crate) struct Doc<'t> {
     /// more entry for the end.
     map: Vec<u32>,
     pub toks: Vec<Tok>,
+    /// Timeframe phrases of the whole text ("by discharge"), found once when first asked.
+    pub(crate) timeframe_phrases: std::cell::OnceCell<Vec<(u32, u32)>>,
 }
 
 /// What a non-ASCII character folds to (`None`: a space).
@@ -167,6 +169,7 @@ impl<'t> Doc<'t> {
             folded,
             map,
             toks,
+            timeframe_phrases: std::cell::OnceCell::new(),
         }
     }
 

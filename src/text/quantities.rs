@@ -326,6 +326,17 @@ pub(crate) fn timeframes(
 
 /// Timeframe phrases without a number, read from the words of `a..b`.
 pub(crate) fn timeframe_phrases(doc: &Doc<'_>, a: u32, b: u32) -> Vec<(u32, u32)> {
+    // Found once over the whole text, then filtered: goals ask many times.
+    doc.timeframe_phrases
+        .get_or_init(|| all_timeframe_phrases(doc))
+        .iter()
+        .filter(|(s, e)| *s >= a && *e <= b)
+        .copied()
+        .collect()
+}
+
+fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
+    let (a, b) = (0u32, doc.folded.len() as u32);
     const PHRASES: &[&str] = &[
         "by discharge",
         "by d/c",
@@ -409,22 +420,38 @@ pub(crate) fn timeframe_phrases(doc: &Doc<'_>, a: u32, b: u32) -> Vec<(u32, u32)
         "december",
     ];
     let mut out = Vec::new();
-    let seg = doc.f(a, b);
-    for p in PHRASES {
-        let mut from = 0;
-        while let Some(k) = seg.get(from..).and_then(|s| s.find(p)) {
-            let s = from + k;
+    let seg = doc.f(a, b).as_bytes();
+    // Each phrase tried where a word starts with its first letters (one pass over the
+    // tokens, not one search of the whole text per phrase).
+    for t in &doc.toks {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        // Every phrase starts with one of these words.
+        if !matches!(
+            doc.tok_str(t),
+            "by" | "at"
+                | "upon"
+                | "prior"
+                | "before"
+                | "within"
+                | "this"
+                | "the"
+                | "school"
+                | "iep"
+        ) {
+            continue;
+        }
+        let s = t.start as usize;
+        let Some(rest) = seg.get(s..) else { continue };
+        for p in PHRASES {
+            if !rest.starts_with(p.as_bytes()) {
+                continue;
+            }
             let e = s + p.len();
-            let ok_before = s == 0
-                || !seg
-                    .as_bytes()
-                    .get(s - 1)
-                    .is_some_and(u8::is_ascii_alphanumeric);
-            let ok_after = !seg.as_bytes().get(e).is_some_and(u8::is_ascii_alphanumeric);
-            if ok_before && ok_after {
+            if !seg.get(e).is_some_and(u8::is_ascii_alphanumeric) {
                 out.push((a + s as u32, a + e as u32));
             }
-            from = e;
         }
     }
     // "by March 15", "by Mar."
