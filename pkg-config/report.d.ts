@@ -397,6 +397,34 @@ documentedMinutes: number | null,
 summary: string, };
 
 /**
+ * One piece of evidence that decided an element: the words (UTF-16), what they are, the
+ * section they are in and their context.
+ */
+export type ElementEvidence = { 
+/**
+ * Start of the deciding words, in UTF-16 code units of `note.text`.
+ */
+start: number, 
+/**
+ * End of the deciding words, in UTF-16 code units of `note.text`.
+ */
+end: number, 
+/**
+ * What the words are: "goal status", "comparison", "cueing", "frequency", "deficit",
+ * "measurable goal with a timeframe", …
+ */
+concept: string, 
+/**
+ * The section they are in ("plan", "assessment", …), when the note has headings.
+ */
+section?: string, 
+/**
+ * "negated", "hypothetical", "historical", "experiencer" or "reported", when the
+ * context matters ("goals not met" is a goal status, negated).
+ */
+context?: string, };
+
+/**
  * One documentation element in the Report.
  */
 export type ElementFound = { 

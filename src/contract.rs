@@ -15,7 +15,7 @@ use crate::note::{
 };
 use crate::policy::elements::Element;
 use crate::report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
-use crate::report::elements::{ElementFound, ElementsReport};
+use crate::report::elements::{Because, ElementFound, ElementsReport};
 use crate::report::evaluation::{ComponentReport, EvaluationReport};
 use crate::report::{Provenance, Report};
 use crate::rules::eval::analysis::{Source, Value};
@@ -72,6 +72,7 @@ fn generate() -> String {
     decl::<Value>(&cfg, &mut out);
     decl::<ComponentReport>(&cfg, &mut out);
     decl::<EvaluationReport>(&cfg, &mut out);
+    decl::<Because>(&cfg, &mut out);
     decl::<ElementFound>(&cfg, &mut out);
     decl::<ElementsReport>(&cfg, &mut out);
     decl::<Provenance>(&cfg, &mut out);
