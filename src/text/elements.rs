@@ -1647,15 +1647,13 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
                 continue;
             }
             let sect = p.sents.get(si).and_then(|s| s.section);
-            let next_same = p.sents.get(si + 1).filter(|n| {
-                // The next sentence, in the same section or under a response heading
-                // right below ("Pt tolerated treatment well.\nResponse: SpO2 91% after").
-                let response_below = n.line_start
-                    && n.section
-                        .and_then(|h| p.headings.get(h as usize))
-                        .is_some_and(|h| h.kind == SectionKind::Response);
-                (n.section == sect || response_below) && !n.para_start
-            });
+            // The next sentence of the same section ("Pt tolerated tx well. HR 88 after
+            // 6 min of gait."); another section's line (a "Response:" line below) is not
+            // next to the phrase.
+            let next_same = p
+                .sents
+                .get(si + 1)
+                .filter(|n| n.section == sect && !n.para_start);
             if next_same.is_some()
                 && specifics(
                     sc,

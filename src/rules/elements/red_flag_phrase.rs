@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```json
-    /// {"text": "S: Knee pain 3/10 after stairs, down from 5/10 last week.\nO: Ther ex 25 min: step-ups 3x10 with verbal cues for knee alignment. Manual therapy 15 min: grade III mobilization.\nResponse: pain 2/10 after session, no adverse reaction.\nA: Quad weakness limits stair climbing. Pt tolerated treatment well.\nP: Next visit begin reciprocal stairs.\nDana Lee, PT, DPT"}
+    /// {"text": "S: Knee pain 3/10 after stairs, down from 5/10 last week.\nO: Ther ex 25 min: step-ups 3x10 with verbal cues for knee alignment. Manual therapy 15 min: grade III mobilization.\nA: Quad weakness limits stair climbing. Pt tolerated treatment well.\nResponse: pain 2/10 after session, no adverse reaction.\nP: Next visit begin reciprocal stairs.\nDana Lee, PT, DPT"}
     /// ```
     ///
     /// ## Passes
