@@ -34,6 +34,7 @@
 
 pub mod config;
 pub mod date;
+mod episode;
 pub mod error;
 pub mod input;
 pub mod note;

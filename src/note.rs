@@ -271,6 +271,14 @@ pub struct Episode {
     pub authorized_visits: Option<u32>,
     pub authorization_end: Option<Date>,
     pub threshold_spent_before: Option<Decimal>,
+    /// The EMR marks the episode closed: the patient is no longer seen under this plan.
+    pub closed: Option<bool>,
+    /// The plan of care's frequency: the most visits a week it allows (3 for "2-3x/week").
+    pub frequency_per_week: Option<u32>,
+    /// The plan of care's duration in weeks.
+    pub duration_weeks: Option<u32>,
+    /// The number of visits the plan of care calls for, when it states one.
+    pub planned_visits: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -322,6 +330,10 @@ pub struct Evaluation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub id: Option<String>,
+    /// The EMR's patient identifier: echoed in reports, never in messages.
+    pub patient_id: Option<String>,
+    /// The EMR's episode-of-care identifier: echoed in reports, never in messages.
+    pub episode_id: Option<String>,
     pub discipline: Discipline,
     pub note_type: NoteType,
     pub date_of_service: Date,
@@ -386,6 +398,8 @@ impl Note {
         };
 
         let id = o.opt_str("id")?.map(|s| s.chars().take(200).collect());
+        let patient_id = o.opt_str("patientId")?.map(|s| s.chars().take(200).collect());
+        let episode_id = o.opt_str("episodeId")?.map(|s| s.chars().take(200).collect());
         let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?)
             .unwrap_or(Discipline::PT);
         let note_type =
@@ -450,6 +464,8 @@ impl Note {
 
         Ok(Note {
             id,
+            patient_id,
+            episode_id,
             discipline,
             note_type,
             date_of_service,
@@ -562,6 +578,14 @@ fn parse_episode(o: &Obj<'_>) -> Result<Episode, InputError> {
         authorized_visits: o.opt_count("authorizedVisits", "a whole number of visits", 10_000)?,
         authorization_end: o.opt_date("authorizationEnd")?,
         threshold_spent_before: o.opt_money("thresholdSpentBefore")?,
+        closed: o.opt_bool("closed")?,
+        frequency_per_week: o.opt_count(
+            "frequencyPerWeek",
+            "a whole number of visits a week",
+            14,
+        )?,
+        duration_weeks: o.opt_count("durationWeeks", "a whole number of weeks", 104)?,
+        planned_visits: o.opt_count("plannedVisits", "a whole number of visits", 1000)?,
     })
 }
 
