@@ -50,6 +50,10 @@ pub mod units;
 mod wasm;
 
 pub use config::Config;
+pub use episode::report::{
+    EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow, NoteRef, Timeline, TimelineEntry,
+};
+pub use episode::{MAX_EPISODE_JSON_BYTES, MAX_EPISODE_NOTES};
 pub use error::InputError;
 pub use note::Note;
 pub use report::{Finding, Report};
@@ -150,8 +154,33 @@ impl Checker {
         Ok(self.check(&Note::from_value(note)?))
     }
 
+    /// Checks the notes of one episode of care (one patient, one discipline, one plan of
+    /// care), given as a JSON array in any order: each note's own report (with the fields
+    /// the episode derives), the episode's findings, a timeline and a goal table.
+    ///
+    /// Returns an error when the episode as a whole cannot be checked (not an array, more
+    /// than [`MAX_EPISODE_NOTES`] notes, notes of different disciplines, patients or
+    /// episodes, two notes with one id); a note that fails validation is reported in its
+    /// place (`notes[3].lines[0].units: …`) and the rest are checked.
+    pub fn check_episode_json(&self, notes: &str) -> Result<EpisodeReport, InputError> {
+        let v = parse_json_max(notes, "episode", MAX_EPISODE_JSON_BYTES)?;
+        self.check_episode_value(&v)
+    }
+
+    /// [`Checker::check_episode_json`] for an array already parsed.
+    pub fn check_episode_value(&self, notes: &Value) -> Result<EpisodeReport, InputError> {
+        let parsed = episode::parse(notes)?;
+        Ok(episode::check::run(self, parsed))
+    }
+
     /// Checks a validated note.
     pub fn check(&self, note: &Note) -> Report {
+        self.check_with_facts(note).0
+    }
+
+    /// Checks a validated note and hands back the text facts read on the way (the episode
+    /// reads them rather than reading the text twice).
+    pub(crate) fn check_with_facts(&self, note: &Note) -> (Report, text::TextFacts) {
         let payer = self.config.payer_rules(note.payer.kind);
         let unit_rule = note.payer.unit_rule.unwrap_or(payer.unit_rule);
         let units = units::compute(note, unit_rule);
@@ -236,9 +265,11 @@ impl Checker {
             patient_share: ctx.payment.patient_share,
         };
 
-        Report {
+        let report = Report {
             schema_version: report::SCHEMA_VERSION,
             note_id: note.id.clone(),
+            patient_id: note.patient_id.clone(),
+            episode_id: note.episode_id.clone(),
             ready_to_sign: !findings.iter().any(|f| f.severity == Severity::Error),
             findings,
             billing,
@@ -255,7 +286,8 @@ impl Checker {
                 policy_year: ctx.payment.year.year,
                 engine_version: VERSION,
             },
-        }
+        };
+        (report, ctx.text)
     }
 }
 

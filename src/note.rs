@@ -22,12 +22,15 @@ pub struct Limits {
     pub max_text_lines: usize,
     /// Most billed lines in `lines`.
     pub max_billed_lines: usize,
+    /// Most notes checked as one episode (`checkEpisode`).
+    pub max_episode_notes: usize,
 }
 
 pub const LIMITS: Limits = Limits {
     max_text_bytes: 1 << 20,
     max_text_lines: 20_000,
     max_billed_lines: 100,
+    max_episode_notes: crate::episode::MAX_EPISODE_NOTES,
 };
 
 /// Minutes in a day: no line or total can exceed it.
@@ -398,8 +401,12 @@ impl Note {
         };
 
         let id = o.opt_str("id")?.map(|s| s.chars().take(200).collect());
-        let patient_id = o.opt_str("patientId")?.map(|s| s.chars().take(200).collect());
-        let episode_id = o.opt_str("episodeId")?.map(|s| s.chars().take(200).collect());
+        let patient_id = o
+            .opt_str("patientId")?
+            .map(|s| s.chars().take(200).collect());
+        let episode_id = o
+            .opt_str("episodeId")?
+            .map(|s| s.chars().take(200).collect());
         let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?)
             .unwrap_or(Discipline::PT);
         let note_type =

@@ -181,6 +181,12 @@ pub struct Provenance {
 pub struct Report {
     pub schema_version: &'static str,
     pub note_id: Option<String>,
+    /// `note.patientId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patient_id: Option<String>,
+    /// `note.episodeId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub episode_id: Option<String>,
     /// True when no finding has severity `error`.
     pub ready_to_sign: bool,
     pub findings: Vec<Finding>,

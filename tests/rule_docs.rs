@@ -88,6 +88,25 @@ fn documented_examples_trigger_and_passing_examples_do_not() {
             };
             let patch: serde_json::Value = serde_json::from_str(&block)
                 .unwrap_or_else(|e| panic!("{} {section}: bad JSON: {e}", r.id));
+            if patch.is_array() {
+                // An episode rule: the example is the episode's notes.
+                let notes = common::episode_notes(&patch);
+                match chartlint::Checker::with_defaults().check_episode_value(&notes) {
+                    Ok(rep) if rep.has(r.id) != should_fire => failures.push(format!(
+                        "{} {section}: expected the rule {}; episode findings: {:?}",
+                        r.id,
+                        if should_fire {
+                            "to fire"
+                        } else {
+                            "to stay quiet"
+                        },
+                        common::episode_rules_fired(&rep)
+                    )),
+                    Ok(_) => {}
+                    Err(e) => failures.push(format!("{} {section}: episode rejected: {e}", r.id)),
+                }
+                continue;
+            }
             let note = common::with(patch);
             let report = match chartlint::Checker::with_defaults().check_value(&note) {
                 Ok(rep) => rep,

@@ -39,13 +39,6 @@ pub struct Fingerprint {
     own: Vec<u64>,
 }
 
-impl Fingerprint {
-    /// Own shingles: the narrative that is neither template nor goals.
-    pub fn own_len(&self) -> usize {
-        self.own.len()
-    }
-}
-
 fn fnv(h: u64, bytes: &[u8]) -> u64 {
     let mut h = h;
     for b in bytes {
@@ -156,7 +149,8 @@ pub fn fingerprint(text: &str, exclude: &[Span]) -> Fingerprint {
             let (Some(a), Some(b)) = (w.first(), w.last()) else {
                 continue;
             };
-            fp.windows.push((unit_key(w), ui, Span::new(a.1.start, b.1.end)));
+            fp.windows
+                .push((unit_key(w), ui, Span::new(a.1.start, b.1.end)));
         }
     }
     fp
@@ -240,7 +234,7 @@ pub fn closest(fps: &[Fingerprint], k: usize) -> Option<Similarity> {
     let mut best: Option<(usize, usize)> = None;
     for (j, a) in fps.iter().enumerate().take(k) {
         let n = common(&b.own, &a.all);
-        if best.is_none_or(|(_, m)| n > m) {
+        if best.map_or(true, |(_, m)| n > m) {
             best = Some((j, n));
         }
     }
@@ -272,11 +266,13 @@ fn longest_run(fp: &Fingerprint, hit: impl Fn(u64, usize) -> bool) -> (Option<Sp
     for (i, &(h, unit, sp)) in fp.windows.iter().enumerate() {
         if hit(h, unit) {
             cur = Some(match cur {
-                Some((s, f, _)) if sp.start <= s.end + 16 => (Span::new(s.start, s.end.max(sp.end)), f, i),
+                Some((s, f, _)) if sp.start <= s.end + 16 => {
+                    (Span::new(s.start, s.end.max(sp.end)), f, i)
+                }
                 _ => (sp, i, i),
             });
             if let Some(c) = cur {
-                if best.is_none_or(|b| c.0.end - c.0.start > b.0.end - b.0.start) {
+                if best.map_or(true, |b| c.0.end - c.0.start > b.0.end - b.0.start) {
                     best = Some(c);
                 }
             }
@@ -308,7 +304,9 @@ mod tests {
         let mut fps: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t, &[])).collect();
         let conf: HashSet<u64> = template.iter().filter_map(|l| template_key(l)).collect();
         finish(&mut fps, types, &conf);
-        (0..fps.len()).map(|k| closest(&fps, k).map(|s| s.score)).collect()
+        (0..fps.len())
+            .map(|k| closest(&fps, k).map(|s| s.score))
+            .collect()
     }
 
     const A: &str = "S: Pt reports knee pain 3/10 after stairs this morning.\nTherapeutic exercise 25 min: step-ups 3x10 with cues to keep the knee over the second toe.\nA: quad control improving; still needs cueing on descent.";
@@ -334,7 +332,11 @@ mod tests {
         let e = format!("{t}Initial evaluation of the right knee after replacement; gait with a cane and a step-to pattern.");
         let a = format!("{t}{A}");
         let b = format!("{t}{B}");
-        let s = scores(&[&e, &a, &b], &[NoteType::Evaluation, NoteType::Daily, NoteType::Daily], &[]);
+        let s = scores(
+            &[&e, &a, &b],
+            &[NoteType::Evaluation, NoteType::Daily, NoteType::Daily],
+            &[],
+        );
         assert!(s[2].unwrap() < 0.2, "{s:?}");
         // Without the evaluation the template is not learned, and counts.
         let s2 = scores(&[&a, &b], &[NoteType::Daily, NoteType::Daily], &[]);
@@ -343,7 +345,10 @@ mod tests {
         let s3 = scores(
             &[&a, &b],
             &[NoteType::Daily, NoteType::Daily],
-            &["Patient seen for skilled therapy under the current plan of care.", "Identity confirmed with two identifiers and consent obtained."],
+            &[
+                "Patient seen for skilled therapy under the current plan of care.",
+                "Identity confirmed with two identifiers and consent obtained.",
+            ],
         );
         assert!(s3[1].unwrap() < 0.2, "{s3:?}");
     }
@@ -351,10 +356,18 @@ mod tests {
     #[test]
     fn the_span_is_the_repeated_text() {
         let mut fps = vec![fingerprint(A, &[]), fingerprint(A_COPY, &[])];
-        finish(&mut fps, &[NoteType::Daily, NoteType::Daily], &HashSet::new());
+        finish(
+            &mut fps,
+            &[NoteType::Daily, NoteType::Daily],
+            &HashSet::new(),
+        );
         let s = closest(&fps, 1).unwrap();
         let sp = s.span.unwrap();
-        assert!(A_COPY[sp.start..sp.end].contains("step-ups"), "{}", &A_COPY[sp.start..sp.end]);
+        assert!(
+            A_COPY[sp.start..sp.end].contains("step-ups"),
+            "{}",
+            &A_COPY[sp.start..sp.end]
+        );
         let tsp = s.to_span.unwrap();
         assert!(A[tsp.start..tsp.end].contains("step-ups"));
     }
@@ -370,21 +383,39 @@ mod tests {
             fingerprint(&a, &[Span::new(ga, a.len())]),
             fingerprint(&b, &[Span::new(gb, b.len())]),
         ];
-        finish(&mut fps, &[NoteType::Daily, NoteType::Daily], &HashSet::new());
+        finish(
+            &mut fps,
+            &[NoteType::Daily, NoteType::Daily],
+            &HashSet::new(),
+        );
         assert!(closest(&fps, 1).unwrap().score < 0.2);
     }
 
     #[test]
     fn short_notes_get_no_score() {
-        let s = scores(&["Pt seen.", "Pt seen."], &[NoteType::Daily, NoteType::Daily], &[]);
+        let s = scores(
+            &["Pt seen.", "Pt seen."],
+            &[NoteType::Daily, NoteType::Daily],
+            &[],
+        );
         assert_eq!(s, vec![None, None]);
     }
 
     #[test]
     fn odd_text_does_not_panic() {
-        for t in ["", "\n", "é😀 ü. ;; . ", "a b c d e f g h i j k l m n o p", "1 2 3 4 5"] {
+        for t in [
+            "",
+            "\n",
+            "é😀 ü. ;; . ",
+            "a b c d e f g h i j k l m n o p",
+            "1 2 3 4 5",
+        ] {
             let mut fps = vec![fingerprint(t, &[Span::new(0, 3)]), fingerprint(t, &[])];
-            finish(&mut fps, &[NoteType::Daily, NoteType::Progress], &HashSet::new());
+            finish(
+                &mut fps,
+                &[NoteType::Daily, NoteType::Progress],
+                &HashSet::new(),
+            );
             let _ = closest(&fps, 1);
         }
     }

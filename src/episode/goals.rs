@@ -132,7 +132,11 @@ pub fn build(model: &Model<'_>) -> Goals {
             .reading
             .goals
             .iter()
-            .map(|g| super::reading::goal_words(text.get(g.statement.start..g.statement.end).unwrap_or("")))
+            .map(|g| {
+                super::reading::goal_words(
+                    text.get(g.statement.start..g.statement.end).unwrap_or(""),
+                )
+            })
             .collect();
         // Candidate pairs (score, item, goal) among goals set before this note.
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
@@ -154,7 +158,9 @@ pub fn build(model: &Model<'_>) -> Goals {
         let mut item_goal: Vec<Option<usize>> = vec![None; m.reading.goals.len()];
         let mut goal_taken = vec![false; out.goals.len()];
         for (_, i, g) in pairs {
-            if item_goal.get(i).copied().flatten().is_none() && !goal_taken.get(g).copied().unwrap_or(true) {
+            if item_goal.get(i).copied().flatten().is_none()
+                && !goal_taken.get(g).copied().unwrap_or(true)
+            {
                 if let Some(slot) = item_goal.get_mut(i) {
                     *slot = Some(g);
                 }
@@ -173,7 +179,8 @@ pub fn build(model: &Model<'_>) -> Goals {
             match item_goal.get(i).copied().flatten() {
                 Some(g) => {
                     if let Some(goal) = out.goals.get_mut(g) {
-                        let same = jaccard(&w, &goal.words) >= SAME && n == goal.numbers || w.len() < 2;
+                        let same =
+                            jaccard(&w, &goal.words) >= SAME && n == goal.numbers || w.len() < 2;
                         if m.report {
                             goal.mentions.push(Mention {
                                 member: k,
@@ -195,7 +202,11 @@ pub fn build(model: &Model<'_>) -> Goals {
                                 }
                                 next_certified.push(g);
                             } else if !same && certified.contains(&g) {
-                                out.changes.push(Change { member: k, item: i, modifies: Some(g) });
+                                out.changes.push(Change {
+                                    member: k,
+                                    item: i,
+                                    modifies: Some(g),
+                                });
                             }
                         }
                     }
@@ -216,7 +227,11 @@ pub fn build(model: &Model<'_>) -> Goals {
                         if new_plan {
                             next_certified.push(g);
                         } else if m.note.note_type != NoteType::Discharge {
-                            out.changes.push(Change { member: k, item: i, modifies: None });
+                            out.changes.push(Change {
+                                member: k,
+                                item: i,
+                                modifies: None,
+                            });
                         }
                     }
                 }
@@ -274,7 +289,13 @@ mod tests {
     }
 
     fn table(notes: &[Note]) -> Goals {
-        let model = Model::build(notes.iter().enumerate().map(|(i, n)| (i, n, false)).collect());
+        let model = Model::build(
+            notes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i, n, false))
+                .collect(),
+        );
         build(&model)
     }
 
@@ -283,11 +304,29 @@ mod tests {
     #[test]
     fn statuses_follow_the_goal_not_its_number() {
         let pr = "Goal status:\nSTG 1: ascend 12 stairs with 1 rail, mod I – met.\nLTG 1: lift a 10 lb box from floor to waist with correct mechanics – partially met, now 5 lb.\nLTG 2: walk 30 min in community with pain < 2/10 – progressing, now 20 min.";
-        let g = table(&[note("evaluation", "2025-03-03", EVAL), note("progress", "2025-03-28", pr)]);
+        let g = table(&[
+            note("evaluation", "2025-03-03", EVAL),
+            note("progress", "2025-03-28", pr),
+        ]);
         assert_eq!(g.goals.len(), 3, "{:#?}", g.goals);
-        let st: Vec<_> = g.goals.iter().map(|x| x.in_report(1).and_then(|m| m.status)).collect();
-        assert_eq!(st, vec![Some(Status::Met), Some(Status::Ongoing), Some(Status::PartlyMet)]);
-        assert!(g.goals.iter().all(|x| x.in_report(1).unwrap().same), "{:#?}", g.goals);
+        let st: Vec<_> = g
+            .goals
+            .iter()
+            .map(|x| x.in_report(1).and_then(|m| m.status))
+            .collect();
+        assert_eq!(
+            st,
+            vec![
+                Some(Status::Met),
+                Some(Status::Ongoing),
+                Some(Status::PartlyMet)
+            ]
+        );
+        assert!(
+            g.goals.iter().all(|x| x.in_report(1).unwrap().same),
+            "{:#?}",
+            g.goals
+        );
         assert!(g.changes.is_empty(), "{:#?}", g.changes);
         assert_eq!(g.goals[0].closed_at(), Some(1));
     }
@@ -295,23 +334,41 @@ mod tests {
     #[test]
     fn a_missing_goal_has_no_mention() {
         let pr = "Goal status:\nSTG 1: ascend 12 stairs with 1 rail – met.\nLTG 1: walk 30 min in the community with pain < 2/10 – not met, now 15 min.";
-        let g = table(&[note("evaluation", "2025-03-03", EVAL), note("progress", "2025-03-28", pr)]);
+        let g = table(&[
+            note("evaluation", "2025-03-03", EVAL),
+            note("progress", "2025-03-28", pr),
+        ]);
         assert!(g.goals[2].in_report(1).is_none());
     }
 
     #[test]
     fn status_only_items_match_by_label_and_all_goals_statements_count() {
         let pr = "STG 1: met.\nAll long-term goals partially met.";
-        let g = table(&[note("evaluation", "2025-03-03", EVAL), note("progress", "2025-03-28", pr)]);
-        assert_eq!(g.goals[0].in_report(1).and_then(|m| m.status), Some(Status::Met));
-        assert_eq!(g.goals[1].in_report(1).and_then(|m| m.status), Some(Status::PartlyMet));
-        assert_eq!(g.goals[2].in_report(1).and_then(|m| m.status), Some(Status::PartlyMet));
+        let g = table(&[
+            note("evaluation", "2025-03-03", EVAL),
+            note("progress", "2025-03-28", pr),
+        ]);
+        assert_eq!(
+            g.goals[0].in_report(1).and_then(|m| m.status),
+            Some(Status::Met)
+        );
+        assert_eq!(
+            g.goals[1].in_report(1).and_then(|m| m.status),
+            Some(Status::PartlyMet)
+        );
+        assert_eq!(
+            g.goals[2].in_report(1).and_then(|m| m.status),
+            Some(Status::PartlyMet)
+        );
     }
 
     #[test]
     fn changed_and_new_long_term_goals() {
         let pr = "Goal status:\nLTG 1: walk 45 minutes in the community with pain < 2/10 – ongoing.\nLTG 2: lift a 10 lb box from floor to waist with correct mechanics – met.\nLTG 3: return to playing 9 holes of golf with a cart.";
-        let g = table(&[note("evaluation", "2025-03-03", EVAL), note("progress", "2025-03-28", pr)]);
+        let g = table(&[
+            note("evaluation", "2025-03-03", EVAL),
+            note("progress", "2025-03-28", pr),
+        ]);
         assert_eq!(g.changes.len(), 2, "{:#?}", g.changes);
         assert_eq!(g.changes[0].modifies, Some(1));
         assert_eq!(g.changes[1].modifies, None);

@@ -24,9 +24,12 @@
 //!   the plan's start plus its duration in weeks.
 //! - **Weeks** are calendar weeks, Monday to Sunday.
 
+pub(crate) mod check;
 pub(crate) mod cloning;
 pub(crate) mod goals;
+pub(crate) mod measures;
 pub(crate) mod reading;
+pub mod report;
 
 use crate::date::Date;
 use crate::error::InputError;
@@ -118,7 +121,9 @@ pub fn parse(v: &Value) -> Result<Parsed, InputError> {
             if let Some(j) = ids.insert(id.as_str(), i) {
                 return Err(InputError::new(
                     format!("notes[{i}].id"),
-                    format!("is the same as notes[{j}].id: each note of an episode needs its own id"),
+                    format!(
+                        "is the same as notes[{j}].id: each note of an episode needs its own id"
+                    ),
                 ));
             }
         }
@@ -296,13 +301,7 @@ impl<'a> Model<'a> {
                     ) || (note.note_type == NoteType::Daily && heading)),
             })
             .collect();
-        members.sort_by_key(|m| {
-            (
-                m.note.date_of_service,
-                type_rank(m.note.note_type),
-                m.index,
-            )
-        });
+        members.sort_by_key(|m| (m.note.date_of_service, type_rank(m.note.note_type), m.index));
 
         let mut pos = vec![Position::default(); members.len()];
         let (mut day_offset, mut period_offset) = (0u32, 0u32);
@@ -509,18 +508,34 @@ mod tests {
     fn treatment_days_and_periods() {
         // Eval, 9 dailies, a progress report written the same day as the 10th daily, a
         // daily and a separate progress note on one date.
-        let mut notes = vec![note("e", "evaluation", "2025-03-03", "Plan: 2x/week for 8 weeks")];
+        let mut notes = vec![note(
+            "e",
+            "evaluation",
+            "2025-03-03",
+            "Plan: 2x/week for 8 weeks",
+        )];
         let dates = [
-            "2025-03-05", "2025-03-07", "2025-03-10", "2025-03-12", "2025-03-14", "2025-03-17",
-            "2025-03-19", "2025-03-21", "2025-03-24",
+            "2025-03-05",
+            "2025-03-07",
+            "2025-03-10",
+            "2025-03-12",
+            "2025-03-14",
+            "2025-03-17",
+            "2025-03-19",
+            "2025-03-21",
+            "2025-03-24",
         ];
         for (i, d) in dates.iter().enumerate() {
             notes.push(note(&format!("d{i}"), "daily", d, ""));
         }
         notes.push(note("pr", "progress", "2025-03-24", ""));
         notes.push(note("d9", "daily", "2025-03-26", ""));
-        let refs: Vec<(usize, &Note, bool)> =
-            notes.iter().enumerate().rev().map(|(i, n)| (i, n, false)).collect();
+        let refs: Vec<(usize, &Note, bool)> = notes
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, n)| (i, n, false))
+            .collect();
         let m = Model::build(refs);
         assert_eq!(m.members[0].note.id.as_deref(), Some("e"));
         assert_eq!(m.treatment_days, 11);
@@ -540,7 +555,10 @@ mod tests {
             m.plans[0].end.map(|e| e.0.to_string()),
             Some("2025-04-28".into())
         );
-        assert!(m.pos.iter().all(|p| p.plan == Some(0) && p.per_week == Some(2)));
+        assert!(m
+            .pos
+            .iter()
+            .all(|p| p.plan == Some(0) && p.per_week == Some(2)));
     }
 
     #[test]
@@ -563,7 +581,10 @@ mod tests {
         let n = |d: &str, p: &str| json!({"discipline": d, "patientId": p});
         let e = parse(&json!([n("PT", "p1"), n("OT", "p1")])).unwrap_err();
         assert_eq!(e.path, "notes[1].discipline");
-        assert!(e.message.contains("\"OT\"") && e.message.contains("notes[0]"), "{e}");
+        assert!(
+            e.message.contains("\"OT\"") && e.message.contains("notes[0]"),
+            "{e}"
+        );
         let e = parse(&json!([n("PT", "p1"), n("PT", "secret-mrn-2")])).unwrap_err();
         assert_eq!(e.path, "notes[1].patientId");
         assert!(!e.message.contains("secret"), "{e}");

@@ -121,9 +121,9 @@ fn patterns() -> Option<&'static Patterns> {
     P.get_or_init(|| {
         let term = r"(?:stgs?|ltgs?|short[- ]?term\s+goals?|long[- ]?term\s+goals?|goals?)";
         Some(Patterns {
-            heading: Regex::new(&format!(
-                r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{{0,30}}\))?\s*:?\s*(?P<rest>.*)$"
-            ))
+            heading: Regex::new(
+                r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{0,30}\))?\s*:?\s*(?P<rest>.*)$",
+            )
             .ok()?,
             label: Regex::new(&format!(
                 r"(?i)(?:^\s*|[.;:]\s+|\s{{2,}})(?P<label>(?P<term>{term})\s*#?\s*(?P<num>\d{{1,2}}|[a-h](?:\b|\)))?)\s*(?:\([^)\n]{{0,30}}\))?\s*(?:[:.)\-–—]|$)"
@@ -146,9 +146,9 @@ fn patterns() -> Option<&'static Patterns> {
                 r"(?i)\(\s*\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\s*\)|\b(?:in|within|by|over|x|for)\s+\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\b|\bby\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|d/?c|discharge|end\s+of\s+(?:poc|plan|episode|cert\w*))",
             )
             .ok()?,
-            all_goals: Regex::new(&format!(
-                r"(?i)\b(?:all\s+(?:(?P<t1>short|long)[- ]?term\s+|(?P<t2>stg|ltg)s?\s+)?goals?|all\s+(?P<t3>stg|ltg)s|(?P<t4>stg|ltg)s\s+(?:1\s*(?:-|–|through|to)\s*\d|all))\s+(?:were\s+|was\s+|have\s+been\s+|are\s+|now\s+)?(?P<st>met|achieved|attained|partially\s+met|not\s+met|discontinued)\b"
-            ))
+            all_goals: Regex::new(
+                r"(?i)\b(?:all\s+(?:(?P<t1>short|long)[- ]?term\s+|(?P<t2>stg|ltg)s?\s+)?goals?|all\s+(?P<t3>stg|ltg)s|(?P<t4>stg|ltg)s\s+(?:1\s*(?:-|–|through|to)\s*\d|all))\s+(?:were\s+|was\s+|have\s+been\s+|are\s+|now\s+)?(?P<st>met|achieved|attained|partially\s+met|not\s+met|discontinued)\b",
+            )
             .ok()?,
             frequency: Regex::new(
                 r"(?i)\b(?:(?P<lo>[1-7])\s*(?:-|–|to)\s*)?(?P<n>[1-7])\s*(?:x|times?)\s*(?:/|per|a|an|each|every)?\s*(?:wk|week)s?\b|\b(?P<w>once|twice|one|two|three|four|five)\s+(?:times\s+)?(?:a|per|/|each|every)\s+week\b|\b(?P<abbr>biw|tiw|qw|2xwk|3xwk)\b",
@@ -165,6 +165,7 @@ fn patterns() -> Option<&'static Patterns> {
 }
 
 /// Whether every pattern compiled (a test checks it).
+#[cfg(test)]
 pub fn patterns_compile() -> bool {
     patterns().is_some()
 }
@@ -196,7 +197,10 @@ fn strip_bullet(line: &str) -> (usize, &str) {
     let t = line.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '>' | '–' | '—')
     });
-    let t = t.strip_prefix("[ ]").or_else(|| t.strip_prefix("[x]")).unwrap_or(t);
+    let t = t
+        .strip_prefix("[ ]")
+        .or_else(|| t.strip_prefix("[x]"))
+        .unwrap_or(t);
     let t = t.trim_start();
     (line.len() - t.len(), t)
 }
@@ -225,7 +229,11 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
         }
         // A line that opens with a goal label ("STG 1:", "LTG (8 wks):", "Goal 2 -") holds
         // one or more labelled items.
-        if let Some(first) = p.label.captures(line).filter(|c| c.get(0).is_some_and(|m| m.start() == 0)) {
+        if let Some(first) = p
+            .label
+            .captures(line)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+        {
             let ctx = first.name("term").and_then(|t| term_of(t.as_str(), None));
             let plural_heading = first
                 .name("term")
@@ -273,7 +281,10 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
         };
         // A line with a label inside ("1. STG: …") is read as labelled.
         let rest = line.get(item_start..).unwrap_or("");
-        if p.label.captures(rest).is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0)) {
+        if p.label
+            .captures(rest)
+            .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0))
+        {
             labelled_items(p, rest, base + item_start, ctx, &mut out, false);
             continue;
         }
@@ -314,18 +325,20 @@ fn labelled_items(
             .map_or(s.len(), |m| m.start());
         let seg = s.get(label.start()..end).unwrap_or("");
         let term = c.name("term").and_then(|t| term_of(t.as_str(), ctx));
-        let num = c.name("num").map(|n| {
-            n.as_str()
-                .trim_end_matches(')')
-                .to_ascii_lowercase()
-        });
+        let num = c
+            .name("num")
+            .map(|n| n.as_str().trim_end_matches(')').to_ascii_lowercase());
         // A bare plural label ("LTGs:") inside a line is a heading, not an item.
         if c.name("num").is_none()
             && c.name("term").is_some_and(|t| {
                 let t = t.as_str().to_ascii_lowercase();
                 t.ends_with('s') && t != "goals"
             })
-            && seg.get(whole.end() - label.start()..).unwrap_or("").trim().is_empty()
+            && seg
+                .get(whole.end() - label.start()..)
+                .unwrap_or("")
+                .trim()
+                .is_empty()
         {
             continue;
         }
@@ -393,7 +406,10 @@ fn item(
     let stmt_trim = stmt.trim();
     let status = match (status_word, measured) {
         (Some((st, a, b)), _) => Some((st, Span::new(base + body + a, base + body + b))),
-        (None, Some((a, b))) => Some((Status::Measured, Span::new(base + body + a, base + body + b))),
+        (None, Some((a, b))) => Some((
+            Status::Measured,
+            Span::new(base + body + a, base + body + b),
+        )),
         (None, None) => None,
     };
     let words = stmt_trim
@@ -453,20 +469,22 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
                     .name("n")
                     .and_then(|m| m.as_str().parse::<u32>().ok())
                     .or_else(|| {
-                        c.name("w").map(|w| match w.as_str().to_ascii_lowercase().as_str() {
-                            "once" | "one" => 1,
-                            "twice" | "two" => 2,
-                            "three" => 3,
-                            "four" => 4,
-                            _ => 5,
-                        })
+                        c.name("w")
+                            .map(|w| match w.as_str().to_ascii_lowercase().as_str() {
+                                "once" | "one" => 1,
+                                "twice" | "two" => 2,
+                                "three" => 3,
+                                "four" => 4,
+                                _ => 5,
+                            })
                     })
                     .or_else(|| {
-                        c.name("abbr").map(|a| match a.as_str().to_ascii_lowercase().as_str() {
-                            "qw" => 1,
-                            "biw" | "2xwk" => 2,
-                            _ => 3,
-                        })
+                        c.name("abbr")
+                            .map(|a| match a.as_str().to_ascii_lowercase().as_str() {
+                                "qw" => 1,
+                                "biw" | "2xwk" => 2,
+                                _ => 3,
+                            })
                     });
                 let lo = c.name("lo").and_then(|m| m.as_str().parse::<u32>().ok());
                 if let (Some(n), Some(m)) = (n, c.get(0)) {
@@ -498,10 +516,21 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
             if let Some(c) = p.visits.captures(line) {
                 let lower = line.to_ascii_lowercase();
                 // "12 visits" in a plan, not "after 3 visits" or "visits 1-10".
-                let plan_line = ["plan", "poc", "frequency", "duration", "authoriz", "over", "for "]
-                    .iter()
-                    .any(|w| lower.contains(w));
-                if let (Some(n), true) = (c.name("n").and_then(|m| m.as_str().parse::<u32>().ok()), plan_line) {
+                let plan_line = [
+                    "plan",
+                    "poc",
+                    "frequency",
+                    "duration",
+                    "authoriz",
+                    "over",
+                    "for ",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
+                if let (Some(n), true) = (
+                    c.name("n").and_then(|m| m.as_str().parse::<u32>().ok()),
+                    plan_line,
+                ) {
                     if n > 0 {
                         out.visits = Some(n);
                         if out.span.is_none() {
@@ -552,11 +581,11 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
 }
 
 const STOP: &[&str] = &[
-    "a", "an", "the", "to", "with", "in", "of", "and", "or", "for", "on", "at", "by", "from",
-    "pt", "patient", "will", "be", "able", "is", "are", "his", "her", "their", "he", "she",
-    "they", "as", "using", "use", "while", "during", "into", "that", "this", "so", "can",
-    "than", "within", "goal", "goals", "stg", "ltg", "term", "short", "long", "wk", "wks",
-    "week", "weeks", "day", "days", "visit", "visits", "x",
+    "a", "an", "the", "to", "with", "in", "of", "and", "or", "for", "on", "at", "by", "from", "pt",
+    "patient", "will", "be", "able", "is", "are", "his", "her", "their", "he", "she", "they", "as",
+    "using", "use", "while", "during", "into", "that", "this", "so", "can", "than", "within",
+    "goal", "goals", "stg", "ltg", "term", "short", "long", "wk", "wks", "week", "weeks", "day",
+    "days", "visit", "visits", "x",
 ];
 
 /// One spelling for the words therapists abbreviate.
@@ -600,7 +629,10 @@ mod tests {
         assert_eq!(r.goals.len(), 3, "{:#?}", r.goals);
         assert_eq!(r.goals[0].term, Some(Term::Short));
         assert_eq!(r.goals[0].number.as_deref(), Some("1"));
-        assert_eq!(slice(t, r.goals[0].statement), "ascend 12 stairs with 1 rail, modified independent.");
+        assert_eq!(
+            slice(t, r.goals[0].statement),
+            "ascend 12 stairs with 1 rail, modified independent."
+        );
         assert_eq!(r.goals[2].term, Some(Term::Long));
         assert!(r.goals.iter().all(|g| g.status.is_none()));
         assert_eq!(r.plan.per_week, Some(2));
@@ -614,7 +646,10 @@ mod tests {
         assert_eq!(r.goals.len(), 2, "{:#?}", r.goals);
         assert_eq!(r.goals[0].term, Some(Term::Short));
         assert_eq!(r.goals[1].term, Some(Term::Long));
-        assert_eq!(slice(t, r.goals[1].statement), "prepare a simple meal independently.");
+        assert_eq!(
+            slice(t, r.goals[1].statement),
+            "prepare a simple meal independently."
+        );
     }
 
     #[test]
@@ -637,10 +672,19 @@ mod tests {
         let st: Vec<_> = r.goals.iter().map(|g| g.status.map(|s| s.0)).collect();
         assert_eq!(
             st,
-            vec![Some(Status::Met), Some(Status::PartlyMet), Some(Status::NotMet), Some(Status::Ongoing), Some(Status::Measured)]
+            vec![
+                Some(Status::Met),
+                Some(Status::PartlyMet),
+                Some(Status::NotMet),
+                Some(Status::Ongoing),
+                Some(Status::Measured)
+            ]
         );
         assert_eq!(slice(t, r.goals[1].statement), "sit to stand x5 in < 15 s");
-        assert_eq!(slice(t, r.goals[2].statement), "walk 30 min in the community with pain < 2/10");
+        assert_eq!(
+            slice(t, r.goals[2].statement),
+            "walk 30 min in the community with pain < 2/10"
+        );
         assert_eq!(slice(t, r.goals[4].statement), "lift 10 lb floor to waist");
     }
 
@@ -657,7 +701,8 @@ mod tests {
 
     #[test]
     fn all_goals_statements() {
-        let r = read("All short-term goals met. LTGs 1-3 met at discharge. All goals have been met.");
+        let r =
+            read("All short-term goals met. LTGs 1-3 met at discharge. All goals have been met.");
         assert_eq!(r.all_goals.len(), 3, "{:#?}", r.all_goals);
         assert_eq!(r.all_goals[0].term, Some(Term::Short));
         assert_eq!(r.all_goals[1].term, Some(Term::Long));
@@ -681,20 +726,35 @@ mod tests {
     fn frequency_spellings() {
         for (t, pw, wk, v) in [
             ("Plan: 2x/week for 8 weeks", Some(2), Some(8), None),
-            ("Frequency: 3 times per week x 4 wks", Some(3), Some(4), None),
+            (
+                "Frequency: 3 times per week x 4 wks",
+                Some(3),
+                Some(4),
+                None,
+            ),
             ("POC: BIW x 6 wks", Some(2), Some(6), None),
             ("Plan: twice a week for 6-8 weeks.", Some(2), Some(8), None),
-            ("Frequency/duration: 1-2x/wk, 12 visits over 8 weeks", Some(2), Some(8), Some(12)),
+            (
+                "Frequency/duration: 1-2x/wk, 12 visits over 8 weeks",
+                Some(2),
+                Some(8),
+                Some(12),
+            ),
             ("No plan words here; walked 2 x 150 ft", None, None, None),
         ] {
             let r = read(t);
-            assert_eq!((r.plan.per_week, r.plan.weeks, r.plan.visits), (pw, wk, v), "{t}");
+            assert_eq!(
+                (r.plan.per_week, r.plan.weeks, r.plan.visits),
+                (pw, wk, v),
+                "{t}"
+            );
         }
     }
 
     #[test]
     fn goal_words_ignore_timeframes_and_spelling() {
-        let (a, an) = goal_words("(8 wks): Pt will walk 30 minutes in the community with pain < 2/10");
+        let (a, an) =
+            goal_words("(8 wks): Pt will walk 30 minutes in the community with pain < 2/10");
         let (b, bn) = goal_words("walk 30 min in community with pain less than 2/10 in 4 weeks");
         assert_eq!(an, bn);
         assert_eq!(an, vec!["10", "2", "30"]);
@@ -704,7 +764,17 @@ mod tests {
 
     #[test]
     fn odd_text_does_not_panic() {
-        for t in ["", "\n\n", "Goals:", "STG", "LTG 1:", "Goals: é😀 – met", "1.\n2)\n#", "STG 1: –", "Goals\n\u{2028}\n- [ ] "] {
+        for t in [
+            "",
+            "\n\n",
+            "Goals:",
+            "STG",
+            "LTG 1:",
+            "Goals: é😀 – met",
+            "1.\n2)\n#",
+            "STG 1: –",
+            "Goals\n\u{2028}\n- [ ] ",
+        ] {
             let _ = read(t);
             let _ = goal_words(t);
         }

@@ -14,11 +14,31 @@ mod plan_of_care_expired;
 mod plan_of_care_uncertified;
 mod progress_report_due;
 
+// Rules over a whole episode of care (`checkEpisode`).
+mod cloned_documentation;
+mod discharge_missing;
+mod goal_without_status;
+mod goals_changed_without_recertification;
+mod outcome_measure_not_repeated;
+mod progress_report_missed;
+mod visit_outside_plan_of_care;
+mod visits_exceed_plan_frequency;
+
 pub use authorization_ending::AUTHORIZATION_ENDING;
 pub use authorization_exceeded::AUTHORIZATION_EXCEEDED;
 pub use plan_of_care_expired::PLAN_OF_CARE_EXPIRED;
 pub use plan_of_care_uncertified::PLAN_OF_CARE_UNCERTIFIED;
+pub(crate) use progress_report_due::contains_report;
 pub use progress_report_due::PROGRESS_REPORT_DUE;
+
+pub use cloned_documentation::CLONED_DOCUMENTATION;
+pub use discharge_missing::DISCHARGE_MISSING;
+pub use goal_without_status::GOAL_WITHOUT_STATUS;
+pub use goals_changed_without_recertification::GOALS_CHANGED_WITHOUT_RECERTIFICATION;
+pub use outcome_measure_not_repeated::OUTCOME_MEASURE_NOT_REPEATED;
+pub use progress_report_missed::PROGRESS_REPORT_MISSED;
+pub use visit_outside_plan_of_care::VISIT_OUTSIDE_PLAN_OF_CARE;
+pub use visits_exceed_plan_frequency::VISITS_EXCEED_PLAN_FREQUENCY;
 
 /// The family's rules, in docs order.
 pub static RULES: &[&RuleMeta] = &[
@@ -27,6 +47,46 @@ pub static RULES: &[&RuleMeta] = &[
     &PLAN_OF_CARE_EXPIRED,
     &AUTHORIZATION_EXCEEDED,
     &AUTHORIZATION_ENDING,
+    &PROGRESS_REPORT_MISSED,
+    &GOAL_WITHOUT_STATUS,
+    &GOALS_CHANGED_WITHOUT_RECERTIFICATION,
+    &VISITS_EXCEED_PLAN_FREQUENCY,
+    &VISIT_OUTSIDE_PLAN_OF_CARE,
+    &CLONED_DOCUMENTATION,
+    &OUTCOME_MEASURE_NOT_REPEATED,
+    &DISCHARGE_MISSING,
+];
+
+/// The rules over a whole episode (`checkEpisode`), each reading the episode's facts.
+pub(crate) fn check_episode(
+    ctx: &crate::episode::check::EpisodeContext<'_>,
+    out: &mut crate::episode::check::EpisodeFindings<'_>,
+) {
+    progress_report_missed::check(ctx, out);
+    goal_without_status::check(ctx, out);
+    goals_changed_without_recertification::check(ctx, out);
+    visits_exceed_plan_frequency::check(ctx, out);
+    visit_outside_plan_of_care::check(ctx, out);
+    cloned_documentation::check(ctx, out);
+    outcome_measure_not_repeated::check(ctx, out);
+    discharge_missing::check(ctx, out);
+}
+
+/// Rules that only `checkEpisode` runs (their examples are episodes).
+pub fn is_episode_rule(id: &str) -> bool {
+    EPISODE_RULES.iter().any(|r| r.id == id)
+}
+
+/// The rules over a whole episode, in docs order.
+pub static EPISODE_RULES: &[&RuleMeta] = &[
+    &PROGRESS_REPORT_MISSED,
+    &GOAL_WITHOUT_STATUS,
+    &GOALS_CHANGED_WITHOUT_RECERTIFICATION,
+    &VISITS_EXCEED_PLAN_FREQUENCY,
+    &VISIT_OUTSIDE_PLAN_OF_CARE,
+    &CLONED_DOCUMENTATION,
+    &OUTCOME_MEASURE_NOT_REPEATED,
+    &DISCHARGE_MISSING,
 ];
 
 pub fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {

@@ -56,6 +56,11 @@ fn report_heading() -> Option<&'static Regex> {
     .as_ref()
 }
 
+/// Whether the text contains a progress report (a heading line that opens one).
+pub(crate) fn contains_report(text: &str) -> bool {
+    report_heading().is_some_and(|re| re.is_match(text))
+}
+
 pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
     else {
@@ -72,7 +77,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
+    if !assistant && contains_report(&ctx.note.text) {
         return;
     }
     let message = if day == interval {
