@@ -37,6 +37,14 @@ export interface Episode {
   authorizationEnd?: DateString | null;
   /** Allowed amount this calendar year before this visit, in this discipline's KX bucket. */
   thresholdSpentBefore?: Money | number | null;
+  /** The EMR has closed the episode (the patient is no longer seen under this plan). */
+  closed?: boolean | null;
+  /** The plan of care's frequency: the most visits a week it allows (3 for "2-3x/week"). */
+  frequencyPerWeek?: number | null;
+  /** The plan of care's duration in weeks. */
+  durationWeeks?: number | null;
+  /** The number of visits the plan of care calls for, when it states one. */
+  plannedVisits?: number | null;
 }
 
 export interface EvaluationComponents {
@@ -61,6 +69,10 @@ export interface EvaluationComponents {
 export interface Note {
   /** Echoed in the report. */
   id?: string | null;
+  /** The EMR's patient id: echoed in reports, never in messages. */
+  patientId?: string | null;
+  /** The EMR's episode-of-care id: echoed in reports, never in messages. */
+  episodeId?: string | null;
   discipline: Discipline;
   noteType: NoteType;
   dateOfService: DateString;
@@ -191,6 +203,10 @@ export interface ElementsReport {
 export interface Report {
   schemaVersion: string;
   noteId: string | null;
+  /** `note.patientId`, echoed. */
+  patientId?: string;
+  /** `note.episodeId`, echoed. */
+  episodeId?: string;
   /** True when no finding has severity `error`. */
   readyToSign: boolean;
   findings: Finding[];
@@ -225,6 +241,8 @@ export interface PayerRules {
   certificationWindowDays?: number;
   /** Visits allowed (against `episode.visitNumber`); 0 means no limit. */
   visitLimit?: number;
+  /** Changing a certified plan's long-term goals needs a recertification (`episode/goals-changed-without-recertification`). */
+  goalChangesNeedRecertification?: boolean;
   /** The payer's own pair edits, checked before NCCI: `[column1, column2, modifierIndicator]`. */
   extraPairs?: [string, string, 0 | 1][];
   [extra: string]: unknown;
@@ -250,6 +268,13 @@ export interface Config {
   ncci?: { ptpFile?: string };
   /** Text of the CMS ICD-10-CM order file or code-descriptions file, as published. */
   icd10File?: string;
+  /** How `episode/cloned-documentation` judges a note. */
+  cloning?: {
+    /** Share of a note's own narrative found in one earlier note at which it is flagged (0 < t ≤ 1; default 0.7). */
+    threshold?: number;
+    /** The clinic's template lines: left out of the comparison in every note. */
+    template?: string[];
+  };
   [extra: string]: unknown;
 }
 
@@ -274,4 +299,151 @@ export interface Limits {
   maxTextBytes: number;
   maxTextLines: number;
   maxBilledLines: number;
+  /** Most notes `checkEpisode` checks as one episode. */
+  maxEpisodeNotes: number;
+}
+
+/** A note an episode finding or table points at. */
+export interface NoteRef {
+  /** Position of the note in the array given to `checkEpisode`. */
+  index: number;
+  noteId: string | null;
+  date: DateString;
+  /** Words in that note's text (UTF-16 code units of that note's `text`). */
+  span?: Span;
+}
+
+/** A finding about an episode: a Finding about one note (its `span` and `field` are in that note), naming every note it concerns. */
+export interface EpisodeFinding extends Finding {
+  noteIndex: number;
+  noteId: string | null;
+  /** Every note the finding concerns, in date order, with the words involved in each. */
+  notes: NoteRef[];
+}
+
+/** Fields the episode supplied to a note's own check because the EMR did not send them. */
+export interface DerivedFields {
+  visitNumber?: number;
+  reportingPeriodDay?: number;
+  authorizedVisits?: number;
+  authorizationEnd?: DateString;
+  thresholdSpentBefore?: Money;
+}
+
+export interface EpisodeNote {
+  /** Position in the array given. */
+  index: number;
+  noteId: string | null;
+  /** The note's own report, checked with the derived fields. */
+  report?: Report;
+  /** Why the note could not be checked, e.g. `notes[3].lines[0].units: …`; the rest of the episode is checked without it. */
+  error?: string;
+  derived?: DerivedFields;
+  /** No error among its own findings and the episode findings about it. */
+  readyToSign: boolean;
+}
+
+export interface TimelineEntry {
+  index: number;
+  noteId: string | null;
+  date: DateString;
+  noteType: NoteType;
+  /** An evaluation, re-evaluation or daily note, or a note that bills a service. */
+  visit: boolean;
+  /** The episode's treatment-day number of its date. */
+  treatmentDay?: number;
+  /** Its treatment day in the progress-report period. */
+  periodDay?: number;
+  /** A clinician's report that ends a progress-report period. */
+  progressReport: boolean;
+  /** Monday of its calendar week. */
+  week: DateString;
+  visitsInWeek: number;
+  frequencyPerWeek?: number;
+  /** Index into `timeline.plans`. */
+  plan?: number;
+  /** Its closest earlier note: share (0 to 1) of its own narrative found there. */
+  similarity?: { index: number; noteId: string | null; score: number };
+  spentBefore?: Money;
+  expectedPayment?: Money;
+}
+
+export interface PeriodEntry {
+  start: DateString;
+  end: DateString;
+  treatmentDays: number;
+  /** The clinician's report that ends the period; `null` while it is open. */
+  report: NoteRef | null;
+  interval?: number;
+  dueOn?: DateString;
+  late: boolean;
+}
+
+export interface PlanEntry {
+  /** The note that sets the plan; its span is the frequency words. */
+  note: NoteRef;
+  start: DateString;
+  end?: DateString;
+  endFrom?: "field" | "duration";
+  frequencyPerWeek?: number;
+  durationWeeks?: number;
+  plannedVisits?: number;
+  /** Visits (treatment days) under the plan so far. */
+  visits: number;
+  recertification: boolean;
+  certifiedOn?: DateString;
+}
+
+export interface Timeline {
+  start?: DateString;
+  end?: DateString;
+  visits: number;
+  treatmentDays: number;
+  /** Every checked note, in date order. */
+  entries: TimelineEntry[];
+  progressPeriods: PeriodEntry[];
+  plans: PlanEntry[];
+  evaluation?: NoteRef;
+  discharge?: NoteRef;
+  closed: boolean;
+  authorization?: { authorizedVisits?: number; visitsUsed: number; authorizationEnd?: DateString };
+}
+
+export type GoalStatus = "met" | "partlyMet" | "notMet" | "ongoing" | "discontinued" | "revised" | "measured" | "restated" | "missing";
+
+export interface GoalRow {
+  /** `G1`, `G2`… in the order the goals were set. */
+  key: string;
+  term?: "short" | "long";
+  /** The goal's label as first written, e.g. `STG 1`. */
+  label?: string;
+  /** The note that set it; the span is the goal. */
+  setIn: NoteRef;
+  /** One entry per later clinician's report, until the goal is met or discontinued. */
+  statuses: {
+    index: number;
+    noteId: string | null;
+    date: DateString;
+    noteType: NoteType;
+    status: GoalStatus;
+    span?: Span;
+    /** The report restates the goal with other words or numbers. */
+    changed: boolean;
+  }[];
+  state: "open" | "met" | "discontinued";
+}
+
+/** What `checkEpisode` returns. */
+export interface EpisodeReport {
+  schemaVersion: string;
+  patientId: string | null;
+  episodeId: string | null;
+  discipline: Discipline | null;
+  /** Every note given, in the order given. */
+  notes: EpisodeNote[];
+  /** The episode's findings, in date order of the note each is about. */
+  findings: EpisodeFinding[];
+  timeline: Timeline;
+  goals: GoalRow[];
+  engineVersion: string;
 }

@@ -396,8 +396,7 @@ impl Config {
             if let Some(lines) = cl.opt_str_list("template", 10_000)? {
                 c.cloning.template = lines
                     .into_iter()
-                    .flat_map(|l| l.lines())
-                    .filter_map(crate::episode::cloning::template_key)
+                    .flat_map(crate::episode::cloning::template_keys)
                     .collect();
             }
         }

@@ -116,10 +116,16 @@ fn unit_key(ws: &[(String, Span)]) -> u64 {
     h
 }
 
-/// The key of a template line given in the config.
-pub fn template_key(line: &str) -> Option<u64> {
-    let ws = words(line, 0);
-    (!ws.is_empty()).then(|| unit_key(&ws))
+/// The keys of the units of a template text given in the config (cut into units as the
+/// notes are).
+pub fn template_keys(text: &str) -> Vec<u64> {
+    units(text)
+        .into_iter()
+        .filter_map(|(base, u)| {
+            let ws = words(u, base);
+            (!ws.is_empty()).then(|| unit_key(&ws))
+        })
+        .collect()
 }
 
 /// Reads a note's text; `exclude` (goal statements) is left out.
@@ -302,7 +308,7 @@ mod tests {
 
     fn scores(texts: &[&str], types: &[NoteType], template: &[&str]) -> Vec<Option<f64>> {
         let mut fps: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t, &[])).collect();
-        let conf: HashSet<u64> = template.iter().filter_map(|l| template_key(l)).collect();
+        let conf: HashSet<u64> = template.iter().flat_map(|l| template_keys(l)).collect();
         finish(&mut fps, types, &conf);
         (0..fps.len())
             .map(|k| closest(&fps, k).map(|s| s.score))
