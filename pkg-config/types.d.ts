@@ -270,7 +270,7 @@ export interface Config {
   icd10File?: string;
   /** How `episode/cloned-documentation` judges a note. */
   cloning?: {
-    /** Share of a note's own narrative found in one earlier note at which it is flagged (0 < t ≤ 1; default 0.7). */
+    /** Share of a note's own narrative found in one earlier note at which it is flagged (0 < t ≤ 1; default 0.85). */
     threshold?: number;
     /** The clinic's template lines: left out of the comparison in every note. */
     template?: string[];

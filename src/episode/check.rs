@@ -218,7 +218,14 @@ pub fn run(checker: &Checker, parsed: Parsed) -> EpisodeReport {
         .zip(&facts)
         .map(|(m, f)| {
             let mut seen: Vec<(String, Span)> = Vec::new();
-            for s in &f.outcome_measures {
+            // A measure named in a goal's statement is its target, not a score.
+            let in_goal = |s: &Span| {
+                m.reading
+                    .goals
+                    .iter()
+                    .any(|g| g.statement.start <= s.start && s.start < g.statement.end)
+            };
+            for s in f.outcome_measures.iter().filter(|s| !in_goal(s)) {
                 let name =
                     super::measures::canonical(m.note.text.get(s.start..s.end).unwrap_or(""));
                 if !name.is_empty() && !seen.iter().any(|(x, _)| *x == name) {

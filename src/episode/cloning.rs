@@ -24,7 +24,7 @@ use std::collections::HashSet;
 pub const MIN_OWN_SHINGLES: usize = 8;
 
 /// The default threshold (see `docs/episode-review.md` for the study behind it).
-pub const DEFAULT_THRESHOLD: f64 = 0.7;
+pub const DEFAULT_THRESHOLD: f64 = 0.85;
 
 /// One note's narrative, ready to compare.
 #[derive(Debug, Clone, Default)]

@@ -18,7 +18,7 @@ use crate::span::Span;
 /// Word overlap (Jaccard) at which a later item restates a goal.
 pub const MATCH: f64 = 0.5;
 /// Word overlap at which a restated goal is unchanged (with the same numbers).
-pub const SAME: f64 = 0.6;
+pub const SAME: f64 = 0.8;
 
 /// One status a report gives a goal.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,21 +138,32 @@ pub fn build(model: &Model<'_>) -> Goals {
                 )
             })
             .collect();
-        // Candidate pairs (score, item, goal) among goals set before this note.
+        // Candidate pairs (score, item, goal) among goals set before this note: for each
+        // item only the goals it matches best. A goal of the other term, or one already met,
+        // needs a close match.
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (i, (it, (w, _))) in m.reading.goals.iter().zip(&items).enumerate() {
+            let mut mine: Vec<(f64, usize)> = Vec::new();
             for (g, goal) in out.goals.iter().enumerate() {
                 if w.len() >= 2 {
                     let s = jaccard(w, &goal.words);
-                    if s >= MATCH {
-                        pairs.push((s, i, g));
+                    let other_term = matches!((it.term, goal.term), (Some(a), Some(b)) if a != b);
+                    let closed = goal.closed_at().is_some_and(|c| c < k);
+                    if s >= MATCH && ((!other_term && !closed) || s >= SAME) {
+                        mine.push((s, g));
                     }
                 } else if let (Some(n), Some((t, last))) = (&it.number, &goal.last_label) {
                     if n == last && (it.term.is_none() || it.term == *t) {
-                        pairs.push((MATCH - 0.01, i, g));
+                        mine.push((MATCH - 0.01, g));
                     }
                 }
             }
+            let best = mine.iter().map(|x| x.0).fold(f64::MIN, f64::max);
+            pairs.extend(
+                mine.into_iter()
+                    .filter(|x| x.0 >= best)
+                    .map(|(s, g)| (s, i, g)),
+            );
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let mut item_goal: Vec<Option<usize>> = vec![None; m.reading.goals.len()];
@@ -207,6 +218,29 @@ pub fn build(model: &Model<'_>) -> Goals {
                                     item: i,
                                     modifies: Some(g),
                                 });
+                            }
+                        }
+                    }
+                }
+                // The same goal written twice in one note (its status, then the goal as
+                // kept for the next period): one goal.
+                None if w.len() >= 2
+                    && out.goals.iter().enumerate().any(|(g, goal)| {
+                        item_goal.contains(&Some(g)) && jaccard(&w, &goal.words) >= MATCH
+                    }) =>
+                {
+                    let best = out
+                        .goals
+                        .iter()
+                        .enumerate()
+                        .filter(|(g, _)| item_goal.contains(&Some(*g)))
+                        .max_by(|a, b| jaccard(&w, &a.1.words).total_cmp(&jaccard(&w, &b.1.words)))
+                        .map(|(g, _)| g);
+                    if let Some(goal) = best.and_then(|g| out.goals.get_mut(g)) {
+                        if let Some(x) = goal.mentions.iter_mut().find(|x| x.member == k) {
+                            if x.status.is_none() {
+                                x.status = it.status.map(|s| s.0);
+                                x.span = it.status.map(|s| s.1);
                             }
                         }
                     }
@@ -360,6 +394,38 @@ mod tests {
             g.goals[2].in_report(1).and_then(|m| m.status),
             Some(Status::PartlyMet)
         );
+    }
+
+    #[test]
+    fn a_goal_written_twice_in_a_note_is_one_goal_and_met_goals_are_not_taken_for_others() {
+        // "walk 300 feet…" (STG, met at the report) and "walk in the community 500 feet…"
+        // (LTG) share half their words; the recertification restates the LTG twice.
+        let eval = "Goals:\nSTG 1 (3 wks): walk 300 feet with the cane and no loss of balance.\nLTG 1 (8 wks): walk in the community 500 feet with the cane and no falls.";
+        let pr = "Goal status:\nSTG 1: walk 300 feet with the cane and no loss of balance – met.\nLTG 1: walk in the community 500 feet with the cane and no falls – ongoing.";
+        let recert = "Goal status:\nLTG 1: walk in the community 500 feet with the cane and no falls – not yet met.\nLong-term goals (next 4 weeks):\n1. Walk in the community 500 feet with the cane and no falls.";
+        let later = "Goal status:\nLTG 1: walk in the community 500 feet with the cane and no falls – progressing, now 300 feet.";
+        let g = table(&[
+            note("evaluation", "2025-03-03", eval),
+            note("progress", "2025-03-28", pr),
+            note("recertification", "2025-04-25", recert),
+            note("progress", "2025-05-20", later),
+        ]);
+        assert_eq!(g.goals.len(), 2, "{:#?}", g.goals);
+        assert_eq!(g.goals[0].mentions.len(), 1);
+        let ltg: Vec<_> = g.goals[1]
+            .mentions
+            .iter()
+            .map(|m| (m.member, m.status))
+            .collect();
+        assert_eq!(
+            ltg,
+            vec![
+                (1, Some(Status::Ongoing)),
+                (2, Some(Status::NotMet)),
+                (3, Some(Status::Ongoing))
+            ]
+        );
+        assert!(g.changes.is_empty(), "{:#?}", g.changes);
     }
 
     #[test]

@@ -370,13 +370,25 @@ impl<'a> Model<'a> {
         }
 
         let plans = plans(&members);
-        // The plan and frequency in force at each note.
+        // The plan and frequency in force at each note: a plan applies to every note of its
+        // date (a recertification written at the day's visit covers that visit).
         let mut current: Option<usize> = None;
         let mut per_week: Option<u32> = None;
         for (k, m) in members.iter().enumerate() {
-            if let Some(pi) = plans.iter().position(|p| p.member == k) {
-                current = Some(pi);
-                per_week = plans.get(pi).and_then(|p| p.per_week);
+            let date = m.note.date_of_service;
+            let newest = plans
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    members
+                        .get(p.member)
+                        .is_some_and(|pm| pm.note.date_of_service <= date)
+                })
+                .map(|(pi, _)| pi)
+                .next_back();
+            if newest != current {
+                current = newest;
+                per_week = newest.and_then(|pi| plans.get(pi)).and_then(|p| p.per_week);
             } else if m.note.note_type == NoteType::Progress {
                 if let Some(n) = m.reading.plan.per_week {
                     per_week = Some(n);

@@ -122,7 +122,7 @@ fn patterns() -> Option<&'static Patterns> {
         let term = r"(?:stgs?|ltgs?|short[- ]?term\s+goals?|long[- ]?term\s+goals?|goals?)";
         Some(Patterns {
             heading: Regex::new(
-                r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{0,30}\))?\s*:?\s*(?P<rest>.*)$",
+                r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{0,30}\))?\s*(?::\s*(?P<rest>.*)|$)",
             )
             .ok()?,
             label: Regex::new(&format!(
