@@ -135,6 +135,17 @@ impl<'c> EpisodeFindings<'c> {
     }
 }
 
+/// Whether a clinician's daily note contains a progress report (the pattern runs only on
+/// daily notes that mention "progress" or "reporting", found with a fast substring search).
+fn holds_report(n: &Note) -> bool {
+    let t = n.text.as_bytes();
+    let mentions = |w: &[&[u8]]| w.iter().any(|w| memchr::memmem::find(t, w).is_some());
+    n.note_type == NoteType::Daily
+        && super::by_clinician(n)
+        && mentions(&[b"rogress", b"ROGRESS", b"eporting", b"EPORTING"])
+        && crate::rules::episode::contains_report(&n.text)
+}
+
 /// Checks an episode: see the module docs of [`super`].
 pub fn run(checker: &Checker, parsed: Parsed) -> EpisodeReport {
     let config = checker.config();
@@ -142,11 +153,7 @@ pub fn run(checker: &Checker, parsed: Parsed) -> EpisodeReport {
         .notes
         .iter()
         .enumerate()
-        .filter_map(|(i, n)| {
-            n.as_ref()
-                .ok()
-                .map(|n| (i, n, crate::rules::episode::contains_report(&n.text)))
-        })
+        .filter_map(|(i, n)| n.as_ref().ok().map(|n| (i, n, holds_report(n))))
         .collect();
     let discipline: Option<Discipline> = valid.first().map(|v| v.1.discipline);
     let model = Model::build(valid);

@@ -49,37 +49,68 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
 }
 const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Words of `s` (at `base`), lower-cased, without tokens that hold a digit.
-fn words(s: &str, base: usize) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut digit = false;
-    let flush = |st: Option<usize>, end: usize, digit: bool, out: &mut Vec<(String, Span)>| {
-        if let (Some(st), false) = (st, digit) {
-            if let Some(w) = s.get(st..end) {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if !w.is_empty() {
-                    out.push((w.to_lowercase(), Span::new(base + st, base + end)));
-                }
-            }
+/// The word being read by [`words`].
+#[derive(Default)]
+struct Word {
+    /// First and past-the-last letter or digit.
+    start: Option<usize>,
+    end: usize,
+    /// Hash through `end`, and through the last byte read (inner punctuation included).
+    committed: u64,
+    pending: u64,
+    digit: bool,
+}
+
+/// Words of `s` (at `base`) as hashes of their lower-cased letters, without tokens that hold
+/// a digit (no word is copied: the text is only hashed). A word is a run of letters, digits
+/// and inner `' / - . % °`, trimmed of the punctuation at its ends. One pass over the
+/// bytes; a character outside ASCII is decoded only where one occurs.
+fn words(s: &str, base: usize) -> Vec<(u64, Span)> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6);
+    let mut w = Word::default();
+    let flush = |w: &mut Word, out: &mut Vec<(u64, Span)>| {
+        if let (Some(st), false) = (w.start, w.digit) {
+            out.push((w.committed, Span::new(base + st, base + w.end)));
         }
+        *w = Word::default();
     };
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '\'' | '/' | '-' | '.' | '%' | '°');
-        if part {
-            if start.is_none() {
-                start = Some(i);
-                digit = false;
+    let letter = |w: &mut Word, at: usize, len: usize, bytes: &[u8]| {
+        if w.start.is_none() {
+            w.start = Some(at);
+            w.pending = FNV0;
+        }
+        w.pending = fnv(w.pending, bytes);
+        w.committed = w.pending;
+        w.end = at + len;
+    };
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let (ch, n) = if c < 0x80 {
+            (char::from(c), 1)
+        } else {
+            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (ch, ch.len_utf8())
+        };
+        if c.is_ascii_alphanumeric() {
+            w.digit |= c.is_ascii_digit();
+            letter(&mut w, i, 1, &[c.to_ascii_lowercase()]);
+        } else if c >= 0x80 && ch.is_alphanumeric() {
+            let mut buf = [0u8; 4];
+            for l in ch.to_lowercase() {
+                letter(&mut w, i, n, l.encode_utf8(&mut buf).as_bytes());
             }
-            if c.is_ascii_digit() {
-                digit = true;
+        } else if matches!(ch, '\'' | '/' | '-' | '.' | '%' | '°') {
+            if w.start.is_some() {
+                let mut buf = [0u8; 4];
+                w.pending = fnv(w.pending, ch.encode_utf8(&mut buf).as_bytes());
             }
         } else {
-            flush(start, i, digit, &mut out);
-            start = None;
+            flush(&mut w, &mut out);
         }
+        i += n;
     }
-    flush(start, s.len(), digit, &mut out);
+    flush(&mut w, &mut out);
     out
 }
 
@@ -106,12 +137,11 @@ fn units(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// A unit's words joined, for matching template lines.
-fn unit_key(ws: &[(String, Span)]) -> u64 {
+/// A key for a run of words (a unit, or a shingle).
+fn unit_key(ws: &[(u64, Span)]) -> u64 {
     let mut h = FNV0;
     for (w, _) in ws {
-        h = fnv(h, w.as_bytes());
-        h = fnv(h, b" ");
+        h = (h.rotate_left(23) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
     h
 }
@@ -132,7 +162,7 @@ pub fn template_keys(text: &str) -> Vec<u64> {
 pub fn fingerprint(text: &str, exclude: &[Span]) -> Fingerprint {
     let mut fp = Fingerprint::default();
     for (base, u) in units(text) {
-        let ws: Vec<(String, Span)> = words(u, base)
+        let ws: Vec<(u64, Span)> = words(u, base)
             .into_iter()
             .filter(|(_, sp)| !exclude.iter().any(|e| sp.start < e.end && e.start < sp.end))
             .collect();
@@ -171,19 +201,30 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
         .map(|t| t.as_str())
         .collect::<HashSet<_>>()
         .len();
-    let mut shared: HashSet<u64> = HashSet::new();
+    // Sorted keys: the units found in every note.
+    let mut shared: Vec<u64> = Vec::new();
     if fps.len() >= 3 && distinct_types >= 2 {
+        let sorted = |fp: &Fingerprint| {
+            let mut k: Vec<u64> = fp.units.iter().map(|u| u.0).collect();
+            k.sort_unstable();
+            k.dedup();
+            k
+        };
         if let Some(first) = fps.first() {
-            shared = first.units.iter().map(|u| u.0).collect();
+            shared = sorted(first);
         }
         for fp in fps.iter().skip(1) {
-            let keys: HashSet<u64> = fp.units.iter().map(|u| u.0).collect();
-            shared.retain(|k| keys.contains(k));
+            let keys = sorted(fp);
+            shared.retain(|k| keys.binary_search(k).is_ok());
+            if shared.is_empty() {
+                break;
+            }
         }
     }
     for fp in fps.iter_mut() {
         for u in &mut fp.units {
-            u.1 = shared.contains(&u.0) || configured.contains(&u.0);
+            u.1 = shared.binary_search(&u.0).is_ok()
+                || (!configured.is_empty() && configured.contains(&u.0));
         }
         let mut all: Vec<u64> = fp.windows.iter().map(|w| w.0).collect();
         all.sort_unstable();

@@ -287,18 +287,21 @@ impl<'a> Model<'a> {
     pub fn build(notes: Vec<(usize, &'a Note, bool)>) -> Model<'a> {
         let mut members: Vec<Member<'a>> = notes
             .into_iter()
-            .map(|(index, note, heading)| Member {
-                index,
-                note,
-                reading: reading::read(&note.text),
-                report: by_clinician(note)
+            .map(|(index, note, heading)| {
+                let report = by_clinician(note)
                     && (matches!(
                         note.note_type,
                         NoteType::Progress
                             | NoteType::Reevaluation
                             | NoteType::Recertification
                             | NoteType::Discharge
-                    ) || (note.note_type == NoteType::Daily && heading)),
+                    ) || (note.note_type == NoteType::Daily && heading));
+                Member {
+                    index,
+                    note,
+                    reading: reading::read(&note.text, report || note.note_type != NoteType::Daily),
+                    report,
+                }
             })
             .collect();
         members.sort_by_key(|m| (m.note.date_of_service, type_rank(m.note.note_type), m.index));

@@ -116,49 +116,55 @@ struct Patterns {
     visits: Regex,
 }
 
+/// Compiles a pattern with ASCII word boundaries and digits, so the fast (lazy DFA) engine
+/// runs on any text: a Unicode `\b` makes it give up on the first non-ASCII character.
+fn re(p: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&p.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]"))
+}
+
 fn patterns() -> Option<&'static Patterns> {
     static P: OnceLock<Option<Patterns>> = OnceLock::new();
     P.get_or_init(|| {
         let term = r"(?:stgs?|ltgs?|short[- ]?term\s+goals?|long[- ]?term\s+goals?|goals?)";
         Some(Patterns {
-            heading: Regex::new(
+            heading: re(
                 r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{0,30}\))?\s*(?::\s*(?P<rest>.*)|$)",
             )
             .ok()?,
-            label: Regex::new(&format!(
+            label: re(&format!(
                 r"(?i)(?:^\s*|[.;:]\s+|\s{{2,}})(?P<label>(?P<term>{term})\s*#?\s*(?P<num>\d{{1,2}}|[a-h](?:\b|\)))?)\s*(?:\([^)\n]{{0,30}}\))?\s*(?:[:.)\-–—]|$)"
             ))
             .ok()?,
-            numbered: Regex::new(r"^(?:#\s*(?P<a>\d{1,2})|(?P<b>\d{1,2})\s*[.):]|\(?(?P<c>[a-h])[.)])\s+").ok()?,
-            other_heading: Regex::new(
+            numbered: re(r"^(?:#\s*(?P<a>\d{1,2})|(?P<b>\d{1,2})\s*[.):]|\(?(?P<c>[a-h])[.)])\s+").ok()?,
+            other_heading: re(
                 r"(?i)^(?:[soap]|subjective|objective|assessment|impression|plan|p\s*/\s*o\s*c|plan\s+of\s+care|frequency|duration|interventions?|treatment|response|education|hep|home\s+program|signature|signed|diagnos[ie]s|history|prognosis|rehab\s+potential|problems?|summary|discharge\s+(?:status|plan|summary)|reason\s+for\s+discharge|recommendations?|totals?|total\s+\w+(?:\s+\w+)?)\s*:",
             )
             .ok()?,
-            status: Regex::new(
+            status: re(
                 r"(?i)\b(?:(?P<not>not\s+(?:yet\s+)?(?:met|achieved|attained)|unmet)|(?P<partly>part(?:ial)?l?y\s+(?:met|achieved|attained)|partial(?:ly)?)|(?P<met>met|achieved|attained)|(?P<ongoing>progressing|ongoing|in\s+progress|continu(?:e|es|ed|ing))|(?P<dc>discontinued|deferred|d/?c'?d)|(?P<revised>revised|upgraded|downgraded))\b",
             )
             .ok()?,
-            measured: Regex::new(
-                r"(?i)\b(?:now|currently|current(?:ly)?\s*:|today)\s*:?\s*[^.;\n]{0,20}?\d|\bfrom\s+[^.;\n]{0,25}?\d[^.;\n]{0,30}?\bto\s+[^.;\n]{0,12}?\d|\d\s*(?:°|deg|ft|%|/\d{1,2}|\s?s|\s?sec|\s?min)?\s*(?:->|→|=>)\s*\d|\((?:was|baseline|initial(?:ly)?|eval\w*|ie)\b[^)\n]{0,25}\d",
+            measured: re(
+                r"(?i)\b(?:now|currently|current(?:ly)?[ \t]*:|today)[ \t]*:?[ \t]*[^.;\n\d]*\d|\bfrom[ \t]+[^.;\n\d]*\d[^.;\n]*?\bto[ \t]+[^.;\n\d]*\d|\d[ \t]*(?:°|deg|ft|%|/\d\d?|[ \t]?s|[ \t]?sec|[ \t]?min)?[ \t]*(?:->|→|=>)[ \t]*\d|\((?:was|baseline|initial(?:ly)?|eval[a-z]*|ie)\b[^)\n\d]*\d",
             )
             .ok()?,
-            timeframe: Regex::new(
+            timeframe: re(
                 r"(?i)\(\s*\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\s*\)|\b(?:in|within|by|over|x|for)\s+\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\b|\bby\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|d/?c|discharge|end\s+of\s+(?:poc|plan|episode|cert\w*))",
             )
             .ok()?,
-            all_goals: Regex::new(
+            all_goals: re(
                 r"(?i)\b(?:all\s+(?:(?P<t1>short|long)[- ]?term\s+|(?P<t2>stg|ltg)s?\s+)?goals?|all\s+(?P<t3>stg|ltg)s|(?P<t4>stg|ltg)s\s+(?:1\s*(?:-|–|through|to)\s*\d|all))\s+(?:were\s+|was\s+|have\s+been\s+|are\s+|now\s+)?(?P<st>met|achieved|attained|partially\s+met|not\s+met|discontinued)\b",
             )
             .ok()?,
-            frequency: Regex::new(
+            frequency: re(
                 r"(?i)\b(?:(?P<lo>[1-7])\s*(?:-|–|to)\s*)?(?P<n>[1-7])\s*(?:x|times?)\s*(?:/|per|a|an|each|every)?\s*(?:wk|week)s?\b|\b(?P<w>once|twice|one|two|three|four|five)\s+(?:times\s+)?(?:a|per|/|each|every)\s+week\b|\b(?P<abbr>biw|tiw|qw|2xwk|3xwk)\b",
             )
             .ok()?,
-            duration: Regex::new(
+            duration: re(
                 r"(?i)(?:\b(?:for|x|×|over|duration\s*:?)\s*(?:(?P<lo>\d{1,2})\s*(?:-|–|to)\s*)?(?P<n>\d{1,2})\s*(?:wks?|weeks?)\b|(?:^|[\s,;(])(?:(?P<lo2>\d{1,2})\s*(?:-|–|to)\s*)?(?P<n2>\d{1,2})\s*(?:wks?|weeks?)\b)",
             )
             .ok()?,
-            visits: Regex::new(r"(?i)\b(?P<n>\d{1,3})\s*(?:total\s+)?(?:visits|sessions|treatments)\b").ok()?,
+            visits: re(r"(?i)\b(?P<n>\d{1,3})\s*(?:total\s+)?(?:visits|sessions|treatments)\b").ok()?,
         })
     })
     .as_ref()
@@ -170,15 +176,25 @@ pub fn patterns_compile() -> bool {
     patterns().is_some()
 }
 
-/// Reads goals, goal statuses and the plan's frequency from `text`.
-pub fn read(text: &str) -> NoteReading {
+/// Reads goals, goal statuses and the plan's frequency from `text`. `report`: the note is a
+/// report or sets a plan, so its "all goals met" statements and plan words matter (a daily
+/// note's do not, and reading them would cost every daily note a pass over its text).
+pub fn read(text: &str, report: bool) -> NoteReading {
     let Some(p) = patterns() else {
         return NoteReading::default();
     };
     NoteReading {
         goals: goals(p, text),
-        all_goals: all_goals(p, text),
-        plan: plan(p, text),
+        all_goals: if report {
+            all_goals(p, text)
+        } else {
+            Vec::new()
+        },
+        plan: if report {
+            plan(p, text)
+        } else {
+            PlanWords::default()
+        },
     }
 }
 
@@ -227,11 +243,17 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
             section = None;
             continue;
         }
+        // Only lines that open with a goal word, or lines inside a goals section, can hold
+        // goals: every other line is passed over without running a pattern.
+        let opens_with_goal_word = starts_with_goal_word(line);
+        if !opens_with_goal_word && section.is_none() {
+            continue;
+        }
         // A line that opens with a goal label ("STG 1:", "LTG (8 wks):", "Goal 2 -") holds
         // one or more labelled items.
-        if let Some(first) = p
-            .label
-            .captures(line)
+        if let Some(first) = opens_with_goal_word
+            .then(|| p.label.captures(line))
+            .flatten()
             .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
         {
             let ctx = first.name("term").and_then(|t| term_of(t.as_str(), None));
@@ -251,7 +273,10 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
             labelled_items(p, line, base, None, &mut out, false);
             continue;
         }
-        if let Some(c) = p.heading.captures(line) {
+        if let Some(c) = opens_with_goal_word
+            .then(|| p.heading.captures(line))
+            .flatten()
+        {
             let head_end = c.name("rest").map_or(line.len(), |m| m.start());
             let head = line.get(..head_end).unwrap_or("");
             let ctx = term_of(head.trim_start(), None);
@@ -293,6 +318,18 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
         }
     }
     out
+}
+
+/// Whether `line` opens with "goal", "stg", "ltg", "short" or "long" (any case).
+fn starts_with_goal_word(line: &str) -> bool {
+    let head: Vec<u8> = line
+        .bytes()
+        .take(5)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    [&b"goal"[..], b"stg", b"ltg", b"short", b"long"]
+        .iter()
+        .any(|w| head.starts_with(w))
 }
 
 /// Items in a stretch that may hold several labels ("STG (3 wks): … . LTG (8 wks): …").
@@ -625,7 +662,7 @@ mod tests {
     #[test]
     fn labelled_goals_one_per_line() {
         let t = "Goals:\nSTG 1 (3 wks): ascend 12 stairs with 1 rail, modified independent.\nSTG 2 (3 wks): sit to stand x5 in < 15 s without UE support.\nLTG 1 (8 wks): walk 30 min in the community with pain < 2/10.\nP: 2x/week for 8 weeks.";
-        let r = read(t);
+        let r = read(t, true);
         assert_eq!(r.goals.len(), 3, "{:#?}", r.goals);
         assert_eq!(r.goals[0].term, Some(Term::Short));
         assert_eq!(r.goals[0].number.as_deref(), Some("1"));
@@ -642,7 +679,7 @@ mod tests {
     #[test]
     fn inline_goals_after_a_heading() {
         let t = "Goals: STG (3 wks): fasten buttons independently in < 2 min. LTG (8 wks): prepare a simple meal independently.";
-        let r = read(t);
+        let r = read(t, true);
         assert_eq!(r.goals.len(), 2, "{:#?}", r.goals);
         assert_eq!(r.goals[0].term, Some(Term::Short));
         assert_eq!(r.goals[1].term, Some(Term::Long));
@@ -655,7 +692,7 @@ mod tests {
     #[test]
     fn numbered_goals_under_term_headings() {
         let t = "Short-term goals (2 weeks):\n1. Name 20 household items with 80% accuracy given cues.\n2. Follow 2-step commands with 90% accuracy.\nLong-term goals (6 weeks):\n1. Express needs in 4-5 word sentences with 90% accuracy.\n\nPlan: 2-3x/wk x 6 wks.";
-        let r = read(t);
+        let r = read(t, true);
         assert_eq!(r.goals.len(), 3, "{:#?}", r.goals);
         assert_eq!(r.goals[0].term, Some(Term::Short));
         assert_eq!(r.goals[1].number.as_deref(), Some("2"));
@@ -668,7 +705,7 @@ mod tests {
     #[test]
     fn statuses_and_measured_comparisons() {
         let t = "Goal status:\nSTG 1: ascend 12 stairs with 1 rail – met.\nSTG 2: sit to stand x5 in < 15 s – partially met, now 17 s.\nLTG 1: walk 30 min in the community with pain < 2/10 – not yet met; now 15 min.\nLTG 2: return to gardening – ongoing.\nLTG 3: lift 10 lb floor to waist (now 5 lb).";
-        let r = read(t);
+        let r = read(t, true);
         let st: Vec<_> = r.goals.iter().map(|g| g.status.map(|s| s.0)).collect();
         assert_eq!(
             st,
@@ -691,7 +728,7 @@ mod tests {
     #[test]
     fn status_only_items_keep_their_label() {
         let t = "Progress report\nSTG 1: met.\nLTG 2 – partially met";
-        let r = read(t);
+        let r = read(t, true);
         assert_eq!(r.goals.len(), 2, "{:#?}", r.goals);
         assert_eq!(r.goals[0].number.as_deref(), Some("1"));
         assert_eq!(r.goals[0].status.map(|s| s.0), Some(Status::Met));
@@ -701,8 +738,10 @@ mod tests {
 
     #[test]
     fn all_goals_statements() {
-        let r =
-            read("All short-term goals met. LTGs 1-3 met at discharge. All goals have been met.");
+        let r = read(
+            "All short-term goals met. LTGs 1-3 met at discharge. All goals have been met.",
+            true,
+        );
         assert_eq!(r.all_goals.len(), 3, "{:#?}", r.all_goals);
         assert_eq!(r.all_goals[0].term, Some(Term::Short));
         assert_eq!(r.all_goals[1].term, Some(Term::Long));
@@ -711,14 +750,14 @@ mod tests {
 
     #[test]
     fn prose_mentioning_goals_is_not_a_goal() {
-        let r = read("A: Pt progressing toward LTG of reciprocal stair negotiation; flexion ROM improved 13 deg since eval.\nP: continue per plan.");
+        let r = read("A: Pt progressing toward LTG of reciprocal stair negotiation; flexion ROM improved 13 deg since eval.\nP: continue per plan.", true);
         assert!(r.goals.is_empty(), "{:#?}", r.goals);
     }
 
     #[test]
     fn a_goals_section_ends_at_the_next_heading_or_blank_line() {
         let t = "Goals:\n1. Walk 150 ft with SPC independently.\nA: Skilled cueing needed for sequencing.\nO: gait 0.8 m/s";
-        let r = read(t);
+        let r = read(t, true);
         assert_eq!(r.goals.len(), 1, "{:#?}", r.goals);
     }
 
@@ -742,7 +781,7 @@ mod tests {
             ),
             ("No plan words here; walked 2 x 150 ft", None, None, None),
         ] {
-            let r = read(t);
+            let r = read(t, true);
             assert_eq!(
                 (r.plan.per_week, r.plan.weeks, r.plan.visits),
                 (pw, wk, v),
@@ -775,7 +814,7 @@ mod tests {
             "STG 1: –",
             "Goals\n\u{2028}\n- [ ] ",
         ] {
-            let _ = read(t);
+            let _ = read(t, true);
             let _ = goal_words(t);
         }
     }

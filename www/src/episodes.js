@@ -280,6 +280,7 @@ export function episodeNotes(episodes) {
  * clean episode); `options.discipline` forces the discipline. For the cloning study:
  * `options.sameProgram` writes the same exercise lines at every visit (the rest of each note
  * written for the visit); `options.editedCopies` rewrites one more line of each copied note.
+ * `options.perWeek` and `options.weeks` force the plan's frequency and duration.
  */
 export function generateEpisode(rnd, i, options = {}) {
   const pool = options.discipline ? CONDITIONS.filter((c) => c.discipline === options.discipline) : CONDITIONS;
@@ -300,10 +301,10 @@ export function generateEpisode(rnd, i, options = {}) {
   const doctor = pick(rnd, DOCTORS);
 
   // The schedule: frequency, duration, weekdays.
-  const perWeek = disc === "SLP" ? pick(rnd, [1, 2, 2]) : pick(rnd, [2, 2, 2, 3]);
+  const perWeek = options.perWeek ?? (disc === "SLP" ? pick(rnd, [1, 2, 2]) : pick(rnd, [2, 2, 2, 3]));
   const freqWords = perWeek === 3 ? pick(rnd, ["3x/week", "3 times a week", "2-3x/week"]) : perWeek === 2 ? pick(rnd, ["2x/week", "twice a week", "2x/wk"]) : pick(rnd, ["1x/week", "once a week"]);
   const allowedPerWeek = freqWords.startsWith("2-3") ? 3 : perWeek;
-  const weeks = pick(rnd, [4, 6, 6, 8, 8]);
+  const weeks = options.weeks ?? pick(rnd, [4, 6, 6, 8, 8]);
   const days = perWeek === 3 ? [1, 3, 5] : perWeek === 2 ? pick(rnd, [[1, 4], [2, 5], [1, 3], [2, 4]]) : [pick(rnd, [2, 3, 4])];
   let evalDate = addDays("2025-01-06", int(rnd, 0, 420));
   while (weekday(evalDate) === 0 || weekday(evalDate) === 6) evalDate = addDays(evalDate, 1);
