@@ -358,6 +358,7 @@ export interface TimelineEntry {
   progressReport: boolean;
   /** Monday of its calendar week. */
   week: DateString;
+  /** Treatment days in that week, the evaluation's day left out (as the frequency rule counts them). */
   visitsInWeek: number;
   frequencyPerWeek?: number;
   /** Index into `timeline.plans`. */

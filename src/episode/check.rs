@@ -405,10 +405,17 @@ fn timeline(
     note_ref: &dyn Fn(usize, Option<Span>) -> Option<NoteRef>,
 ) -> Timeline {
     let model = &ctx.model;
-    // Treatment days per calendar week.
+    // Treatment days per calendar week, as the frequency rule counts them (the
+    // evaluation's day left out).
+    let eval_dates: Vec<Date> = model
+        .members
+        .iter()
+        .filter(|m| m.note.note_type == NoteType::Evaluation)
+        .map(|m| m.note.date_of_service)
+        .collect();
     let mut weeks: BTreeMap<Date, Vec<Date>> = BTreeMap::new();
     for (k, m) in model.members.iter().enumerate() {
-        if model.position(k).visit {
+        if model.position(k).visit && !eval_dates.contains(&m.note.date_of_service) {
             let d = m.note.date_of_service;
             let w = weeks.entry(super::week_of(d)).or_default();
             if !w.contains(&d) {

@@ -108,7 +108,8 @@ pub struct TimelineEntry {
     pub progress_report: bool,
     /// Monday of its calendar week.
     pub week: Date,
-    /// Treatment days in that week.
+    /// Treatment days in that week, the evaluation's day left out (as
+    /// `episode/visits-exceed-plan-frequency` counts them).
     pub visits_in_week: u32,
     /// The most visits a week the plan in force allows.
     #[serde(skip_serializing_if = "Option::is_none")]
