@@ -18,8 +18,9 @@ fn main() -> ExitCode {
             };
             match std::fs::read_to_string(path)
                 .map_err(|e| e.to_string())
-                .and_then(|t| chartlint::parse_json(&t, "config").map_err(|e| e.to_string()))
-            {
+                .and_then(|t| {
+                    chartlint::testing::parse_json(&t, "config").map_err(|e| e.to_string())
+                }) {
                 Ok(v) => config = v,
                 Err(e) => {
                     eprintln!("{path}: {e}");

@@ -2,7 +2,7 @@
 //!
 //! `cargo run --example explain -- note.json` (a Note, or a corpus file with a `note` field).
 
-use chartlint::text::TextScanner;
+use chartlint::testing::TextScanner;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -24,7 +24,7 @@ fn main() {
         .unwrap_or("")
         .to_string();
     let facts = TextScanner::new().scan(&text);
-    let show = |label: &str, spans: &[chartlint::span::Span]| {
+    let show = |label: &str, spans: &[chartlint::testing::Span]| {
         for s in spans {
             println!("{label:>12}: {:?}", text.get(s.start..s.end).unwrap_or("?"));
         }

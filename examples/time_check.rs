@@ -59,7 +59,7 @@ fn main() {
             let _ = checker.check_json(&json);
             json_times.push(t.elapsed());
         }
-        let scanner = chartlint::text::TextScanner::new();
+        let scanner = chartlint::testing::TextScanner::new();
         let mut scan_times = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();

@@ -8,12 +8,12 @@
 //! }
 //! ```
 
+use crate::diagnostics::Severity;
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::{PayerKind, UnitRule};
 use crate::policy::icd10::CodeSet;
 use crate::policy::ncci::PtpTable;
-use crate::rules::Severity;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -231,44 +231,54 @@ impl PayerRules {
     }
 }
 
+/// The rule lookup a config is validated with: a rule id (or a renamed id) to the rule's
+/// current id, `None` when no rule has it. The checker hands it the rule tables' lookup.
+pub type RuleLookup = fn(&str) -> Option<&'static str>;
+
 /// A validated config.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub disabled_rules: HashSet<&'static str>,
-    pub severity: HashMap<&'static str, Severity>,
+    /// Rules turned off (`disabledRules`), by current id.
+    pub(crate) disabled_rules: HashSet<&'static str>,
+    /// Severity overrides (`severity`), by current id.
+    pub(crate) severity: HashMap<&'static str, Severity>,
     /// Packs given by the clinic, already laid over the built-in ones.
-    pub payers: HashMap<PayerKind, PayerRules>,
+    pub(crate) payers: HashMap<PayerKind, PayerRules>,
     /// `feeSchedule`, validated (a PPRRVU file is parsed here, once per `Checker`).
-    pub fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
+    pub(crate) fee_schedule: Option<std::sync::Arc<crate::policy::fees::FeeSchedule>>,
     /// The official CMS practitioner PTP edits from `config.ncci.ptpFile`, parsed once
     /// (`None`: the built-in therapy pairs are used).
-    pub ptp: Option<Arc<PtpTable>>,
+    pub(crate) ptp: Option<Arc<PtpTable>>,
     /// The CMS ICD-10-CM code list from `config.icd10File`, parsed once (`None`: structural
     /// checks and the built-in deleted-codes list only).
-    pub icd10: Option<Arc<CodeSet>>,
+    pub(crate) icd10: Option<Arc<CodeSet>>,
     /// Which documentation elements each note type must contain (`requirements`), laid
     /// over the built-in table of [`crate::policy::elements`].
-    pub requirements: crate::policy::elements::Requirements,
-    /// `cloning`: the threshold of `episode/cloned-documentation` and the clinic's template
-    /// lines.
-    pub cloning: Cloning,
+    pub(crate) requirements: crate::policy::elements::Requirements,
+    /// `cloning`: how `episode/cloned-documentation` judges a note.
+    pub(crate) cloning: Cloning,
     fallback_pack: PayerRules,
 }
+
+/// The default share of a note's own narrative, found in one earlier note of the episode,
+/// at which `episode/cloned-documentation` flags it (the study behind it is in
+/// docs/episode-review.md).
+pub const DEFAULT_CLONING_THRESHOLD: f64 = 0.85;
 
 /// How `episode/cloned-documentation` judges a note (`config.cloning`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cloning {
     /// Share of a note's own narrative found in one earlier note at which it is flagged.
     pub threshold: f64,
-    /// Keys of the clinic's template lines (`cloning.template`), left out of the comparison.
-    pub template: HashSet<u64>,
+    /// The clinic's template lines (`cloning.template`), left out of the comparison.
+    pub template: Vec<String>,
 }
 
 impl Default for Cloning {
     fn default() -> Self {
         Cloning {
-            threshold: crate::episode::cloning::DEFAULT_THRESHOLD,
-            template: HashSet::new(),
+            threshold: DEFAULT_CLONING_THRESHOLD,
+            template: Vec::new(),
         }
     }
 }
@@ -296,15 +306,15 @@ impl Default for Config {
 }
 
 impl Config {
-    pub fn from_json(json: &str) -> Result<Config, InputError> {
-        Config::from_value(&crate::parse_json_max(
-            json,
-            "config",
-            crate::MAX_CONFIG_JSON_BYTES,
-        )?)
+    /// Parses and validates a config's JSON text. `rule_id` turns a rule id (or a renamed
+    /// one) into the rule's current id, `None` for an unknown id.
+    pub fn from_json(json: &str, rule_id: RuleLookup) -> Result<Config, InputError> {
+        Config::from_value(&crate::input::parse_config_json(json)?, rule_id)
     }
 
-    pub fn from_value(v: &Value) -> Result<Config, InputError> {
+    /// Validates a config given as a JSON value (`null` for the defaults); `rule_id` as in
+    /// [`Config::from_json`].
+    pub fn from_value(v: &Value, rule_id: RuleLookup) -> Result<Config, InputError> {
         let mut c = Config::default();
         if v.is_null() {
             return Ok(c);
@@ -312,19 +322,19 @@ impl Config {
         let o = Obj::new(v, "config")?;
         if let Some(list) = o.opt_str_list("disabledRules", 1000)? {
             for (i, id) in list.into_iter().enumerate() {
-                let rule = crate::rules::find(id).ok_or_else(|| {
+                let rule = rule_id(id).ok_or_else(|| {
                     InputError::new(
                         format!("config.disabledRules[{i}]"),
                         "is not a rule id (see rules())",
                     )
                 })?;
-                c.disabled_rules.insert(rule.id);
+                c.disabled_rules.insert(rule);
             }
         }
         if let Some(sev) = o.opt_obj("severity")? {
             for (id, s) in sev.entries() {
                 let path = sev.path_of(id);
-                let rule = crate::rules::find(id)
+                let rule = rule_id(id)
                     .ok_or_else(|| InputError::new(&path, "is not a rule id (see rules())"))?;
                 let level = match s {
                     Value::String(s) => Severity::parse(s),
@@ -339,7 +349,7 @@ impl Config {
                         ),
                     )
                 })?;
-                c.severity.insert(rule.id, level);
+                c.severity.insert(rule, level);
             }
         }
         if let Some(p) = o.opt_obj("payers")? {
@@ -394,13 +404,27 @@ impl Config {
                     })?;
             }
             if let Some(lines) = cl.opt_str_list("template", 10_000)? {
-                c.cloning.template = lines
-                    .into_iter()
-                    .flat_map(crate::episode::cloning::template_keys)
-                    .collect();
+                c.cloning.template = lines.into_iter().map(str::to_string).collect();
             }
         }
         Ok(c)
+    }
+
+    /// How many edits the CMS PTP file given in `ncci.ptpFile` holds (`None` when no file
+    /// was given and the built-in therapy pairs are used).
+    pub fn ptp_edits(&self) -> Option<usize> {
+        self.ptp.as_ref().map(|t| t.len())
+    }
+
+    /// How many codes the CMS ICD-10-CM file given in `icd10File` lists (`None` when no file
+    /// was given).
+    pub fn icd10_codes(&self) -> Option<usize> {
+        self.icd10.as_ref().map(|c| c.len())
+    }
+
+    /// Whether rule `id` is turned off by `disabledRules`.
+    pub fn is_disabled(&self, id: &str) -> bool {
+        self.disabled_rules.contains(id)
     }
 
     /// The rule pack for a payer kind: the clinic's, or the built-in one.

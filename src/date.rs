@@ -5,8 +5,11 @@ use std::fmt;
 /// A valid proleptic Gregorian date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (1900–2200).
     pub year: i32,
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -25,6 +28,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl Date {
+    /// The date, if it exists (and its year is 1900–2200).
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1900..=2200).contains(&year) || day == 0 || day > days_in_month(year, month) {
             return None;

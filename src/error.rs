@@ -16,6 +16,7 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// An error at `path` (empty for the whole document).
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         InputError {
             path: path.into(),

@@ -9,6 +9,58 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::str::FromStr;
 
+/// Largest note accepted, as JSON text (a 1 MiB `text` and its fields).
+pub const MAX_JSON_BYTES: usize = 2 << 20;
+
+/// Largest config accepted, as JSON text: a config may carry whole CMS files (the PFS
+/// relative value file is about 4 MB, the PTP edit tables and ICD-10-CM lists more).
+pub const MAX_CONFIG_JSON_BYTES: usize = 64 << 20;
+
+/// Parses a note's JSON text with the note's size bound ([`MAX_JSON_BYTES`]); `what` names
+/// the document in errors. Over the bound, the error names the field that makes it large
+/// (`text: …`) when one top-level field holds most of it.
+pub fn parse_json(json: &str, what: &str) -> Result<Value, InputError> {
+    parse_json_max(json, what, MAX_JSON_BYTES)
+}
+
+/// Parses a config's JSON text ([`MAX_CONFIG_JSON_BYTES`]).
+pub fn parse_config_json(json: &str) -> Result<Value, InputError> {
+    parse_json_max(json, "config", MAX_CONFIG_JSON_BYTES)
+}
+
+/// Parses JSON text of at most `max` bytes; `what` names the document in errors.
+pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, InputError> {
+    if json.len() > max {
+        let (path, field) = match largest_field(json) {
+            Some((key, len)) if len > json.len() / 2 => (
+                key.clone(),
+                format!(" ({key} alone is {len} bytes of JSON)"),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        return Err(InputError::new(
+            path,
+            format!(
+                "the {what} is {} bytes of JSON{field}; at most {max} are accepted",
+                json.len()
+            ),
+        ));
+    }
+    serde_json::from_str(json)
+        .map_err(|e| InputError::new("", format!("the {what} is not valid JSON ({e})")))
+}
+
+/// The largest top-level field of a JSON object and its size in bytes of JSON text, read
+/// without building the values (only for the error of an oversized document).
+fn largest_field(json: &str) -> Option<(String, usize)> {
+    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
+        serde_json::from_str(json).ok()?;
+    fields
+        .into_iter()
+        .map(|(k, v)| (k, v.get().len()))
+        .max_by_key(|&(_, len)| len)
+}
+
 /// Short description of a JSON value for error messages. Strings are not echoed (they may
 /// hold patient text); numbers, booleans and null are.
 pub fn describe(v: &Value) -> String {
@@ -285,6 +337,10 @@ fn quote_list(items: &[&str]) -> String {
 }
 
 /// The UTF-16 code unit of a `\uXXXX` escape at byte `i` of `b`, if it is a surrogate.
+#[cfg_attr(
+    not(any(target_arch = "wasm32", feature = "testing")),
+    allow(dead_code)
+)]
 fn surrogate_escape_at(b: &[u8], i: usize) -> Option<u16> {
     if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
         return None;
@@ -303,6 +359,10 @@ fn surrogate_escape_at(b: &[u8], i: usize) -> Option<u16> {
 /// report still line up with the editor's text). A well-formed escaped pair
 /// (`\ud83d\ude00`) is kept as it is. Borrows (no copy) when there is nothing to repair,
 /// which is every keystroke in practice: one pass over the backslashes.
+#[cfg_attr(
+    not(any(target_arch = "wasm32", feature = "testing")),
+    allow(dead_code)
+)] // the WASM boundary's, and the tests'
 pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
     let b = json.as_bytes();
     let mut out = String::new();

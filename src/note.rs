@@ -6,7 +6,8 @@
 
 use crate::date::Date;
 use crate::error::InputError;
-use crate::input::{describe, join, Obj};
+use crate::input::{describe, describe_short, join, Obj};
+use crate::wire::wire_enum;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -14,6 +15,7 @@ use serde_json::Value;
 /// Bounds on untrusted input. A note over any of them is rejected with a clear error
 /// rather than checked slowly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
     /// Largest `text`, in UTF-8 bytes (1 MiB; a long note is about 30 KB).
@@ -26,42 +28,35 @@ pub struct Limits {
     pub max_episode_notes: usize,
 }
 
+/// The bounds every note is checked against.
 pub const LIMITS: Limits = Limits {
     max_text_bytes: 1 << 20,
     max_text_lines: 20_000,
     max_billed_lines: 100,
-    max_episode_notes: crate::episode::MAX_EPISODE_NOTES,
+    max_episode_notes: MAX_EPISODE_NOTES,
 };
+
+/// Most notes checked as one episode of care.
+pub const MAX_EPISODE_NOTES: usize = 500;
 
 /// Minutes in a day: no line or total can exceed it.
 pub const MAX_MINUTES: u32 = 1440;
 /// Units on one line above this are rejected as input errors, not findings.
 pub const MAX_UNITS: u32 = 999;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Discipline {
-    PT,
-    OT,
-    SLP,
+wire_enum! {
+    /// A PT, OT or SLP plan of care's discipline.
+    pub enum Discipline {
+        /// Physical therapy.
+        PT = "PT",
+        /// Occupational therapy.
+        OT = "OT",
+        /// Speech-language pathology.
+        SLP = "SLP",
+    }
 }
 
 impl Discipline {
-    pub const NAMES: &'static [&'static str] = &["PT", "OT", "SLP"];
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "PT" => Some(Self::PT),
-            "OT" => Some(Self::OT),
-            "SLP" => Some(Self::SLP),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PT => "PT",
-            Self::OT => "OT",
-            Self::SLP => "SLP",
-        }
-    }
     /// The Medicare plan-of-care modifier for this discipline (GP, GO, GN).
     pub fn modifier(self) -> &'static str {
         match self {
@@ -72,175 +67,96 @@ impl Discipline {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum NoteType {
-    Evaluation,
-    Reevaluation,
-    Daily,
-    Progress,
-    Recertification,
-    Discharge,
-}
-
-impl NoteType {
-    pub const NAMES: &'static [&'static str] = &[
-        "evaluation",
-        "reevaluation",
-        "daily",
-        "progress",
-        "recertification",
-        "discharge",
-    ];
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "evaluation" => Self::Evaluation,
-            "reevaluation" => Self::Reevaluation,
-            "daily" => Self::Daily,
-            "progress" => Self::Progress,
-            "recertification" => Self::Recertification,
-            "discharge" => Self::Discharge,
-            _ => return None,
-        })
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Evaluation => "evaluation",
-            Self::Reevaluation => "reevaluation",
-            Self::Daily => "daily",
-            Self::Progress => "progress",
-            Self::Recertification => "recertification",
-            Self::Discharge => "discharge",
-        }
+wire_enum! {
+    /// The kind of note.
+    pub enum NoteType {
+        /// An initial evaluation.
+        Evaluation = "evaluation",
+        /// A re-evaluation.
+        Reevaluation = "reevaluation",
+        /// A daily treatment note.
+        Daily = "daily",
+        /// A progress report.
+        Progress = "progress",
+        /// A recertification of the plan of care.
+        Recertification = "recertification",
+        /// A discharge summary.
+        Discharge = "discharge",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum PayerKind {
-    Medicare,
-    MedicareAdvantage,
-    Medicaid,
-    Commercial,
-    WorkersComp,
-    SelfPay,
-}
-
-impl PayerKind {
-    pub const NAMES: &'static [&'static str] = &[
-        "medicare",
-        "medicareAdvantage",
-        "medicaid",
-        "commercial",
-        "workersComp",
-        "selfPay",
-    ];
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "medicare" => Self::Medicare,
-            "medicareAdvantage" => Self::MedicareAdvantage,
-            "medicaid" => Self::Medicaid,
-            "commercial" => Self::Commercial,
-            "workersComp" => Self::WorkersComp,
-            "selfPay" => Self::SelfPay,
-            _ => return None,
-        })
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Medicare => "medicare",
-            Self::MedicareAdvantage => "medicareAdvantage",
-            Self::Medicaid => "medicaid",
-            Self::Commercial => "commercial",
-            Self::WorkersComp => "workersComp",
-            Self::SelfPay => "selfPay",
-        }
+wire_enum! {
+    /// Who pays: picks the payer rule pack.
+    pub enum PayerKind {
+        /// Original Medicare (Part B).
+        Medicare = "medicare",
+        /// A Medicare Advantage plan.
+        MedicareAdvantage = "medicareAdvantage",
+        /// A state Medicaid program.
+        Medicaid = "medicaid",
+        /// A commercial plan.
+        Commercial = "commercial",
+        /// Workers' compensation.
+        WorkersComp = "workersComp",
+        /// The patient pays.
+        SelfPay = "selfPay",
     }
 }
 
-/// How timed minutes become units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum UnitRule {
-    /// Medicare's total-time method (CMS Pub. 100-04, ch. 5, §20.2).
-    #[serde(rename = "cms8")]
-    Cms8,
-    /// The AMA/CPT mid-point method applied to each code on its own ("Rule of Eights").
-    #[serde(rename = "ruleOf8s")]
-    RuleOf8s,
-}
-
-impl UnitRule {
-    pub const NAMES: &'static [&'static str] = &["cms8", "ruleOf8s"];
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "cms8" => Some(Self::Cms8),
-            "ruleOf8s" => Some(Self::RuleOf8s),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Cms8 => "cms8",
-            Self::RuleOf8s => "ruleOf8s",
-        }
+wire_enum! {
+    /// How timed minutes become units.
+    pub enum UnitRule {
+        /// Medicare's total-time method (CMS Pub. 100-04, ch. 5, §20.2).
+        Cms8 = "cms8",
+        /// The AMA/CPT mid-point method applied to each code on its own ("Rule of Eights").
+        RuleOf8s = "ruleOf8s",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Role {
-    PT,
-    PTA,
-    OT,
-    OTA,
-    SLP,
-    SLPA,
-    #[serde(rename = "student")]
-    Student,
+wire_enum! {
+    /// The provider's role.
+    pub enum Role {
+        /// Physical therapist.
+        PT = "PT",
+        /// Physical therapist assistant.
+        PTA = "PTA",
+        /// Occupational therapist.
+        OT = "OT",
+        /// Occupational therapy assistant.
+        OTA = "OTA",
+        /// Speech-language pathologist.
+        SLP = "SLP",
+        /// Speech-language pathology assistant.
+        SLPA = "SLPA",
+        /// A student under supervision.
+        Student = "student",
+    }
 }
 
 impl Role {
-    pub const NAMES: &'static [&'static str] =
-        &["PT", "PTA", "OT", "OTA", "SLP", "SLPA", "student"];
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "PT" => Self::PT,
-            "PTA" => Self::PTA,
-            "OT" => Self::OT,
-            "OTA" => Self::OTA,
-            "SLP" => Self::SLP,
-            "SLPA" => Self::SLPA,
-            "student" => Self::Student,
-            _ => return None,
-        })
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PT => "PT",
-            Self::PTA => "PTA",
-            Self::OT => "OT",
-            Self::OTA => "OTA",
-            Self::SLP => "SLP",
-            Self::SLPA => "SLPA",
-            Self::Student => "student",
-        }
-    }
     /// An assistant (PTA, OTA, SLPA) rather than a qualified therapist.
     pub fn is_assistant(self) -> bool {
         matches!(self, Self::PTA | Self::OTA | Self::SLPA)
     }
 }
 
+/// Who pays for the visit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Payer {
+    /// The kind of payer: picks the rule pack.
     pub kind: PayerKind,
     /// As given in the note; `None` means "the payer pack's method" (Medicare's by default).
     pub unit_rule: Option<UnitRule>,
 }
 
+/// Who furnished the services and writes the note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {
+    /// Their role.
     pub role: Role,
+    /// Their name, as the EMR signs the note.
     pub name: Option<String>,
+    /// Their credentials ("PT, DPT", "OTR/L").
     pub credentials: Option<String>,
 }
 
@@ -249,7 +165,9 @@ pub struct Provider {
 pub struct Line {
     /// CPT/HCPCS code, trimmed and upper-cased.
     pub code: String,
+    /// One-on-one minutes.
     pub minutes: Option<u32>,
+    /// Units billed (0: performed and documented, not billed).
     pub units: u32,
     /// Upper-cased, trimmed.
     pub modifiers: Vec<String>,
@@ -258,21 +176,31 @@ pub struct Line {
 }
 
 impl Line {
+    /// Whether the line carries modifier `m` (upper case).
     pub fn has_modifier(&self, m: &str) -> bool {
         self.modifiers.iter().any(|x| x == m)
     }
 }
 
+/// The episode of care around the visit.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Episode {
+    /// This visit's number in the episode of care.
     pub visit_number: Option<u32>,
+    /// This visit's treatment day in the current progress-report period (day 1: the
+    /// evaluation or the last progress report).
     pub reporting_period_day: Option<u32>,
+    /// First day of the plan of care.
     pub plan_of_care_start: Option<Date>,
+    /// Last day of the plan of care.
     pub plan_of_care_end: Option<Date>,
     /// `None` when absent or `null` (not certified).
     pub certified_on: Option<Date>,
+    /// Visits the payer authorized for the episode.
     pub authorized_visits: Option<u32>,
+    /// Last day of the payer's authorization.
     pub authorization_end: Option<Date>,
+    /// Allowed amount this calendar year before this visit, in this discipline's KX bucket.
     pub threshold_spent_before: Option<Decimal>,
     /// The EMR marks the episode closed: the patient is no longer seen under this plan.
     pub closed: Option<bool>,
@@ -284,77 +212,120 @@ pub struct Episode {
     pub planned_visits: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Level {
-    Low,
-    Moderate,
-    High,
+wire_enum! {
+    /// An evaluation's complexity level (and the level of decision making).
+    #[cfg_attr(test, ts(rename = "ComplexityLevel"))]
+    pub enum Level {
+        /// Low complexity.
+        Low = "low",
+        /// Moderate complexity.
+        Moderate = "moderate",
+        /// High complexity.
+        High = "high",
+    }
 }
 
-impl Level {
-    pub const NAMES: &'static [&'static str] = &["low", "moderate", "high"];
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "low" => Some(Self::Low),
-            "moderate" => Some(Self::Moderate),
-            "high" => Some(Self::High),
-            _ => None,
-        }
+wire_enum! {
+    /// PT clinical presentation (`evaluation.clinicalPresentation`).
+    pub enum ClinicalPresentation {
+        /// Stable and/or uncomplicated characteristics.
+        Stable = "stable",
+        /// Evolving, with changing characteristics.
+        Evolving = "evolving",
+        /// Unstable and unpredictable characteristics.
+        Unstable = "unstable",
     }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Moderate => "moderate",
-            Self::High => "high",
-        }
+}
+
+wire_enum! {
+    /// OT review of the occupational profile and history (`evaluation.profileReview`).
+    pub enum ProfileReview {
+        /// A brief history review.
+        Brief = "brief",
+        /// An expanded review.
+        Expanded = "expanded",
+        /// An extensive review.
+        Extensive = "extensive",
+    }
+}
+
+wire_enum! {
+    /// OT modification of tasks or assistance needed (`evaluation.taskModification`).
+    pub enum TaskModification {
+        /// No modification or assistance needed.
+        None = "none",
+        /// Minimal to moderate modification or assistance.
+        MinimalToModerate = "minimalToModerate",
+        /// Significant modification or assistance.
+        Significant = "significant",
     }
 }
 
 /// Evaluation components as the EMR's evaluation form records them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Evaluation {
+    /// PT: personal factors and comorbidities affecting the plan (a count).
     pub history_factors: Option<u32>,
+    /// PT: body structures and functions, activity limitations, participation restrictions
+    /// addressed (a count).
     pub exam_elements: Option<u32>,
-    /// `stable`, `evolving`, `unstable`.
-    pub clinical_presentation: Option<String>,
-    /// `brief`, `expanded`, `extensive`.
-    pub profile_review: Option<String>,
+    /// PT clinical presentation.
+    pub clinical_presentation: Option<ClinicalPresentation>,
+    /// OT occupational profile and history review.
+    pub profile_review: Option<ProfileReview>,
+    /// OT performance deficits (a count).
     pub performance_deficits: Option<u32>,
+    /// OT: comorbidities affect occupational performance.
     pub comorbidities_affect_occupation: Option<bool>,
-    /// `none`, `minimalToModerate`, `significant`.
-    pub task_modification: Option<String>,
+    /// OT modification of tasks or assistance.
+    pub task_modification: Option<TaskModification>,
+    /// Clinical decision making.
     pub decision_making: Option<Level>,
+    /// Face-to-face minutes (descriptive; never decides the level).
     pub minutes: Option<u32>,
+    /// Why the re-evaluation was needed, as the form records it.
     pub reevaluation_reason: Option<String>,
 }
 
 /// A therapy note, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// Echoed in the report.
     pub id: Option<String>,
     /// The EMR's patient identifier: echoed in reports, never in messages.
     pub patient_id: Option<String>,
     /// The EMR's episode-of-care identifier: echoed in reports, never in messages.
     pub episode_id: Option<String>,
+    /// The plan of care's discipline.
     pub discipline: Discipline,
+    /// The kind of note.
     pub note_type: NoteType,
+    /// Picks the policy year (thresholds, conversion factor).
     pub date_of_service: Date,
+    /// Who pays.
     pub payer: Payer,
+    /// Who furnished the services.
     pub provider: Provider,
+    /// The billed services.
     pub lines: Vec<Line>,
+    /// ICD-10-CM codes for the visit, primary first (upper case).
     pub diagnoses: Option<Vec<String>>,
+    /// Total timed minutes, as documented.
     pub total_timed_minutes: Option<u32>,
+    /// Total treatment minutes (timed and untimed), as documented.
     pub total_treatment_minutes: Option<u32>,
+    /// The episode of care.
     pub episode: Option<Episode>,
+    /// The evaluation form's complexity components.
     pub evaluation: Option<Evaluation>,
+    /// The narrative, as the editor holds it.
     pub text: String,
 }
 
 impl Note {
     /// Parses a JSON string (native callers, tests, the command line).
     pub fn from_json(json: &str) -> Result<Note, InputError> {
-        Note::from_value(&crate::parse_json(json, "note")?)
+        Note::from_value(&crate::input::parse_json(json, "note")?)
     }
 
     /// Validates a JSON value into a Note, moving the text out of it rather than copying
@@ -604,23 +575,138 @@ fn parse_evaluation(o: &Obj<'_>) -> Result<Evaluation, InputError> {
         history_factors: o.opt_count("historyFactors", "a count", 100)?,
         exam_elements: o.opt_count("examElements", "a count", 100)?,
         clinical_presentation: o
-            .opt_enum("clinicalPresentation", &["stable", "evolving", "unstable"])?
-            .map(str::to_string),
+            .opt_enum("clinicalPresentation", ClinicalPresentation::NAMES)?
+            .and_then(ClinicalPresentation::parse),
         profile_review: o
-            .opt_enum("profileReview", &["brief", "expanded", "extensive"])?
-            .map(str::to_string),
+            .opt_enum("profileReview", ProfileReview::NAMES)?
+            .and_then(ProfileReview::parse),
         performance_deficits: o.opt_count("performanceDeficits", "a count", 100)?,
         comorbidities_affect_occupation: o.opt_bool("comorbiditiesAffectOccupation")?,
         task_modification: o
-            .opt_enum(
-                "taskModification",
-                &["none", "minimalToModerate", "significant"],
-            )?
-            .map(str::to_string),
+            .opt_enum("taskModification", TaskModification::NAMES)?
+            .and_then(TaskModification::parse),
         decision_making: o
             .opt_enum("decisionMaking", Level::NAMES)?
             .and_then(Level::parse),
         minutes: o.opt_count("minutes", "a whole number of minutes", MAX_MINUTES)?,
         reevaluation_reason: text("reevaluationReason")?,
+    })
+}
+
+/// The notes of an episode of care as given to `checkEpisode`: each validated on its own.
+#[derive(Debug)]
+pub struct EpisodeNotes {
+    /// Index-aligned with the input array: the note, or its error (its path starts with
+    /// `notes[i]`).
+    pub notes: Vec<Result<Note, InputError>>,
+    /// The notes' `patientId`, when they give one.
+    pub patient_id: Option<String>,
+    /// The notes' `episodeId`, when they give one.
+    pub episode_id: Option<String>,
+}
+
+/// Reads the notes of one episode of care (a JSON array, any order). Errors that concern
+/// the episode as a whole are returned: not an array, more than [`MAX_EPISODE_NOTES`] notes,
+/// notes of two disciplines, patients or episodes, two notes with one id. A note that fails
+/// validation is kept as its own error (`notes[3].lines[0].units: …`) so the rest can be
+/// checked.
+pub fn parse_episode_notes(v: &Value) -> Result<EpisodeNotes, InputError> {
+    let Value::Array(items) = v else {
+        return Err(InputError::new(
+            "notes",
+            format!(
+                "expected an array of the episode's notes, got {}",
+                describe(v)
+            ),
+        ));
+    };
+    if items.len() > MAX_EPISODE_NOTES {
+        return Err(InputError::new(
+            "notes",
+            format!(
+                "has {} notes; at most {MAX_EPISODE_NOTES} are checked as one episode (check the episode in parts)",
+                items.len()
+            ),
+        ));
+    }
+    // The fields that tie the notes together, read even from notes that fail validation.
+    let mut first: [Option<usize>; 3] = [None, None, None];
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for (slot, key, what) in [
+            (0, "discipline", "discipline"),
+            (1, "patientId", "patient"),
+            (2, "episodeId", "episode of care"),
+        ] {
+            let Some(value @ Value::String(_)) = item.get(key) else {
+                continue;
+            };
+            let Some(seen) = first.get_mut(slot) else {
+                continue;
+            };
+            let Some(j) = *seen else {
+                *seen = Some(i);
+                continue;
+            };
+            let other = items
+                .get(j)
+                .and_then(|n| n.get(key))
+                .unwrap_or(&Value::Null);
+            if other != value {
+                // Disciplines are shown (a closed set); ids never are.
+                let how = if slot == 0 {
+                    format!(
+                        "is {} but notes[{j}] is {}",
+                        describe_short(value),
+                        describe_short(other)
+                    )
+                } else {
+                    format!("differs from notes[{j}].{key}")
+                };
+                return Err(InputError::new(
+                    format!("notes[{i}].{key}"),
+                    format!("{how}: an episode holds the notes of one {what}"),
+                ));
+            }
+        }
+        if let Some(Value::String(id)) = item.get("id") {
+            if let Some(j) = ids.insert(id.as_str(), i) {
+                return Err(InputError::new(
+                    format!("notes[{i}].id"),
+                    format!(
+                        "is the same as notes[{j}].id: each note of an episode needs its own id"
+                    ),
+                ));
+            }
+        }
+    }
+    let notes = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            Note::from_value(item).map_err(|e| {
+                let path = if e.path.is_empty() || e.path == "note" {
+                    format!("notes[{i}]")
+                } else {
+                    format!("notes[{i}].{}", e.path)
+                };
+                InputError::new(path, e.message)
+            })
+        })
+        .collect();
+    let id_of = |slot: usize| {
+        first
+            .get(slot)
+            .copied()
+            .flatten()
+            .and_then(|i| items.get(i))
+            .and_then(|n| n.get(if slot == 1 { "patientId" } else { "episodeId" }))
+            .and_then(Value::as_str)
+            .map(|s| s.chars().take(200).collect::<String>())
+    };
+    Ok(EpisodeNotes {
+        notes,
+        patient_id: id_of(1),
+        episode_id: id_of(2),
     })
 }

@@ -1,17 +1,31 @@
-//! Byte offsets inside Rust, UTF-16 code units at the boundary.
+//! Byte offsets inside Rust, UTF-16 code units at the boundary: two types, so the compiler
+//! keeps them apart.
 //!
-//! Rules record spans as byte ranges of `note.text`. The editor (JavaScript strings,
-//! CodeMirror) counts UTF-16 code units, so [`Utf16Index`] converts once per report. Pure
-//! ASCII text converts for free; otherwise a sorted table of the non-ASCII characters'
-//! positions turns each offset in O(log n).
+//! Text facts and rules record [`Span`]s, byte ranges of `note.text`. The editor (JavaScript
+//! strings, CodeMirror) counts UTF-16 code units, so the Report carries [`Utf16Span`]s, made
+//! by one [`Utf16Index`] per check. Pure ASCII text converts for free; otherwise a sorted
+//! table of the non-ASCII characters' positions turns each offset in O(log n).
 
 use serde::Serialize;
 
-/// A range of `note.text`: `start..end` in UTF-16 code units once in the Report, so that
-/// `text.slice(start, end)` in JavaScript is exactly the flagged words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A byte range of `note.text` (`start..end`, on character boundaries). Never serialized:
+/// the Report carries [`Utf16Span`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A range of `note.text` in UTF-16 code units, as the Report carries it: `text.slice(start,
+/// end)` in JavaScript is exactly the flagged words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "Span"))]
+pub struct Utf16Span {
+    /// First UTF-16 code unit.
+    pub start: usize,
+    /// One past the last UTF-16 code unit.
     pub end: usize,
 }
 
@@ -74,8 +88,9 @@ impl Utf16Index {
         (byte as isize + delta_before(n)).max(0) as usize
     }
 
-    pub fn span(&self, s: Span) -> Span {
-        Span {
+    /// The UTF-16 span of byte range `s`.
+    pub fn span(&self, s: Span) -> Utf16Span {
+        Utf16Span {
             start: self.to_utf16(s.start),
             end: self.to_utf16(s.end),
         }
@@ -86,13 +101,13 @@ impl Utf16Index {
 mod tests {
     use super::*;
 
-    fn utf16_of(text: &str, needle: &str) -> Span {
+    fn utf16_of(text: &str, needle: &str) -> Utf16Span {
         let start = text.find(needle).unwrap_or_else(|| unreachable!());
         let idx = Utf16Index::new(text);
         idx.span(Span::new(start, start + needle.len()))
     }
 
-    fn slice16(text: &str, s: Span) -> String {
+    fn slice16(text: &str, s: Utf16Span) -> String {
         let units: Vec<u16> = text.encode_utf16().collect();
         String::from_utf16_lossy(units.get(s.start..s.end).unwrap_or(&[]))
     }
@@ -100,7 +115,7 @@ mod tests {
     #[test]
     fn ascii_is_identity() {
         let t = "Pt tolerated treatment well.";
-        assert_eq!(utf16_of(t, "tolerated"), Span { start: 3, end: 12 });
+        assert_eq!(utf16_of(t, "tolerated"), Utf16Span { start: 3, end: 12 });
     }
 
     #[test]

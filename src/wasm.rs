@@ -7,11 +7,18 @@
 //! `Error` whose message names the field; the same `Checker` keeps working afterwards.
 
 use crate::error::InputError;
+use crate::input::{parse_config_json, replace_lone_surrogates};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The input types (Note, Config), written by hand.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("../pkg-config/types.d.ts");
+const TS_INPUT_TYPES: &'static str = include_str!("../pkg-config/types.d.ts");
+
+/// The output types (Report, Finding, RuleDoc, the wire enums, RuleId), generated from the
+/// Rust types by `cargo test` (src/contract.rs).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OUTPUT_TYPES: &'static str = include_str!("../pkg-config/report.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,7 +49,7 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
     let json = json
         .as_string()
         .ok_or_else(|| JsError::new(&format!("{what}: expected an object")))?;
-    Ok(match crate::input::replace_lone_surrogates(&json) {
+    Ok(match replace_lone_surrogates(&json) {
         std::borrow::Cow::Borrowed(_) => json,
         std::borrow::Cow::Owned(repaired) => repaired,
     })
@@ -59,24 +66,23 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|_| JsError::new("internal error while returning the report"))
 }
 
-fn parse_config(config: Option<ConfigObject>) -> Result<crate::Checker, JsError> {
+fn parse_config(config: Option<ConfigObject>) -> Result<crate::checker::Checker, JsError> {
     let Some(config) = config else {
-        return Ok(crate::Checker::with_defaults());
+        return Ok(crate::checker::Checker::with_defaults());
     };
     let config: &JsValue = &config;
     if config.is_undefined() || config.is_null() {
-        return Ok(crate::Checker::with_defaults());
+        return Ok(crate::checker::Checker::with_defaults());
     }
     let json = stringify(config, "config")?;
-    let value = crate::parse_json_max(&json, "config", crate::MAX_CONFIG_JSON_BYTES)
-        .map_err(to_js_error)?;
-    crate::Checker::new(&value).map_err(to_js_error)
+    let value = parse_config_json(&json).map_err(to_js_error)?;
+    crate::checker::Checker::new(&value).map_err(to_js_error)
 }
 
 /// A configured checker: build it once, call `check` on every keystroke.
 #[wasm_bindgen]
 pub struct Checker {
-    inner: crate::Checker,
+    inner: crate::checker::Checker,
 }
 
 #[wasm_bindgen]
@@ -106,7 +112,7 @@ impl Checker {
     pub fn check_json(&self, note: &str) -> Result<String, JsError> {
         let report = self
             .inner
-            .check_json(&crate::input::replace_lone_surrogates(note))
+            .check_json(&replace_lone_surrogates(note))
             .map_err(to_js_error)?;
         serde_json::to_string(&report)
             .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))
@@ -172,7 +178,7 @@ pub fn rules() -> Result<JsValue, JsError> {
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    crate::VERSION.to_string()
+    crate::report::VERSION.to_string()
 }
 
 /// The input bounds (text bytes, text lines, billed lines).

@@ -2,12 +2,13 @@
 //! and context; red flags with and without specifics; spans in UTF-16 with accents, CJK and
 //! emoji before the flagged words; the requirements table and its config override; the
 //! Report's `elements` section.
-
 #![allow(
-    clippy::panic,
-    clippy::expect_used,
     clippy::unwrap_used,
-    clippy::indexing_slicing
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::type_complexity
 )]
 
 mod common;
@@ -38,7 +39,7 @@ fn typed(note_type: &str, t: &str) -> Value {
 }
 
 /// The UTF-16 slice of `t` at a report span, as JavaScript's `slice` would give it.
-fn js_slice(t: &str, s: chartlint::span::Span) -> String {
+fn js_slice(t: &str, s: chartlint::Utf16Span) -> String {
     let units: Vec<u16> = t.encode_utf16().collect();
     String::from_utf16_lossy(units.get(s.start..s.end).unwrap_or(&[]))
 }
@@ -60,11 +61,8 @@ fn elements_rules(r: &Report) -> Vec<&'static str> {
         .collect()
 }
 
-#[test]
-fn the_clean_text_raises_nothing() {
-    let r = check(&text(CLEAN));
-    assert!(r.findings.is_empty(), "{:#?}", r.findings);
-}
+// ---------------------------------------------------------------------------------------
+// elements/missing-goals
 
 // ---- missing-goals ----
 
@@ -83,6 +81,9 @@ fn missing_goals_on_plan_of_care_notes_only() {
     let plan_only = format!("{t}\nPt will be seen 2x/wk for 6 weeks.");
     assert!(check(&typed("evaluation", &plan_only)).has("elements/missing-goals"));
 }
+
+// ---------------------------------------------------------------------------------------
+// elements/goals-not-measurable
 
 // ---- goals-not-measurable ----
 
@@ -135,6 +136,9 @@ fn goal_status_lines_and_agreement_are_not_goals() {
     );
 }
 
+// ---------------------------------------------------------------------------------------
+// elements/missing-progress
+
 // ---- missing-progress ----
 
 #[test]
@@ -164,6 +168,9 @@ fn progress_statements_including_negated_ones() {
     assert!(r.has("elements/missing-progress"));
     assert!(r.has("elements/red-flag-phrase"));
 }
+
+// ---------------------------------------------------------------------------------------
+// elements/missing-medical-necessity
 
 // ---- missing-medical-necessity ----
 
@@ -198,6 +205,9 @@ fn medical_necessity_and_its_negations() {
     // Not required on a discharge summary.
     assert!(!check(&typed("discharge", base)).has("elements/missing-medical-necessity"));
 }
+
+// ---------------------------------------------------------------------------------------
+// elements/missing-skilled-intervention
 
 // ---- missing-skilled-intervention ----
 
@@ -235,6 +245,9 @@ fn skilled_intervention_needs_more_than_a_list() {
     );
 }
 
+// ---------------------------------------------------------------------------------------
+// elements/missing-patient-response
+
 // ---- missing-patient-response ----
 
 #[test]
@@ -265,6 +278,9 @@ fn patient_response_including_negative_responses() {
     let t = format!("S: Pain less after last session, 3/10 today.\n{base}");
     assert!(!check(&text(&t)).has("elements/missing-patient-response"));
 }
+
+// ---------------------------------------------------------------------------------------
+// elements/missing-plan
 
 // ---- missing-plan ----
 
@@ -300,6 +316,35 @@ fn plan_needs_more_than_continue() {
     let dc = "O: LEFS 74/80 (was 35/80 at eval). Ther ex 15 min: HEP review with return demonstration.\nNo pain after session.\nA: All goals met.\nP: D/C to independent HEP.\nSara Novak, PT, DPT";
     assert!(!check(&typed("discharge", dc)).has("elements/missing-plan"));
 }
+
+// ---- requirements table and config ----
+
+#[test]
+fn requirements_can_be_overridden_by_config() {
+    let t = "O: Ther ex 25 min: SLR 3x10.\nDana Lee, PT, DPT";
+    let default = check(&text(t));
+    assert!(
+        default.has("elements/missing-plan") && default.has("elements/missing-medical-necessity")
+    );
+    let checker =
+        Checker::new(&json!({"requirements": {"daily": ["signature"]}})).expect("valid config");
+    let r = checker.check_value(&text(t)).expect("valid note");
+    assert!(elements_rules(&r).is_empty(), "{:?}", elements_rules(&r));
+    assert!(!r.elements.plan.required && r.elements.signature.required);
+    let err = Checker::new(&json!({"requirements": {"daily": ["plans"]}}))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("config.requirements.daily[0]"), "{err}");
+    let err = Checker::new(&json!({"requirements": {"weekly": []}}))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("config.requirements.weekly"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// elements/missing-signature
 
 // ---- missing-signature ----
 
@@ -375,6 +420,9 @@ fn signature_and_credentials_against_the_role() {
     );
 }
 
+// ---------------------------------------------------------------------------------------
+// elements/missing-outcome-measure
+
 // ---- missing-outcome-measure ----
 
 #[test]
@@ -400,6 +448,9 @@ fn outcome_measures_need_a_score() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// elements/red-flag-phrase
 
 // ---- red-flag-phrase ----
 
@@ -462,6 +513,53 @@ fn red_flags_followed_by_specifics_or_negated_are_not_flagged() {
         assert!(!r.has("elements/red-flag-phrase"), "{phrase}: {:?}", flagged(&r, &t, "elements/red-flag-phrase"));
     }
 }
+
+// ---- spans through UTF-16 ----
+
+#[test]
+fn spans_are_exact_in_utf16_with_accents_cjk_and_emoji_before() {
+    for prefix in [
+        "Señora Núñez, 78 años: ",
+        "患者は良好です。",
+        "Pt 😀👍🏽 reports: ",
+        "é😀中 mixed é😀中 ",
+    ] {
+        let t = format!("{prefix}{CLEAN}\nPt tolerated treatment well.\nSTG: Improve strength.");
+        let r = check(&typed("progress", &t));
+        assert_eq!(
+            flagged(&r, &t, "elements/red-flag-phrase"),
+            vec!["tolerated treatment well"],
+            "{prefix}"
+        );
+        assert_eq!(
+            flagged(&r, &t, "elements/goals-not-measurable"),
+            vec!["Improve strength."],
+            "{prefix}"
+        );
+        let t2 = format!(
+            "{prefix}{}",
+            CLEAN.replace("Ther ex 25 min", "Ther ex 30 min")
+        );
+        let r2 = check(&text(&t2));
+        assert_eq!(
+            flagged(&r2, &t2, "units/text-mismatch"),
+            vec!["30"],
+            "{prefix}"
+        );
+        // The Report's elements spans are UTF-16 too.
+        let sig = r
+            .elements
+            .signature
+            .spans
+            .first()
+            .copied()
+            .expect("signature span");
+        assert_eq!(js_slice(&t, sig), "Dana Lee, PT, DPT");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// units/text-mismatch
 
 // ---- units/text-mismatch ----
 
@@ -570,74 +668,13 @@ fn text_minutes_and_units_against_the_lines() {
     assert!(fires("[x] NMR 97112 — 20 min [x] Gait 97116 — 15 min", lines).0);
 }
 
-// ---- spans through UTF-16 ----
+// ---------------------------------------------------------------------------------------
+// Other checks of the family
 
 #[test]
-fn spans_are_exact_in_utf16_with_accents_cjk_and_emoji_before() {
-    for prefix in [
-        "Señora Núñez, 78 años: ",
-        "患者は良好です。",
-        "Pt 😀👍🏽 reports: ",
-        "é😀中 mixed é😀中 ",
-    ] {
-        let t = format!("{prefix}{CLEAN}\nPt tolerated treatment well.\nSTG: Improve strength.");
-        let r = check(&typed("progress", &t));
-        assert_eq!(
-            flagged(&r, &t, "elements/red-flag-phrase"),
-            vec!["tolerated treatment well"],
-            "{prefix}"
-        );
-        assert_eq!(
-            flagged(&r, &t, "elements/goals-not-measurable"),
-            vec!["Improve strength."],
-            "{prefix}"
-        );
-        let t2 = format!(
-            "{prefix}{}",
-            CLEAN.replace("Ther ex 25 min", "Ther ex 30 min")
-        );
-        let r2 = check(&text(&t2));
-        assert_eq!(
-            flagged(&r2, &t2, "units/text-mismatch"),
-            vec!["30"],
-            "{prefix}"
-        );
-        // The Report's elements spans are UTF-16 too.
-        let sig = r
-            .elements
-            .signature
-            .spans
-            .first()
-            .copied()
-            .expect("signature span");
-        assert_eq!(js_slice(&t, sig), "Dana Lee, PT, DPT");
-    }
-}
-
-// ---- requirements table and config ----
-
-#[test]
-fn requirements_can_be_overridden_by_config() {
-    let t = "O: Ther ex 25 min: SLR 3x10.\nDana Lee, PT, DPT";
-    let default = check(&text(t));
-    assert!(
-        default.has("elements/missing-plan") && default.has("elements/missing-medical-necessity")
-    );
-    let checker =
-        Checker::new(&json!({"requirements": {"daily": ["signature"]}})).expect("valid config");
-    let r = checker.check_value(&text(t)).expect("valid note");
-    assert!(elements_rules(&r).is_empty(), "{:?}", elements_rules(&r));
-    assert!(!r.elements.plan.required && r.elements.signature.required);
-    let err = Checker::new(&json!({"requirements": {"daily": ["plans"]}}))
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(err.contains("config.requirements.daily[0]"), "{err}");
-    let err = Checker::new(&json!({"requirements": {"weekly": []}}))
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(err.contains("config.requirements.weekly"), "{err}");
+fn the_clean_text_raises_nothing() {
+    let r = check(&text(CLEAN));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
 #[test]
@@ -662,5 +699,5 @@ fn report_elements_section() {
 
 #[test]
 fn scanner_patterns_compile() {
-    assert!(chartlint::text::TextScanner::new().all_compiled());
+    assert!(chartlint::testing::TextScanner::new().all_compiled());
 }

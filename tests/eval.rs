@@ -10,21 +10,26 @@
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::string_slice,
     clippy::type_complexity
 )]
 
 mod common;
 
-use chartlint::rules::eval::{EvaluationReport, Source, Value as CompValue};
-use chartlint::Report;
-use common::{check, with};
+use chartlint::{ComponentSource as Source, ComponentValue as CompValue, EvaluationReport, Report};
+use common::{check, rules_fired, with};
 use serde_json::{json, Value};
 
 const PT_KNEE: &str = include_str!("fixtures/eval/pt-knee.txt");
+
 const PT_STROKE: &str = include_str!("fixtures/eval/pt-stroke.txt");
+
 const OT_HAND: &str = include_str!("fixtures/eval/ot-hand.txt");
+
 const OT_CVA: &str = include_str!("fixtures/eval/ot-cva.txt");
+
 const SLP_DYSPHAGIA: &str = include_str!("fixtures/eval/slp-dysphagia.txt");
+
 const PT_REEVAL: &str = include_str!("fixtures/eval/pt-reeval.txt");
 
 fn modifier(discipline: &str) -> &'static str {
@@ -78,7 +83,7 @@ fn evaluation(r: &Report) -> &EvaluationReport {
     r.evaluation.as_ref().expect("an evaluation report")
 }
 
-fn component<'r>(r: &'r Report, name: &str) -> &'r chartlint::rules::eval::ComponentReport {
+fn component<'r>(r: &'r Report, name: &str) -> &'r chartlint::ComponentReport {
     evaluation(r)
         .components
         .iter()
@@ -99,9 +104,6 @@ fn pt(h: u32, e: u32, p: &str, d: &str) -> Value {
 fn ot(profile: &str, deficits: u32, comorb: bool, task: &str, d: &str) -> Value {
     json!({"profileReview": profile, "performanceDeficits": deficits, "comorbiditiesAffectOccupation": comorb, "taskModification": task, "decisionMaking": d})
 }
-
-// ---------------------------------------------------------------------------------------
-// Levels from the form's fields
 
 /// (history, exam, presentation, decision) → supported PT code.
 const PT_TABLE: &[(u32, u32, &str, &str, &str)] = &[
@@ -132,57 +134,6 @@ const PT_TABLE: &[(u32, u32, &str, &str, &str)] = &[
     (2, 2, "unstable", "moderate", "97161"),
     (5, 3, "unstable", "high", "97162"),
 ];
-
-#[test]
-fn pt_levels_lowest_component_decides() {
-    for &(h, e, p, d, want) in PT_TABLE {
-        // Billed at the supported level: clean, and the report says so.
-        let r = check(&note("PT", "evaluation", &[want], pt(h, e, p, d), ""));
-        let ev = evaluation(&r);
-        assert_eq!(
-            ev.supported_code.as_deref(),
-            Some(want),
-            "PT history {h}, exam {e}, {p}, {d}"
-        );
-        assert_eq!(ev.billed_code.as_deref(), Some(want));
-        assert!(
-            eval_rules(&r).is_empty(),
-            "PT {h}/{e}/{p}/{d} billed {want}: {:?}",
-            eval_rules(&r)
-        );
-        assert!(ev
-            .components
-            .iter()
-            .all(|c| c.source == Source::Field && !c.inferred && c.spans.is_empty()));
-        // Billed one level up (when there is one): over-coded.
-        let up = match want {
-            "97161" => Some("97162"),
-            "97162" => Some("97163"),
-            _ => None,
-        };
-        if let Some(up) = up {
-            let r = check(&note("PT", "evaluation", &[up], pt(h, e, p, d), ""));
-            assert_eq!(
-                eval_rules(&r),
-                ["eval/complexity-overcoded"],
-                "PT {h}/{e}/{p}/{d} billed {up}"
-            );
-        }
-        let down = match want {
-            "97162" => Some("97161"),
-            "97163" => Some("97162"),
-            _ => None,
-        };
-        if let Some(down) = down {
-            let r = check(&note("PT", "evaluation", &[down], pt(h, e, p, d), ""));
-            assert_eq!(
-                eval_rules(&r),
-                ["eval/complexity-undercoded"],
-                "PT {h}/{e}/{p}/{d} billed {down}"
-            );
-        }
-    }
-}
 
 /// (profile, deficits, comorbidities, task modification, decision) → supported OT code.
 const OT_TABLE: &[(&str, u32, bool, &str, &str, &str)] = &[
@@ -236,6 +187,223 @@ const OT_TABLE: &[(&str, u32, bool, &str, &str, &str)] = &[
     ("extensive", 6, true, "minimalToModerate", "high", "97166"),
 ];
 
+fn pt_eval_form() -> Value {
+    json!({"historyFactors": 1, "examElements": 3, "clinicalPresentation": "evolving", "decisionMaking": "moderate"})
+}
+
+fn finding<'r>(r: &'r chartlint::Report, rule: &str) -> &'r chartlint::Finding {
+    r.findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .unwrap_or_else(|| panic!("no {rule}: {:?}", rules_fired(r)))
+}
+
+// ---------------------------------------------------------------------------------------
+// eval/components-missing
+
+#[test]
+fn nothing_is_guessed_when_the_text_is_silent() {
+    // PMH alone is not the history the descriptor counts; vitals "stable" is not the presentation.
+    let text = "PMH: HTN, DM2, CAD.\nVitals stable. ROM and strength tested.\nPlan: 2x/wk.";
+    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
+    let ev = evaluation(&r);
+    assert_eq!(ev.supported_code, None);
+    assert!(ev
+        .components
+        .iter()
+        .all(|c| c.source == Source::Missing && c.level.is_none()));
+    assert_eq!(r.count("eval/components-missing"), 4);
+    assert!(
+        ev.summary.starts_with("No level can be established"),
+        "{}",
+        ev.summary
+    );
+    let fields: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "eval/components-missing")
+        .filter_map(|f| f.field.clone())
+        .collect();
+    for f in [
+        "evaluation.historyFactors",
+        "evaluation.examElements",
+        "evaluation.clinicalPresentation",
+        "evaluation.decisionMaking",
+    ] {
+        assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
+    }
+    for f in &r.findings {
+        assert!(
+            !f.message.contains("HTN") && !f.message.contains("Vitals"),
+            "message repeats the note: {}",
+            f.message
+        );
+    }
+}
+
+#[test]
+fn components_missing() {
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162"],
+        json!({"historyFactors": 1, "examElements": 3, "clinicalPresentation": "evolving"}),
+        "",
+    ));
+    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
+    let f = &r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/components-missing")
+        .unwrap();
+    assert_eq!(f.field.as_deref(), Some("evaluation.decisionMaking"));
+    assert!(f
+        .fix
+        .as_deref()
+        .unwrap_or("")
+        .contains("low, moderate or high"));
+    // An examination of 0 elements meets no level.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97161"],
+        pt(0, 0, "stable", "low"),
+        "",
+    ));
+    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
+    // OT: 0 deficits.
+    let r = check(&note(
+        "OT",
+        "evaluation",
+        &["97165"],
+        ot("brief", 0, false, "none", "low"),
+        "",
+    ));
+    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
+    // Passes with every component; an evaluation note without a code is another rule's.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162"],
+        pt(1, 3, "evolving", "moderate"),
+        "",
+    ));
+    assert!(eval_rules(&r).is_empty());
+}
+
+#[test]
+fn disabling_the_family_skips_it() {
+    let cfg = json!({"disabledRules": [
+        "eval/components-missing", "eval/complexity-overcoded", "eval/complexity-undercoded",
+        "eval/code-discipline-mismatch", "eval/code-note-type-mismatch", "eval/reevaluation-unsupported",
+        "eval/multiple-evaluation-codes"]});
+    let checker = chartlint::Checker::new(&cfg).unwrap();
+    let r = checker
+        .check_value(&note("PT", "daily", &["97163", "97164"], Value::Null, ""))
+        .unwrap();
+    assert!(eval_rules(&r).is_empty());
+    // The report is still there.
+    assert!(r.evaluation.is_some());
+}
+
+/// A realistic evaluation whose examination is written as a list of tests under
+/// "Examination:" rather than counted elements. chartlint cannot count the elements, so the
+/// component is still missing (an error), but the message no longer claims the examination
+/// "is not documented" (it is, just not countably); the fix says how to record it.
+#[test]
+fn uncounted_examination_is_not_called_undocumented() {
+    let text = "PHYSICAL THERAPY INITIAL EVALUATION\n\
+        History: 72 y/o with R knee OA, progressive pain x 2 years. Comorbidities affecting the plan: type 2 diabetes, obesity (BMI 36). Personal factors: lives alone.\n\
+        Examination: R knee AROM 5-100 deg; quad strength 3+/5; TUG 16 sec; LEFS 32/80; antalgic gait with SPC; unable to ascend stairs reciprocally.\n\
+        Clinical presentation: evolving, swelling increasing this month.\n\
+        Assessment: moderate complexity decision making using LEFS and TUG.\n\
+        Plan: 2x/week x 8 weeks. Goals: LEFS to 50/80 in 8 weeks.\n\
+        Dana Lee, PT, DPT";
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
+        "text": text
+    })));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| {
+            f.rule == "eval/components-missing"
+                && f.field.as_deref() == Some("evaluation.examElements")
+        })
+        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
+    assert!(!f.message.contains("not documented"), "{}", f.message);
+    assert!(f
+        .fix
+        .as_deref()
+        .unwrap()
+        .contains("evaluation.examElements"));
+    // Recording the count on the form settles it.
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
+        "evaluation": {"examElements": 4},
+        "text": text
+    })));
+    assert!(!r.has("eval/components-missing"), "{:?}", rules_fired(&r));
+}
+
+// ---------------------------------------------------------------------------------------
+// eval/complexity-overcoded
+
+#[test]
+fn pt_levels_lowest_component_decides() {
+    for &(h, e, p, d, want) in PT_TABLE {
+        // Billed at the supported level: clean, and the report says so.
+        let r = check(&note("PT", "evaluation", &[want], pt(h, e, p, d), ""));
+        let ev = evaluation(&r);
+        assert_eq!(
+            ev.supported_code.as_deref(),
+            Some(want),
+            "PT history {h}, exam {e}, {p}, {d}"
+        );
+        assert_eq!(ev.billed_code.as_deref(), Some(want));
+        assert!(
+            eval_rules(&r).is_empty(),
+            "PT {h}/{e}/{p}/{d} billed {want}: {:?}",
+            eval_rules(&r)
+        );
+        assert!(ev
+            .components
+            .iter()
+            .all(|c| c.source == Source::Field && !c.inferred && c.spans.is_empty()));
+        // Billed one level up (when there is one): over-coded.
+        let up = match want {
+            "97161" => Some("97162"),
+            "97162" => Some("97163"),
+            _ => None,
+        };
+        if let Some(up) = up {
+            let r = check(&note("PT", "evaluation", &[up], pt(h, e, p, d), ""));
+            assert_eq!(
+                eval_rules(&r),
+                ["eval/complexity-overcoded"],
+                "PT {h}/{e}/{p}/{d} billed {up}"
+            );
+        }
+        let down = match want {
+            "97162" => Some("97161"),
+            "97163" => Some("97162"),
+            _ => None,
+        };
+        if let Some(down) = down {
+            let r = check(&note("PT", "evaluation", &[down], pt(h, e, p, d), ""));
+            assert_eq!(
+                eval_rules(&r),
+                ["eval/complexity-undercoded"],
+                "PT {h}/{e}/{p}/{d} billed {down}"
+            );
+        }
+    }
+}
+
 #[test]
 fn ot_levels_lowest_component_decides() {
     for &(p, n, c, t, d, want) in OT_TABLE {
@@ -281,7 +449,7 @@ fn explanations_say_why_in_a_therapists_words() {
     ));
     let ev = evaluation(&r);
     assert_eq!(ev.supported_code.as_deref(), Some("97161"));
-    assert_eq!(ev.supported_level, Some(chartlint::note::Level::Low));
+    assert_eq!(ev.supported_level, Some(chartlint::Level::Low));
     assert_eq!(
         component(&r, "history").explanation,
         "History supports moderate: 2 personal factors and comorbidities affecting the plan."
@@ -351,21 +519,6 @@ fn explanations_say_why_in_a_therapists_words() {
 }
 
 #[test]
-fn typical_time_is_reported_but_never_decides() {
-    let mut ev = pt(3, 4, "unstable", "high");
-    ev["minutes"] = json!(12);
-    let r = check(&note("PT", "evaluation", &["97163"], ev, ""));
-    let e = evaluation(&r);
-    assert_eq!(e.supported_code.as_deref(), Some("97163"));
-    assert_eq!(e.typical_minutes, Some(45));
-    assert_eq!(e.documented_minutes, Some(12));
-    assert!(eval_rules(&r).is_empty());
-}
-
-// ---------------------------------------------------------------------------------------
-// Components read from realistic evaluation text
-
-#[test]
 fn pt_knee_evaluation_from_text_supports_moderate() {
     let r = check(&note("PT", "evaluation", &["97162"], Value::Null, PT_KNEE));
     assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
@@ -391,7 +544,7 @@ fn pt_knee_evaluation_from_text_supports_moderate() {
     // Examination: 4 + 2 + 1 elements listed → high; the spans survive the "°" before them.
     let e = component(&r, "examination");
     assert_eq!(e.value, Some(CompValue::Count(7)));
-    assert_eq!(e.level, Some(chartlint::note::Level::High));
+    assert_eq!(e.level, Some(chartlint::Level::High));
     let words: Vec<String> = e
         .spans
         .iter()
@@ -430,6 +583,144 @@ fn pt_knee_evaluation_from_text_supports_moderate() {
 }
 
 #[test]
+fn a_form_field_overrides_the_text_for_its_component_only() {
+    // The form says the presentation is stable: it decides, and the rest is still read.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97163"],
+        json!({"clinicalPresentation": "stable"}),
+        PT_STROKE,
+    ));
+    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97161"));
+    assert_eq!(component(&r, "clinicalPresentation").source, Source::Field);
+    assert_eq!(component(&r, "history").source, Source::Text);
+    assert_eq!(eval_rules(&r), ["eval/complexity-overcoded"]);
+}
+
+#[test]
+fn overcoded_even_before_the_missing_components_are_documented() {
+    // Decision making missing, but the history (0) already caps the level at low.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97163"],
+        json!({"historyFactors": 0, "examElements": 4, "clinicalPresentation": "unstable"}),
+        "",
+    ));
+    assert_eq!(
+        eval_rules(&r),
+        ["eval/complexity-overcoded", "eval/components-missing"]
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/complexity-overcoded")
+        .unwrap();
+    assert!(f.message.contains("at most 97161"), "{}", f.message);
+    // Missing decision making, the rest high: nothing certain to say but the missing part.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97163"],
+        json!({"historyFactors": 3, "examElements": 4, "clinicalPresentation": "unstable"}),
+        "",
+    ));
+    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
+}
+
+#[test]
+fn amount_at_risk_is_the_difference_between_the_codes() {
+    // Medicare pays the three levels the same (equal RVUs): nothing at risk, no amount.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97163"],
+        pt(1, 3, "evolving", "moderate"),
+        "",
+    ));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/complexity-overcoded")
+        .unwrap();
+    assert!(f.amount_at_risk.is_none());
+    // A commercial payer's contracted schedule that pays by level (Medicare notes are always
+    // priced on the physician fee schedule).
+    let commercial = |mut n: Value| {
+        n["payer"] = json!({"kind": "commercial"});
+        n
+    };
+    let cfg = json!({"feeSchedule": {"kind": "allowed", "amounts": {"97161": "95.00", "97162": "110.00", "97163": "135.50", "97165": "90.00", "97167": "140.00"}}});
+    let checker = chartlint::Checker::new(&cfg).unwrap();
+    let r = checker
+        .check_value(&commercial(note(
+            "PT",
+            "evaluation",
+            &["97163"],
+            pt(1, 3, "evolving", "moderate"),
+            "",
+        )))
+        .unwrap();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/complexity-overcoded")
+        .unwrap();
+    assert_eq!(f.amount_at_risk, Some("25.50".parse().unwrap()));
+    let r = checker
+        .check_value(&commercial(note(
+            "OT",
+            "evaluation",
+            &["97165"],
+            ot("extensive", 6, true, "significant", "high"),
+            "",
+        )))
+        .unwrap();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/complexity-undercoded")
+        .unwrap();
+    assert_eq!(f.amount_at_risk, Some("50.00".parse().unwrap()));
+    let json = serde_json::to_value(f).unwrap();
+    assert_eq!(json["amountAtRisk"], "50.00");
+}
+
+/// Over-coding between PT levels changes nothing Medicare pays (97161–97163 carry the same
+/// RVUs), so the finding is an error without an amount; the evaluation plus 97140 the same
+/// day is the NCCI pair, with 97140's value at risk.
+#[test]
+fn overcoded_evaluation_with_manual_therapy_the_same_day() {
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [
+            {"code": "97163", "minutes": 45, "units": 1, "modifiers": ["GP"]},
+            {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP"]}
+        ],
+        "evaluation": {"historyFactors": 2, "examElements": 4, "clinicalPresentation": "unstable", "decisionMaking": "low"},
+        "totalTimedMinutes": 15, "totalTreatmentMinutes": 60
+    })));
+    let f = finding(&r, "eval/complexity-overcoded");
+    assert!(f.message.contains("97161"), "{}", f.message);
+    assert!(
+        f.message.to_lowercase().contains("decision making"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.amount_at_risk, None, "the PT levels are paid the same");
+    let pair = finding(&r, "modifiers/ncci-pair");
+    assert_eq!(pair.amount_at_risk, r.billing.lines[1].expected_payment);
+    assert!(
+        !pair.fix.as_deref().unwrap().contains("time blocks"),
+        "an untimed evaluation is not split by minutes"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// eval/complexity-undercoded
+
+#[test]
 fn pt_stroke_evaluation_from_text_supports_high() {
     let r = check(&note(
         "PT",
@@ -463,60 +754,8 @@ fn pt_stroke_evaluation_from_text_supports_high() {
     assert_eq!(eval_rules(&r), ["eval/complexity-undercoded"]);
 }
 
-#[test]
-fn a_form_field_overrides_the_text_for_its_component_only() {
-    // The form says the presentation is stable: it decides, and the rest is still read.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97163"],
-        json!({"clinicalPresentation": "stable"}),
-        PT_STROKE,
-    ));
-    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97161"));
-    assert_eq!(component(&r, "clinicalPresentation").source, Source::Field);
-    assert_eq!(component(&r, "history").source, Source::Text);
-    assert_eq!(eval_rules(&r), ["eval/complexity-overcoded"]);
-}
-
-#[test]
-fn ot_hand_evaluation_from_text_supports_moderate() {
-    let r = check(&note("OT", "evaluation", &["97166"], Value::Null, OT_HAND));
-    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
-    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97166"));
-    assert_eq!(
-        component(&r, "occupationalProfile").value,
-        Some(CompValue::Word("expanded"))
-    );
-    let d = component(&r, "performanceDeficits");
-    assert_eq!(d.value, Some(CompValue::Count(4)));
-    let words: Vec<String> = d
-        .spans
-        .iter()
-        .map(|s| slice16(OT_HAND, s.start, s.end))
-        .collect();
-    assert_eq!(
-        words,
-        [
-            "L wrist ROM",
-            "L grip strength",
-            "edema",
-            "fine motor coordination"
-        ]
-    );
-    assert_eq!(
-        component(&r, "comorbidities").value,
-        Some(CompValue::Flag(true))
-    );
-    assert_eq!(
-        component(&r, "taskModification").value,
-        Some(CompValue::Word("minimalToModerate"))
-    );
-    assert_eq!(
-        component(&r, "decisionMaking").value,
-        Some(CompValue::Word("moderate"))
-    );
-}
+// ---------------------------------------------------------------------------------------
+// eval/code-discipline-mismatch
 
 #[test]
 fn ot_cva_evaluation_from_text_supports_high() {
@@ -585,143 +824,6 @@ fn slp_dysphagia_evaluation_checks_the_family_only() {
         SLP_DYSPHAGIA,
     ));
     assert!(eval_rules(&r).is_empty(), "{:?}", eval_rules(&r));
-}
-
-#[test]
-fn nothing_is_guessed_when_the_text_is_silent() {
-    // PMH alone is not the history the descriptor counts; vitals "stable" is not the presentation.
-    let text = "PMH: HTN, DM2, CAD.\nVitals stable. ROM and strength tested.\nPlan: 2x/wk.";
-    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
-    let ev = evaluation(&r);
-    assert_eq!(ev.supported_code, None);
-    assert!(ev
-        .components
-        .iter()
-        .all(|c| c.source == Source::Missing && c.level.is_none()));
-    assert_eq!(r.count("eval/components-missing"), 4);
-    assert!(
-        ev.summary.starts_with("No level can be established"),
-        "{}",
-        ev.summary
-    );
-    let fields: Vec<_> = r
-        .findings
-        .iter()
-        .filter(|f| f.rule == "eval/components-missing")
-        .filter_map(|f| f.field.clone())
-        .collect();
-    for f in [
-        "evaluation.historyFactors",
-        "evaluation.examElements",
-        "evaluation.clinicalPresentation",
-        "evaluation.decisionMaking",
-    ] {
-        assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
-    }
-    for f in &r.findings {
-        assert!(
-            !f.message.contains("HTN") && !f.message.contains("Vitals"),
-            "message repeats the note: {}",
-            f.message
-        );
-    }
-}
-
-#[test]
-fn stated_counts_and_none_are_read() {
-    let text = "Pt has no personal factors or comorbidities affecting the plan of care. Exam addressed 2 elements: knee ROM and gait. Clinical presentation is stable and uncomplicated. Clinical decision making: low complexity, LEFS 60/80.";
-    let r = check(&note("PT", "evaluation", &["97161"], Value::Null, text));
-    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
-    assert_eq!(component(&r, "history").value, Some(CompValue::Count(0)));
-    assert_eq!(
-        component(&r, "examination").value,
-        Some(CompValue::Count(2))
-    );
-    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97161"));
-}
-
-// ---------------------------------------------------------------------------------------
-// Each rule, triggering and passing
-
-#[test]
-fn components_missing() {
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162"],
-        json!({"historyFactors": 1, "examElements": 3, "clinicalPresentation": "evolving"}),
-        "",
-    ));
-    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
-    let f = &r
-        .findings
-        .iter()
-        .find(|f| f.rule == "eval/components-missing")
-        .unwrap();
-    assert_eq!(f.field.as_deref(), Some("evaluation.decisionMaking"));
-    assert!(f
-        .fix
-        .as_deref()
-        .unwrap_or("")
-        .contains("low, moderate or high"));
-    // An examination of 0 elements meets no level.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97161"],
-        pt(0, 0, "stable", "low"),
-        "",
-    ));
-    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
-    // OT: 0 deficits.
-    let r = check(&note(
-        "OT",
-        "evaluation",
-        &["97165"],
-        ot("brief", 0, false, "none", "low"),
-        "",
-    ));
-    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
-    // Passes with every component; an evaluation note without a code is another rule's.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162"],
-        pt(1, 3, "evolving", "moderate"),
-        "",
-    ));
-    assert!(eval_rules(&r).is_empty());
-}
-
-#[test]
-fn overcoded_even_before_the_missing_components_are_documented() {
-    // Decision making missing, but the history (0) already caps the level at low.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97163"],
-        json!({"historyFactors": 0, "examElements": 4, "clinicalPresentation": "unstable"}),
-        "",
-    ));
-    assert_eq!(
-        eval_rules(&r),
-        ["eval/complexity-overcoded", "eval/components-missing"]
-    );
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "eval/complexity-overcoded")
-        .unwrap();
-    assert!(f.message.contains("at most 97161"), "{}", f.message);
-    // Missing decision making, the rest high: nothing certain to say but the missing part.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97163"],
-        json!({"historyFactors": 3, "examElements": 4, "clinicalPresentation": "unstable"}),
-        "",
-    ));
-    assert_eq!(eval_rules(&r), ["eval/components-missing"]);
 }
 
 #[test]
@@ -807,6 +909,56 @@ fn code_discipline_mismatch() {
     assert!(eval_rules(&check(&daily)).is_empty());
 }
 
+/// Regression: an evaluation code the payer will deny outright (furnished by an assistant,
+/// billed twice on one visit, or billed on a daily note) now carries the denied line's
+/// expected payment as `amountAtRisk`.
+#[test]
+fn denied_evaluation_codes_carry_their_value() {
+    // A PTA may not evaluate or re-evaluate (CMS Pub. 100-02, ch. 15, §230.1).
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "provider": {"role": "PTA", "name": "Sam Ortiz", "credentials": "PTA"},
+        "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
+        "evaluation": pt_eval_form(),
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 30
+    })));
+    let f = finding(&r, "eval/code-discipline-mismatch");
+    assert_eq!(f.field.as_deref(), Some("provider.role"));
+    assert_eq!(f.amount_at_risk, r.billing.lines[0].expected_payment);
+    assert!(f.amount_at_risk.is_some());
+
+    // An evaluation and a re-evaluation on one visit: the second is denied.
+    let r = check(&with(json!({
+        "noteType": "evaluation",
+        "lines": [
+            {"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]},
+            {"code": "97164", "minutes": 20, "units": 1, "modifiers": ["GP"]}
+        ],
+        "evaluation": pt_eval_form(),
+        "totalTimedMinutes": 0, "totalTreatmentMinutes": 50
+    })));
+    let f = finding(&r, "eval/multiple-evaluation-codes");
+    assert_eq!(f.field.as_deref(), Some("lines[1].code"));
+    assert_eq!(f.amount_at_risk, r.billing.lines[1].expected_payment);
+    assert!(f.amount_at_risk.is_some());
+
+    // An evaluation code on a daily note.
+    let r = check(&with(json!({
+        "lines": [
+            {"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP"]},
+            {"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}
+        ],
+        "evaluation": pt_eval_form(),
+        "totalTimedMinutes": 25, "totalTreatmentMinutes": 55
+    })));
+    let f = finding(&r, "eval/code-note-type-mismatch");
+    assert_eq!(f.amount_at_risk, r.billing.lines[1].expected_payment);
+    assert!(f.amount_at_risk.is_some());
+}
+
+// ---------------------------------------------------------------------------------------
+// eval/code-note-type-mismatch
+
 #[test]
 fn code_note_type_mismatch() {
     let full = pt(0, 2, "stable", "low");
@@ -890,6 +1042,9 @@ fn code_note_type_mismatch() {
     assert!(!r.has("eval/code-note-type-mismatch"));
 }
 
+// ---------------------------------------------------------------------------------------
+// eval/reevaluation-unsupported
+
 #[test]
 fn reevaluation_unsupported() {
     let reeval = |reason: Value, text: &str| {
@@ -957,7 +1112,13 @@ fn reevaluation_unsupported() {
     // Nothing at all.
     let r = reeval(Value::Null, "Re-evaluation performed.");
     assert_eq!(eval_rules(&r), ["eval/reevaluation-unsupported"]);
-    assert!(r.findings.iter().any(|f| f.message.contains("no reason")));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "eval/reevaluation-unsupported")
+        .unwrap();
+    assert_eq!(f.field.as_deref(), Some("lines[0].code"));
+    assert!(f.message.contains("no reason"), "{}", f.message);
     // OT re-evaluation likewise.
     let r = check(&note(
         "OT",
@@ -967,140 +1128,6 @@ fn reevaluation_unsupported() {
         "",
     ));
     assert_eq!(eval_rules(&r), ["eval/reevaluation-unsupported"]);
-}
-
-#[test]
-fn multiple_evaluation_codes() {
-    let full = pt(1, 3, "evolving", "moderate");
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162", "97163"],
-        full.clone(),
-        "",
-    ));
-    assert!(r.has("eval/multiple-evaluation-codes"));
-    assert_eq!(r.count("eval/multiple-evaluation-codes"), 1);
-    assert_eq!(
-        r.findings
-            .iter()
-            .find(|f| f.rule == "eval/multiple-evaluation-codes")
-            .unwrap()
-            .field
-            .as_deref(),
-        Some("lines[1].code")
-    );
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162", "97164"],
-        full.clone(),
-        "",
-    ));
-    assert!(r.has("eval/multiple-evaluation-codes"));
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162", "97162"],
-        full.clone(),
-        "",
-    ));
-    assert!(r.has("eval/multiple-evaluation-codes"));
-    // One code passes.
-    assert!(!check(&note("PT", "evaluation", &["97162"], full, ""))
-        .has("eval/multiple-evaluation-codes"));
-}
-
-#[test]
-fn the_base_note_is_clean_and_has_no_evaluation_report() {
-    let r = check(&common::base());
-    assert!(r.findings.is_empty(), "{:?}", r.findings);
-    assert!(r.evaluation.is_none());
-}
-
-#[test]
-fn disabling_the_family_skips_it() {
-    let cfg = json!({"disabledRules": [
-        "eval/components-missing", "eval/complexity-overcoded", "eval/complexity-undercoded",
-        "eval/code-discipline-mismatch", "eval/code-note-type-mismatch", "eval/reevaluation-unsupported",
-        "eval/multiple-evaluation-codes"]});
-    let checker = chartlint::Checker::new(&cfg).unwrap();
-    let r = checker
-        .check_value(&note("PT", "daily", &["97163", "97164"], Value::Null, ""))
-        .unwrap();
-    assert!(eval_rules(&r).is_empty());
-    // The report is still there.
-    assert!(r.evaluation.is_some());
-}
-
-#[test]
-fn more_ways_notes_state_their_components() {
-    // "include" lists, a list for one bucket and a stated count for the other, older ICF
-    // labels, and an item with its own colon that is not a new section.
-    let text = "Comorbidities affecting the plan of care include type 2 diabetes and obesity.\n\
-        Personal factors: lives alone.\n\
-        Impairments: decreased R knee ROM, R quad strength: 3+/5, effusion\n\
-        Functional limitations: stairs, squatting\n\
-        Clinical presentation: unstable, with unpredictable swelling and wound drainage.\n\
-        Decision making: high complexity; KOOS JR and 30-second chair stand test used.";
-    let r = check(&note("PT", "evaluation", &["97163"], Value::Null, text));
-    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
-    assert_eq!(component(&r, "history").value, Some(CompValue::Count(3)));
-    assert_eq!(
-        component(&r, "examination").value,
-        Some(CompValue::Count(5))
-    );
-    let d = component(&r, "decisionMaking");
-    assert!(
-        d.explanation.contains("KOOS, 30-Second Chair Stand"),
-        "{}",
-        d.explanation
-    );
-
-    let text = "Personal factors: none.\n2 comorbidities affecting the plan (CHF, COPD).\nExam addressed 4 elements.\nClinical presentation: evolving.\nClinical decision making: moderate.";
-    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
-    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
-    assert_eq!(component(&r, "history").value, Some(CompValue::Count(2)));
-
-    // OT: stated "no comorbidities" is an answer (moderate at most), "brief history" a profile.
-    let text = "Brief history and review of the referral records for the presenting problem. No comorbidities affecting occupational performance. \
-        Performance deficits: R grip strength, R thumb opposition. No modification of tasks or assistance was needed. Clinical decision making: low complexity.";
-    let r = check(&note("OT", "evaluation", &["97165"], Value::Null, text));
-    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
-    assert_eq!(
-        component(&r, "comorbidities").value,
-        Some(CompValue::Flag(false))
-    );
-    assert_eq!(
-        component(&r, "occupationalProfile").value,
-        Some(CompValue::Word("brief"))
-    );
-    assert_eq!(
-        component(&r, "taskModification").value,
-        Some(CompValue::Word("none"))
-    );
-    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97165"));
-}
-
-#[test]
-fn conflicting_words_take_the_lowest_and_say_so() {
-    let text =
-        "Clinical presentation: evolving. Later in the session the presentation was unstable.";
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162"],
-        json!({"historyFactors": 3, "examElements": 4, "decisionMaking": "high"}),
-        text,
-    ));
-    let c = component(&r, "clinicalPresentation");
-    assert_eq!(c.value, Some(CompValue::Word("evolving")));
-    assert!(
-        c.explanation.contains("states more than one"),
-        "{}",
-        c.explanation
-    );
-    assert_eq!(c.spans.len(), 2);
 }
 
 #[test]
@@ -1146,88 +1173,6 @@ fn reasons_read_past_an_unrelated_negation() {
             "{text}"
         );
     }
-}
-
-#[test]
-fn report_scope() {
-    // An evaluation object on a daily note does not make it an evaluation.
-    let r = check(&with(json!({"evaluation": {"historyFactors": 1}})));
-    assert!(r.evaluation.is_none());
-    // An evaluation and a re-evaluation billed together: the complexity leads the summary,
-    // the re-evaluation reason is listed as a component.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97162", "97164"],
-        pt(1, 3, "evolving", "moderate"),
-        "",
-    ));
-    let ev = evaluation(&r);
-    assert_eq!(ev.supported_code.as_deref(), Some("97162"));
-    assert!(ev.components.iter().any(|c| c.name == "reevaluationReason"));
-    assert!(
-        ev.summary.starts_with("The note supports 97162"),
-        "{}",
-        ev.summary
-    );
-}
-
-#[test]
-fn amount_at_risk_is_the_difference_between_the_codes() {
-    // Medicare pays the three levels the same (equal RVUs): nothing at risk, no amount.
-    let r = check(&note(
-        "PT",
-        "evaluation",
-        &["97163"],
-        pt(1, 3, "evolving", "moderate"),
-        "",
-    ));
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "eval/complexity-overcoded")
-        .unwrap();
-    assert!(f.amount_at_risk.is_none());
-    // A commercial payer's contracted schedule that pays by level (Medicare notes are always
-    // priced on the physician fee schedule).
-    let commercial = |mut n: Value| {
-        n["payer"] = json!({"kind": "commercial"});
-        n
-    };
-    let cfg = json!({"feeSchedule": {"kind": "allowed", "amounts": {"97161": "95.00", "97162": "110.00", "97163": "135.50", "97165": "90.00", "97167": "140.00"}}});
-    let checker = chartlint::Checker::new(&cfg).unwrap();
-    let r = checker
-        .check_value(&commercial(note(
-            "PT",
-            "evaluation",
-            &["97163"],
-            pt(1, 3, "evolving", "moderate"),
-            "",
-        )))
-        .unwrap();
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "eval/complexity-overcoded")
-        .unwrap();
-    assert_eq!(f.amount_at_risk, Some("25.50".parse().unwrap()));
-    let r = checker
-        .check_value(&commercial(note(
-            "OT",
-            "evaluation",
-            &["97165"],
-            ot("extensive", 6, true, "significant", "high"),
-            "",
-        )))
-        .unwrap();
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.rule == "eval/complexity-undercoded")
-        .unwrap();
-    assert_eq!(f.amount_at_risk, Some("50.00".parse().unwrap()));
-    let json = serde_json::to_value(f).unwrap();
-    assert_eq!(json["amountAtRisk"], "50.00");
 }
 
 /// The labelled corpus (`tests/corpus`, written by another hand): with their form fields the
@@ -1322,5 +1267,218 @@ fn corpus_evaluations_agree_with_their_labels() {
     assert!(
         inferred >= 5,
         "{inferred} components read from the corpus text"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// eval/multiple-evaluation-codes
+
+#[test]
+fn multiple_evaluation_codes() {
+    let full = pt(1, 3, "evolving", "moderate");
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162", "97163"],
+        full.clone(),
+        "",
+    ));
+    assert!(r.has("eval/multiple-evaluation-codes"));
+    assert_eq!(r.count("eval/multiple-evaluation-codes"), 1);
+    assert_eq!(
+        r.findings
+            .iter()
+            .find(|f| f.rule == "eval/multiple-evaluation-codes")
+            .unwrap()
+            .field
+            .as_deref(),
+        Some("lines[1].code")
+    );
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162", "97164"],
+        full.clone(),
+        "",
+    ));
+    assert!(r.has("eval/multiple-evaluation-codes"));
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162", "97162"],
+        full.clone(),
+        "",
+    ));
+    assert!(r.has("eval/multiple-evaluation-codes"));
+    // One code passes.
+    assert!(!check(&note("PT", "evaluation", &["97162"], full, ""))
+        .has("eval/multiple-evaluation-codes"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Other checks of the family
+
+#[test]
+fn typical_time_is_reported_but_never_decides() {
+    let mut ev = pt(3, 4, "unstable", "high");
+    ev["minutes"] = json!(12);
+    let r = check(&note("PT", "evaluation", &["97163"], ev, ""));
+    let e = evaluation(&r);
+    assert_eq!(e.supported_code.as_deref(), Some("97163"));
+    assert_eq!(e.typical_minutes, Some(45));
+    assert_eq!(e.documented_minutes, Some(12));
+    assert!(eval_rules(&r).is_empty());
+}
+
+#[test]
+fn ot_hand_evaluation_from_text_supports_moderate() {
+    let r = check(&note("OT", "evaluation", &["97166"], Value::Null, OT_HAND));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97166"));
+    assert_eq!(
+        component(&r, "occupationalProfile").value,
+        Some(CompValue::Word("expanded"))
+    );
+    let d = component(&r, "performanceDeficits");
+    assert_eq!(d.value, Some(CompValue::Count(4)));
+    let words: Vec<String> = d
+        .spans
+        .iter()
+        .map(|s| slice16(OT_HAND, s.start, s.end))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "L wrist ROM",
+            "L grip strength",
+            "edema",
+            "fine motor coordination"
+        ]
+    );
+    assert_eq!(
+        component(&r, "comorbidities").value,
+        Some(CompValue::Flag(true))
+    );
+    assert_eq!(
+        component(&r, "taskModification").value,
+        Some(CompValue::Word("minimalToModerate"))
+    );
+    assert_eq!(
+        component(&r, "decisionMaking").value,
+        Some(CompValue::Word("moderate"))
+    );
+}
+
+#[test]
+fn stated_counts_and_none_are_read() {
+    let text = "Pt has no personal factors or comorbidities affecting the plan of care. Exam addressed 2 elements: knee ROM and gait. Clinical presentation is stable and uncomplicated. Clinical decision making: low complexity, LEFS 60/80.";
+    let r = check(&note("PT", "evaluation", &["97161"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "history").value, Some(CompValue::Count(0)));
+    assert_eq!(
+        component(&r, "examination").value,
+        Some(CompValue::Count(2))
+    );
+    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97161"));
+}
+
+#[test]
+fn the_base_note_is_clean_and_has_no_evaluation_report() {
+    let r = check(&common::base());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    assert!(r.evaluation.is_none());
+}
+
+#[test]
+fn more_ways_notes_state_their_components() {
+    // "include" lists, a list for one bucket and a stated count for the other, older ICF
+    // labels, and an item with its own colon that is not a new section.
+    let text = "Comorbidities affecting the plan of care include type 2 diabetes and obesity.\n\
+        Personal factors: lives alone.\n\
+        Impairments: decreased R knee ROM, R quad strength: 3+/5, effusion\n\
+        Functional limitations: stairs, squatting\n\
+        Clinical presentation: unstable, with unpredictable swelling and wound drainage.\n\
+        Decision making: high complexity; KOOS JR and 30-second chair stand test used.";
+    let r = check(&note("PT", "evaluation", &["97163"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "history").value, Some(CompValue::Count(3)));
+    assert_eq!(
+        component(&r, "examination").value,
+        Some(CompValue::Count(5))
+    );
+    let d = component(&r, "decisionMaking");
+    assert!(
+        d.explanation.contains("KOOS, 30-Second Chair Stand"),
+        "{}",
+        d.explanation
+    );
+
+    let text = "Personal factors: none.\n2 comorbidities affecting the plan (CHF, COPD).\nExam addressed 4 elements.\nClinical presentation: evolving.\nClinical decision making: moderate.";
+    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(component(&r, "history").value, Some(CompValue::Count(2)));
+
+    // OT: stated "no comorbidities" is an answer (moderate at most), "brief history" a profile.
+    let text = "Brief history and review of the referral records for the presenting problem. No comorbidities affecting occupational performance. \
+        Performance deficits: R grip strength, R thumb opposition. No modification of tasks or assistance was needed. Clinical decision making: low complexity.";
+    let r = check(&note("OT", "evaluation", &["97165"], Value::Null, text));
+    assert!(eval_rules(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        component(&r, "comorbidities").value,
+        Some(CompValue::Flag(false))
+    );
+    assert_eq!(
+        component(&r, "occupationalProfile").value,
+        Some(CompValue::Word("brief"))
+    );
+    assert_eq!(
+        component(&r, "taskModification").value,
+        Some(CompValue::Word("none"))
+    );
+    assert_eq!(evaluation(&r).supported_code.as_deref(), Some("97165"));
+}
+
+#[test]
+fn conflicting_words_take_the_lowest_and_say_so() {
+    let text =
+        "Clinical presentation: evolving. Later in the session the presentation was unstable.";
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162"],
+        json!({"historyFactors": 3, "examElements": 4, "decisionMaking": "high"}),
+        text,
+    ));
+    let c = component(&r, "clinicalPresentation");
+    assert_eq!(c.value, Some(CompValue::Word("evolving")));
+    assert!(
+        c.explanation.contains("states more than one"),
+        "{}",
+        c.explanation
+    );
+    assert_eq!(c.spans.len(), 2);
+}
+
+#[test]
+fn report_scope() {
+    // An evaluation object on a daily note does not make it an evaluation.
+    let r = check(&with(json!({"evaluation": {"historyFactors": 1}})));
+    assert!(r.evaluation.is_none());
+    // An evaluation and a re-evaluation billed together: the complexity leads the summary,
+    // the re-evaluation reason is listed as a component.
+    let r = check(&note(
+        "PT",
+        "evaluation",
+        &["97162", "97164"],
+        pt(1, 3, "evolving", "moderate"),
+        "",
+    ));
+    let ev = evaluation(&r);
+    assert_eq!(ev.supported_code.as_deref(), Some("97162"));
+    assert!(ev.components.iter().any(|c| c.name == "reevaluationReason"));
+    assert!(
+        ev.summary.starts_with("The note supports 97162"),
+        "{}",
+        ev.summary
     );
 }

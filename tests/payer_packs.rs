@@ -50,7 +50,7 @@ fn the_documented_config_switches_medicare_advantage_to_rule_of_eights_x_modifie
         r.provenance.rule_pack,
         "Sunrise Medicare Advantage 2025 (clinic pack v3)"
     );
-    assert_eq!(r.billing.unit_rule, chartlint::note::UnitRule::RuleOf8s);
+    assert_eq!(r.billing.unit_rule, chartlint::UnitRule::RuleOf8s);
     assert_eq!(
         r.billing.timed_units_allowed, 2,
         "10 + 10 minutes: one unit each under the Rule of Eights"
@@ -95,7 +95,7 @@ fn the_documented_config_switches_medicare_advantage_to_rule_of_eights_x_modifie
 
     // Without the config the same note is counted and paired Medicare's way.
     let r = common::check(&ma_note(21, &["GP"]));
-    assert_eq!(r.billing.unit_rule, chartlint::note::UnitRule::Cms8);
+    assert_eq!(r.billing.unit_rule, chartlint::UnitRule::Cms8);
     assert!(r
         .findings
         .iter()

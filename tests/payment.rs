@@ -16,8 +16,8 @@
 
 mod common;
 
-use chartlint::payment::Payment;
-use chartlint::{Checker, Config, Note, Report};
+use chartlint::testing::Payment;
+use chartlint::{Checker, Note, Report};
 use common::{base, check, with};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -70,9 +70,8 @@ fn episode(spent: &str) -> Value {
 
 fn payment_of(note: &Value, config: &Value) -> Payment {
     let note = Note::from_value(note).unwrap();
-    let config = Config::from_value(config).unwrap();
-    let units = chartlint::units::compute(&note, chartlint::note::UnitRule::Cms8);
-    Payment::compute(&note, &config, &units)
+    let checker = Checker::new(config).unwrap();
+    chartlint::testing::payment(&note, checker.config())
 }
 
 fn amount(r: &Report, rule: &str) -> Option<String> {
@@ -81,7 +80,7 @@ fn amount(r: &Report, rule: &str) -> Option<String> {
         .iter()
         .find(|f| f.rule == rule)
         .unwrap_or_else(|| panic!("{rule} did not fire: {:?}", r.findings));
-    f.amount_at_risk.map(chartlint::report::money_string)
+    f.amount_at_risk.map(|m| m.to_string())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -458,7 +457,7 @@ HCPCS,MOD,DESCRIPTION,STATUS  CODE,NOT USED FOR MEDICARE PAYMENT,WORK  RVU,NON-F
 
 #[test]
 fn loader_reads_the_split_header_and_skips_modifier_rows() {
-    let f = chartlint::policy::fees::load_pprrvu(PPRRVU_SPLIT).unwrap();
+    let f = chartlint::testing::load_pprrvu(PPRRVU_SPLIT).unwrap();
     assert_eq!(f.rvus.len(), 5);
     let r = f.rvus["76000"];
     assert_eq!(
@@ -478,7 +477,7 @@ fn loader_reads_the_split_header_and_skips_modifier_rows() {
 
 #[test]
 fn loader_reads_a_one_row_header_with_drifted_names() {
-    let f = chartlint::policy::fees::load_pprrvu(PPRRVU_ONE_ROW_QP).unwrap();
+    let f = chartlint::testing::load_pprrvu(PPRRVU_ONE_ROW_QP).unwrap();
     let t = f.rvus["97140"];
     assert_eq!(
         (t.work, t.pe, t.mp, t.mppr),
@@ -552,7 +551,7 @@ fn visit_level_units_findings_are_valued_at_a_timed_code() {
         .findings
         .iter()
         .filter(|f| f.rule == "units/over-billed")
-        .map(|f| f.amount_at_risk.map(chartlint::report::money_string))
+        .map(|f| f.amount_at_risk.map(|m| m.to_string()))
         .collect();
     assert!(!amounts.is_empty(), "{:?}", r.findings);
     assert!(
@@ -567,16 +566,25 @@ fn visit_level_units_findings_are_valued_at_a_timed_code() {
 fn the_report_carries_the_threshold_and_what_is_left() {
     // Base note: Medicare PT, 2025, $640.00 spent before; the visit's allowed amount counts.
     let report = common::check(&common::base());
-    assert_eq!(report.billing.kx_threshold, Some(Decimal::from(2410)));
+    assert_eq!(
+        report.billing.kx_threshold.map(|m| m.decimal()),
+        Some(Decimal::from(2410))
+    );
     let t = report
         .billing
         .threshold
         .clone()
         .expect("thresholdSpentBefore is given");
-    assert_eq!(t.bucket, "ptSlp");
-    assert_eq!(t.spent_before, Decimal::new(64000, 2));
-    assert_eq!(t.spent_after, t.spent_before + t.visit);
-    assert_eq!(t.left_before_kx, Decimal::from(2410) - t.spent_after);
+    assert_eq!(t.bucket.as_str(), "ptSlp");
+    assert_eq!(t.spent_before.decimal(), Decimal::new(64000, 2));
+    assert_eq!(
+        t.spent_after.decimal(),
+        t.spent_before.decimal() + t.visit.decimal()
+    );
+    assert_eq!(
+        t.left_before_kx.decimal(),
+        Decimal::from(2410) - t.spent_after.decimal()
+    );
     assert_eq!(Some(t.visit), report.billing.expected_payment);
     // Commercial packs carry no threshold.
     let commercial = common::check(&common::with(

@@ -7,9 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use chartlint::note::{Note, UnitRule};
-use chartlint::policy::codes::{Counting, CODES};
-use chartlint::units::{compute, units_for_minutes, UnitsOutcome};
+use chartlint::testing::{compute, units_for_minutes, UnitsOutcome};
+use chartlint::testing::{Counting, CODES};
+use chartlint::{Note, UnitRule};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -108,7 +108,7 @@ fn supported(o: &UnitsOutcome, i: usize) -> u32 {
 }
 
 fn timed15(code: &str) -> bool {
-    chartlint::policy::codes::lookup(code).is_some_and(|c| c.counting == Counting::Timed15)
+    chartlint::testing::codes::lookup(code).is_some_and(|c| c.counting == Counting::Timed15)
 }
 
 proptest! {
@@ -248,7 +248,7 @@ proptest! {
             v.sort();
             v
         };
-        let any_tie = checker.check(&note(&lines, None)).billing.lines.iter().any(|l| l.units.tie);
+        let any_tie = checker.check(&note(&lines, None)).billing.lines.iter().any(|l| l.tie);
         if !any_tie {
             prop_assert_eq!(key(&ra, &|i| i), key(&rb, &|j| perm[j]));
         }

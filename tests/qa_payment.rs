@@ -45,9 +45,15 @@ fn mppr_full_pe_slot_does_not_depend_on_line_order() {
             json!({"lines": lines, "totalTimedMinutes": 38, "totalTreatmentMinutes": 38}),
         ));
         assert!(billing_rules(&r).is_empty(), "{:?}", billing_rules(&r));
-        assert_eq!(r.billing.lines[pt].expected_payment, Some(d("50.62")));
-        assert_eq!(r.billing.lines[pta].expected_payment, Some(d("18.56")));
-        assert_eq!(r.billing.expected_payment, Some(d("69.18")));
+        assert_eq!(
+            r.billing.lines[pt].expected_payment,
+            Some(d("50.62").into())
+        );
+        assert_eq!(
+            r.billing.lines[pta].expected_payment,
+            Some(d("18.56").into())
+        );
+        assert_eq!(r.billing.expected_payment, Some(d("69.18").into()));
     }
 }
 
@@ -67,7 +73,7 @@ fn kx_at_risk_is_the_visit_as_paid_with_its_cq_line() {
         .iter()
         .find(|f| f.rule == "modifiers/kx-required")
         .unwrap();
-    assert_eq!(f.amount_at_risk, Some(d("69.18")));
+    assert_eq!(f.amount_at_risk, Some(d("69.18").into()));
     assert!(f.message.contains("$2,469.18"), "{}", f.message);
     assert!(r.billing.kx_required);
 }

@@ -98,11 +98,13 @@ fn configs_may_carry_whole_cms_files() {
         .collect();
     let config = json!({"icd10File": list}).to_string();
     assert!(config.len() > 5_000_000, "{}", config.len());
-    let c = chartlint::Config::from_json(&config).unwrap();
-    assert!(c.icd10.is_some());
+    let c = chartlint::Checker::from_config_json(&config).unwrap();
+    assert!(c.config().icd10_codes().is_some());
     // Past 64 MiB it is refused, naming the bound.
     let huge = format!("{{\"icd10File\": \"{}\"}}", "x".repeat(65 << 20));
-    let e = chartlint::Config::from_json(&huge).unwrap_err();
+    let e = chartlint::Checker::from_config_json(&huge)
+        .err()
+        .expect("over the bound");
     assert!(e.message.contains("67108864"), "{e}");
     assert_eq!(e.path, "icd10File");
 }
@@ -143,7 +145,7 @@ fn lone_surrogate_escapes_are_repaired() {
         Checker::with_defaults().check_json(&s).is_err(),
         "serde_json refuses lone surrogates"
     );
-    let fixed = chartlint::input::replace_lone_surrogates(&s).into_owned();
+    let fixed = chartlint::testing::replace_lone_surrogates(&s).into_owned();
     let n = Note::from_json(&fixed).unwrap();
     assert_eq!(n.text, "pain \u{fffd} 3/10 \u{fffd} emoji 😀");
 }
@@ -177,7 +179,7 @@ fn fuzz_regressions() {
         let bytes = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let s = String::from_utf8_lossy(&bytes);
-        let s = chartlint::input::replace_lone_surrogates(&s).into_owned();
+        let s = chartlint::testing::replace_lone_surrogates(&s).into_owned();
         if name.starts_with("config_files") {
             // First byte picks the file, as in fuzz/fuzz_targets/config_files.rs.
             let Some((&which, rest)) = bytes.split_first() else {
@@ -194,9 +196,9 @@ fn fuzz_regressions() {
                 invariants(&note, &checker.check(&note));
             }
         } else if name.starts_with("config") {
-            if let Ok(c) = chartlint::Config::from_json(&s) {
+            if let Ok(c) = chartlint::Checker::from_config_json(&s) {
                 let _ = c;
-                let v = chartlint::parse_config_json(&s).unwrap();
+                let v = chartlint::testing::parse_config_json(&s).unwrap();
                 let checker = Checker::new(&v).unwrap();
                 let note = Note::from_value(&base()).unwrap();
                 invariants(&note, &checker.check(&note));

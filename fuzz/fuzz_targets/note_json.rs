@@ -13,7 +13,7 @@ static CHECKER: OnceLock<chartlint::Checker> = OnceLock::new();
 fuzz_target!(|data: &[u8]| {
     let checker = CHECKER.get_or_init(chartlint::Checker::with_defaults);
     let Ok(s) = std::str::from_utf8(data) else { return };
-    let s = chartlint::input::replace_lone_surrogates(s).into_owned();
+    let s = chartlint::testing::replace_lone_surrogates(s).into_owned();
     match checker.check_json(&s) {
         Ok(report) => {
             let note = chartlint::Note::from_json(&s).expect("a note the checker accepted parses");

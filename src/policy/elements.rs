@@ -20,58 +20,39 @@
 //! prognosis, plan, goals); §220.3 D (progress report: progress toward each goal, plans for
 //! continuing treatment, signature); §220.3 E (treatment note: interventions, signature,
 //! response and changes recommended); §220.2 (skilled, reasonable and necessary services);
-//! shared/policy §5 (documentation) and §9 (red flags, what reviewers want instead).
+//! the documentation guidance of APTA and AOTA (red flags, what reviewers want instead).
 
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::NoteType;
+use crate::wire::wire_enum;
 use serde_json::Value;
 
-/// A documentation element a note may be required to contain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Element {
-    Goals,
-    Progress,
-    MedicalNecessity,
-    SkilledIntervention,
-    PatientResponse,
-    Plan,
-    Signature,
-    OutcomeMeasure,
+wire_enum! {
+    /// A documentation element a note may be required to contain, named as in
+    /// `config.requirements` (and the Report's `elements`).
+    #[cfg_attr(test, ts(rename = "ElementName"))]
+    pub enum Element {
+        /// Goals.
+        Goals = "goals",
+        /// Progress toward the goals.
+        Progress = "progress",
+        /// Why the patient needs skilled therapy.
+        MedicalNecessity = "medicalNecessity",
+        /// What required a therapist's skill.
+        SkilledIntervention = "skilledIntervention",
+        /// The patient's response to treatment.
+        PatientResponse = "patientResponse",
+        /// The plan for the next visits.
+        Plan = "plan",
+        /// The signature with credentials.
+        Signature = "signature",
+        /// A standardized outcome measure with a score.
+        OutcomeMeasure = "outcomeMeasure",
+    }
 }
 
 impl Element {
-    pub const ALL: [Element; 8] = [
-        Element::Goals,
-        Element::Progress,
-        Element::MedicalNecessity,
-        Element::SkilledIntervention,
-        Element::PatientResponse,
-        Element::Plan,
-        Element::Signature,
-        Element::OutcomeMeasure,
-    ];
-    /// Names as written in `config.requirements` (and the Report's `elements`).
-    pub const NAMES: &'static [&'static str] = &[
-        "goals",
-        "progress",
-        "medicalNecessity",
-        "skilledIntervention",
-        "patientResponse",
-        "plan",
-        "signature",
-        "outcomeMeasure",
-    ];
-    pub fn parse(s: &str) -> Option<Element> {
-        Element::NAMES
-            .iter()
-            .position(|n| *n == s)
-            .and_then(|i| Element::ALL.get(i).copied())
-    }
-    pub fn as_str(self) -> &'static str {
-        let i = Element::ALL.iter().position(|e| *e == self).unwrap_or(0);
-        Element::NAMES.get(i).copied().unwrap_or("goals")
-    }
     /// Required only when the note bills a treatment code (not an evaluation alone).
     pub fn only_with_treatment(self) -> bool {
         matches!(
@@ -142,7 +123,7 @@ pub fn builtin(t: NoteType) -> (&'static [Element], &'static str) {
                 Signature,
                 OutcomeMeasure,
             ],
-            "CMS Pub. 100-02, ch. 15, §220.3 D (discharge note); shared/policy §5.5",
+            "CMS Pub. 100-02, ch. 15, §220.3 D (the discharge note is a progress report)",
         ),
     }
 }
@@ -215,7 +196,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for e in Element::ALL {
+        for e in Element::NAMES.iter().filter_map(|n| Element::parse(n)) {
             assert_eq!(Element::parse(e.as_str()), Some(e));
         }
     }

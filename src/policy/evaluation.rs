@@ -186,9 +186,8 @@ impl EvalFamily {
     }
 }
 
-const PT_SRC: &str = "CPT 97161–97163 descriptors (shared/policy §4.1: [C2C161], [PROVMAG], [TPLAY], [CLIN], [BIOINS163])";
-const OT_SRC: &str =
-    "CPT 97165–97167 descriptors (shared/policy §4.2: [C2C166], [GAW-OT], [TPLAY])";
+const PT_SRC: &str = "CPT 97161–97163 descriptors; CY 2017 PFS final rule, 81 FR 80170";
+const OT_SRC: &str = "CPT 97165–97167 descriptors; CY 2017 PFS final rule, 81 FR 80170";
 
 const DECISION: Scale = Scale::Words(&[
     ("low", Level::Low),

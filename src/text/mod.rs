@@ -18,7 +18,7 @@
 
 mod patterns;
 
-use crate::span::{Span, Utf16Index};
+use crate::span::Span;
 use regex::Regex;
 use serde::Serialize;
 
@@ -112,6 +112,7 @@ impl TextScanner {
     }
 
     /// Whether every pattern compiled (checked by the tests).
+    #[cfg_attr(not(feature = "testing"), allow(dead_code))] // read by the tests (feature `testing`)
     pub fn all_compiled(&self) -> bool {
         [
             &self.heading,
@@ -1592,81 +1593,17 @@ fn abbreviation_before(text: &str, sentence_start: usize, dot: usize) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
-/// One documentation element in the Report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ElementFound {
-    /// The note type requires it (`config.requirements` or the built-in table).
-    pub required: bool,
-    pub found: bool,
-    /// Where, in UTF-16 code units of `note.text`.
-    pub spans: Vec<Span>,
-}
-
-/// The `elements` section of the Report: for each documentation element, found or not, and where.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ElementsReport {
-    pub goals: ElementFound,
-    pub progress: ElementFound,
-    pub medical_necessity: ElementFound,
-    pub skilled_intervention: ElementFound,
-    pub patient_response: ElementFound,
-    pub plan: ElementFound,
-    pub signature: ElementFound,
-    pub outcome_measure: ElementFound,
-    /// Objective measurements (ROM degrees, MMT grades, distances, assist levels, ratings).
-    pub objective_measures: ElementFound,
-}
-
-impl ElementsReport {
-    /// Builds the section from the facts. `required(e)` says whether the note needs `e`;
-    /// `signed_in_fields` whether `provider.name` and `provider.credentials` are given.
-    pub fn build(
-        facts: &TextFacts,
-        text: &str,
-        required: impl Fn(crate::policy::elements::Element) -> bool,
-        signed_in_fields: bool,
-    ) -> ElementsReport {
-        use crate::policy::elements::Element as E;
-        let index = Utf16Index::new(text);
-        let el = |e: Option<E>, spans: Vec<Span>, extra: bool| ElementFound {
-            required: e.is_some_and(&required),
-            found: !spans.is_empty() || extra,
-            spans: spans.into_iter().map(|s| index.span(s)).collect(),
-        };
-        ElementsReport {
-            goals: el(
-                Some(E::Goals),
-                facts.goals.iter().map(|g| g.span).collect(),
-                false,
-            ),
-            progress: el(Some(E::Progress), facts.progress.clone(), false),
-            medical_necessity: el(
-                Some(E::MedicalNecessity),
-                facts.medical_necessity.clone(),
-                false,
-            ),
-            skilled_intervention: el(Some(E::SkilledIntervention), facts.skilled.clone(), false),
-            patient_response: el(
-                Some(E::PatientResponse),
-                facts.patient_response.clone(),
-                false,
-            ),
-            plan: el(Some(E::Plan), facts.plan.clone(), false),
-            signature: el(
-                Some(E::Signature),
-                facts.signatures.iter().map(|s| s.span).collect(),
-                signed_in_fields,
-            ),
-            outcome_measure: el(
-                Some(E::OutcomeMeasure),
-                facts.outcome_measures.clone(),
-                false,
-            ),
-            objective_measures: el(None, facts.measurements.clone(), false),
-        }
-    }
+/// Whether `text` contains a progress report: a heading line "Progress report", "Progress
+/// note" or "Reporting period" (alone, or followed by a colon, a dash, or a note in brackets
+/// and a colon). Read by `episode/progress-report-due` and by the episode's count of
+/// reporting periods.
+pub fn contains_progress_report(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the built package: the types must be precise enough
 // that this compiles, and the @ts-expect-error lines must really be errors.
 import init, { Checker, checkNote, checkEpisode, rules, version } from "chartlint";
-import type { Note, Report, Finding, Config, RuleDoc, EpisodeReport, EpisodeFinding, GoalRow } from "chartlint";
+import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, EpisodeReport, EpisodeFinding, GoalRow } from "chartlint";
 
 async function main(): Promise<void> {
   await init();
@@ -28,19 +28,34 @@ async function main(): Promise<void> {
   const v: string = version();
   const supported: string | null | undefined = report.evaluation?.supportedCode;
   const why: string | undefined = report.evaluation?.components[0]?.explanation;
-  void [n, ready, units, again, docs, v, supported, why];
+  const rule: RuleId | undefined = first?.rule;
+  const goalsFound: boolean = report.elements.goals.found;
+  const spentAfter: Money | undefined = report.billing.threshold?.spentAfter;
+  const url: string | undefined = docs[0]?.references[0]?.url;
+  void [n, ready, units, again, docs, v, supported, why, rule, goalsFound, spentAfter, url];
 
   const episode: EpisodeReport = checker.checkEpisode([{ ...note, patientId: "P1", episodeId: "E1", episode: { closed: true, frequencyPerWeek: 2 } }]);
   const ef: EpisodeFinding | undefined = episode.findings[0];
   const about: number | undefined = ef?.notes[0]?.span?.start;
+  const efRule: RuleId | undefined = ef?.rule;
   const row: GoalRow | undefined = episode.goals[0];
   const status: string | undefined = row?.statuses[0]?.status;
   const score: number | undefined = episode.timeline.entries[0]?.similarity?.score;
-  const oneShot: EpisodeReport = checkEpisode([note], { cloning: { threshold: 0.8, template: ["Patient seen per plan of care."] } });
+  const oneShot: EpisodeReport = checkEpisode([note], { cloning: { threshold: 0.9, template: ["Patient seen per plan of care."] } });
   const json: string = checker.checkEpisodeJson("[]");
-  void [about, status, score, oneShot, json];
+  void [about, efRule, status, score, oneShot, json];
   // @ts-expect-error checkEpisode() needs an array of notes
   checker.checkEpisode(note);
+  // @ts-expect-error a goal status is a closed set
+  const badStatus: GoalRow["statuses"][number]["status"] = "done";
+  void badStatus;
+  // @ts-expect-error a rule id is one of the catalogue's
+  const noSuchRule: RuleId = "units/no-such-rule";
+  // @ts-expect-error the elements are named: no catch-all
+  const noSuchElement = report.elements.noSuchElement;
+  // @ts-expect-error config keys are known: no catch-all
+  const unknownKey: Config = { disabledRule: [] };
+  void [noSuchRule, noSuchElement, unknownKey];
 
   // @ts-expect-error discipline is a closed set
   const wrong: Note = { ...note, discipline: "PTX" };

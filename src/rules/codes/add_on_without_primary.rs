@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CPT;
 use crate::policy::codes::{self, Counting};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An add-on code is billed without its primary code.
@@ -26,12 +26,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT descriptors for 97129/97130 and 92605/92618, 92607/92608 (add-on codes);
-    /// shared/policy §3.
+    /// CPT descriptors for 97129/97130 and 92605/92618, 92607/92608 (add-on codes: reported
+    /// with their primary code).
     pub ADD_ON_WITHOUT_PRIMARY {
         id: "codes/add-on-without-primary",
         severity: Error,
         source: "CPT add-on code descriptors (97130, 92608, 92618)",
+        references: [
+            CPT.at("97129, 97130, 92605, 92607, 92608, 92618 descriptors"),
+        ],
     }
 }
 
@@ -56,7 +59,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &ADD_ON_WITHOUT_PRIMARY,
                 format!(
                     "{} is an add-on code, billed without its primary code {primary}.",

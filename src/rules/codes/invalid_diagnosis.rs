@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{HIPAA_CODE_SETS, ICD10_ADDENDA, ICD10_GUIDELINES};
 use crate::policy::icd10::{self, Problem};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A diagnosis is not a valid ICD-10-CM code on the date of service.
@@ -46,6 +46,11 @@ declare_rule! {
         id: "codes/invalid-diagnosis",
         severity: Error,
         source: "ICD-10-CM Official Guidelines, Section I.A–B; CMS/NCHS ICD-10-CM addenda",
+        references: [
+            ICD10_GUIDELINES.at("Section I.A.4–I.A.5, I.B.1"),
+            ICD10_ADDENDA.whole(),
+            HIPAA_CODE_SETS.whole(),
+        ],
     }
 }
 
@@ -99,7 +104,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         out.push(
-            Finding::new(&INVALID_DIAGNOSIS, message)
+            Diagnostic::new(&INVALID_DIAGNOSIS, message)
                 .field(format!("diagnoses[{k}]"))
                 .fix(fix)
                 .amount(ctx.payment.expected),

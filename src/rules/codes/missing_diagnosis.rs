@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH26};
 use crate::note::PayerKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The visit has no diagnosis codes.
@@ -26,11 +26,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-04, ch. 26 (claim diagnosis pointers, CMS-1500 item 21); CMS Pub. 100-02,
-    /// ch. 15, §220.1.2 (the plan of care lists the diagnoses); shared/policy §5.1 ([BPM177]).
+    /// ch. 15, §220.1.2 (the plan of care lists the diagnoses).
     pub MISSING_DIAGNOSIS {
         id: "codes/missing-diagnosis",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 26; CMS Pub. 100-02, ch. 15, §220.1.2",
+        references: [
+            CLAIMS_PROCESSING_CH26.at("§10.2, item 21"),
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+        ],
     }
 }
 
@@ -42,7 +46,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &MISSING_DIAGNOSIS,
             "The visit has no diagnosis codes, so its claim lines cannot be billed.",
         )

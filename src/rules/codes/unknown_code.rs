@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, HCPCS};
 use crate::policy::codes;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A billed code is not one chartlint knows.
@@ -28,11 +28,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// AMA CPT code set; CMS HCPCS level II; shared/policy §3 (therapy codes).
+    /// AMA CPT code set; CMS HCPCS Level II (the therapy codes of the physician fee
+    /// schedule).
     pub UNKNOWN_CODE {
         id: "codes/unknown-code",
         severity: Warning,
         source: "AMA CPT code set; CMS HCPCS Level II",
+        references: [
+            CPT.whole(),
+            HCPCS.whole(),
+        ],
     }
 }
 
@@ -53,7 +58,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
         };
         out.push(
-            Finding::new(&UNKNOWN_CODE, message)
+            Diagnostic::new(&UNKNOWN_CODE, message)
                 .field(format!("lines[{i}].code"))
                 .fix(fix),
         );

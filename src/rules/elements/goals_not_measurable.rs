@@ -1,6 +1,6 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A goal has no measurable target or no timeframe.
@@ -29,11 +29,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.2 (goals: measurable, pertaining to identified
-    /// functional impairments; time to reach them); shared/policy §5.1.
+    /// functional impairments; time to reach them).
     pub GOALS_NOT_MEASURABLE {
         id: "elements/goals-not-measurable",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+        ],
     }
 }
 
@@ -55,7 +58,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         };
         out.push(
-            Finding::new(&GOALS_NOT_MEASURABLE, message)
+            Diagnostic::new(&GOALS_NOT_MEASURABLE, message)
                 .span(g.span.start, g.span.end)
                 .fix(fix),
         );

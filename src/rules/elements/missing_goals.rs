@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation, re-evaluation, progress report or recertification states no goals.
@@ -29,21 +29,25 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care: long-term treatment goals) and
-    /// §220.3 C–D (evaluation, progress report); shared/policy §5.1, §5.3.
+    /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care: long-term treatment goals) and §220.3
+    /// C–D (evaluation, progress report).
     pub MISSING_GOALS {
         id: "elements/missing-goals",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 C–D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Goals) || !ctx.text.goals.is_empty() {
+    if !ctx.element_required(Element::Goals) || !ctx.text.goals.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
+        Diagnostic::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
             .fix("Add measurable goals with a timeframe, e.g. \"LTG 1: ascend 12 stairs with 1 rail, modified independent, in 4 weeks\"."),
     );
 }

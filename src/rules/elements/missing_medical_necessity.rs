@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Nothing in the note says why skilled therapy is needed.
@@ -32,20 +32,26 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.2 (reasonable and necessary, skilled services) and
-    /// §220.3 (documentation must support medical necessity); shared/policy §5.6, §9.
+    /// §220.3 (documentation must support medical necessity); APTA Integrity in Practice,
+    /// documentation risk areas.
     pub MISSING_MEDICAL_NECESSITY {
         id: "elements/missing-medical-necessity",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2; §220.3",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2"),
+            BENEFIT_POLICY_CH15.at("§220.3"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::MedicalNecessity) || !ctx.text.medical_necessity.is_empty() {
+    if !ctx.element_required(Element::MedicalNecessity) || !ctx.text.medical_necessity.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_MEDICAL_NECESSITY, format!("{} does not say why the patient needs skilled therapy.", a_note(ctx)))
+        Diagnostic::new(&MISSING_MEDICAL_NECESSITY, format!("{} does not say why the patient needs skilled therapy.", a_note(ctx)))
             .fix("State the functional deficit or risk the treatment addresses, e.g. \"quad weakness limits stair climbing and places the patient at fall risk\"."),
     );
 }

@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation, progress report, recertification or discharge names no standardized
@@ -32,21 +32,25 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 C (objective measures; recommended standardized
-    /// instruments) and §220.3 D; CPT evaluation descriptors (standardized patient assessment
-    /// instrument and/or measurable assessment of functional outcome); shared/policy §4, §5.2.
+    /// instruments) and §220.3 D; CPT evaluation descriptors 97161–97168 (standardized
+    /// patient assessment instrument and/or measurable assessment of functional outcome).
     pub MISSING_OUTCOME_MEASURE {
         id: "elements/missing-outcome-measure",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C–D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::OutcomeMeasure) || !ctx.text.outcome_measures.is_empty() {
+    if !ctx.element_required(Element::OutcomeMeasure) || !ctx.text.outcome_measures.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_OUTCOME_MEASURE, format!("{} reports no standardized outcome measure with a score.", a_note(ctx)))
+        Diagnostic::new(&MISSING_OUTCOME_MEASURE, format!("{} reports no standardized outcome measure with a score.", a_note(ctx)))
             .fix("Give at least one standardized measure and its score, e.g. \"LEFS 52/80\", \"Berg 44/56\", \"TUG 14.2 s\", \"FOIS level 5\"."),
     );
 }

@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The note does not record how the patient responded to treatment.
@@ -31,20 +31,24 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 E (treatment note: patient self-report, adverse
-    /// reactions, significant changes); shared/policy §5.4, §9.
+    /// reactions, significant changes); APTA Integrity in Practice, documentation risk areas.
     pub MISSING_PATIENT_RESPONSE {
         id: "elements/missing-patient-response",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::PatientResponse) || !ctx.text.patient_response.is_empty() {
+    if !ctx.element_required(Element::PatientResponse) || !ctx.text.patient_response.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_PATIENT_RESPONSE, format!("{} does not record the patient's response to treatment.", a_note(ctx)))
+        Diagnostic::new(&MISSING_PATIENT_RESPONSE, format!("{} does not record the patient's response to treatment.", a_note(ctx)))
             .fix("Record the response: pain before and after, vitals, fatigue, what changed in performance, or \"no adverse reaction\"."),
     );
 }

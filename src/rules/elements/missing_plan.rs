@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use crate::text::SectionKind;
 
 declare_rule! {
@@ -30,16 +30,20 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.2 (plan of care) and §220.3 D–E (plans for continuing
-    /// treatment); shared/policy §5.3–5.5, §9.
+    /// treatment; discharge).
     pub MISSING_PLAN {
         id: "elements/missing-plan",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 D–E",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 D–E"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Plan) || !ctx.text.plan.is_empty() {
+    if !ctx.element_required(Element::Plan) || !ctx.text.plan.is_empty() {
         return;
     }
     let fix = if ctx.note.note_type == crate::note::NoteType::Discharge {
@@ -47,7 +51,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     } else {
         "Say what changes next visit and why, e.g. \"next visit progress step-ups to 6 in and begin reciprocal stairs\", or give frequency and duration."
     };
-    let mut f = Finding::new(
+    let mut f = Diagnostic::new(
         &MISSING_PLAN,
         format!(
             "{} has no plan for the next visit or the episode.",

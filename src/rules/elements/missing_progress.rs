@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use crate::text::SectionKind;
 
 declare_rule! {
@@ -33,20 +33,23 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3 D (progress report: assessment of progress toward
-    /// each goal, objective measures); shared/policy §5.3, §5.5, §9.
+    /// CMS Pub. 100-02, ch. 15, §220.3 D (progress report: assessment of progress toward each
+    /// goal, objective measures; the discharge note is a progress report).
     pub MISSING_PROGRESS {
         id: "elements/missing-progress",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Progress) || !ctx.text.progress.is_empty() {
+    if !ctx.element_required(Element::Progress) || !ctx.text.progress.is_empty() {
         return;
     }
-    let mut f = Finding::new(
+    let mut f = Diagnostic::new(
         &MISSING_PROGRESS,
         format!("{} does not compare the patient's status with the goals or an earlier measure.", a_note(ctx)),
     )

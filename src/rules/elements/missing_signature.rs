@@ -1,8 +1,8 @@
-use super::{required, signed_in_fields};
-use crate::declare_rule;
+use crate::facts::elements::signed_in_fields;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use crate::text::{credentials_in, Credential};
 
 declare_rule! {
@@ -35,11 +35,14 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 E (signature and professional identification of the
-    /// qualified professional); §220.3 D (progress report author); shared/policy §5.3, §5.4.
+    /// qualified professional); §220.3 D (progress report author).
     pub MISSING_SIGNATURE {
         id: "elements/missing-signature",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D–E",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D–E"),
+        ],
     }
 }
 
@@ -50,14 +53,14 @@ fn names(creds: &[Credential]) -> String {
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::Signature) {
+    if !ctx.element_required(Element::Signature) {
         return;
     }
     let role = ctx.note.provider.role;
     let sigs = &ctx.text.signatures;
     if sigs.is_empty() && !signed_in_fields(ctx.note) {
         out.push(
-            Finding::new(&MISSING_SIGNATURE, "The note has no signature with credentials.")
+            Diagnostic::new(&MISSING_SIGNATURE, "The note has no signature with credentials.")
                 .field("provider")
                 .fix("Sign with your name and credentials (e.g. \"PT, DPT\", \"COTA/L\", \"CCC-SLP\"), or send provider.name and provider.credentials."),
         );
@@ -69,7 +72,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         .collect();
     if !text_creds.is_empty() && !text_creds.iter().any(|c| c.fits(role)) {
         let span = sigs.first().map(|s| s.span);
-        let mut f = Finding::new(
+        let mut f = Diagnostic::new(
             &MISSING_SIGNATURE,
             format!(
                 "The note is signed with {} credentials, but the provider's role is {}.",
@@ -92,7 +95,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         let field_creds = credentials_in(c);
         if !field_creds.is_empty() && !field_creds.iter().any(|c| c.fits(role)) {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &MISSING_SIGNATURE,
                     format!(
                         "provider.credentials are {} credentials, but the provider's role is {}.",

@@ -1,8 +1,8 @@
-use super::{a_note, required};
-use crate::declare_rule;
+use super::wording::a_note;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{AOTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Nothing shows the therapist's skill: the note is a list of exercises.
@@ -30,21 +30,26 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.2 B (skilled services) and §220.3 E; shared/policy §5.6
-    /// and §9 (skilled vocabulary reviewers look for).
+    /// CMS Pub. 100-02, ch. 15, §220.2 B (skilled services) and §220.3 E; AOTA, Maximizing
+    /// Your Clinical Documentation (2025) (the skilled vocabulary reviewers look for).
     pub MISSING_SKILLED_INTERVENTION {
         id: "elements/missing-skilled-intervention",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2 B; §220.3 E",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2 B"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            AOTA_DOCUMENTATION.whole().year(2025),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !required(ctx, Element::SkilledIntervention) || !ctx.text.skilled.is_empty() {
+    if !ctx.element_required(Element::SkilledIntervention) || !ctx.text.skilled.is_empty() {
         return;
     }
     out.push(
-        Finding::new(&MISSING_SKILLED_INTERVENTION, format!("{} does not show what required a therapist's skill.", a_note(ctx)))
+        Diagnostic::new(&MISSING_SKILLED_INTERVENTION, format!("{} does not show what required a therapist's skill.", a_note(ctx)))
             .fix("Describe your skilled input: the cues or facilitation given, what you progressed or modified and why, the errors you corrected."),
     );
 }

@@ -1,6 +1,6 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{AOTA_DOCUMENTATION, APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
+use crate::rules::context::{Context, Findings};
 use crate::text::RedFlagKind;
 
 declare_rule! {
@@ -32,12 +32,19 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// shared/policy §9 ([REHABEDGE], [TMT], [APTA-INT], [AAPC-DOC], [ITA]); CMS Pub. 100-02,
-    /// ch. 15, §220.2 (skilled services; maintenance) and §220.3 E.
+    /// CMS Pub. 100-02, ch. 15, §220.2 (skilled services; maintenance) and §220.3 E
+    /// (treatment note); APTA Integrity in Practice, documentation risk areas (the phrases
+    /// payers cite); AOTA, Maximizing Your Clinical Documentation (2025).
     pub RED_FLAG_PHRASE {
         id: "elements/red-flag-phrase",
         severity: Warning,
-        source: "CMS Pub. 100-02, ch. 15, §220.2; shared/policy §9",
+        source: "CMS Pub. 100-02, ch. 15, §220.2–220.3; APTA documentation risk areas",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+            AOTA_DOCUMENTATION.whole().year(2025),
+        ],
     }
 }
 
@@ -91,7 +98,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for r in &ctx.text.red_flags {
         let (message, fix) = wording(r.kind);
         out.push(
-            Finding::new(&RED_FLAG_PHRASE, message)
+            Diagnostic::new(&RED_FLAG_PHRASE, message)
                 .span(r.span.start, r.span.end)
                 .fix(fix),
         );

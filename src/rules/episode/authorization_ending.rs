@@ -1,8 +1,7 @@
-use super::{visit_limit, AUTHORIZATION_WARN_DAYS, AUTHORIZATION_WARN_VISITS};
-use crate::declare_rule;
-use crate::note::Episode;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::limits::{plural, visit_limit, AUTHORIZATION_WARN_DAYS, AUTHORIZATION_WARN_VISITS};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::PAYER_AUTHORIZATION;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The authorization is about to run out: two visits or fewer left, or its end date within
@@ -36,10 +35,16 @@ declare_rule! {
         id: "episode/authorization-ending",
         severity: Warning,
         source: "Payer authorization; payer rule pack visit limit",
+        references: [
+            PAYER_AUTHORIZATION.whole(),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let fix =
         "Request more visits (or an extension) from the payer now if the plan of care continues.";
     if let (Some(visit), Some((limit, from_pack))) = (ep.visit_number, visit_limit(ctx, ep)) {
@@ -55,11 +60,11 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
             } else {
                 format!(
                     "This is visit {visit} of {of}: {} left after this one.",
-                    super::plural(i64::from(left), "visit", "visits")
+                    plural(i64::from(left), "visit", "visits")
                 )
             };
             out.push(
-                Finding::new(&AUTHORIZATION_ENDING, message)
+                Diagnostic::new(&AUTHORIZATION_ENDING, message)
                     .field("episode.visitNumber")
                     .fix(fix),
             );
@@ -71,10 +76,10 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
             let when = if days == 0 {
                 "today".to_string()
             } else {
-                format!("in {}", super::plural(days, "day", "days"))
+                format!("in {}", plural(days, "day", "days"))
             };
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &AUTHORIZATION_ENDING,
                     format!("The authorization ends {when} ({end})."),
                 )

@@ -1,8 +1,7 @@
-use super::visit_limit;
-use crate::declare_rule;
-use crate::note::Episode;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::limits::{plural, visit_limit};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::PAYER_AUTHORIZATION;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The visit is beyond the visits the payer authorized or allows, or after the
@@ -35,10 +34,16 @@ declare_rule! {
         id: "episode/authorization-exceeded",
         severity: Error,
         source: "Payer authorization; payer rule pack visit limit",
+        references: [
+            PAYER_AUTHORIZATION.whole(),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     if let (Some(visit), Some((limit, from_pack))) = (ep.visit_number, visit_limit(ctx, ep)) {
         if visit > limit {
             let (what, field) = if from_pack {
@@ -53,7 +58,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                 )
             };
             out.push(
-                Finding::new(&AUTHORIZATION_EXCEEDED, format!("This is visit {visit}, beyond {what}."))
+                Diagnostic::new(&AUTHORIZATION_EXCEEDED, format!("This is visit {visit}, beyond {what}."))
                     .field(field)
                     .fix("Get more visits authorized before this visit is billed to the payer, and update authorizedVisits.")
                     .amount(ctx.payment.expected),
@@ -64,9 +69,9 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         let dos = ctx.note.date_of_service;
         if dos > end {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &AUTHORIZATION_EXCEEDED,
-                    format!("This visit is {} after the authorization ended ({end}).", super::plural(end.days_until(dos), "day", "days")),
+                    format!("This visit is {} after the authorization ended ({end}).", plural(end.days_until(dos), "day", "days")),
                 )
                 .field("episode.authorizationEnd")
                 .fix("Get the authorization extended before this visit is billed, and update authorizationEnd.")

@@ -1,5 +1,7 @@
-use crate::declare_rule;
-use crate::episode::check::{Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, NGS_CLONED_DOCUMENTATION, OIG_EHR_VULNERABILITIES};
+use super::wording::describe;
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 
 declare_rule! {
     /// A note's narrative is near-identical to an earlier note of the episode, beyond what
@@ -46,6 +48,11 @@ declare_rule! {
         id: "episode/cloned-documentation",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E; NGS Medicare, Cloned Documentation",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            NGS_CLONED_DOCUMENTATION.whole(),
+            OIG_EHR_VULNERABILITIES.whole().year(2014),
+        ],
     }
 }
 
@@ -65,12 +72,12 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
         let pct = (s.score * 100.0).round() as u32;
         let visit = ctx.model.position(k).visit;
         out.push(
-            Draft::new(
+            EpisodeDiagnostic::new(
                 &CLONED_DOCUMENTATION,
                 k,
                 format!(
                     "{pct}% of this note's own narrative (dates, numbers, goals and template lines aside) repeats the {}.",
-                    ctx.describe(s.to)
+                    describe(ctx, s.to)
                 ),
             )
             .span(s.span)

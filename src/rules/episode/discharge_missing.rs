@@ -1,5 +1,6 @@
-use crate::declare_rule;
-use crate::episode::check::{Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15};
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 
 declare_rule! {
     /// The episode is marked closed but has no discharge note.
@@ -37,6 +38,9 @@ declare_rule! {
         id: "episode/discharge-missing",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -53,7 +57,7 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
         return;
     };
     out.push(
-        Draft::new(
+        EpisodeDiagnostic::new(
             &DISCHARGE_MISSING,
             k,
             "The episode is marked closed, but none of its notes is a discharge note.",

@@ -1,5 +1,7 @@
-use crate::declare_rule;
-use crate::episode::check::{goal_statuses, type_words, Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15};
+use super::wording::{describe, type_words};
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 
 declare_rule! {
     /// A goal gets no status in a later progress report, re-evaluation, recertification or
@@ -42,6 +44,9 @@ declare_rule! {
         id: "episode/goal-without-status",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -59,7 +64,8 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             .label
             .clone()
             .unwrap_or_else(|| format!("goal G{}", gi + 1));
-        for (k, status, span, _) in goal_statuses(ctx, g) {
+        for st in g.statuses(&ctx.model) {
+            let (k, status, span) = (st.member, st.status, st.span);
             if status != "missing" && status != "restated" {
                 continue;
             }
@@ -72,12 +78,12 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
                 "is restated without a status in"
             };
             out.push(
-                Draft::new(
+                EpisodeDiagnostic::new(
                     &GOAL_WITHOUT_STATUS,
                     k,
                     format!(
                         "{name} set in the {} {how} this {}.",
-                        ctx.describe(g.set_in),
+                        describe(ctx, g.set_in),
                         type_words(report.note_type)
                     ),
                 )

@@ -1,5 +1,7 @@
-use crate::declare_rule;
-use crate::episode::check::{type_words, Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CFR_410_61};
+use super::wording::{describe, type_words};
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 use crate::note::NoteType;
 
 declare_rule! {
@@ -44,6 +46,12 @@ declare_rule! {
         id: "episode/goals-changed-without-recertification",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2 and §220.1.3",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.1.3"),
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+            CFR_410_61.whole(),
+        ],
     }
 }
 
@@ -88,7 +96,7 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
                         "This {} states {} with other words or targets than the plan of care certified in the {}, and no recertification follows.",
                         type_words(note.note_type),
                         g.label.clone().map_or("a long-term goal".to_string(), |l| format!("long-term goal {l}")),
-                        ctx.describe(g.set_in)
+                        describe(ctx, g.set_in)
                     ),
                     Some((g.set_in, span)),
                 )
@@ -101,7 +109,7 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
                 None,
             ),
         };
-        let mut d = Draft::new(&GOALS_CHANGED_WITHOUT_RECERTIFICATION, c.member, message)
+        let mut d = EpisodeDiagnostic::new(&GOALS_CHANGED_WITHOUT_RECERTIFICATION, c.member, message)
             .span(item.map(|it| it.span))
             .fix("Send the updated plan of care with the changed long-term goals to the physician or NPP to sign (recertification), or keep the certified long-term goals and adjust the short-term goals instead.");
         if let Some((k, s)) = original {

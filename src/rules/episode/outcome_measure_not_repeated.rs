@@ -1,5 +1,7 @@
-use crate::declare_rule;
-use crate::episode::check::{type_words, Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15};
+use super::wording::{describe, type_words};
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 use crate::note::NoteType;
 
 declare_rule! {
@@ -40,6 +42,10 @@ declare_rule! {
         id: "episode/outcome-measure-not-repeated",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.2.C and §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.2 C"),
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -77,12 +83,12 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             if repeated {
                 continue;
             }
-            let mut d = Draft::new(
+            let mut d = EpisodeDiagnostic::new(
                 &OUTCOME_MEASURE_NOT_REPEATED,
                 latest,
                 format!(
                     "The {name} scored at the {} is not scored again in any later note, so this {} cannot show a change on it.",
-                    ctx.describe(e),
+                    describe(ctx, e),
                     type_words(report.note_type)
                 ),
             )

@@ -1,7 +1,8 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::limits::plural;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
+use crate::note::NoteType;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The visit is after the plan of care's end date, or past the longest certification
@@ -32,16 +33,21 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.1.3.C (certification covers the plan's duration or 90
-    /// calendar days, whichever is less; recertification at least every 90 days); shared/policy
-    /// §5.1 ([BPM181], [BPM182], [ONTRACK]).
+    /// calendar days, whichever is less; recertification at least every 90 days).
     pub PLAN_OF_CARE_EXPIRED {
         id: "episode/plan-of-care-expired",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.3 C"),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let Some(max_days) = ctx.payer.certification_days else {
         return;
     };
@@ -57,11 +63,11 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         if dos > end {
             let late = end.days_until(dos);
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &PLAN_OF_CARE_EXPIRED,
                     format!(
                         "This visit is {} after the plan of care ended ({end}).",
-                        super::plural(late, "day", "days")
+                        plural(late, "day", "days")
                     ),
                 )
                 .field("episode.planOfCareEnd")
@@ -79,7 +85,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &PLAN_OF_CARE_EXPIRED,
                     format!("This visit is {day} days after the plan's first treatment day ({start}); a certification covers at most {max_days} days, through {last}."),
                 )

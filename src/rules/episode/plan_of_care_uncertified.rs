@@ -1,7 +1,8 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings, Severity};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
+use crate::note::NoteType;
+use crate::diagnostics::Severity;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The plan of care is not certified: a warning while the certification window is open,
@@ -32,16 +33,22 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.1.3 (certification within 30 days; delayed certification);
-    /// shared/policy §5.1 ([BPM181], [BPM182], [ATLAS], [NORID-POC]).
+    /// CMS Pub. 100-02, ch. 15, §220.1.3 (certification within 30 days of the first
+    /// treatment; delayed certification, §220.1.3 D).
     pub PLAN_OF_CARE_UNCERTIFIED {
         id: "episode/plan-of-care-uncertified",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.3 B, D"),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let (Some(window), Some(start)) = (ctx.payer.certification_window_days, ep.plan_of_care_start)
     else {
         return;
@@ -58,14 +65,14 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         .map(|d| d.to_string())
         .unwrap_or_default();
     let f = if day <= i64::from(window) {
-        Finding::new(
+        Diagnostic::new(
             &PLAN_OF_CARE_UNCERTIFIED,
             format!("The plan of care is not certified yet: the physician or NPP must sign and date it by {deadline} ({window} days after the first treatment day, {start})."),
         )
         .severity(Severity::Warning)
         .fix("Send the plan of care for signature now, and enter the date it is signed in certifiedOn.")
     } else {
-        Finding::new(
+        Diagnostic::new(
             &PLAN_OF_CARE_UNCERTIFIED,
             format!("The plan of care is still not certified {day} days after the first treatment day ({start}); the certification was due by {deadline}."),
         )

@@ -1,9 +1,7 @@
-use crate::declare_rule;
-use crate::note::{Episode, NoteType};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
+use crate::note::NoteType;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A daily note falls on the tenth treatment day (or later) of the progress-report period
@@ -38,30 +36,21 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3.D (progress report at least once every 10 treatment
-    /// days; a treatment note may serve as one); shared/policy §5.3 ([BPM200], [TCOMPLY-PR],
-    /// [WEBPT-PN], [BPM193]).
+    /// days; a treatment note may serve as one).
     pub PROGRESS_REPORT_DUE {
         id: "episode/progress-report-due",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
-/// A line of the note that opens a progress report.
-fn report_heading() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
-    })
-    .as_ref()
-}
-
-/// Whether the text contains a progress report (a heading line that opens one).
-pub(crate) fn contains_report(text: &str) -> bool {
-    report_heading().is_some_and(|re| re.is_match(text))
-}
-
-pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(ep) = ctx.note.episode.as_ref() else {
+        return;
+    };
     let (Some(interval), Some(day)) = (ctx.payer.progress_report_interval, ep.reporting_period_day)
     else {
         return;
@@ -77,7 +66,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && contains_report(&ctx.note.text) {
+    if !assistant && crate::text::contains_progress_report(&ctx.note.text) {
         return;
     }
     let message = if day == interval {
@@ -91,7 +80,7 @@ pub(super) fn check(ctx: &Context<'_>, ep: &Episode, out: &mut Findings<'_>) {
         ""
     };
     out.push(
-        Finding::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
+        Diagnostic::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
         )).amount(ctx.payment.expected),
     );

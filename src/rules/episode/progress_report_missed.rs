@@ -1,5 +1,7 @@
-use crate::declare_rule;
-use crate::episode::check::{type_words, Draft, EpisodeContext, EpisodeFindings};
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15};
+use super::wording::type_words;
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
 
 declare_rule! {
     /// A progress report came after more treatment days than the payer allows since the
@@ -45,6 +47,9 @@ declare_rule! {
         id: "episode/progress-report-missed",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -78,9 +83,9 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
         }
         message.push_str(&format!(
             ", so {} went without one.",
-            super::plural(i64::from(late), "treatment day", "treatment days")
+            super::limits::plural(i64::from(late), "treatment day", "treatment days")
         ));
-        let mut d = Draft::new(&PROGRESS_REPORT_MISSED, r, message)
+        let mut d = EpisodeDiagnostic::new(&PROGRESS_REPORT_MISSED, r, message)
             .fix(format!(
                 "Write the progress report with the visit that reaches treatment day {interval} of each period (a daily note may hold it); for this period, make sure the report assesses every goal and explains the delay."
             ))

@@ -1,7 +1,9 @@
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CFR_410_61};
 use crate::date::Date;
-use crate::declare_rule;
-use crate::episode::check::{Draft, EpisodeContext, EpisodeFindings};
-use crate::episode::EndFrom;
+use super::wording::describe;
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
+use crate::facts::episode::model::EndFrom;
 use crate::note::NoteType;
 
 declare_rule! {
@@ -46,6 +48,11 @@ declare_rule! {
         id: "episode/visit-outside-plan-of-care",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2 and §220.1.3; 42 CFR 410.61",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.1.3"),
+            CFR_410_61.whole(),
+        ],
     }
 }
 
@@ -119,8 +126,8 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             Outside::BeforeEvaluation(e, days) => (
                 format!(
                     "This visit is {} before the {}: no plan of care was in force yet.",
-                    super::plural(days, "day", "days"),
-                    ctx.describe(e)
+                    super::limits::plural(days, "day", "days"),
+                    describe(ctx, e)
                 ),
                 e,
                 "Check the date of service; if the visit came first, the evaluation must be done and the plan established before treatment is billed.",
@@ -128,8 +135,8 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             Outside::AfterDischarge(dc) => (
                 format!(
                     "This visit is {} after the {}.",
-                    super::plural(ctx.date(dc).map_or(0, |d| d.days_until(date)), "day", "days"),
-                    ctx.describe(dc)
+                    super::limits::plural(ctx.date(dc).map_or(0, |d| d.days_until(date)), "day", "days"),
+                    describe(ctx, dc)
                 ),
                 dc,
                 "Check the date of service; if the patient returned, re-evaluate and establish a new plan of care before treating.",
@@ -137,8 +144,8 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             Outside::AfterPlanEnd(p, end, from) => (
                 format!(
                     "This visit is {} after the plan of care of the {} ended ({end}, {}).",
-                    super::plural(end.days_until(date), "day", "days"),
-                    ctx.describe(p),
+                    super::limits::plural(end.days_until(date), "day", "days"),
+                    describe(ctx, p),
                     match from {
                         EndFrom::Field => "its planOfCareEnd",
                         EndFrom::Duration => "its start plus the duration it states",
@@ -149,7 +156,7 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
             ),
         };
         out.push(
-            Draft::new(&VISIT_OUTSIDE_PLAN_OF_CARE, k, message)
+            EpisodeDiagnostic::new(&VISIT_OUTSIDE_PLAN_OF_CARE, k, message)
                 .fix(fix)
                 .amount(ctx.expected(k))
                 .note(other, None),

@@ -1,8 +1,10 @@
+use crate::diagnostics::{declare_rule, EpisodeDiagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15};
 use super::visit_outside_plan_of_care::outside;
 use crate::date::Date;
-use crate::declare_rule;
-use crate::episode::check::{Draft, EpisodeContext, EpisodeFindings};
-use crate::episode::week_of;
+use super::wording::describe;
+use crate::rules::context::{EpisodeContext, EpisodeFindings};
+use crate::facts::episode::model::week_of;
 use crate::note::NoteType;
 use std::collections::BTreeMap;
 
@@ -46,6 +48,10 @@ declare_rule! {
         id: "episode/visits-exceed-plan-frequency",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.1.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 D"),
+        ],
     }
 }
 
@@ -86,7 +92,7 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
                 continue;
             }
             let plan = pos.plan.and_then(|p| model.plans.get(p));
-            let mut d = Draft::new(
+            let mut d = EpisodeDiagnostic::new(
                 &VISITS_EXCEED_PLAN_FREQUENCY,
                 k,
                 format!(
@@ -128,12 +134,12 @@ pub(super) fn check(ctx: &EpisodeContext<'_>, out: &mut EpisodeFindings<'_>) {
                 _ => String::new(),
             };
             out.push(
-                Draft::new(
+                EpisodeDiagnostic::new(
                     &VISITS_EXCEED_PLAN_FREQUENCY,
                     k,
                     format!(
                         "This is visit {n} under the plan of care of the {}, which calls for {allowed} visits{how}.",
-                        ctx.describe(plan.member)
+                        describe(ctx, plan.member)
                     ),
                 )
                 .fix("Reassess: if more visits are needed, update the plan (recertification) with the new frequency and duration; otherwise plan the discharge.")

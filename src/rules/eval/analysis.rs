@@ -22,6 +22,7 @@ pub struct EvalLine {
 
 /// Where a component's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ComponentSource"))]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// The evaluation form's field.
@@ -34,10 +35,14 @@ pub enum Source {
 
 /// A component's value as found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ComponentValue"))]
 #[serde(untagged)]
 pub enum Value {
+    /// A count (history factors, exam elements, performance deficits).
     Count(u32),
+    /// A word (`evolving`, `moderate`, …) or a reason in words.
     Word(&'static str),
+    /// Yes or no (OT comorbidities).
     Flag(bool),
 }
 
@@ -293,14 +298,15 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
                 count(ev.and_then(|e| e.performance_deficits), &text.deficits)
             }
             Component::ClinicalPresentation => word(
-                ev.and_then(|e| e.clinical_presentation.as_deref()),
+                ev.and_then(|e| e.clinical_presentation.map(|w| w.as_str())),
                 &text.presentation,
             ),
-            Component::OccupationalProfile => {
-                word(ev.and_then(|e| e.profile_review.as_deref()), &text.profile)
-            }
+            Component::OccupationalProfile => word(
+                ev.and_then(|e| e.profile_review.map(|w| w.as_str())),
+                &text.profile,
+            ),
             Component::TaskModification => word(
-                ev.and_then(|e| e.task_modification.as_deref()),
+                ev.and_then(|e| e.task_modification.map(|w| w.as_str())),
                 &text.task_modification,
             ),
             Component::DecisionMaking => ev

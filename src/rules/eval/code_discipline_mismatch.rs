@@ -1,9 +1,8 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, Role};
 use crate::policy::codes::EvalKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation code of another discipline, or an evaluation billed by an assistant.
@@ -33,13 +32,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97168, 92521–92524 and 92610 descriptors (shared/policy §3, §4); CMS Pub.
-    /// 100-02, ch. 15, §230.1–230.2 (assistants may not provide evaluative or assessment
-    /// services).
+    /// CPT 97161–97168, 92521–92524 and 92610 descriptors; CMS Pub. 100-02, ch. 15,
+    /// §230.1–230.2 (assistants may not provide evaluative or assessment services).
     pub CODE_DISCIPLINE_MISMATCH {
         id: "eval/code-discipline-mismatch",
         severity: Error,
         source: "CPT evaluation code descriptors; CMS Pub. 100-02, ch. 15, §230.1–230.2",
+        references: [
+            CPT.at("97161–97168, 92521–92524, 92610 descriptors"),
+            BENEFIT_POLICY_CH15.at("§230.1–230.2"),
+        ],
     }
 }
 
@@ -65,7 +67,10 @@ fn therapist(d: Discipline) -> &'static str {
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let note = ctx.note;
     for line in &a.lines {
         if line.discipline == note.discipline {
@@ -76,7 +81,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
             _ => "evaluation",
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &CODE_DISCIPLINE_MISMATCH,
                 format!(
                     "{} is {} {} {what} code, billed on {} {} plan of care.",
@@ -111,7 +116,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
             .find(|l| l.discipline == note.discipline && l.discipline != rd)
         {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &CODE_DISCIPLINE_MISMATCH,
                     format!(
                         "{} is {} {} evaluation code, but the note is written by {} {}.",
@@ -138,7 +143,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
             format!("{} {}", article_role(role), role.as_str())
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &CODE_DISCIPLINE_MISMATCH,
                 format!("An evaluation code is billed on a note written by {who}; evaluations and re-evaluations are performed and billed by the therapist."),
             )

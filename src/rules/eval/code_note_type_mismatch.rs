@@ -1,10 +1,9 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, NoteType};
 use crate::policy::codes::{self, EvalKind};
 use crate::policy::evaluation as policy;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The evaluation code does not match the kind of note.
@@ -36,12 +35,15 @@ declare_rule! {
     ///
     /// ## Source
     /// CMS Pub. 100-02, ch. 15, §220.3 (evaluation, re-evaluation and progress report
-    /// content; SLP uses its evaluation code to re-evaluate); CPT 97161–97168 descriptors
-    /// (shared/policy §4, §5.2).
+    /// content; SLP uses its evaluation code to re-evaluate); CPT 97161–97168 descriptors.
     pub CODE_NOTE_TYPE_MISMATCH {
         id: "eval/code-note-type-mismatch",
         severity: Error,
         source: "CMS Pub. 100-02, ch. 15, §220.3; CPT 97161–97168 descriptors",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3"),
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 
@@ -55,7 +57,10 @@ fn missing_fix(d: Discipline, t: NoteType) -> &'static str {
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let note = ctx.note;
     match note.note_type {
         NoteType::Evaluation | NoteType::Reevaluation => {
@@ -73,7 +78,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     });
                 if !slp_other {
                     out.push(
-                        Finding::new(
+                        Diagnostic::new(
                             &CODE_NOTE_TYPE_MISMATCH,
                             format!("This is {kind} note, but no evaluation code is billed."),
                         )
@@ -104,7 +109,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     "Bill the re-evaluation code (97164 PT, 97168 OT) for a re-evaluation of the established plan, or mark the note as an evaluation if a new episode begins."
                 };
                 out.push(
-                    Finding::new(&CODE_NOTE_TYPE_MISMATCH, message)
+                    Diagnostic::new(&CODE_NOTE_TYPE_MISMATCH, message)
                         .field(format!("lines[{}].code", line.index))
                         .fix(fix)
                         .amount(ctx.payment.line(line.index)),
@@ -114,7 +119,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         other => {
             for line in &a.lines {
                 out.push(
-                    Finding::new(
+                    Diagnostic::new(
                         &CODE_NOTE_TYPE_MISMATCH,
                         format!("{} is an evaluation code, billed on a {} note.", line.code, other.as_str()),
                     )

@@ -1,8 +1,8 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, PFS_FINAL_RULES};
+use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The evaluation is billed at a higher complexity than its components support.
@@ -34,16 +34,24 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97163 and 97165–97167 descriptors (shared/policy §4.1, §4.2); the level of
-    /// the lowest component (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    /// CPT 97161–97163 and 97165–97167 descriptors: each level requires every one of its
+    /// components, so the note supports the level of its lowest component; the CY 2017
+    /// Medicare Physician Fee Schedule final rule (81 FR 80170), which adopted the codes.
     pub COMPLEXITY_OVERCODED {
         id: "eval/complexity-overcoded",
         severity: Error,
-        source: "CPT 97161–97167 descriptors; shared/policy §4.3",
+        source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
+        references: [
+            CPT.at("97161–97163, 97165–97167 descriptors"),
+            PFS_FINAL_RULES.at("CY 2017, 81 FR 80170").year(2016),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let (Some((line, billed)), Some(family)) = (a.judged(), a.family) else {
         return;
     };
@@ -56,7 +64,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         return;
     }
     let code = family.code_for(cap);
-    let why = super::deciding_text(a, cap);
+    let why = deciding_text(a, cap);
     let message = if certain {
         format!(
             "{} ({} complexity) is billed, but the note supports {code} ({} complexity): the lowest component decides. {why}",
@@ -79,7 +87,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         (Some(b), Some(s)) if b > s => Some(b - s),
         _ => None,
     };
-    let mut f = Finding::new(&COMPLEXITY_OVERCODED, message)
+    let mut f = Diagnostic::new(&COMPLEXITY_OVERCODED, message)
         .field(format!("lines[{}].code", line.index))
         .fix(format!(
             "Bill {code}, or document what supports {} complexity: every component must meet it.",

@@ -1,8 +1,8 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, PFS_FINAL_RULES};
+use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// Every component supports a higher complexity than the evaluation code billed.
@@ -29,16 +29,24 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97163 and 97165–97167 descriptors (shared/policy §4.1, §4.2); the level of
-    /// the lowest component (shared/policy §4.3).
+    /// CPT 97161–97163 and 97165–97167 descriptors: each level requires every one of its
+    /// components, so the note supports the level of its lowest component; the CY 2017
+    /// Medicare Physician Fee Schedule final rule (81 FR 80170).
     pub COMPLEXITY_UNDERCODED {
         id: "eval/complexity-undercoded",
         severity: Warning,
-        source: "CPT 97161–97167 descriptors; shared/policy §4.3",
+        source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
+        references: [
+            CPT.at("97161–97163, 97165–97167 descriptors"),
+            PFS_FINAL_RULES.at("CY 2017, 81 FR 80170").year(2016),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let (Some((line, billed)), Some(family), Some(supported)) = (a.judged(), a.family, a.supported)
     else {
         return;
@@ -55,14 +63,14 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
         _ => None,
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &COMPLEXITY_UNDERCODED,
             format!(
                 "{} ({} complexity) is billed, but every component meets {}: the note supports {code}. {}",
                 line.code,
                 billed.as_str(),
                 supported.as_str(),
-                super::deciding_text(a, supported)
+                deciding_text(a, supported)
             ),
         )
         .field(format!("lines[{}].code", line.index))

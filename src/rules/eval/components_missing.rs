@@ -1,7 +1,7 @@
-use super::analysis::{missing_fix, Analysis};
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::analysis::{capitalize, missing_fix};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, PFS_FINAL_RULES};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// An evaluation code is billed but a component of its complexity is not documented.
@@ -38,16 +38,23 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97167 descriptors (shared/policy §4.1, §4.2); every component must be
-    /// documented (shared/policy §4.3: [CLIN], [MMP-OT], [ENSORA], [LEGAL161]).
+    /// CPT 97161–97167 descriptors: every component of a level must be documented; the CY
+    /// 2017 Medicare Physician Fee Schedule final rule (81 FR 80170).
     pub COMPONENTS_MISSING {
         id: "eval/components-missing",
         severity: Error,
-        source: "CPT 97161–97167 descriptors; shared/policy §4.1–4.3",
+        source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
+        references: [
+            CPT.at("97161–97167 descriptors"),
+            PFS_FINAL_RULES.at("CY 2017, 81 FR 80170").year(2016),
+        ],
     }
 }
 
-pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let Some((line, _)) = a.judged() else { return };
     for c in a.missing() {
         let comp = c.spec.component;
@@ -58,15 +65,15 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                     line.code,
                     comp.label()
                 ),
-                super::analysis::capitalize(missing_fix(comp)) + ".",
+                capitalize(missing_fix(comp)) + ".",
             )
         } else {
             (
                 format!("{} is billed, but {}.", line.code, c.short),
-                super::analysis::capitalize(missing_fix(comp)) + ".",
+                capitalize(missing_fix(comp)) + ".",
             )
         };
-        let mut f = Finding::new(&COMPONENTS_MISSING, message)
+        let mut f = Diagnostic::new(&COMPONENTS_MISSING, message)
             .field(comp.field())
             .fix(fix);
         if let Some(s) = c.spans.first() {

@@ -1,8 +1,7 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CPT;
 use crate::policy::codes::EvalKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// More than one PT/OT evaluation or re-evaluation code is billed on one visit.
@@ -30,15 +29,21 @@ declare_rule! {
     ///
     /// ## Source
     /// CPT 97161–97168 descriptors: one level per evaluation, and a re-evaluation is a
-    /// separate service of an established plan (shared/policy §4).
+    /// separate service of an established plan.
     pub MULTIPLE_EVALUATION_CODES {
         id: "eval/multiple-evaluation-codes",
         severity: Error,
-        source: "CPT 97161–97168 descriptors; shared/policy §4",
+        source: "CPT 97161–97168 descriptors",
+        references: [
+            CPT.at("97161–97168 descriptors"),
+        ],
     }
 }
 
-pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let pt_ot: Vec<_> = a
         .lines
         .iter()
@@ -51,7 +56,7 @@ pub(super) fn check(ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
     let first = pt_ot.first().map_or("", |l| l.code);
     for line in pt_ot.iter().skip(1) {
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &MULTIPLE_EVALUATION_CODES,
                 format!("{} evaluation codes are billed on one visit ({codes}); a visit bills one evaluation or one re-evaluation.", pt_ot.len()),
             )

@@ -1,8 +1,7 @@
-use super::analysis::Analysis;
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::codes::EvalKind;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A re-evaluation (97164, 97168) is billed without a reason Medicare accepts.
@@ -34,17 +33,23 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3 C (re-evaluation); re-evaluation is not routine
-    /// (shared/policy §4.3: [GAW-RE], [AAPC-RE], [BTE164]); progress reports are not billable
-    /// ([WEBPT-PN]).
+    /// CMS Pub. 100-02, ch. 15, §220.3 C (re-evaluation: for new clinical findings, a
+    /// significant change in condition, or failure to respond; not a routine, recurring
+    /// service) and §220.3 D (progress reports).
     pub REEVALUATION_UNSUPPORTED {
         id: "eval/reevaluation-unsupported",
         severity: Warning,
-        source: "CMS Pub. 100-02, ch. 15, §220.3 C; shared/policy §4.3",
+        source: "CMS Pub. 100-02, ch. 15, §220.3 C",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 C–D"),
+        ],
     }
 }
 
-pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    let Some(a) = ctx.eval.as_ref() else {
+        return;
+    };
     let Some(r) = &a.reason else { return };
     if r.accepted.is_some() {
         return;
@@ -61,7 +66,7 @@ pub(super) fn check(_ctx: &Context<'_>, a: &Analysis, out: &mut Findings<'_>) {
                 line.code
             )
         };
-        let mut f = Finding::new(&REEVALUATION_UNSUPPORTED, message)
+        let mut f = Diagnostic::new(&REEVALUATION_UNSUPPORTED, message)
             .field(if r.from_field { "evaluation.reevaluationReason".to_string() } else { format!("lines[{}].code", line.index) })
             .fix("Document why the re-evaluation was needed (new findings, a significant change, or failure to respond) in evaluation.reevaluationReason or the note; if it was routine, write a progress report instead and do not bill the re-evaluation.");
         if let Some(s) = r.spans.first() {

@@ -1,8 +1,8 @@
-use super::{assistant_modifier, assistant_need, AssistantBasis};
-use crate::declare_rule;
+use crate::facts::modifiers::{assistant_modifier, AssistantBasis};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, PFS_FINAL_RULES, SSA_1834};
 use crate::policy::modifiers::ASSISTANT;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -45,14 +45,20 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// Social Security Act §1834(v) (BBA 2018 §53107); CY 2020 PFS final rule, 84 FR 62702–62707
-    /// (10% de minimis); CY 2022 PFS final rule and CMS "Billing Examples Using CQ/CO
-    /// Modifiers"; CMS Pub. 100-04, ch. 5, §20.1; shared/policy §6.2 ([CMS-CQ], [MONTERO],
-    /// [MEDICLAIM], [CQSCEN], [PTM-CQ]; final-unit tie handling UNCONFIRMED).
+    /// Social Security Act §1834(v) (BBA 2018 §53107); CY 2020 Medicare Physician Fee
+    /// Schedule final rule, 84 FR 62702–62707 (10% de minimis); CY 2022 final rule and CMS
+    /// "Billing Examples Using CQ/CO Modifiers"; CMS Pub. 100-04, ch. 5, §20.1.
     pub ASSISTANT_REQUIRED {
         id: "modifiers/assistant-required",
         severity: Error,
         source: "SSA §1834(v); CY 2020 and CY 2022 PFS final rules (CQ/CO de minimis); CMS Pub. 100-04, ch. 5, §20.1",
+        references: [
+            SSA_1834.at("(v)"),
+            PFS_FINAL_RULES.at("CY 2020, 84 FR 62702–62707").year(2019),
+            PFS_FINAL_RULES.at("CY 2022").year(2021),
+            CMS_CQ_CO_EXAMPLES.whole(),
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+        ],
     }
 }
 
@@ -71,7 +77,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         {
             continue;
         }
-        let Some(need) = assistant_need(ctx, line) else {
+        let Some(need) = ctx.modifiers.assistant.get(i).copied().flatten() else {
             continue;
         };
         let code = &line.code;
@@ -116,7 +122,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .unit_value(code)
             .map(|v| v * Decimal::from(need.units) * Decimal::new(15, 2));
         out.push(
-            Finding::new(&ASSISTANT_REQUIRED, message)
+            Diagnostic::new(&ASSISTANT_REQUIRED, message)
                 .field(format!("lines[{i}].modifiers"))
                 .fix(fix)
                 .amount(amount),

@@ -1,9 +1,9 @@
-use super::assistant_modifier;
-use crate::declare_rule;
+use crate::facts::modifiers::assistant_modifier;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES};
 use crate::note::Discipline;
 use crate::policy::modifiers::ASSISTANT;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// CQ on an OT or SLP line, or CO on a PT or SLP line.
@@ -29,12 +29,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (CQ with GP, CO with GO); CMS "Billing Examples Using CQ/CO
-    /// Modifiers"; shared/policy §6 ([CMS-CQ], [MONTERO], [MEDICLAIM]).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (CQ with GP, CO with GO); CMS "Billing Examples Using
+    /// CQ/CO Modifiers".
     pub ASSISTANT_WRONG_DISCIPLINE {
         id: "modifiers/assistant-wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+            CMS_CQ_CO_EXAMPLES.whole(),
+        ],
     }
 }
 
@@ -58,7 +62,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 (None, _) => format!("Remove {m} from {}.", line.code),
             };
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &ASSISTANT_WRONG_DISCIPLINE,
                     format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
                 )

@@ -1,8 +1,7 @@
-use crate::declare_rule;
-use crate::payment::dollars;
-use crate::policy::codes;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_THERAPY_SERVICES, NGS_KX, NORIDIAN_KX, USC_1395L};
+use crate::money::dollars;
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -33,34 +32,35 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// 42 U.S.C. §1395l(g)(7); CMS KX threshold announcements (NGS, Noridian) for CY2023–2026;
-    /// shared/policy §6 (KX), §6.1.
+    /// 42 U.S.C. §1395l(g)(7); CMS Pub. 100-04, ch. 5, §10.3; the year's KX thresholds as CMS
+    /// and its contractors publish them (CMS Therapy Services; National Government Services;
+    /// Noridian) for CY 2023–2026.
     pub KX_REQUIRED {
         id: "modifiers/kx-required",
         severity: Error,
-        source: "42 U.S.C. §1395l(g)(7); CMS therapy KX thresholds (shared/policy §6.1)",
+        source: "42 U.S.C. §1395l(g)(7); CMS annual therapy KX thresholds",
+        references: [
+            USC_1395L.at("(g)(7)"),
+            CLAIMS_PROCESSING_CH5.at("§10.3"),
+            CMS_THERAPY_SERVICES.whole(),
+            NGS_KX.whole().year(2024),
+            NORIDIAN_KX.whole(),
+        ],
     }
 }
 
-/// The billed therapy lines the threshold concerns: a known therapy code, units billed, and
-/// not priced at nothing (bundled codes are never paid, with or without KX).
-pub(super) fn therapy_lines<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = usize> + 'a {
-    ctx.note.lines.iter().enumerate().filter_map(move |(i, l)| {
-        let billed = l.units > 0
-            && codes::lookup(&l.code).is_some()
-            && ctx.payment.line(i) != Some(Decimal::ZERO);
-        billed.then_some(i)
-    })
-}
-
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    if !ctx.payer.medicare_rules || !out.enabled(&KX_REQUIRED) {
+    if !ctx.payer.medicare_rules {
         return;
     }
     let Some(t) = ctx.payment.threshold.as_ref().filter(|t| t.kx_required()) else {
         return;
     };
-    let lacking: Vec<usize> = therapy_lines(ctx)
+    let lacking: Vec<usize> = ctx
+        .modifiers
+        .therapy_lines
+        .iter()
+        .copied()
         .filter(|&i| ctx.note.lines.get(i).is_some_and(|l| !l.has_modifier("KX")))
         .collect();
     let Some(&first) = lacking.first() else {
@@ -92,7 +92,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         )
     };
     out.push(
-        Finding::new(&KX_REQUIRED, format!("{spending}; {} without KX would be denied.", codes.join(", ")))
+        Diagnostic::new(&KX_REQUIRED, format!("{spending}; {} without KX would be denied.", codes.join(", ")))
             .field(format!("lines[{first}].modifiers"))
             .fix("Add KX to every therapy line of this visit if the services are medically necessary and the note shows why; otherwise discuss an ABN (GA) with the patient before treating.")
             .amount(Some(at_risk)),

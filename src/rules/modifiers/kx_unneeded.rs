@@ -1,8 +1,7 @@
-use super::kx_required::therapy_lines;
-use crate::declare_rule;
-use crate::payment::dollars;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_THERAPY_SERVICES, NGS_KX, NORIDIAN_KX, USC_1395L};
+use crate::money::dollars;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// KX is on a visit whose spending stays under the KX threshold.
@@ -31,12 +30,20 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// 42 U.S.C. §1395l(g)(7); CMS KX threshold announcements (NGS, Noridian); shared/policy §6
-    /// (KX), §6.1.
+    /// 42 U.S.C. §1395l(g)(7); CMS Pub. 100-04, ch. 5, §10.3; the year's KX thresholds as CMS
+    /// and its contractors publish them (CMS Therapy Services; National Government Services;
+    /// Noridian).
     pub KX_UNNEEDED {
         id: "modifiers/kx-unneeded",
         severity: Warning,
-        source: "42 U.S.C. §1395l(g)(7); CMS therapy KX thresholds (shared/policy §6.1)",
+        source: "42 U.S.C. §1395l(g)(7); CMS annual therapy KX thresholds",
+        references: [
+            USC_1395L.at("(g)(7)"),
+            CLAIMS_PROCESSING_CH5.at("§10.3"),
+            CMS_THERAPY_SERVICES.whole(),
+            NGS_KX.whole().year(2024),
+            NORIDIAN_KX.whole(),
+        ],
     }
 }
 
@@ -48,12 +55,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     };
     let Some(first) =
-        therapy_lines(ctx).find(|&i| ctx.note.lines.get(i).is_some_and(|l| l.has_modifier("KX")))
+        ctx.modifiers.therapy_lines.iter().copied().find(|&i| {
+        ctx.note.lines.get(i).is_some_and(|l| l.has_modifier("KX"))
+    })
     else {
         return;
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &KX_UNNEEDED,
             format!(
                 "KX is billed, but {} spending this year comes to {} after this visit, within the {} KX threshold of {}.",

@@ -1,8 +1,8 @@
-use super::has_discipline_modifier;
-use crate::declare_rule;
+use crate::facts::modifiers::has_discipline_modifier;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CR10176};
 use crate::policy::codes;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A billed therapy line has no GP, GO or GN where the payer requires one.
@@ -30,12 +30,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (discipline modifiers, all claims); CMS Transmittal 3814 /
-    /// CR 10176 ("always therapy" editing); shared/policy §6 ([WPS-MOD], [WHATISMB], [CR10176]).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (discipline modifiers, all claims); CMS Transmittal 3814
+    /// / CR 10176 ("always therapy" editing).
     pub MISSING_DISCIPLINE {
         id: "modifiers/missing-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1; CR 10176",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+            CMS_CR10176.whole().year(2017),
+        ],
     }
 }
 
@@ -49,7 +53,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &MISSING_DISCIPLINE,
                 format!("{} has no GP, GO or GN: the payer returns therapy lines without the plan-of-care modifier unpaid.", line.code),
             )

@@ -1,10 +1,11 @@
-use super::{has_x_modifier, pair_hits, PairHit};
-use crate::declare_rule;
+use crate::facts::modifiers::{has_x_modifier, PairHit};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{NCCI_POLICY_MANUAL, NCCI_PTP_EDITS};
 use crate::policy::codes::{self, Counting};
 use crate::policy::modifiers::DISTINCT;
 use crate::policy::ncci::{Origin, NOT_ALLOWED};
-use crate::report::Finding;
-use crate::rules::{Context, Findings, Severity};
+use crate::diagnostics::Severity;
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -49,13 +50,16 @@ declare_rule! {
     /// ## Source
     /// CMS NCCI Policy Manual for Medicare Services, ch. I (modifier indicators, 59 and
     /// XE/XS/XP/XU) and ch. XI (medicine: physical medicine and rehabilitation); CMS
-    /// practitioner PTP edit file;
-    /// shared/policy §7.1–7.2 ([APTA-NCCIQA], [AMC], [REGENCE], [WEBPT-59], [AAPC-59],
-    /// [AAPC-150], [APTA-NCCI]) and §6 ([XIFIN], [HMSA]).
+    /// practitioner PTP edit file.
     pub NCCI_PAIR {
         id: "modifiers/ncci-pair",
         severity: Error,
         source: "CMS NCCI Policy Manual, ch. I and XI; CMS practitioner PTP edits",
+        references: [
+            NCCI_POLICY_MANUAL.at("ch. I"),
+            NCCI_POLICY_MANUAL.at("ch. XI"),
+            NCCI_PTP_EDITS.whole(),
+        ],
     }
 }
 
@@ -65,7 +69,7 @@ fn is_timed15(code: &str) -> bool {
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let wants_x = ctx.payer.distinct_modifier == "X";
-    for hit in pair_hits(ctx) {
+    for hit in &ctx.modifiers.pairs {
         let (Some(l1), Some(l2)) = (ctx.note.lines.get(hit.col1), ctx.note.lines.get(hit.col2))
         else {
             continue;
@@ -86,7 +90,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
 
         if hit.edit.indicator == NOT_ALLOWED {
             out.push(
-                Finding::new(&NCCI_PAIR, format!("{why}: they are not paid together on the same day, and no modifier bypasses the edit, so {c2} will be denied."))
+                Diagnostic::new(&NCCI_PAIR, format!("{why}: they are not paid together on the same day, and no modifier bypasses the edit, so {c2} will be denied."))
                     .field(field)
                     .fix(format!("Bill only one of {c1} and {c2} for this visit, the one that describes the service; a 59 or X modifier does not help here."))
                     .amount(amount),
@@ -102,7 +106,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if let Some(line) = on_line {
             if line.has_modifier("59") && has_x_modifier(line) {
                 out.push(
-                    Finding::new(
+                    Diagnostic::new(
                         &NCCI_PAIR,
                         format!(
                             "{} carries both 59 and an X modifier; a line takes one or the other.",
@@ -120,7 +124,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             }
             if wants_x && line.has_modifier("59") && !has_x_modifier(line) {
                 out.push(
-                    Finding::new(&NCCI_PAIR, format!("{} carries 59, but {} asks for an X modifier (XE, XS, XP or XU) on distinct services instead of 59.", line.code, ctx.payer.name))
+                    Diagnostic::new(&NCCI_PAIR, format!("{} carries 59, but {} asks for an X modifier (XE, XS, XP or XU) on distinct services instead of 59.", line.code, ctx.payer.name))
                         .severity(Severity::Warning)
                         .field(field)
                         .fix(format!("Replace 59 on {} with the X modifier that says why the service was distinct: XU for a separate time block in the same visit, XE for a separate visit that day, XS for a different body region.", line.code)),
@@ -136,13 +140,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             _ => Severity::Warning,
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &NCCI_PAIR,
                 format!("{why}: without a distinct-service modifier on {c2}, only {c1} is paid."),
             )
             .severity(severity)
             .field(field)
-            .fix(fix_text(ctx, &hit, c1, c2, wants_x))
+            .fix(fix_text(ctx, hit, c1, c2, wants_x))
             .amount(amount),
         );
     }

@@ -1,7 +1,7 @@
-use crate::declare_rule;
-use crate::payment::dollars;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{NGS_KX, USC_1395L};
+use crate::money::dollars;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// This visit takes the year's therapy spending past the $3,000 targeted medical review threshold.
@@ -28,11 +28,15 @@ declare_rule! {
     ///
     /// ## Source
     /// 42 U.S.C. §1395l(g)(7) ($3,000 targeted medical review threshold through 2027);
-    /// NGS CY2024 KX article; shared/policy §6.1.
+    /// National Government Services, CY 2024 KX modifier threshold article.
     pub REVIEW_THRESHOLD {
         id: "modifiers/review-threshold",
         severity: Info,
-        source: "42 U.S.C. §1395l(g)(7); shared/policy §6.1",
+        source: "42 U.S.C. §1395l(g)(7)",
+        references: [
+            USC_1395L.at("(g)(7)"),
+            NGS_KX.whole().year(2024),
+        ],
     }
 }
 
@@ -49,7 +53,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     };
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &REVIEW_THRESHOLD,
             format!(
                 "This visit takes {} spending this year from {} to {}{}, past the {} targeted medical review threshold; the claim may be selected for review.",

@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CPT, HCPCS};
 use crate::policy::modifiers;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A line carries a modifier chartlint does not know.
@@ -28,11 +28,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// AMA CPT Appendix A (modifiers); CMS HCPCS Level II modifiers; shared/policy §6.
+    /// AMA CPT Appendix A (modifiers); CMS HCPCS Level II modifiers.
     pub UNKNOWN {
         id: "modifiers/unknown",
         severity: Warning,
         source: "AMA CPT Appendix A; CMS HCPCS Level II modifiers",
+        references: [
+            CPT.at("Appendix A"),
+            HCPCS.at("modifiers"),
+        ],
     }
 }
 
@@ -43,7 +47,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 continue;
             }
             out.push(
-                Finding::new(&UNKNOWN, format!("{m} on {} is not a modifier chartlint knows, so its effect on payment is not checked.", line.code))
+                Diagnostic::new(&UNKNOWN, format!("{m} on {} is not a modifier chartlint knows, so its effect on payment is not checked.", line.code))
                     .field(format!("lines[{i}].modifiers[{k}]"))
                     .fix("Check the modifier against the payer's list; therapy lines usually carry GP, GO or GN, and sometimes CQ/CO, KX, 59 or XE/XS/XP/XU."),
             );

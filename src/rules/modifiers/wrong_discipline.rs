@@ -1,7 +1,7 @@
-use crate::declare_rule;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::modifiers::DISCIPLINE;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A line's GP/GO/GN does not match the plan of care's discipline.
@@ -27,12 +27,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.1 (GP/GO/GN identify the plan of care); shared/policy §6
-    /// ([WPS-MOD], [WHATISMB]; one discipline modifier per line, [FAC-GN], UNCONFIRMED).
+    /// CMS Pub. 100-04, ch. 5, §20.1 (GP/GO/GN identify the plan of care the service is
+    /// furnished under; one plan of care per line).
     pub WRONG_DISCIPLINE {
         id: "modifiers/wrong-discipline",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.1"),
+        ],
     }
 }
 
@@ -61,7 +64,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 )
             };
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &WRONG_DISCIPLINE,
                     format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
                 )

@@ -1,8 +1,8 @@
-use super::{is_below_minimum, rows, MIN_MINUTES_FOR_UNIT};
-use crate::declare_rule;
+use super::rows::{is_below_minimum, plural, rows, MIN_MINUTES_FOR_UNIT};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -29,12 +29,17 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 (rules R1 and R5 in shared/policy §1.2); AMA CPT
-    /// mid-point rule for the Rule of Eights.
+    /// CMS Pub. 100-04, ch. 5, §20.2 (a single timed service of under 8 minutes is not
+    /// billed; the pooled unit goes to the service done longest); AMA CPT mid-point rule for
+    /// the Rule of Eights.
     pub BELOW_MINIMUM {
         id: "units/below-minimum",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            CPT.at("time rule (mid-point)"),
+        ],
     }
 }
 
@@ -49,9 +54,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             UnitRule::Cms8 => "the unit the pooled short services earn goes to a service done longer".to_string(),
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &BELOW_MINIMUM,
-                format!("{} is billed for {} with {minutes} minutes: {why}.", row.line.code, super::plural(row.line.units, "unit", "units")),
+                format!("{} is billed for {} with {minutes} minutes: {why}.", row.line.code, plural(row.line.units, "unit", "units")),
             )
             .field(row.field("units"))
             .fix(format!("Bill 0 units of {} (keep the minutes documented), or correct the minutes if more time was spent.", row.line.code))

@@ -1,7 +1,7 @@
-use super::{rows, Row};
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::rows::{minutes_missing, plural, rows};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// A timed code is billed but nothing says how many minutes it took.
@@ -34,29 +34,26 @@ declare_rule! {
         id: "units/missing-minutes",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CMS Pub. 100-02, ch. 15, §220.3.E",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
-    for row in rows(ctx).filter(|r| applies(ctx, r)) {
+    for row in rows(ctx).filter(|r| minutes_missing(ctx, r)) {
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &MISSING_MINUTES,
                 format!(
                     "{} is billed for {} but its minutes are not documented.",
                     row.line.code,
-                    super::plural(row.line.units, "unit", "units")
+                    plural(row.line.units, "unit", "units")
                 ),
             )
             .field(row.field("minutes"))
             .fix("Enter the minutes of one-on-one time spent on this service."),
         );
     }
-}
-
-pub(super) fn applies(ctx: &Context<'_>, row: &Row<'_>) -> bool {
-    row.is_timed()
-        && row.line.units > 0
-        && row.line.minutes.is_none()
-        && !(row.is_timed15() && ctx.units.total_only)
 }

@@ -1,6 +1,6 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The note does not document the total treatment time.
@@ -27,11 +27,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3.E; APTA Integrity, documentation risk areas.
+    /// CMS Pub. 100-02, ch. 15, §220.3.E; APTA Integrity in Practice, documentation risk
+    /// areas.
     pub MISSING_TOTAL_TREATMENT_TIME {
         id: "units/missing-total-treatment-time",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            APTA_DOCUMENTATION.whole(),
+        ],
     }
 }
 
@@ -45,7 +50,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     }
     out.push(
-        Finding::new(
+        Diagnostic::new(
             &MISSING_TOTAL_TREATMENT_TIME,
             "The total treatment time in minutes is not documented.",
         )

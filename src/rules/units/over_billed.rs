@@ -1,8 +1,8 @@
-use super::{is_below_minimum, missing_minutes, rows};
-use crate::declare_rule;
+use super::rows::{is_below_minimum, minutes_missing, plural, rows};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -36,13 +36,17 @@ declare_rule! {
         id: "units/over-billed",
         severity: Error,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            CPT.at("time rule (mid-point)"),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let mut any_line = false;
     for row in rows(ctx) {
-        if !row.is_timed() || is_below_minimum(&row) || missing_minutes::applies(ctx, &row) {
+        if !row.is_timed() || is_below_minimum(&row) || minutes_missing(ctx, &row) {
             continue;
         }
         let Some(supported) = row.units.units_supported else {
@@ -56,18 +60,18 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             format!(
                 " (the visit's {} timed minutes allow {} in all)",
                 ctx.units.total_timed_minutes,
-                super::plural(ctx.units.timed_units_allowed, "unit", "units")
+                plural(ctx.units.timed_units_allowed, "unit", "units")
             )
         } else {
             String::new()
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &OVER_BILLED,
                 format!(
                     "{} is billed for {}; its {} minutes support {}{context}.",
                     row.line.code,
-                    super::plural(row.line.units, "unit", "units"),
+                    plural(row.line.units, "unit", "units"),
                     row.line.minutes.unwrap_or(0),
                     supported
                 ),
@@ -75,7 +79,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .field(row.field("units"))
             .fix(format!(
                 "Bill {} of {}.",
-                super::plural(supported, "unit", "units"),
+                plural(supported, "unit", "units"),
                 row.line.code
             ))
             .amount(
@@ -88,11 +92,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let u = &ctx.units;
     // A billed timed line without minutes is `units/missing-minutes`: the visit's minutes are
     // then unknown, not short.
-    let minutes_missing = rows(ctx).any(|r| missing_minutes::applies(ctx, &r));
+    let minutes_missing = rows(ctx).any(|r| minutes_missing(ctx, &r));
+    // A line that cannot earn a unit is `units/below-minimum`'s, and so is the visit's excess
+    // it causes: the two rules share the predicate, so disabling one leaves the other as is.
+    let below_minimum = rows(ctx).any(|r| is_below_minimum(&r));
     if !any_line
         && !minutes_missing
         && u.timed_units_billed > u.timed_units_allowed
-        && !out.has(&super::BELOW_MINIMUM)
+        && !below_minimum
     {
         let excess = u.timed_units_billed - u.timed_units_allowed;
         // The excess units are timed units: value them at the first 15-minute code billed.
@@ -101,11 +108,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .map(|r| r.line.code.as_str())
             .unwrap_or("");
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &OVER_BILLED,
                 format!(
                     "The visit bills {} of timed codes; its {} timed minutes allow {}.",
-                    super::plural(u.timed_units_billed, "unit", "units"),
+                    plural(u.timed_units_billed, "unit", "units"),
                     u.total_timed_minutes,
                     u.timed_units_allowed
                 ),
@@ -113,7 +120,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .field("lines")
             .fix(format!(
                 "Remove {} from the timed lines.",
-                super::plural(excess, "unit", "units")
+                plural(excess, "unit", "units")
             ))
             .amount(
                 ctx.payment

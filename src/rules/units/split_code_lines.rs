@@ -1,8 +1,8 @@
-use super::rows;
-use crate::declare_rule;
-use crate::payment::has_cq_co;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::rows::rows;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, FCSO_THERAPY_UNITS};
+use crate::facts::payment::has_cq_co;
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The same timed code is reported on more than one line of the visit.
@@ -29,13 +29,18 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the MACs (First Coast, "counting therapy
-    /// units"; shared/policy §1.2 rule R9); CMS, "Billing Examples Using CQ/CO Modifiers"
-    /// (shared/policy §6.2) for the assistant's and the therapist's lines.
+    /// CMS Pub. 100-04, ch. 5, §20.2 as applied by the Medicare contractors (First Coast
+    /// Service Options, counting therapy units: one line per timed code); CMS, "Billing
+    /// Examples Using CQ/CO Modifiers" for the assistant's and the therapist's lines.
     pub SPLIT_CODE_LINES {
         id: "units/split-code-lines",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2; MAC guidance on one line per timed code (First Coast)",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            FCSO_THERAPY_UNITS.whole(),
+            CMS_CQ_CO_EXAMPLES.whole(),
+        ],
     }
 }
 
@@ -51,7 +56,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .find(|r| r.line.code == row.line.code && has_cq_co(r.line) == assisted)
         {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &SPLIT_CODE_LINES,
                     format!(
                         "{} is reported on more than one line (lines {} and {}).",

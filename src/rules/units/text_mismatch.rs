@@ -1,6 +1,6 @@
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
+use crate::rules::context::{Context, Findings};
 use crate::text::Mention;
 
 declare_rule! {
@@ -40,6 +40,10 @@ declare_rule! {
         id: "units/text-mismatch",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E; CMS Pub. 100-04, ch. 5, §20.2",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 
@@ -86,7 +90,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             disagreeing(line_minutes.unwrap_or(0), &minutes),
         ) {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &TEXT_MISMATCH,
                     format!(
                         "The text gives {} minutes for {}; the billed {} {billed}.",
@@ -104,7 +108,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         let units: Vec<Mention> = mentions.iter().filter_map(|iv| iv.units).collect();
         if let Some(m) = disagreeing(line_units, &units) {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &TEXT_MISMATCH,
                     format!(
                         "The text gives {} units of {}; the billed {} {}.",
@@ -137,7 +141,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if let (Some(w), Some(d)) = (written, documented) {
             if w.value != d {
                 out.push(
-                    Finding::new(
+                    Diagnostic::new(
                         &TEXT_MISMATCH,
                         format!(
                             "The text gives a {what} of {} minutes; the note's field says {d}.",

@@ -1,7 +1,7 @@
-use super::rows;
-use crate::declare_rule;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use super::rows::rows;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
+use crate::rules::context::{Context, Findings};
 
 declare_rule! {
     /// The documented total timed minutes differ from the timed lines' minutes.
@@ -32,6 +32,10 @@ declare_rule! {
         id: "units/total-minutes-mismatch",
         severity: Warning,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E; CMS Pub. 100-04, ch. 5, §20.2",
+        references: [
+            BENEFIT_POLICY_CH15.at("§220.3 E"),
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 
@@ -43,7 +47,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             let sum: u32 = timed.iter().filter_map(|r| r.line.minutes).sum();
             if sum != documented {
                 out.push(
-                    Finding::new(
+                    Diagnostic::new(
                         &TOTAL_MINUTES_MISMATCH,
                         format!("The note documents {documented} total timed minutes, but the timed services add up to {sum}."),
                     )
@@ -58,7 +62,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     {
         if treatment < timed_total {
             out.push(
-                Finding::new(
+                Diagnostic::new(
                     &TOTAL_MINUTES_MISMATCH,
                     format!("The total treatment time ({treatment} minutes) is shorter than the total timed minutes ({timed_total})."),
                 )

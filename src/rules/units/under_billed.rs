@@ -1,8 +1,8 @@
-use super::rows;
-use crate::declare_rule;
+use super::rows::{plural, rows};
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::codes::{self, Counting};
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -34,12 +34,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-04, ch. 5, §20.2 (rule R3: a service of 15 minutes or more gets at least
-    /// one unit).
+    /// CMS Pub. 100-04, ch. 5, §20.2 (a service of 15 minutes or more gets at least one
+    /// unit).
     pub UNDER_BILLED {
         id: "units/under-billed",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+        ],
     }
 }
 
@@ -56,12 +59,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         }
         let missing = supported - row.line.units;
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &UNDER_BILLED,
                 format!(
                     "{} is billed for {}; its {} minutes support {}.",
                     row.line.code,
-                    super::plural(row.line.units, "unit", "units"),
+                    plural(row.line.units, "unit", "units"),
                     row.line.minutes.unwrap_or(0),
                     supported
                 ),
@@ -69,7 +72,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .field(row.field("units"))
             .fix(format!(
                 "Bill {} of {} if the documentation supports the time.",
-                super::plural(supported, "unit", "units"),
+                plural(supported, "unit", "units"),
                 row.line.code
             ))
             .amount(
@@ -89,20 +92,20 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             _ => "the first 15 minutes".to_string(),
         };
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &UNDER_BILLED,
                 format!(
                     "{} covers {first} only; the rest of its {} minutes support {} of {add_on}, which is not billed.",
                     line.code,
                     line.minutes.unwrap_or(0),
-                    super::plural(units, "unit", "units")
+                    plural(units, "unit", "units")
                 ),
             )
             .field(format!("lines[{index}].units"))
             .fix(format!(
                 "Bill 1 unit of {} and add {add_on} for {} if the documentation supports the time.",
                 line.code,
-                super::plural(units, "unit", "units")
+                plural(units, "unit", "units")
             ))
             .amount(
                 ctx.payment
@@ -120,11 +123,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .map(|r| r.line.code.as_str())
             .unwrap_or("");
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &UNDER_BILLED,
                 format!(
                     "The visit bills {} of timed codes; its {} documented timed minutes support {}.",
-                    super::plural(u.timed_units_billed, "unit", "units"),
+                    plural(u.timed_units_billed, "unit", "units"),
                     u.total_timed_minutes,
                     u.timed_units_allowed
                 ),

@@ -1,8 +1,8 @@
-use super::rows;
-use crate::declare_rule;
+use super::rows::rows;
+use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::policy::sources::{ASHA_TIMED_CODES, BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5, CPT};
 use crate::policy::codes::Counting;
-use crate::report::Finding;
-use crate::rules::{Context, Findings};
+use crate::rules::context::{Context, Findings};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -28,19 +28,26 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CMS Pub. 100-02, ch. 15, §220.3 and shared/policy §1.2 rule R8 (untimed codes are one
-    /// unit per day); CPT descriptors.
+    /// CMS Pub. 100-04, ch. 5, §20.2 and CMS Pub. 100-02, ch. 15, §220.3 (untimed codes are
+    /// one unit per day, whatever their minutes); CPT descriptors (service-based codes);
+    /// ASHA, timed and untimed CPT codes.
     pub UNTIMED_MULTIPLE_UNITS {
         id: "units/untimed-multiple-units",
         severity: Warning,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CPT descriptors (service-based codes)",
+        references: [
+            CLAIMS_PROCESSING_CH5.at("§20.2"),
+            BENEFIT_POLICY_CH15.at("§220.3"),
+            CPT.at("service-based code descriptors"),
+            ASHA_TIMED_CODES.whole(),
+        ],
     }
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for row in rows(ctx).filter(|r| r.info.counting == Counting::Untimed && r.line.units > 1) {
         out.push(
-            Finding::new(
+            Diagnostic::new(
                 &UNTIMED_MULTIPLE_UNITS,
                 format!(
                     "{} is an untimed code, billed once per day, but {} units are billed.",

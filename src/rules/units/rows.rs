@@ -1,0 +1,70 @@
+//! The lines the `units` rules read: each billed line of a known code with its code facts
+//! and the engine's result, and the predicates two rules share.
+
+use crate::facts::units::LineUnits;
+use crate::note::Line;
+use crate::policy::codes::{self, CodeInfo, Counting};
+use crate::rules::context::Context;
+
+/// A billed line with its code facts and the engine's result.
+pub struct Row<'a> {
+    pub index: usize,
+    pub line: &'a Line,
+    pub info: &'static CodeInfo,
+    pub units: &'a LineUnits,
+}
+
+impl Row<'_> {
+    pub fn field(&self, name: &str) -> String {
+        format!("lines[{}].{name}", self.index)
+    }
+    pub fn is_timed15(&self) -> bool {
+        self.info.counting == Counting::Timed15
+    }
+    pub fn is_timed(&self) -> bool {
+        self.info.counting != Counting::Untimed
+    }
+}
+
+/// The lines whose codes chartlint knows, with the engine's result for each.
+pub fn rows<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = Row<'a>> + 'a {
+    ctx.note
+        .lines
+        .iter()
+        .zip(&ctx.units.lines)
+        .enumerate()
+        .filter_map(|(index, (line, units))| {
+            codes::lookup(&line.code).map(|info| Row {
+                index,
+                line,
+                info,
+                units,
+            })
+        })
+}
+
+/// Fewest minutes at which a 15-minute code can earn a unit on its own.
+pub const MIN_MINUTES_FOR_UNIT: u32 = 8;
+
+pub fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether the line is in the "cannot earn a unit" case: `units/below-minimum` reports it,
+/// and `units/over-billed` leaves it (and, when any line is in it, the visit's total) alone.
+pub fn is_below_minimum(row: &Row<'_>) -> bool {
+    row.is_timed15()
+        && row.line.units > 0
+        && row.units.units_supported == Some(0)
+        && row.line.minutes.is_some_and(|m| m < MIN_MINUTES_FOR_UNIT)
+}
+
+/// A billed timed line without its minutes, where they are required: `units/missing-minutes`
+/// reports it, and the other rules do not judge its units (its minutes are unknown, not
+/// short). A Medicare note may give only the visit's total timed minutes.
+pub fn minutes_missing(ctx: &Context<'_>, row: &Row<'_>) -> bool {
+    row.is_timed()
+        && row.line.units > 0
+        && row.line.minutes.is_none()
+        && !(row.is_timed15() && ctx.units.total_only)
+}
