@@ -1,11 +1,11 @@
 // Measures the package's gzipped size (.wasm + JS glue) and fails above the budget.
-// The budget is set from measurement (docs/size.md): 456.5 KB gzipped on 2026-11-22, after
-// the text reader and the evaluation inference brought in the regex crate; 480 KiB leaves
-// about 5% for the rule families still to come. Raise it only with a reason in docs/size.md.
+// The budget is set from measurement (docs/size.md): 413.8 KB gzipped before the episode
+// review, 471.6 KB with it (checkEpisode: the episode facts, its eight rules and their docs,
+// the EpisodeReport); 480 KiB leaves about 2%. Raise it only with a reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 425 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 480 * 1024);
 const files = ["chartlint_bg.wasm", "chartlint.js"];
 let raw = 0;
 let gz = 0;

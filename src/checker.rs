@@ -100,17 +100,10 @@ impl Checker {
             let Some(note) = with.as_ref().or(model.member(k).map(|m| m.note)) else {
                 continue;
             };
-            let facts = Facts::compute(note, &self.config, self.scanner);
-            let diagnostics = rules::run(&facts, &self.config);
-            let threshold = facts.payment.threshold.as_ref();
-            deriver.after(note.date_of_service.year, threshold.map(|t| t.after));
-            outcomes.push(NoteOutcome {
-                expected: facts.payment.expected,
-                spent_before: threshold.map(|t| t.before),
-                spent_after: threshold.map(|t| t.after),
-                outcome_measures: facts.text.outcome_measures.clone(),
-            });
-            reports.push(report::build(&facts, diagnostics));
+            let mut outcome = NoteOutcome::default();
+            reports.push(self.check_keeping(note, Some(&mut outcome)));
+            deriver.after(note.date_of_service.year, outcome.spent_after);
+            outcomes.push(outcome);
             derived.push(fields);
         }
         let facts = EpisodeFacts::compute(&self.config, model, outcomes);
@@ -126,8 +119,24 @@ impl Checker {
 
     /// Checks a validated note: its facts once, every enabled rule over them, the Report.
     pub fn check(&self, note: &Note) -> Report {
+        self.check_keeping(note, None)
+    }
+
+    /// [`Checker::check`], keeping in `outcome` what an episode needs of the note's facts
+    /// (one copy of the check for both callers).
+    #[inline(never)]
+    fn check_keeping(&self, note: &Note, outcome: Option<&mut NoteOutcome>) -> Report {
         let facts = Facts::compute(note, &self.config, self.scanner);
         let diagnostics = rules::run(&facts, &self.config);
+        if let Some(o) = outcome {
+            let threshold = facts.payment.threshold.as_ref();
+            *o = NoteOutcome {
+                expected: facts.payment.expected,
+                spent_before: threshold.map(|t| t.before),
+                spent_after: threshold.map(|t| t.after),
+                outcome_measures: facts.text.outcome_measures.clone(),
+            };
+        }
         report::build(&facts, diagnostics)
     }
 }

@@ -449,11 +449,14 @@ pub(crate) fn build(
     };
 
     let mut diagnostics = diagnostics;
-    diagnostics.sort_by(|a, b| {
+    // Date order of the note each is about, then severity, position, rule: a total order.
+    diagnostics.sort_unstable_by(|a, b| {
         a.member
             .cmp(&b.member)
             .then(a.diagnostic.severity.cmp(&b.diagnostic.severity))
             .then(a.diagnostic.span.cmp(&b.diagnostic.span))
+            .then(a.diagnostic.rule.id.cmp(b.diagnostic.rule.id))
+            .then(a.diagnostic.message.cmp(&b.diagnostic.message))
     });
     let mut errors_about: Vec<usize> = Vec::new();
     let findings: Vec<EpisodeFinding> = diagnostics
@@ -463,7 +466,7 @@ pub(crate) fn build(
             if !refs.iter().any(|r| r.0 == d.member) {
                 refs.push((d.member, d.diagnostic.span));
             }
-            refs.sort_by_key(|r| r.0);
+            refs.sort_unstable_by_key(|r| (r.0, r.1.is_none()));
             refs.dedup_by_key(|r| r.0);
             let notes = refs
                 .into_iter()

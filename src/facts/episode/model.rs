@@ -21,11 +21,11 @@ pub fn by_clinician(note: &Note) -> bool {
 /// Whether a clinician's daily note contains a progress report (the pattern runs only on
 /// daily notes that mention "progress" or "reporting", found with a fast substring search).
 fn holds_report(n: &Note) -> bool {
-    let t = n.text.as_bytes();
-    let mentions = |w: &[&[u8]]| w.iter().any(|w| memchr::memmem::find(t, w).is_some());
+    let t = n.text.as_str();
+    let mentions = |w: &[&str]| w.iter().any(|w| t.contains(w));
     n.note_type == NoteType::Daily
         && by_clinician(n)
-        && mentions(&[b"rogress", b"ROGRESS", b"eporting", b"EPORTING"])
+        && mentions(&["rogress", "ROGRESS", "eporting", "EPORTING"])
         && crate::text::contains_progress_report(&n.text)
 }
 
@@ -165,7 +165,9 @@ impl<'a> Model<'a> {
                 }
             })
             .collect();
-        members.sort_by_key(|m| (m.note.date_of_service, type_rank(m.note.note_type), m.index));
+        members.sort_unstable_by_key(|m| {
+            (m.note.date_of_service, type_rank(m.note.note_type), m.index)
+        });
 
         let mut pos = vec![Position::default(); members.len()];
         let (mut day_offset, mut period_offset) = (0u32, 0u32);

@@ -590,7 +590,15 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
     let Some(p) = patterns() else {
         return (Vec::new(), Vec::new());
     };
-    let cleaned = p.timeframe.replace_all(text, " ");
+    // The text without its timeframes ("in 4 weeks", "(8 wks)", "by discharge").
+    let mut cleaned = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in p.timeframe.find_iter(text) {
+        cleaned.push_str(text.get(last..m.start()).unwrap_or(""));
+        cleaned.push(' ');
+        last = m.end();
+    }
+    cleaned.push_str(text.get(last..).unwrap_or(""));
     let mut words = Vec::new();
     let mut numbers = Vec::new();
     for raw in cleaned.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/')) {
@@ -611,9 +619,9 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
         }
         words.push(canonical_word(&w).to_string());
     }
-    words.sort();
+    words.sort_unstable();
     words.dedup();
-    numbers.sort();
+    numbers.sort_unstable();
     (words, numbers)
 }
 
