@@ -1,25 +1,35 @@
-// Measures the package's gzipped size (.wasm + JS glue) and fails above the budget.
-// The budget is set from measurement (docs/size.md): 413.8 KB gzipped before the episode
-// review, 471.6 KB with it (checkEpisode: the episode facts, its eight rules and their docs,
-// the EpisodeReport); 480 KiB leaves about 2%. Raise it only with a reason in docs/size.md.
+// Measures the package's gzipped size and fails above the budget. The budget covers what a
+// browser downloads through the default entry: the .wasm, wasm-bindgen's glue (glue.js) and
+// the entry around it (chartlint.js). The other entries are measured and printed, not
+// budgeted: the inlined entry (chartlint/inline, also Node's; its base64 costs about 30% more
+// than the .wasm it replaces), the CommonJS build and the worker client.
+// The budget is set from measurement (docs/size.md): 482 KiB (493,568 B) gzipped, main's
+// 425 KiB raised by what the episode review (checkEpisode) adds, rounded up to the KiB.
+// Measured on 2026-12-07, same machine and toolchain: main 417,096 B (412,217 B wasm +
+// 3,394 B glue + 1,485 B entry); with the episode review 474,574 B (469,448 B wasm + 3,596 B
+// glue + 1,530 B entry), +57,478 B; 3.8% under the budget. Raise the budget only with a
+// reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 480 * 1024);
-const files = ["chartlint_bg.wasm", "chartlint.js"];
-let raw = 0;
-let gz = 0;
-const rows = [];
-for (const f of files) {
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 482 * 1024);
+const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
-  const z = gzipSync(buf, { level: 9 }).length;
-  raw += buf.length;
-  gz += z;
-  rows.push(`${f.padEnd(20)} ${String(buf.length).padStart(9)} B raw ${String(z).padStart(8)} B gzipped`);
-}
-console.log(rows.join("\n"));
-console.log(`${"total".padEnd(20)} ${String(raw).padStart(9)} B raw ${String(gz).padStart(8)} B gzipped (budget ${BUDGET_BYTES} B)`);
-if (gz > BUDGET_BYTES) {
-  console.error(`size budget exceeded: ${gz} B gzipped > ${BUDGET_BYTES} B`);
+  return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+};
+const row = (name, { raw, gz }) => `${name.padEnd(34)} ${String(raw).padStart(9)} B raw ${String(gz).padStart(8)} B gzipped`;
+const sum = (files) => files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }), { raw: 0, gz: 0 });
+
+const budgeted = ["chartlint_bg.wasm", "glue.js", "chartlint.js"];
+for (const f of budgeted) console.log(row(f, size(f)));
+const total = sum(budgeted);
+console.log(`${row("total (browser entry)", total)} (budget ${BUDGET_BYTES} B)`);
+console.log("not budgeted:");
+console.log(row("  chartlint/inline (Node ESM too)", sum(["inline.js", "wasm-inline.js", "chartlint.js", "glue.js"])));
+console.log(row("  chartlint.cjs (CommonJS)", size("chartlint.cjs")));
+console.log(row("  chartlint/worker (client)", size("worker.js")));
+console.log(row("  worker-script.js (+ browser entry)", size("worker-script.js")));
+if (total.gz > BUDGET_BYTES) {
+  console.error(`size budget exceeded: ${total.gz} B gzipped > ${BUDGET_BYTES} B`);
   process.exit(1);
 }

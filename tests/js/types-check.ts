@@ -63,6 +63,20 @@ async function main(): Promise<void> {
   const badConfig: Config = { severity: { "units/over-billed": "fatal" } };
   // @ts-expect-error check() needs a Note
   checker.check(42);
-  void [wrong, badConfig];
+  // @ts-expect-error a misspelled config key (at runtime: `config.disabledRule: unknown key; did you mean "disabledRules"?`)
+  const typo: Config = { disabledRule: ["units/under-billed"] };
+  // @ts-expect-error a misspelled payer-pack key
+  const packTypo: Config = { payers: { medicare: { unitRulee: "ruleOf8s" } } };
+  // @ts-expect-error payer kinds are a closed set
+  const kindTypo: Config = { payers: { medicar: { visitLimit: 20 } } };
+  // @ts-expect-error note types in requirements are a closed set
+  const reqTypo: Config = { requirements: { dailly: ["plan"] } };
+  const full: Config = {
+    payers: { commercial: { name: "Acme PPO", unitRule: "ruleOf8s", extraPairs: [["97140", "97530", 0]] } },
+    feeSchedule: { kind: "rvu", gpci: { work: "1.000" } },
+    requirements: { daily: ["plan", "signature"] },
+    ncci: { ptpFile: "" },
+  };
+  void [wrong, badConfig, typo, packTypo, kindTypo, reqTypo, full];
 }
 void main;

@@ -1,17 +1,19 @@
 // The batch audit: load a CSV/JSONL file (or generate the sample batch), check every note in
 // its episode of care when the notes carry `episodeId` or `patientId` (checkEpisode: episode
 // findings beside the notes' own, an episode view with the timeline and the goal table), else
-// a Web Worker with progress and Cancel, then summarise: share ready to sign, findings by
-// rule and severity, dollars at risk by rule (Chart.js), a sortable, filterable table of
+// one by one, in a Web Worker (chartlint/worker's WorkerChecker: a few checks in flight at a
+// time, so Cancel stops it at once) with progress and Cancel, then summarise: share ready to
+// sign, findings by rule and severity, dollars at risk by rule (Chart.js), a sortable,
+// filterable table of
 // notes (click one to open it in the editor), false-alarm marks, CSV/JSON export.
 import {
   Chart, BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend,
 } from "chart.js";
 import { el, add, clear, formatMoney, sumMoney, download, plural } from "./util.js";
-import { parseBatch, toCsv } from "./batch-format.js";
+import { parseBatch, toExportCsv, neutraliseStrings } from "./batch-format.js";
 import { generateBatch, DEFAULT_SEED, DEFAULT_SIZE } from "./generator.js";
 import { generateEpisodes, episodeNotes, EPISODE_COUNT, EPISODE_SEED } from "./episodes.js";
-import { groupEpisodes, episodeSummary } from "./episode-audit.js";
+import { groupEpisodes, episodeSummary, rowFromEpisode } from "./episode-audit.js";
 import { renderEpisodeView } from "./episode-view.js";
 import exampleCsv from "../public/examples/notes.csv?raw";
 import exampleJsonl from "../public/examples/notes.jsonl?raw";
@@ -23,13 +25,12 @@ Chart.defaults.animation = false;
 
 const SEV_COLOR = { error: "#dc2626", warning: "#d97706", info: "#2563eb" };
 
-export async function mountAuditView(root, app) {
-  const worker = new Worker(new URL("./audit.worker.js", import.meta.url), { type: "module", name: "chartlint-audit" });
-  await new Promise((resolve, reject) => {
-    worker.onmessage = (e) => (e.data.type === "ready" ? resolve() : reject(new Error(e.data.message)));
-    worker.onerror = (e) => reject(new Error(e.message || "the audit worker failed to start"));
-    worker.postMessage({ type: "init", module: app.module });
-  });
+/** Checks in flight at once: enough to keep the worker busy, few enough to stop at once. */
+const IN_FLIGHT = 8;
+
+export function mountAuditView(root, app) {
+  const checker = app.auditChecker;
+  let running = null; // the AbortController of the audit under way
 
   const state = {
     job: 0,
@@ -101,7 +102,7 @@ export async function mountAuditView(root, app) {
     fileInput.value = "";
   });
   cancelBtn.addEventListener("click", () => {
-    worker.postMessage({ type: "cancel", job: state.job });
+    running?.abort();
     cancelBtn.disabled = true;
   });
 
@@ -136,45 +137,115 @@ export async function mountAuditView(root, app) {
     sampleBtn.disabled = true;
     episodesBtn.disabled = true;
     const grouping = groupEpisodes(items);
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
     const t0 = performance.now();
-    worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.job !== job) return;
-      if (m.type === "progress") {
-        progressBar.value = m.done;
-        progressText.textContent = `${m.done} / ${m.total} notes`;
-      } else if (m.type === "cancelled") {
+    checkAll(items, grouping.groups, controller.signal, (done) => {
+      progressBar.value = done;
+      progressText.textContent = `${done} / ${items.length} notes`;
+    }).then(({ results, episodes, done }) => {
+      if (job !== state.job) return;
+      running = null;
+      sampleBtn.disabled = false;
+      episodesBtn.disabled = false;
+      if (!results) {
         progressCard.hidden = true;
-        sampleBtn.disabled = false;
-        episodesBtn.disabled = false;
-        message.textContent = `Cancelled after ${m.done} of ${m.total} notes. Nothing was kept.`;
+        message.textContent = `Cancelled after ${done} of ${items.length} notes. Nothing was kept.`;
         message.dataset.state = "cancelled";
-      } else if (m.type === "failed") {
-        progressCard.hidden = true;
-        sampleBtn.disabled = false;
-        episodesBtn.disabled = false;
-        message.textContent = `The audit stopped: ${m.message}`;
-        message.className = "audit-message bad";
-      } else if (m.type === "done") {
-        state.results = m.results;
-        const byKey = new Map(m.episodes.map((e) => [e.key, e]));
-        state.episodes = grouping.groups.map((g) => {
-          const e = byKey.get(g.key) || {};
-          return { ...g, report: e.report, error: e.error, summary: episodeSummary(g, e.report, e.error) };
-        });
-        state.ms = performance.now() - t0;
-        state.workerMs = m.ms;
-        progressBar.value = progressBar.max;
-        progressText.textContent = `${items.length} / ${items.length} notes · done in ${(state.ms / 1000).toFixed(2)} s`;
-        cancelBtn.disabled = true;
-        sampleBtn.disabled = false;
-        episodesBtn.disabled = false;
-        message.dataset.state = "done";
-        message.textContent = `Checked ${source.label} in ${(state.ms / 1000).toFixed(2)} s.`;
-        renderSummary();
+        return;
+      }
+      state.results = results;
+      state.episodes = grouping.groups.map((g, k) => {
+        const e = episodes[k];
+        return { ...g, report: e.report, error: e.error, summary: episodeSummary(g, e.report, e.error) };
+      });
+      state.ms = performance.now() - t0;
+      progressBar.value = progressBar.max;
+      progressText.textContent = `${items.length} / ${items.length} notes · done in ${(state.ms / 1000).toFixed(2)} s`;
+      cancelBtn.disabled = true;
+      message.dataset.state = "done";
+      message.textContent = `Checked ${source.label} in ${(state.ms / 1000).toFixed(2)} s.`;
+      renderSummary();
+    }, (e) => {
+      if (job !== state.job) return;
+      running = null;
+      progressCard.hidden = true;
+      sampleBtn.disabled = false;
+      episodesBtn.disabled = false;
+      message.textContent = `The audit stopped: ${e?.message ?? e}`;
+      message.className = "audit-message bad";
+    });
+  }
+
+  /** One row checked on its own (an unreadable row is kept as such). */
+  async function checkOne(it, signal) {
+    if (it.error) return { row: it.row, kind: "malformed", error: it.error };
+    try {
+      return { row: it.row, report: await checker.check(it.note, { signal }) };
+    } catch (e) {
+      if (e?.name === "AbortError") throw e;
+      return { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
+    }
+  }
+
+  /**
+   * Checks every item in the worker: each episode (`groups`: { key, items: indexes }) with
+   * checkEpisode, every other row on its own. An episode that cannot be checked as a whole
+   * (two disciplines, two notes with one id…) is recorded with its error and its rows are
+   * checked one by one. Returns the results (null when cancelled), per group { report } or
+   * { error }, and how many notes were done.
+   */
+  async function checkAll(items, groups, signal, onProgress) {
+    const results = new Array(items.length);
+    const episodes = new Array(groups.length);
+    const grouped = new Set(groups.flatMap((g) => g.items));
+    const queue = [
+      ...groups.map((g, k) => ({ group: k })),
+      ...items.map((_, i) => i).filter((i) => !grouped.has(i)).map((i) => ({ item: i })),
+    ];
+    let next = 0;
+    let done = 0;
+    let shown = 0;
+    const progress = (n) => {
+      done += n;
+      const now = performance.now();
+      if (now - shown > 50 || done === items.length) {
+        shown = now;
+        onProgress(done);
       }
     };
-    worker.postMessage({ type: "run", job, items: items.map(({ row, note, error }) => ({ row, note, error })), groups: grouping.groups.map(({ key, items: ix }) => ({ key, items: ix })) });
+    const lane = async () => {
+      while (next < queue.length && !signal.aborted) {
+        const u = queue[next++];
+        try {
+          if (u.group !== undefined) {
+            const g = groups[u.group];
+            try {
+              const report = await checker.checkEpisode(g.items.map((i) => items[i].note), { signal });
+              g.items.forEach((i, k) => { results[i] = rowFromEpisode(items[i].row, report, k, g.key); });
+              // The rows carry the notes' reports; the episode keeps the rest.
+              for (const n of report.notes) delete n.report;
+              episodes[u.group] = { report };
+              progress(g.items.length);
+            } catch (e) {
+              if (e?.name === "AbortError") throw e;
+              episodes[u.group] = { error: String(e?.message ?? e) };
+              queue.push(...g.items.map((i) => ({ item: i, episode: g.key })));
+            }
+          } else {
+            const r = await checkOne(items[u.item], signal);
+            results[u.item] = u.episode ? { ...r, episode: u.episode } : r;
+            progress(1);
+          }
+        } catch (e) {
+          if (e?.name === "AbortError") return;
+          throw e;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+    return { results: signal.aborted ? null : results, episodes, done };
   }
 
   // ---- Aggregates ----------------------------------------------------------------------
@@ -584,7 +655,7 @@ export async function mountAuditView(root, app) {
   }
   function exportCsv() {
     const rows = exportRows();
-    download(exportName("csv"), toCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
+    download(exportName("csv"), toExportCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
   }
   function exportJson() {
     const agg = aggregate();
@@ -610,7 +681,7 @@ export async function mountAuditView(root, app) {
         })),
       } : {}),
     };
-    download(exportName("json"), JSON.stringify(doc, null, 2) + "\n", "application/json");
+    download(exportName("json"), JSON.stringify(neutraliseStrings(doc), null, 2) + "\n", "application/json");
   }
 
   return {
