@@ -629,7 +629,7 @@ export type EpisodeNote = {
  */
 index: number, 
 /**
- * The note's `id`.
+ * The note's `id` (also when the note failed validation, if its `id` is a string).
  */
 noteId: string | null, 
 /**

@@ -603,6 +603,9 @@ pub struct EpisodeNotes {
     pub patient_id: Option<String>,
     /// The notes' `episodeId`, when they give one.
     pub episode_id: Option<String>,
+    /// Index-aligned with the input array: each note's `id` when it is a string, read even
+    /// from notes that fail validation (so their error names them in the report).
+    pub ids: Vec<Option<String>>,
 }
 
 /// Reads the notes of one episode of care (a JSON array, any order). Errors that concern
@@ -704,9 +707,18 @@ pub fn parse_episode_notes(v: &Value) -> Result<EpisodeNotes, InputError> {
             .and_then(Value::as_str)
             .map(|s| s.chars().take(200).collect::<String>())
     };
+    let ids = items
+        .iter()
+        .map(|item| {
+            item.get("id")
+                .and_then(Value::as_str)
+                .map(|s| s.chars().take(200).collect())
+        })
+        .collect();
     Ok(EpisodeNotes {
         notes,
         patient_id: id_of(1),
         episode_id: id_of(2),
+        ids,
     })
 }

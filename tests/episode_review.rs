@@ -883,8 +883,25 @@ fn a_note_that_fails_validation_is_reported_in_its_place_and_the_rest_is_checked
         Some("notes[3].lines[0].units")
     );
     assert!(r.notes[3].report.is_none() && !r.notes[3].ready_to_sign);
+    // Its id is echoed, so the EMR can find the note the error is about.
+    assert_eq!(
+        r.notes[3].note_id,
+        notes[3]["id"].as_str().map(String::from)
+    );
+    assert!(r.notes[3].note_id.is_some());
     assert!(r.notes[..3].iter().all(|n| n.report.is_some()));
     assert_eq!(r.timeline.entries.len(), 3);
+    // A note whose id itself is wrong has none to echo.
+    notes[3]["id"] = json!(42);
+    let r = Checker::with_defaults()
+        .check_episode_value(&notes)
+        .unwrap();
+    assert_eq!(r.notes[3].note_id, None);
+    assert!(r.notes[3]
+        .error
+        .as_deref()
+        .unwrap()
+        .starts_with("notes[3].id: "));
     // The same checker keeps working.
     let ok = Checker::with_defaults()
         .check_episode_value(&episode_notes(&json!([eval("2025-03-03")])))

@@ -93,7 +93,7 @@ impl Derived {
 pub struct EpisodeNote {
     /// Position in the array given to `checkEpisode`.
     pub index: usize,
-    /// The note's `id`.
+    /// The note's `id` (also when the note failed validation, if its `id` is a string).
     pub note_id: Option<String>,
     /// The note's own report, checked with the derived fields.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -546,7 +546,7 @@ pub(crate) fn build(
             },
             (Err(e), _) => EpisodeNote {
                 index: i,
-                note_id: None,
+                note_id: input.ids.get(i).cloned().flatten(),
                 report: None,
                 error: Some(e.to_string()),
                 derived: None,

@@ -21,7 +21,7 @@ const EXPECTED = exercise(chartlint);
 test("the expected result: the episode finding, the bad note's error, the thrown error, the config", () => {
   assert.deepEqual(EXPECTED.episode.findings, [["episode/visits-exceed-plan-frequency", "n6"]]);
   assert.equal(EXPECTED.episode.notes.length, 6);
-  assert.deepEqual(EXPECTED.bad.notes[3], { noteId: null, error: "notes[3].dateOfService: expected a real calendar date written YYYY-MM-DD" });
+  assert.deepEqual(EXPECTED.bad.notes[3], { noteId: "n4", error: "notes[3].dateOfService: expected a real calendar date written YYYY-MM-DD" });
   assert.ok(EXPECTED.bad.notes.every((n, i) => i === 3 || "readyToSign" in n), "the other notes are checked");
   assert.match(EXPECTED.thrown, /^Error: notes\[2\]\.discipline: /);
   assert.deepEqual(EXPECTED.after, EXPECTED.episode, "the checker keeps working after an error");
