@@ -46,7 +46,7 @@ async function reports() {
     const byId = new Map(out.trim().split("\n").map((l) => JSON.parse(l)).map((r) => [r.episodeId, r]));
     return episodes.map((e) => byId.get(e.ep.episodeId));
   }
-  const { Checker } = await import("../pkg/node.mjs");
+  const { Checker } = await import("../pkg/inline.js");
   const checker = new Checker();
   return episodes.map((e) => checker.checkEpisode(e.ep.notes));
 }
