@@ -6,8 +6,8 @@
 // The budget is set from measurement (docs/size.md): 482 KiB (493,568 B) gzipped, main's
 // 425 KiB raised by what the episode review (checkEpisode) adds, rounded up to the KiB.
 // Measured on 2026-12-07, same machine and toolchain: main 417,096 B (412,217 B wasm +
-// 3,394 B glue + 1,485 B entry); with the episode review 474,574 B (469,448 B wasm + 3,596 B
-// glue + 1,530 B entry), +57,478 B; 3.8% under the budget. Raise the budget only with a
+// 3,394 B glue + 1,485 B entry); with the episode review 474,814 B (469,688 B wasm + 3,596 B
+// glue + 1,530 B entry), +57,718 B; 3.8% under the budget. Raise the budget only with a
 // reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
