@@ -1593,6 +1593,19 @@ fn abbreviation_before(text: &str, sentence_start: usize, dot: usize) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Whether `text` contains a progress report: a heading line "Progress report", "Progress
+/// note" or "Reporting period" (alone, or followed by a colon, a dash, or a note in brackets
+/// and a colon). Read by `episode/progress-report-due` and by the episode's count of
+/// reporting periods.
+pub fn contains_progress_report(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,6 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
 use crate::rules::context::{Context, Findings};
-use regex::Regex;
-use std::sync::OnceLock;
 
 declare_rule! {
     /// A daily note falls on the tenth treatment day (or later) of the progress-report period
@@ -49,15 +47,6 @@ declare_rule! {
     }
 }
 
-/// A line of the note that opens a progress report.
-fn report_heading() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
-    })
-    .as_ref()
-}
-
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(ep) = ctx.note.episode.as_ref() else {
         return;
@@ -77,7 +66,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
+    if !assistant && crate::text::contains_progress_report(&ctx.note.text) {
         return;
     }
     let message = if day == interval {
