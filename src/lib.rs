@@ -67,7 +67,7 @@ pub mod testing;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use checker::{check_note, Checker};
+pub use checker::{check_note, Checker, MAX_EPISODE_JSON_BYTES};
 pub use config::{Config, PayerRules};
 pub use date::Date;
 pub use diagnostics::{Citation, Finding, RuleDoc, Severity};
@@ -78,9 +78,14 @@ pub use money::Money;
 pub use note::{
     ClinicalPresentation, Discipline, Episode, Evaluation, Level, Limits, Line, Note, NoteType,
     Payer, PayerKind, ProfileReview, Provider, Role, TaskModification, UnitRule, LIMITS,
+    MAX_EPISODE_NOTES,
 };
 pub use report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
 pub use report::elements::{ElementFound, ElementsReport};
+pub use report::episode::{
+    AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
+    GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
+};
 pub use report::evaluation::{ComponentReport, EvaluationReport};
 pub use report::{Provenance, Report, SCHEMA_VERSION, VERSION};
 pub use rules::eval::analysis::{Source as ComponentSource, Value as ComponentValue};

@@ -6,6 +6,7 @@
 
 pub mod billing;
 pub mod elements;
+pub mod episode;
 pub mod evaluation;
 
 use crate::diagnostics::{Diagnostic, Finding, Severity};
@@ -48,6 +49,14 @@ pub struct Report {
     pub schema_version: &'static str,
     /// The note's `id`, echoed.
     pub note_id: Option<String>,
+    /// The note's `patientId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub patient_id: Option<String>,
+    /// The note's `episodeId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub episode_id: Option<String>,
     /// True when no finding has severity `error`.
     pub ready_to_sign: bool,
     /// What is wrong or worth knowing: by severity, then position in the text, then field.
@@ -102,6 +111,8 @@ pub fn build(f: &Facts<'_>, diagnostics: Vec<Diagnostic>) -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         note_id: f.note.id.clone(),
+        patient_id: f.note.patient_id.clone(),
+        episode_id: f.note.episode_id.clone(),
         ready_to_sign: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
         billing: billing::build(f),

@@ -118,6 +118,93 @@ pub fn warm_up() {
     let _ = Lexicon::get();
 }
 
+/// Whether `text` contains a progress report: a heading line "Progress report", "Progress
+/// note" or "Reporting period" (alone, or followed by a colon, a dash, or a note in brackets
+/// and a colon). Read by `episode/progress-report-due` and by the episode's count of
+/// reporting periods.
+pub fn contains_progress_report(text: &str) -> bool {
+    // Read by hand, line by line: a pattern engine for one heading costs the package more
+    // than the reading itself.
+    text.split('\n').any(heading_line)
+}
+
+fn heading_line(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '>', '*', '#', '-']);
+    let lower = line.to_ascii_lowercase();
+    let rest = ["progress", "reporting"].iter().find_map(|first| {
+        let after = lower.strip_prefix(first)?;
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 {
+            return None;
+        }
+        let after = after.trim_start();
+        let seconds: &[&str] = if *first == "progress" {
+            &["report", "note"]
+        } else {
+            &["period"]
+        };
+        seconds.iter().find_map(|w| after.strip_prefix(w))
+    });
+    let Some(rest) = rest else {
+        return false;
+    };
+    // A whole word: "progress notes" or "progress reported" is not the heading.
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
+        return false;
+    }
+    let mut rest = rest.trim_start_matches([' ', '\t']);
+    if let Some(inner) = rest.strip_prefix('(') {
+        let Some(close) = inner.find(')') else {
+            return false;
+        };
+        rest = inner
+            .get(close + 1..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t']);
+    }
+    let rest = rest.trim_end_matches('\r');
+    if rest.is_empty() || rest.starts_with(':') {
+        return true;
+    }
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && matches!(chars.next(), Some(' ' | '\t'))
+}
+
+#[cfg(test)]
+mod progress_report_tests {
+    use super::contains_progress_report as has_report_heading;
+
+    #[test]
+    fn report_headings() {
+        for yes in [
+            "Progress report",
+            "PROGRESS NOTE:",
+            "  ## Progress Report (visits 1-10): on track",
+            "- reporting period - 3/1 to 3/31",
+            "S: knee better\nProgress report — visits 1-10\nO: …",
+            "> Progress note (re-check):",
+            "Progress report\r\nO: ROM",
+        ] {
+            assert!(has_report_heading(yes), "{yes:?}");
+        }
+        for no in [
+            "Pt making progress report to MD next week",
+            "progress notes reviewed",
+            "Progress reported by family",
+            "Progress report was faxed",
+            "progressreport:",
+            "Progress report (unclosed",
+            "S: progress report: in the plan",
+        ] {
+            assert!(!has_report_heading(no), "{no:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

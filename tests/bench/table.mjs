@@ -30,6 +30,15 @@ for (const r of rows.filter((r) => r.env !== "native")) {
 if (ratios.length) {
   out.push("", "| environment | typical note handed over | `check(note)` / handed over (target ≤ 10x) | `WebAssembly.compile` | cold start / compile (target ≤ 5x) |", "|---|---|---|---|---|", ...ratios);
 }
+// The episode of 40 notes: all at once against one by one.
+const eps = rows.filter((r) => r.episode);
+if (eps.length) {
+  out.push("", "| environment | episode of 40 notes (`checkEpisode`) | its 40 notes one by one (`check`) | ratio |", "|---|---|---|---|");
+  for (const r of eps) {
+    const e = r.episode;
+    out.push(`| ${r.env} | ${us(e.episode_us)} | ${us(e.one_by_one_us)} | ${(e.episode_us / e.one_by_one_us).toFixed(2)}× |`);
+  }
+}
 let rev = "";
 try { rev = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim(); } catch {}
 const cpu = cpus();

@@ -47,61 +47,6 @@ declare_rule! {
     }
 }
 
-/// Whether a line of the note opens a progress report: after optional spaces, bullets or
-/// quote marks (`>`, `*`, `#`, `-`), "progress report", "progress note" or "reporting
-/// period" (any case), then optionally a note in brackets, then a colon, the line's end, or
-/// a dash and a space. Read by hand: a pattern engine for one heading costs the package
-/// more than the rest of this rule family.
-fn has_report_heading(text: &str) -> bool {
-    text.split('\n').any(heading_line)
-}
-
-fn heading_line(line: &str) -> bool {
-    let line = line.trim_start_matches([' ', '\t', '>', '*', '#', '-']);
-    let lower = line.to_ascii_lowercase();
-    let rest = ["progress", "reporting"].iter().find_map(|first| {
-        let after = lower.strip_prefix(first)?;
-        let gap = after.len() - after.trim_start().len();
-        if gap == 0 {
-            return None;
-        }
-        let after = after.trim_start();
-        let seconds: &[&str] = if *first == "progress" {
-            &["report", "note"]
-        } else {
-            &["period"]
-        };
-        seconds.iter().find_map(|w| after.strip_prefix(w))
-    });
-    let Some(rest) = rest else {
-        return false;
-    };
-    // A whole word: "progress notes" or "progress reported" is not the heading.
-    if rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    {
-        return false;
-    }
-    let mut rest = rest.trim_start_matches([' ', '\t']);
-    if let Some(inner) = rest.strip_prefix('(') {
-        let Some(close) = inner.find(')') else {
-            return false;
-        };
-        rest = inner
-            .get(close + 1..)
-            .unwrap_or("")
-            .trim_start_matches([' ', '\t']);
-    }
-    let rest = rest.trim_end_matches('\r');
-    if rest.is_empty() || rest.starts_with(':') {
-        return true;
-    }
-    let mut chars = rest.chars();
-    matches!(chars.next(), Some('-' | '–' | '—')) && matches!(chars.next(), Some(' ' | '\t'))
-}
-
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(ep) = ctx.note.episode.as_ref() else {
         return;
@@ -121,7 +66,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && has_report_heading(&ctx.note.text) {
+    if !assistant && crate::text::contains_progress_report(&ctx.note.text) {
         return;
     }
     let message = if day == interval {
@@ -139,35 +84,4 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
         )).amount(ctx.payment.expected),
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::has_report_heading;
-
-    #[test]
-    fn report_headings() {
-        for yes in [
-            "Progress report",
-            "PROGRESS NOTE:",
-            "  ## Progress Report (visits 1-10): on track",
-            "- reporting period - 3/1 to 3/31",
-            "S: knee better\nProgress report — visits 1-10\nO: …",
-            "> Progress note (re-check):",
-            "Progress report\r\nO: ROM",
-        ] {
-            assert!(has_report_heading(yes), "{yes:?}");
-        }
-        for no in [
-            "Pt making progress report to MD next week",
-            "progress notes reviewed",
-            "Progress reported by family",
-            "Progress report was faxed",
-            "progressreport:",
-            "Progress report (unclosed",
-            "S: progress report: in the plan",
-        ] {
-            assert!(!has_report_heading(no), "{no:?}");
-        }
-    }
 }
