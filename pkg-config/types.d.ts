@@ -98,6 +98,22 @@ export interface PayerRules {
   extraPairs?: [string, string, 0 | 1][];
 }
 
+/** A reviewer's dismissal of one finding: its `fingerprint` and why. */
+export interface Dismissal {
+  /** The finding's `fingerprint`, as the report gives it. */
+  fingerprint: string;
+  /** Why it was dismissed (kept in `report.dismissed` and in exports); required. */
+  reason: string;
+}
+
+/** The options of one check: `checker.check(note, options)`. */
+export interface CheckOptions {
+  /** `"sign"` (the default: every finding) or `"draft"` (what is simply not written yet is in `report.checklist`, not in `findings`). */
+  stage?: Stage;
+  /** Findings dismissed for this check, in addition to `config.dismissed`. */
+  dismissed?: Dismissal[];
+}
+
 export interface Config {
   disabledRules?: RuleId[];
   severity?: { [ruleId in RuleId]?: Severity };
@@ -120,4 +136,6 @@ export interface Config {
   icd10File?: string;
   /** Which documentation elements each note type must contain, replacing the built-in list. */
   requirements?: { [noteType in NoteType]?: ElementName[] };
+  /** Findings dismissed on every check of this Checker (a reviewer's decisions), with reasons. */
+  dismissed?: Dismissal[];
 }

@@ -6,6 +6,7 @@ use crate::error::InputError;
 use crate::facts::Facts;
 use crate::input::parse_json;
 use crate::note::Note;
+use crate::options::CheckOptions;
 use crate::report::{self, Report};
 use crate::rules;
 use crate::text::TextScanner;
@@ -50,19 +51,44 @@ impl Checker {
 
     /// Checks a note given as JSON text.
     pub fn check_json(&self, note: &str) -> Result<Report, InputError> {
-        Ok(self.check(&Note::from_value_owned(parse_json(note, "note")?)?))
+        self.check_json_with(note, &CheckOptions::default())
+    }
+
+    /// Checks a note given as JSON text, with options (stage, dismissals).
+    pub fn check_json_with(
+        &self,
+        note: &str,
+        options: &CheckOptions,
+    ) -> Result<Report, InputError> {
+        Ok(self.check_with(&Note::from_value_owned(parse_json(note, "note")?)?, options))
     }
 
     /// Checks a note given as a JSON value.
     pub fn check_value(&self, note: &Value) -> Result<Report, InputError> {
-        Ok(self.check(&Note::from_value(note)?))
+        self.check_value_with(note, &CheckOptions::default())
     }
 
-    /// Checks a validated note: its facts once, every enabled rule over them, the Report.
+    /// Checks a note given as a JSON value, with options (stage, dismissals).
+    pub fn check_value_with(
+        &self,
+        note: &Value,
+        options: &CheckOptions,
+    ) -> Result<Report, InputError> {
+        Ok(self.check_with(&Note::from_value(note)?, options))
+    }
+
+    /// Checks a validated note at signing: its facts once, every enabled rule over them, the
+    /// Report.
     pub fn check(&self, note: &Note) -> Report {
+        self.check_with(note, &CheckOptions::default())
+    }
+
+    /// Checks a validated note with options: the stage (drafting or signing) and the
+    /// findings dismissed for this check.
+    pub fn check_with(&self, note: &Note, options: &CheckOptions) -> Report {
         let facts = Facts::compute(note, &self.config, self.scanner);
-        let diagnostics = rules::run(&facts, &self.config);
-        report::build(&facts, diagnostics)
+        let (diagnostics, items) = rules::run(&facts, &self.config);
+        report::build(&facts, diagnostics, items, options)
     }
 }
 

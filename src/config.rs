@@ -12,6 +12,7 @@ use crate::diagnostics::Severity;
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::{PayerKind, UnitRule};
+use crate::options::Dismissal;
 use crate::policy::icd10::CodeSet;
 use crate::policy::ncci::PtpTable;
 use serde::Serialize;
@@ -245,6 +246,8 @@ pub struct Config {
     /// Which documentation elements each note type must contain (`requirements`), laid
     /// over the built-in table of [`crate::policy::elements`].
     pub(crate) requirements: crate::policy::elements::Requirements,
+    /// Findings a reviewer dismissed (`dismissed`), with the reasons: applied to every check.
+    pub(crate) dismissed: Vec<Dismissal>,
     fallback_pack: PayerRules,
 }
 
@@ -264,6 +267,7 @@ impl Default for Config {
             ptp: None,
             icd10: None,
             requirements: Default::default(),
+            dismissed: Vec::new(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
     }
@@ -352,6 +356,7 @@ impl Config {
         if let Some(r) = o.opt_obj("requirements")? {
             c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
         }
+        c.dismissed = Dismissal::list(&o)?;
         Ok(c)
     }
 

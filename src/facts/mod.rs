@@ -6,6 +6,7 @@ pub mod elements;
 pub mod eval;
 pub mod modifiers;
 pub mod payment;
+pub mod placeholders;
 pub mod units;
 
 use crate::config::{Config, PayerRules};
@@ -36,6 +37,8 @@ pub struct Facts<'a> {
     pub eval: Option<Analysis>,
     /// Facts read from `note.text` in one pass.
     pub text: TextFacts,
+    /// Template placeholders (`[[…]]`) left in the text.
+    pub placeholders: Vec<crate::span::Span>,
 }
 
 impl<'a> Facts<'a> {
@@ -59,6 +62,7 @@ impl<'a> Facts<'a> {
             modifiers,
             eval: analysis::analyze(note),
             text: scanner.scan(&note.text),
+            placeholders: placeholders::find(&note.text),
         }
     }
 

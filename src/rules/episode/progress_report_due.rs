@@ -1,7 +1,8 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
+use crate::rules::templates::insert_block;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,6 +43,8 @@ declare_rule! {
     pub PROGRESS_REPORT_DUE {
         id: "episode/progress-report-due",
         severity: Error,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),
@@ -77,7 +80,25 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && report_heading().is_some_and(|re| re.is_match(&ctx.note.text)) {
+    let written = if assistant {
+        None
+    } else {
+        report_heading().and_then(|re| re.find(&ctx.note.text))
+    };
+    out.item(
+        ItemDraft::new(
+            &PROGRESS_REPORT_DUE,
+            ChecklistItemKind::ProgressReport,
+            if assistant {
+                "Progress report due (by the therapist)"
+            } else {
+                "Progress report due with this visit"
+            },
+            written.is_some(),
+        )
+        .spans(written.map(|m| crate::span::Span::new(m.start(), m.end()))),
+    );
+    if written.is_some() {
         return;
     }
     let message = if day == interval {
@@ -93,6 +114,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     out.push(
         Diagnostic::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
-        )).amount(ctx.payment.expected),
+        ))
+        // Only the therapist writes the report: no template is offered to an assistant.
+        .edits((!assistant).then(|| insert_block(
+            ctx,
+            "Insert a progress report section to complete",
+            "Progress report:\nGoals: [[each goal: met, partially met or not met, with the measure now and at the last report]]\nAssessment: [[what the change means and why skilled therapy continues]]\nPlan: [[the plan for the next period, updated]]",
+        )))
+        .amount(ctx.payment.expected),
     );
 }

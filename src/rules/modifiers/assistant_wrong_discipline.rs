@@ -1,5 +1,7 @@
 use crate::facts::modifiers::assistant_modifier;
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES};
 use crate::note::Discipline;
 use crate::policy::modifiers::ASSISTANT;
@@ -34,6 +36,8 @@ declare_rule! {
     pub ASSISTANT_WRONG_DISCIPLINE {
         id: "modifiers/assistant-wrong-discipline",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.1"),
@@ -61,6 +65,21 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 (None, Discipline::SLP) => format!("Remove {m} from {}: speech-language pathology services have no assistant modifier.", line.code),
                 (None, _) => format!("Remove {m} from {}.", line.code),
             };
+            let field = format!("lines[{i}].modifiers");
+            let remove = |a| {
+                EditDraft::new(a, format!("Remove {m} from {}", line.code))
+                    .set(field.clone(), lists::without(line, m))
+            };
+            let edits = match wanted {
+                // Whether an assistant took part is the therapist's to say.
+                Some(w) => vec![
+                    EditDraft::suggested(format!("Replace {m} with {w} on {}", line.code))
+                        .set(field.clone(), lists::replaced(line, m, w)),
+                    remove(crate::edits::Applicability::Suggested),
+                ],
+                // No assistant modifier exists for the discipline: removing it is safe.
+                None => vec![remove(crate::edits::Applicability::Safe)],
+            };
             out.push(
                 Diagnostic::new(
                     &ASSISTANT_WRONG_DISCIPLINE,
@@ -68,6 +87,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 )
                 .field(format!("lines[{i}].modifiers"))
                 .fix(fix)
+                .edits(edits)
                 .amount(ctx.payment.line(i)),
             );
         }

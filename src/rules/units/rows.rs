@@ -18,6 +18,10 @@ impl Row<'_> {
     pub fn field(&self, name: &str) -> String {
         format!("lines[{}].{name}", self.index)
     }
+    /// The line itself, `lines[i]`.
+    pub fn path(&self) -> String {
+        format!("lines[{}]", self.index)
+    }
     pub fn is_timed15(&self) -> bool {
         self.info.counting == Counting::Timed15
     }
@@ -63,8 +67,11 @@ pub fn is_below_minimum(row: &Row<'_>) -> bool {
 /// reports it, and the other rules do not judge its units (its minutes are unknown, not
 /// short). A Medicare note may give only the visit's total timed minutes.
 pub fn minutes_missing(ctx: &Context<'_>, row: &Row<'_>) -> bool {
-    row.is_timed()
-        && row.line.units > 0
-        && row.line.minutes.is_none()
-        && !(row.is_timed15() && ctx.units.total_only)
+    minutes_needed(ctx, row) && row.line.minutes.is_none()
+}
+
+/// A billed timed line that must carry its minutes (whether it does or not): the checklist
+/// item `units/missing-minutes` reports while drafting.
+pub fn minutes_needed(ctx: &Context<'_>, row: &Row<'_>) -> bool {
+    row.is_timed() && row.line.units > 0 && !(row.is_timed15() && ctx.units.total_only)
 }
