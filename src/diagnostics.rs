@@ -317,6 +317,9 @@ pub(crate) struct Diagnostic {
     /// Something not written yet (a checklist item while drafting). Set from the rule's
     /// [`RuleKind`] when it is `missing` or `defect`; a rule of kind `both` marks its own.
     pub missing: bool,
+    /// What tells this finding apart from the rule's other findings on the same field (a
+    /// modifier, a pair of codes), for its fingerprint.
+    pub anchor: Option<String>,
 }
 
 impl Diagnostic {
@@ -332,6 +335,7 @@ impl Diagnostic {
             amount_at_risk: None,
             edits: Vec::new(),
             missing: rule.kind == RuleKind::Missing,
+            anchor: None,
         }
     }
     /// A byte range of `note.text` (converted to UTF-16 when the report is assembled).
@@ -369,6 +373,12 @@ impl Diagnostic {
     /// Offers every edit of `edits`, in order.
     pub fn edits(self, edits: impl IntoIterator<Item = EditDraft>) -> Self {
         edits.into_iter().fold(self, Diagnostic::edit)
+    }
+    /// What tells this finding apart from the rule's other findings on the same field (a
+    /// modifier, a pair of codes): part of its fingerprint, never shown.
+    pub fn anchor(mut self, a: impl Into<String>) -> Self {
+        self.anchor = Some(a.into());
+        self
     }
     /// Marks this finding of a rule of kind `both` as reporting something not written yet.
     pub fn missing(mut self) -> Self {

@@ -12,12 +12,23 @@
 use crate::note::Note;
 use crate::span::Span;
 
-/// The key of a finding of `rule` on `field` and the words at `span` (bytes of `note.text`).
-pub fn key(note: &Note, rule: &str, field: Option<&str>, span: Option<Span>) -> String {
+/// The key of a finding of `rule` on `field`, with `anchor` (what tells it apart from the
+/// rule's other findings on the field), and the words at `span` (bytes of `note.text`).
+pub fn key(
+    note: &Note,
+    rule: &str,
+    field: Option<&str>,
+    anchor: Option<&str>,
+    span: Option<Span>,
+) -> String {
     let mut k = String::from(rule);
     k.push('\u{1f}');
     if let Some(f) = field {
         k.push_str(&field_identity(note, f));
+    }
+    if let Some(a) = anchor {
+        k.push('\u{1d}');
+        k.push_str(a);
     }
     k.push('\u{1f}');
     if let Some(s) = span {

@@ -138,7 +138,13 @@ pub fn build(
     let mut all: Vec<Assembled> = diagnostics
         .into_iter()
         .map(|d| Assembled {
-            key: fingerprint::key(f.note, d.rule.id, d.field.as_deref(), d.span),
+            key: fingerprint::key(
+                f.note,
+                d.rule.id,
+                d.field.as_deref(),
+                d.anchor.as_deref(),
+                d.span,
+            ),
             missing: d.missing,
             dismissal: d.rule.dismissal,
             finding: Finding {

@@ -1,7 +1,7 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::edits::EditDraft;
 use crate::policy::sources::CPT;
-use crate::policy::codes::{self, Counting};
+use crate::policy::codes;
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -49,10 +49,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if !info.add_on || line.units == 0 {
             continue;
         }
-        let primary = match info.counting {
-            Counting::Block { first: Some(f), .. } => f,
-            _ => info.family_first.unwrap_or(info.code),
-        };
+        let primary = codes::primary_of(info);
         if ctx
             .note
             .lines

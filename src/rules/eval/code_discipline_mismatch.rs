@@ -132,6 +132,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     ),
                 )
                 .field("provider.role")
+                .anchor(line.code)
                 .fix(format!(
                     "Have the {} who performed the evaluation document and bill it.",
                     therapist(line.discipline)
@@ -152,6 +153,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("An evaluation code is billed on a note written by {who}; evaluations and re-evaluations are performed and billed by the therapist."),
             )
             .field("provider.role")
+            .anchor("assistant or student")
             .fix(format!(
                 "Have the supervising {} perform, document and sign the evaluation, or remove the evaluation code.",
                 therapist(note.discipline)

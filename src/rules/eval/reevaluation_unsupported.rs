@@ -85,6 +85,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
         };
         let mut f = Diagnostic::new(&REEVALUATION_UNSUPPORTED, message)
+            .anchor(line.code)
             .field(if r.from_field { "evaluation.reevaluationReason".to_string() } else { format!("lines[{}].code", line.index) })
             .fix("Document why the re-evaluation was needed (new findings, a significant change, or failure to respond) in evaluation.reevaluationReason or the note; if it was routine, write a progress report instead and do not bill the re-evaluation.");
         if let Some(s) = r.spans.first() {

@@ -77,8 +77,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                         .set(field.clone(), lists::replaced(line, m, w)),
                     remove(crate::edits::Applicability::Suggested),
                 ],
-                // No assistant modifier exists for the discipline: removing it is safe.
-                None => vec![remove(crate::edits::Applicability::Safe)],
+                // No assistant modifier exists for the discipline: removing it is safe, unless
+                // the line's full rate (no longer reduced by 15%) may take the year's spending
+                // past the KX threshold, which then needs the therapist's attestation.
+                None => vec![remove(if full_rate_stays_under_kx(ctx, i) {
+                    crate::edits::Applicability::Safe
+                } else {
+                    crate::edits::Applicability::Suggested
+                })],
             };
             out.push(
                 Diagnostic::new(
@@ -86,10 +92,27 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
+                .anchor(m.as_str())
                 .fix(fix)
                 .edits(edits)
                 .amount(ctx.payment.line(i)),
             );
         }
     }
+}
+
+/// Whether line `i`, paid at its full rate instead of 85%, keeps the year's spending at or
+/// under the KX threshold (or no threshold applies to the payer).
+fn full_rate_stays_under_kx(ctx: &Context<'_>, i: usize) -> bool {
+    if !ctx.payer.medicare_rules {
+        return true;
+    }
+    let Some(t) = ctx.payment.threshold.as_ref() else {
+        return true;
+    };
+    let Some(paid) = ctx.payment.line(i) else {
+        return false;
+    };
+    let uplift = paid * rust_decimal::Decimal::new(15, 0) / rust_decimal::Decimal::new(85, 0);
+    t.exact && t.after + uplift <= t.kx
 }

@@ -80,6 +80,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         };
         let (c1, c2) = (&l1.code, &l2.code);
         let field = format!("lines[{}].modifiers", hit.col2);
+        let pair = format!("{c1}+{c2}");
         let amount = ctx
             .payment
             .unit_value(c2)
@@ -95,7 +96,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if hit.edit.indicator == NOT_ALLOWED {
             out.push(
                 Diagnostic::new(&NCCI_PAIR, format!("{why}: they are not paid together on the same day, and no modifier bypasses the edit, so {c2} will be denied."))
-                    .field(field)
+                    .field(field).anchor(pair.clone())
                     .fix(format!("Bill only one of {c1} and {c2} for this visit, the one that describes the service; a 59 or X modifier does not help here."))
                     // Which code describes the service is the therapist's choice; the other
                     // stays on the note, performed and not billed (0 units, minutes kept).
@@ -125,7 +126,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                         ),
                     )
                     .severity(Severity::Warning)
-                    .field(field)
+                    .field(field).anchor(pair.clone())
                     .fix(format!(
                         "Keep the X modifier on {} and remove 59.",
                         line.code
@@ -142,7 +143,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 out.push(
                     Diagnostic::new(&NCCI_PAIR, format!("{} carries 59, but {} asks for an X modifier (XE, XS, XP or XU) on distinct services instead of 59.", line.code, ctx.payer.name))
                         .severity(Severity::Warning)
-                        .field(field)
+                        .field(field).anchor(pair.clone())
                         .fix(format!("Replace 59 on {} with the X modifier that says why the service was distinct: XU for a separate time block in the same visit, XE for a separate visit that day, XS for a different body region.", line.code))
                         .edits(X_MODIFIERS.map(|(x, why)| {
                             EditDraft::suggested(format!("Replace 59 with {x} on {} ({why})", line.code))
@@ -166,7 +167,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .severity(severity)
             .edits(add_distinct(l2, &field, c1, c2, wants_x))
-            .field(field)
+            .field(field).anchor(pair.clone())
             .fix(fix_text(ctx, hit, c1, c2, wants_x))
             .amount(amount),
         );

@@ -85,6 +85,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
+                .anchor(m.as_str())
                 .fix(fix)
                 .edit(edit)
                 .amount(ctx.payment.line(i)),

@@ -1,4 +1,4 @@
-use super::rows::{is_below_minimum, minutes_missing, plural, rows};
+use super::rows::{is_below_minimum, minutes_missing, plural, reduction, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
@@ -86,11 +86,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 row.line.code
             ))
             .edit(
-                EditDraft::safe(format!(
-                    "Bill {} of {}",
-                    plural(supported, "unit", "units"),
-                    row.line.code
-                ))
+                EditDraft::new(
+                    reduction(ctx, &row, supported),
+                    format!("Bill {} of {}", plural(supported, "unit", "units"), row.line.code),
+                )
                 .set(row.field("units"), supported),
             )
             .amount(

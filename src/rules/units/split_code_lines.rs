@@ -2,7 +2,7 @@ use super::rows::rows;
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, FCSO_THERAPY_UNITS};
 use crate::facts::payment::has_cq_co;
-use crate::edits::EditDraft;
+use crate::edits::{Applicability, EditDraft};
 use crate::rules::context::{Context, Findings};
 use serde_json::json;
 
@@ -81,8 +81,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
 }
 
 /// Moving `row`'s minutes and units onto `first`'s line and removing `row`'s: the same code,
-/// minutes and units on one line. Safe when the two lines carry the same modifiers and both
-/// their minutes (nothing is decided for the therapist); otherwise none is offered.
+/// minutes and units on one line, offered when the two lines carry the same modifiers and
+/// both their minutes. Safe when the lines bill no more than their minutes support (the
+/// merged line then bills what the two did); otherwise a choice, since the merged line
+/// shows the over-billing on one line instead of two.
 fn merge(first: &super::rows::Row<'_>, row: &super::rows::Row<'_>) -> Option<EditDraft> {
     let (a, b) = (first.line, row.line);
     let mut ma = a.modifiers.clone();
@@ -108,13 +110,20 @@ fn merge(first: &super::rows::Row<'_>, row: &super::rows::Row<'_>) -> Option<Edi
             json!(a.assistant_minutes.unwrap_or(0) + b.assistant_minutes.unwrap_or(0)),
         );
     }
+    let within = match (first.units.units_supported, row.units.units_supported) {
+        (Some(sa), Some(sb)) => a.units <= sa && b.units <= sb,
+        _ => false,
+    };
     Some(
-        EditDraft::safe(format!(
-            "Report {}'s {minutes} minutes and {} units on line {}",
-            a.code,
-            a.units + b.units,
-            first.index + 1
-        ))
+        EditDraft::new(
+            if within { Applicability::Safe } else { Applicability::Suggested },
+            format!(
+                "Report {}'s {minutes} minutes and {} units on line {}",
+                a.code,
+                a.units + b.units,
+                first.index + 1
+            ),
+        )
         .set(first.path(), merged)
         .remove(row.path()),
     )

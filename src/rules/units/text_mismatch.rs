@@ -109,7 +109,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 .edits(agree(
                     ctx,
                     m,
-                    (same.len() == 1).then(|| format!("lines[{i}].minutes")),
+                    // A line's minutes never go below the assistant's minutes it records.
+                    (same.len() == 1 && line.assistant_minutes.map_or(true, |a| a <= m.value))
+                        .then(|| format!("lines[{i}].minutes")),
                     billed,
                     &format!("{}'s minutes", line.code),
                 )),

@@ -113,6 +113,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ),
             )
             .field(format!("lines[{index}].units"))
+            .anchor(add_on)
             .fix(format!(
                 "Bill 1 unit of {} and add {add_on} for {} if the documentation supports the time.",
                 line.code,

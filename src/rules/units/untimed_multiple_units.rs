@@ -1,4 +1,4 @@
-use super::rows::rows;
+use super::rows::{reduction, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::edits::EditDraft;
 use crate::policy::sources::{ASHA_TIMED_CODES, BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5, CPT};
@@ -59,7 +59,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .field(row.field("units"))
             .fix(format!("Bill 1 unit of {}.", row.line.code))
-            .edit(EditDraft::safe(format!("Bill 1 unit of {}", row.line.code)).set(row.field("units"), 1))
+            .edit(EditDraft::new(reduction(ctx, &row, 1), format!("Bill 1 unit of {}", row.line.code)).set(row.field("units"), 1))
             .amount(
                 ctx.payment
                     .unit_value(&row.line.code)
