@@ -188,7 +188,7 @@ span: Span,
 replacement: string, };
 
 /**
- * One change of an [`Edit`].
+ * One change of an `Edit`.
  */
 export type Change = SetField | RemoveField | TextChange;
 

@@ -116,7 +116,9 @@ pub fn reduction_is_safe(ctx: &Context<'_>, row: &Row<'_>, units: u32) -> bool {
             return false;
         }
     }
-    if row.is_timed15() {
+    // The visit's other timed units over what its minutes allow would come to light (unless
+    // a line's minutes are missing: the visit's minutes are then unknown, not short).
+    if row.is_timed15() && !rows(ctx).any(|r| minutes_missing(ctx, &r)) {
         let u = &ctx.units;
         let after = u
             .timed_units_billed
