@@ -114,6 +114,10 @@ export interface CheckOptions {
   dismissed?: Dismissal[];
 }
 
+/**
+ * The Config. Unknown keys are errors at runtime (`config.disabledRule: unknown key; did you
+ * mean "disabledRules"?`) and, in object literals, in TypeScript.
+ */
 export interface Config {
   disabledRules?: RuleId[];
   severity?: { [ruleId in RuleId]?: Severity };
@@ -125,7 +129,8 @@ export interface Config {
         /** Text of the CMS PPRRVU CSV, as published. */
         pprrvuFile?: string;
         conversionFactor?: string;
-        gpci?: { work: string; pe: string; mp: string };
+        /** Geographic indices; a part left out is 1.000. */
+        gpci?: { work?: string; pe?: string; mp?: string };
         /** Use the qualifying-APM-participant conversion factor where CMS sets one (2026+). */
         qualifyingApm?: boolean;
       }

@@ -1,25 +1,33 @@
-// Measures the package's gzipped size (.wasm + JS glue) and fails above the budget.
-// The budget is set from measurement (docs/size.md): 456.5 KB gzipped on 2026-11-22, after
-// the text reader and the evaluation inference brought in the regex crate; 480 KiB leaves
-// about 5% for the rule families still to come. Raise it only with a reason in docs/size.md.
+// Measures the package's gzipped size and fails above the budget. The budget covers what a
+// browser downloads through the default entry: the .wasm, wasm-bindgen's glue (glue.js) and
+// the entry around it (chartlint.js). The other entries are measured and printed, not
+// budgeted: the inlined entry (chartlint/inline, also Node's; its base64 costs about 30% more
+// than the .wasm it replaces), the CommonJS build and the worker client.
+// The budget is set from measurement (docs/size.md): 425 KiB (435,200 B) gzipped. Measured
+// on 2026-12-07: 406,165 B wasm + 3,394 B glue + 1,485 B entry = 411,044 B gzipped (986,226 B
+// raw wasm), 5.5% under the budget; chartlint/inline 533,171 B gzipped. Raise the budget only
+// with a reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 425 * 1024);
-const files = ["chartlint_bg.wasm", "chartlint.js"];
-let raw = 0;
-let gz = 0;
-const rows = [];
-for (const f of files) {
+const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
-  const z = gzipSync(buf, { level: 9 }).length;
-  raw += buf.length;
-  gz += z;
-  rows.push(`${f.padEnd(20)} ${String(buf.length).padStart(9)} B raw ${String(z).padStart(8)} B gzipped`);
-}
-console.log(rows.join("\n"));
-console.log(`${"total".padEnd(20)} ${String(raw).padStart(9)} B raw ${String(gz).padStart(8)} B gzipped (budget ${BUDGET_BYTES} B)`);
-if (gz > BUDGET_BYTES) {
-  console.error(`size budget exceeded: ${gz} B gzipped > ${BUDGET_BYTES} B`);
+  return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+};
+const row = (name, { raw, gz }) => `${name.padEnd(34)} ${String(raw).padStart(9)} B raw ${String(gz).padStart(8)} B gzipped`;
+const sum = (files) => files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }), { raw: 0, gz: 0 });
+
+const budgeted = ["chartlint_bg.wasm", "glue.js", "chartlint.js"];
+for (const f of budgeted) console.log(row(f, size(f)));
+const total = sum(budgeted);
+console.log(`${row("total (browser entry)", total)} (budget ${BUDGET_BYTES} B)`);
+console.log("not budgeted:");
+console.log(row("  chartlint/inline (Node ESM too)", sum(["inline.js", "wasm-inline.js", "chartlint.js", "glue.js"])));
+console.log(row("  chartlint.cjs (CommonJS)", size("chartlint.cjs")));
+console.log(row("  chartlint/worker (client)", size("worker.js")));
+console.log(row("  worker-script.js (+ browser entry)", size("worker-script.js")));
+if (total.gz > BUDGET_BYTES) {
+  console.error(`size budget exceeded: ${total.gz} B gzipped > ${BUDGET_BYTES} B`);
   process.exit(1);
 }

@@ -25,7 +25,7 @@ grep -E "^test result|^(precision|rule|corpus)" target/native-tests.log || true
 step "npm package: optimized build (release + wasm-opt)"
 bash scripts/build-pkg.sh
 
-step "npm package in Node 20 (imported by name)"
+step "npm package in Node 20 (imported by name; loading, CommonJS)"
 mkdir -p tests/js/node_modules
 ln -sfn ../../../pkg tests/js/node_modules/chartlint
 node --test tests/js/
@@ -39,6 +39,11 @@ node scripts/size.mjs
 step "demo: npm ci, Vite build, Chromium tests"
 bash scripts/www-install.sh
 (cd www && npm run --silent build && npm test)
+
+step "consumer matrix: the packed tarball in Vite, webpack, Next.js, plain ESM, Node, Jest, TypeScript, a module worker"
+consumers_start=$(date +%s)
+bash tests/consumers/run.sh
+printf 'consumer matrix: %ss\n' "$(( $(date +%s) - consumers_start ))"
 
 if [ -f scripts/fuzz-smoke.sh ]; then
   step "fuzz smoke run"

@@ -287,6 +287,7 @@ impl Config {
         if v.is_null() {
             return Ok(c);
         }
+        check_keys(v)?;
         let o = Obj::new(v, "config")?;
         if let Some(list) = o.opt_str_list("disabledRules", 1000)? {
             for (i, id) in list.into_iter().enumerate() {
@@ -381,4 +382,150 @@ impl Config {
     pub fn payer_rules(&self, kind: PayerKind) -> &PayerRules {
         self.payers.get(&kind).unwrap_or(&self.fallback_pack)
     }
+}
+
+// ---- Unknown keys ----------------------------------------------------------------------
+// A misspelled key must not silently leave a rule on: every object of the Config whose keys
+// are known is checked before it is read, and an unknown key is an error naming its path and
+// the nearest known key. (Objects keyed by rule ids and codes are checked where they are
+// read.)
+
+/// The keys of the Config's top level.
+pub const CONFIG_KEYS: &[&str] = &[
+    "disabledRules",
+    "severity",
+    "payers",
+    "feeSchedule",
+    "ncci",
+    "icd10File",
+    "requirements",
+    "dismissed",
+];
+/// The keys of a payer rule pack (`payers.<kind>`).
+pub const PAYER_RULES_KEYS: &[&str] = &[
+    "name",
+    "unitRule",
+    "medicareRules",
+    "requireDisciplineModifiers",
+    "requireAssistantModifiers",
+    "ncciEdits",
+    "requireTotalTreatmentTime",
+    "distinctModifier",
+    "progressReportInterval",
+    "certificationDays",
+    "certificationWindowDays",
+    "visitLimit",
+    "extraPairs",
+];
+const FEE_RVU_KEYS: &[&str] = &[
+    "kind",
+    "rvus",
+    "pprrvuFile",
+    "conversionFactor",
+    "gpci",
+    "qualifyingApm",
+];
+const FEE_ALLOWED_KEYS: &[&str] = &["kind", "amounts"];
+const RVU_KEYS: &[&str] = &["work", "pe", "mp"];
+const NCCI_KEYS: &[&str] = &["ptpFile"];
+
+/// Every object of the Config with known keys, checked for keys it does not know.
+fn check_keys(config: &Value) -> Result<(), InputError> {
+    let Value::Object(top) = config else {
+        return Ok(()); // the reader says what is wrong with it
+    };
+    known_keys(top, "config", CONFIG_KEYS)?;
+    if let Some(Value::Object(payers)) = top.get("payers") {
+        known_keys(payers, "config.payers", PayerKind::NAMES)?;
+        for (kind, pack) in payers {
+            if let Value::Object(pack) = pack {
+                known_keys(pack, &format!("config.payers.{kind}"), PAYER_RULES_KEYS)?;
+            }
+        }
+    }
+    if let Some(Value::Object(fees)) = top.get("feeSchedule") {
+        let allowed = fees.get("kind").and_then(Value::as_str) == Some("allowed");
+        let keys = if allowed {
+            FEE_ALLOWED_KEYS
+        } else {
+            FEE_RVU_KEYS
+        };
+        known_keys(fees, "config.feeSchedule", keys)?;
+        if let Some(Value::Object(rvus)) = fees.get("rvus") {
+            for (code, entry) in rvus {
+                if let Value::Object(entry) = entry {
+                    known_keys(entry, &format!("config.feeSchedule.rvus.{code}"), RVU_KEYS)?;
+                }
+            }
+        }
+        if let Some(Value::Object(gpci)) = fees.get("gpci") {
+            known_keys(gpci, "config.feeSchedule.gpci", RVU_KEYS)?;
+        }
+    }
+    if let Some(Value::Object(ncci)) = top.get("ncci") {
+        known_keys(ncci, "config.ncci", NCCI_KEYS)?;
+    }
+    if let Some(Value::Object(requirements)) = top.get("requirements") {
+        known_keys(
+            requirements,
+            "config.requirements",
+            crate::note::NoteType::NAMES,
+        )?;
+    }
+    Ok(())
+}
+
+fn known_keys(
+    map: &serde_json::Map<String, Value>,
+    path: &str,
+    known: &[&str],
+) -> Result<(), InputError> {
+    match map.keys().find(|k| !known.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(key) => Err(InputError::new(
+            crate::input::join(path, key),
+            match nearest(key, known) {
+                Some(near) => format!("unknown key; did you mean \"{near}\"?"),
+                None => format!("unknown key; expected one of {}", known.join(", ")),
+            },
+        )),
+    }
+}
+
+/// The known key nearest to `key` (case-insensitive edit distance), if near enough to be a
+/// typo: at most a third of its length, and at least 1 or 2.
+pub(crate) fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let key: Vec<char> = key.to_lowercase().chars().collect();
+    known
+        .iter()
+        .map(|k| {
+            (
+                edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()),
+                *k,
+            )
+        })
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance (insertions, deletions, substitutions), one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = i; // row[j - 1] of the previous row
+        let mut left = i + 1; // row[j - 1] of this row
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != cb);
+            let d = (diagonal + cost).min(up.saturating_add(1)).min(left + 1);
+            diagonal = up;
+            left = d;
+            next.push(d);
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
 }

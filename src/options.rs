@@ -77,6 +77,9 @@ impl Dismissal {
     }
 }
 
+/// The keys of the check options.
+pub const OPTION_KEYS: &[&str] = &["stage", "dismissed"];
+
 /// The options of one check.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckOptions {
@@ -103,13 +106,14 @@ impl CheckOptions {
         }
         let o = Obj::new(v, "options")?;
         for (key, value) in o.entries() {
-            if !["stage", "dismissed"].contains(&key.as_str()) {
+            if !OPTION_KEYS.contains(&key.as_str()) {
+                let hint = match crate::config::nearest(key, OPTION_KEYS) {
+                    Some(near) => format!("did you mean \"{near}\"?"),
+                    None => "expected stage or dismissed".to_string(),
+                };
                 return Err(InputError::new(
                     o.path_of(key),
-                    format!(
-                        "is not a check option (expected stage or dismissed), got {}",
-                        describe(value)
-                    ),
+                    format!("is not a check option ({hint}), got {}", describe(value)),
                 ));
             }
         }
@@ -151,7 +155,11 @@ mod tests {
             err(json!({"dismissed": [{"fingerprint": "ab12", "reason": "  "}]}))
                 .is_some_and(|e| e.starts_with("options.dismissed[0].reason: is required"))
         );
-        assert!(err(json!({"stages": "draft"}))
-            .is_some_and(|e| e.starts_with("options.stages: is not a check option")));
+        assert_eq!(
+            err(json!({"stages": "draft"})).as_deref(),
+            Some("options.stages: is not a check option (did you mean \"stage\"?), got a string of 5 characters")
+        );
+        assert!(err(json!({"colour": "red"})).is_some_and(|e| e
+            .starts_with("options.colour: is not a check option (expected stage or dismissed)")));
     }
 }

@@ -179,7 +179,11 @@ fn invalid_diagnosis_structure_seventh_character_and_placeholder() {
         "injury code without its 7th character"
     );
     assert!(dx("S83.241Z").has("codes/invalid-diagnosis"));
-    assert!(dx("M25.5X1").has("codes/invalid-diagnosis"));
+    assert!(dx("M25.56X").has("codes/invalid-diagnosis"));
+    assert!(
+        !dx("M22.2X1").has("codes/invalid-diagnosis"),
+        "a placeholder before a sixth character, with no 7th (patellofemoral disorders, right knee)"
+    );
     for ok in [
         "S83.241A", "S33.5XXA", "M80.08XA", "T31.0", "Z96.651", "M62.81", "R26.89",
     ] {

@@ -173,7 +173,7 @@ fn variants(note: &Value) -> Vec<(&'static str, Value)> {
             set(
                 note,
                 "diagnoses",
-                json!(["M54.5", "S83.241", "knee pain", "M25.5X1"]),
+                json!(["M54.5", "S83.241", "knee pain", "M25.56X"]),
             ),
         ),
         ("no diagnoses", set(note, "diagnoses", json!([]))),

@@ -143,6 +143,10 @@ fn the_demo_and_the_package_files_name_no_internal_file() {
     files.push("pkg-config/README.md".into());
     files.push("pkg-config/types.d.ts".into());
     files.push("pkg-config/report.d.ts".into());
+    files_under(Path::new("pkg-config/src"), &mut files);
+    for f in ["api.d.ts", "worker.d.ts", "worker-script.d.ts"] {
+        files.push(Path::new("pkg-config").join(f));
+    }
     for f in files {
         let text = fs::read_to_string(&f).unwrap();
         for p in ["shared/", "/work/", "/tmp/"] {

@@ -182,6 +182,24 @@ pub static CODES: &[CodeInfo] = &[
         SLP,
         SlpEvaluation,
     ),
+    with_note(
+        eval(
+            "92611",
+            "Motion fluoroscopic evaluation of swallowing function by cine or video recording",
+            SLP,
+            SlpEvaluation,
+        ),
+        "Instrumental swallow study (modified barium swallow); the radiologist bills the imaging separately.",
+    ),
+    with_note(
+        eval(
+            "92612",
+            "Flexible endoscopic evaluation of swallowing by cine or video recording",
+            SLP,
+            SlpEvaluation,
+        ),
+        "Instrumental swallow study (FEES).",
+    ),
     CodeInfo {
         counting: Counting::Block {
             minutes: 30,

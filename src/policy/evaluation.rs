@@ -7,7 +7,7 @@
 //! [C2C166]; deficit counts [GAW-OT], [TPLAY]; times [OPTI165], [TPLAY]. The lowest component
 //! decides the level [CLIN], [MMP-OT], [ENSORA], [LEGAL161]. Typical face-to-face time is
 //! descriptive, never a threshold [LEGAL161], [BTE164], [MIRA161]. SLP evaluation codes
-//! 92521–92524 and 92610 have no complexity levels and SLP has no re-evaluation code
+//! 92521–92524 and 92610–92612 have no complexity levels and SLP has no re-evaluation code
 //! (Medicare: bill the evaluation code) [ASHA-T], [ASHA-M], [BPM200].
 
 use crate::note::{Discipline, Level};
@@ -287,7 +287,9 @@ pub fn family(d: Discipline) -> Option<&'static EvalFamily> {
 }
 
 /// SLP evaluation codes: not complexity-based; the family is all chartlint checks.
-pub static SLP_EVALUATION_CODES: &[&str] = &["92521", "92522", "92523", "92524", "92610"];
+pub static SLP_EVALUATION_CODES: &[&str] = &[
+    "92521", "92522", "92523", "92524", "92610", "92611", "92612",
+];
 
 /// Other SLP assessment codes an SLP evaluation visit may bill instead (AAC device
 /// evaluations, aphasia assessment, standardized cognitive testing): an SLP evaluation note

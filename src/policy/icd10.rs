@@ -7,8 +7,8 @@
 //! when there are more than three. Categories that take a **7th character** (chapter 19
 //! injuries S00–T88, except the burn-extent categories T31 and T32; M80, M84.3–M84.7,
 //! M97 (periprosthetic) and M48.4–M48.5 fractures; M1A chronic gout) need all seven, with
-//! the placeholder **X** filling empty places before the 7th (S33.5XXA); and the
-//! placeholder X is only used on the way to a 7th character.
+//! the placeholder **X** filling empty places before the 7th (S33.5XXA); elsewhere the
+//! placeholder X only holds the fifth place before a sixth character (M22.2X1).
 //!
 //! **Deleted codes**: ICD-10-CM changes every 1 October. [`DELETED`] lists codes therapy
 //! notes often carry that were turned into categories (so they are no longer billable) in
@@ -163,6 +163,19 @@ fn seventh_rule(c: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether the code is a six-character code whose fifth character is the placeholder X
+/// holding the place before a sixth (laterality) character: the tabular list has such codes
+/// without a 7th character (M22.2X1, patellofemoral disorders, right knee). Structure alone
+/// cannot tell those categories from others, so the shape is accepted; the CMS code file
+/// (`config.icd10File`) decides exactly.
+fn sixth_place_filler(c: &str) -> bool {
+    let b = c.as_bytes();
+    b.len() == 6
+        && b.get(4) == Some(&b'X')
+        && b.get(3).is_some_and(u8::is_ascii_digit)
+        && b.get(5).is_some_and(u8::is_ascii_digit)
+}
+
 /// Checks a code's structure and the deleted-codes list on `date`.
 pub fn check(code: &str, date: Date) -> Result<(), Problem> {
     let c = compact(code).ok_or(Problem::Shape)?;
@@ -185,7 +198,8 @@ pub fn check(code: &str, date: Date) -> Result<(), Problem> {
             }
         }
         None => {
-            if c.len() < 7 && c.get(3..).is_some_and(|t| t.contains('X')) {
+            if c.len() < 7 && c.get(3..).is_some_and(|t| t.contains('X')) && !sixth_place_filler(&c)
+            {
                 return Err(Problem::StrayPlaceholder);
             }
         }
@@ -315,7 +329,10 @@ mod tests {
                 allowed: INJURY_SEVENTH
             })
         );
-        assert_eq!(check("M25.5X1", day), Err(Problem::StrayPlaceholder));
+        assert_eq!(check("M25.56X", day), Err(Problem::StrayPlaceholder));
+        assert_eq!(check("M25.X61", day), Err(Problem::StrayPlaceholder));
+        // A placeholder before a sixth character exists without a 7th (M22.2X1).
+        assert_eq!(check("M22.2X1", day), Ok(()));
         assert!(matches!(check("M54.5", day), Err(Problem::Deleted(_))));
         assert_eq!(check("M54.5", d("2021-09-30")), Ok(()));
         assert!(matches!(

@@ -123,7 +123,7 @@ pub fn build(f: &Facts<'_>, index: &Utf16Index) -> Option<EvaluationReport> {
             supported_code = slp.map(str::to_string);
             summary = match slp {
                 Some(c) => format!("{c} is an SLP evaluation code. SLP evaluation codes are not complexity-based: only the code family is checked."),
-                None => "SLP evaluation codes (92521–92524, 92610) are not complexity-based; none is billed on this note.".to_string(),
+                None => "SLP evaluation codes (92521–92524, 92610–92612) are not complexity-based; none is billed on this note.".to_string(),
             };
         } else {
             summary = format!(

@@ -120,3 +120,11 @@ test("checkJson takes and returns JSON text", () => {
   assert.equal(out.readyToSign, true);
   assert.throws(() => new Checker().checkJson("{"), /note is not valid JSON/);
 });
+
+test("a misspelled config key is an error with the nearest known key, not a silent default", () => {
+  assert.throws(() => new Checker({ disabledRule: ["units/under-billed"] }),
+    (e) => e instanceof Error && e.message === 'config.disabledRule: unknown key; did you mean "disabledRules"?');
+  assert.throws(() => checkNote(base, { payers: { medicare: { unitRulee: "ruleOf8s" } } }),
+    /^Error: config\.payers\.medicare\.unitRulee: unknown key; did you mean "unitRule"\?$/);
+  assert.equal(new Checker({ disabledRules: ["units/under-billed"] }).check(base).readyToSign, true);
+});

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { Checker, checkNote, limits } from "chartlint";
-import { initSync } from "../../pkg/chartlint.js";
+// wasm-bindgen's glue (internal): its initSync returns the instance's exports, memory included.
+import { initSync } from "../../pkg/glue.js";
 
 const base = JSON.parse(readFileSync(new URL("../fixtures/base-note.json", import.meta.url), "utf8"));
 const clone = (o) => structuredClone(o);

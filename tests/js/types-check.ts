@@ -1,7 +1,8 @@
 // Compiled with `tsc --noEmit` against the built package: the types must be precise enough
 // that this compiles, and the @ts-expect-error lines must really be errors.
 import init, { Checker, checkNote, rules, version } from "chartlint";
-import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money } from "chartlint";
+import { WorkerChecker } from "chartlint/worker";
+import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, CheckOptions, Edit, Change, ChecklistItem, Stage } from "chartlint";
 
 async function main(): Promise<void> {
   await init();
@@ -34,6 +35,34 @@ async function main(): Promise<void> {
   const url: string | undefined = docs[0]?.references[0]?.url;
   void [n, ready, units, again, docs, v, supported, why, rule, goalsFound, spentAfter, url];
 
+  // Drafting: options, the checklist, edits, dismissals.
+  const options: CheckOptions = { stage: "draft", dismissed: [{ fingerprint: "0123456789abcdef", reason: "Reviewed." }] };
+  const draft: Report = checker.check(note, options);
+  const stage: Stage = draft.stage;
+  const todo: ChecklistItem[] = draft.checklist.filter((i) => i.required && !i.done);
+  const edit: Edit | undefined = draft.findings[0]?.edits[0];
+  const change: Change | undefined = edit?.changes[0];
+  const where: number | undefined = change && "span" in change ? change.span.start : undefined;
+  const value = change && "value" in change ? change.value : undefined;
+  const reason: string | undefined = draft.dismissed[0]?.reason;
+  const blocks: boolean | undefined = draft.dismissed[0]?.blocksSigning;
+  const kind: "defect" | "missing" | "both" | undefined = docs[0]?.kind;
+  const fromJson: string = checker.checkJson("{}", { stage: "sign" });
+  const oneShot: Report = checkNote(note, null, { stage: "draft" });
+  void [stage, todo, where, value, reason, blocks, kind, fromJson, oneShot];
+  // @ts-expect-error the stage is "draft" or "sign"
+  checker.check(note, { stage: "final" });
+  // @ts-expect-error a dismissal needs its reason
+  const noReason: CheckOptions = { dismissed: [{ fingerprint: "x" }] };
+  // @ts-expect-error an edit's applicability is a closed set
+  const badEdit: Edit = { applicability: "unsafe", title: "", changes: [] };
+  void [noReason, badEdit];
+  // The worker takes the check's options and the call's together.
+  const inWorker = (w: WorkerChecker): Promise<Report> => w.check(note, { stage: "draft", dismissed: [], lane: "editor" });
+  // @ts-expect-error the worker validates the same options
+  const badWorker = (w: WorkerChecker) => w.check(note, { stage: "final" });
+  void [inWorker, badWorker];
+
   // @ts-expect-error a rule id is one of the catalogue's
   const noSuchRule: RuleId = "units/no-such-rule";
   // @ts-expect-error the elements are named: no catch-all
@@ -48,6 +77,20 @@ async function main(): Promise<void> {
   const badConfig: Config = { severity: { "units/over-billed": "fatal" } };
   // @ts-expect-error check() needs a Note
   checker.check(42);
-  void [wrong, badConfig];
+  // @ts-expect-error a misspelled config key (at runtime: `config.disabledRule: unknown key; did you mean "disabledRules"?`)
+  const typo: Config = { disabledRule: ["units/under-billed"] };
+  // @ts-expect-error a misspelled payer-pack key
+  const packTypo: Config = { payers: { medicare: { unitRulee: "ruleOf8s" } } };
+  // @ts-expect-error payer kinds are a closed set
+  const kindTypo: Config = { payers: { medicar: { visitLimit: 20 } } };
+  // @ts-expect-error note types in requirements are a closed set
+  const reqTypo: Config = { requirements: { dailly: ["plan"] } };
+  const full: Config = {
+    payers: { commercial: { name: "Acme PPO", unitRule: "ruleOf8s", extraPairs: [["97140", "97530", 0]] } },
+    feeSchedule: { kind: "rvu", gpci: { work: "1.000" } },
+    requirements: { daily: ["plan", "signature"] },
+    ncci: { ptpFile: "" },
+  };
+  void [wrong, badConfig, typo, packTypo, kindTypo, reqTypo, full];
 }
 void main;

@@ -1,12 +1,13 @@
 // The batch audit: load a CSV/JSONL file (or generate the sample batch), check every note in
-// a Web Worker with progress and Cancel, then summarise: share ready to sign, findings by
-// rule and severity, dollars at risk by rule (Chart.js), a sortable, filterable table of
+// a Web Worker (chartlint/worker's WorkerChecker: a few checks in flight at a time, so Cancel
+// stops it at once) with progress and Cancel, then summarise: share ready to sign, findings
+// by rule and severity, dollars at risk by rule (Chart.js), a sortable, filterable table of
 // notes (click one to open it in the editor), false-alarm marks, CSV/JSON export.
 import {
   Chart, BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend,
 } from "chart.js";
 import { el, add, clear, formatMoney, sumMoney, download, plural } from "./util.js";
-import { parseBatch, toCsv } from "./batch-format.js";
+import { parseBatch, toExportCsv, neutraliseStrings } from "./batch-format.js";
 import { generateBatch, DEFAULT_SEED, DEFAULT_SIZE } from "./generator.js";
 import exampleCsv from "../public/examples/notes.csv?raw";
 import exampleJsonl from "../public/examples/notes.jsonl?raw";
@@ -18,13 +19,12 @@ Chart.defaults.animation = false;
 
 const SEV_COLOR = { error: "#dc2626", warning: "#d97706", info: "#2563eb" };
 
-export async function mountAuditView(root, app) {
-  const worker = new Worker(new URL("./audit.worker.js", import.meta.url), { type: "module", name: "chartlint-audit" });
-  await new Promise((resolve, reject) => {
-    worker.onmessage = (e) => (e.data.type === "ready" ? resolve() : reject(new Error(e.data.message)));
-    worker.onerror = (e) => reject(new Error(e.message || "the audit worker failed to start"));
-    worker.postMessage({ type: "init", module: app.module });
-  });
+/** Checks in flight at once: enough to keep the worker busy, few enough to stop at once. */
+const IN_FLIGHT = 8;
+
+export function mountAuditView(root, app) {
+  const checker = app.auditChecker;
+  let running = null; // the AbortController of the audit under way
 
   const state = {
     job: 0,
@@ -89,7 +89,7 @@ export async function mountAuditView(root, app) {
     fileInput.value = "";
   });
   cancelBtn.addEventListener("click", () => {
-    worker.postMessage({ type: "cancel", job: state.job });
+    running?.abort();
     cancelBtn.disabled = true;
   });
 
@@ -120,37 +120,71 @@ export async function mountAuditView(root, app) {
     progressText.textContent = `0 / ${items.length} notes`;
     cancelBtn.disabled = false;
     sampleBtn.disabled = true;
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
     const t0 = performance.now();
-    worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.job !== job) return;
-      if (m.type === "progress") {
-        progressBar.value = m.done;
-        progressText.textContent = `${m.done} / ${m.total} notes`;
-      } else if (m.type === "cancelled") {
+    checkAll(items, controller.signal, (done) => {
+      progressBar.value = done;
+      progressText.textContent = `${done} / ${items.length} notes`;
+    }).then(({ results, done }) => {
+      if (job !== state.job) return;
+      running = null;
+      sampleBtn.disabled = false;
+      if (!results) {
         progressCard.hidden = true;
-        sampleBtn.disabled = false;
-        message.textContent = `Cancelled after ${m.done} of ${m.total} notes. Nothing was kept.`;
+        message.textContent = `Cancelled after ${done} of ${items.length} notes. Nothing was kept.`;
         message.dataset.state = "cancelled";
-      } else if (m.type === "failed") {
-        progressCard.hidden = true;
-        sampleBtn.disabled = false;
-        message.textContent = `The audit stopped: ${m.message}`;
-        message.className = "audit-message bad";
-      } else if (m.type === "done") {
-        state.results = m.results;
-        state.ms = performance.now() - t0;
-        state.workerMs = m.ms;
-        progressBar.value = progressBar.max;
-        progressText.textContent = `${items.length} / ${items.length} notes · done in ${(state.ms / 1000).toFixed(2)} s`;
-        cancelBtn.disabled = true;
-        sampleBtn.disabled = false;
-        message.dataset.state = "done";
-        message.textContent = `Checked ${source.label} in ${(state.ms / 1000).toFixed(2)} s.`;
-        renderSummary();
+        return;
+      }
+      state.results = results;
+      state.ms = performance.now() - t0;
+      progressBar.value = progressBar.max;
+      progressText.textContent = `${items.length} / ${items.length} notes · done in ${(state.ms / 1000).toFixed(2)} s`;
+      cancelBtn.disabled = true;
+      message.dataset.state = "done";
+      message.textContent = `Checked ${source.label} in ${(state.ms / 1000).toFixed(2)} s.`;
+      renderSummary();
+    }, (e) => {
+      if (job !== state.job) return;
+      running = null;
+      progressCard.hidden = true;
+      sampleBtn.disabled = false;
+      message.textContent = `The audit stopped: ${e?.message ?? e}`;
+      message.className = "audit-message bad";
+    });
+  }
+
+  /** Checks every item in the worker: the results (null when cancelled) and how many were done. */
+  async function checkAll(items, signal, onProgress) {
+    const results = new Array(items.length);
+    let next = 0;
+    let done = 0;
+    let shown = 0;
+    const lane = async () => {
+      while (next < items.length && !signal.aborted) {
+        const i = next++;
+        const it = items[i];
+        if (it.error) {
+          results[i] = { row: it.row, kind: "malformed", error: it.error };
+        } else {
+          try {
+            results[i] = { row: it.row, report: await checker.check(it.note, { signal }) };
+          } catch (e) {
+            if (e?.name === "AbortError") return;
+            results[i] = { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
+          }
+        }
+        done++;
+        const now = performance.now();
+        if (now - shown > 50 || done === items.length) {
+          shown = now;
+          onProgress(done);
+        }
       }
     };
-    worker.postMessage({ type: "run", job, items: items.map(({ row, note, error }) => ({ row, note, error })) });
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+    return { results: signal.aborted ? null : results, done };
   }
 
   // ---- Aggregates ----------------------------------------------------------------------
@@ -477,7 +511,7 @@ export async function mountAuditView(root, app) {
   }
   function exportCsv() {
     const rows = exportRows();
-    download(exportName("csv"), toCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
+    download(exportName("csv"), toExportCsv([EXPORT_COLUMNS, ...rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? ""))]), "text/csv;charset=utf-8");
   }
   function exportJson() {
     const agg = aggregate();
@@ -496,7 +530,7 @@ export async function mountAuditView(root, app) {
         }
         : { row: r.row, noteId: state.items[i]?.id ?? null, unreadable: { kind: r.kind, error: r.error } }),
     };
-    download(exportName("json"), JSON.stringify(doc, null, 2) + "\n", "application/json");
+    download(exportName("json"), JSON.stringify(neutraliseStrings(doc), null, 2) + "\n", "application/json");
   }
 
   return {

@@ -262,6 +262,37 @@ export function toCsv(rows) {
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+// Exports are opened in spreadsheets. A cell that begins with =, +, -, @, a tab or a carriage
+// return can run there as a formula (OWASP "CSV injection"): a reviewer's typed reason such
+// as `=HYPERLINK(...)` must come out as text. Such cells get a leading apostrophe, which
+// spreadsheets read as "this is text" (and hide). A cell that is just a number (`-12.50`)
+// is left alone: it cannot be a formula and stays a number.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** The cell's text, made inert for spreadsheets (see above). */
+export function neutraliseCell(v) {
+  const s = v === undefined || v === null ? "" : String(v);
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** CSV for an export (opened in spreadsheets): every cell neutralised, then quoted as needed. */
+export function toExportCsv(rows) {
+  return toCsv(rows.map((r) => r.map(neutraliseCell)));
+}
+
+/** A copy of a JSON value for an export, with every string neutralised like a CSV cell. */
+export function neutraliseStrings(value) {
+  if (typeof value === "string") return neutraliseCell(value);
+  if (Array.isArray(value)) return value.map(neutraliseStrings);
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = neutraliseStrings(v);
+    return out;
+  }
+  return value;
+}
+
 export function notesToCsv(notes) {
   return toCsv([CSV_COLUMNS, ...notes.map(noteToCells)]);
 }

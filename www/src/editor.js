@@ -1,7 +1,9 @@
 // The note editor: CodeMirror 6 with @codemirror/lint. The lint source is the one place the
-// editor calls the engine: it puts the editor's text into the note, runs checker.check and
-// turns findings with a span into diagnostics (spans are UTF-16 offsets, which are
-// CodeMirror positions). Structured-field edits re-run it through `refresh()`.
+// editor calls the engine: it puts the editor's text into the note, asks the checker (a
+// `WorkerChecker` from chartlint/worker: the engine runs off the main thread) and turns
+// findings with a span into diagnostics (spans are UTF-16 offsets, which are CodeMirror
+// positions). Checks share one lane, so a check superseded by newer typing is dropped before
+// it runs; a stale answer is never shown. Structured-field edits re-run it through `refresh()`.
 import { EditorState, StateEffect } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
@@ -27,20 +29,25 @@ export function findingDetails(f) {
 
 /**
  * @param {HTMLElement} parent
- * @param {{ getChecker: () => any, getNote: () => any, onReport: (report: any|null, error: Error|null, ms: number) => void }} opts
+ * @param {{ getChecker: () => { check(note: any, options?: any): Promise<any> }, getNote: () => any, onReport: (report: any|null, error: Error|null, ms: number) => void }} opts
  */
 export function createEditor(parent, { getChecker, getNote, onReport }) {
-  const source = (view) => {
+  let latest = 0;
+  const never = new Promise(() => {}); // a superseded run: the newer run sets the diagnostics
+  const source = async (view) => {
+    const run = ++latest;
     const note = getNote();
     note.text = view.state.doc.toString();
     const t0 = performance.now();
     let report = null;
     try {
-      report = getChecker().check(note);
+      report = await getChecker().check(note, { lane: "editor" });
     } catch (e) {
+      if (e?.name === "AbortError" || run !== latest) return never;
       onReport(null, e, performance.now() - t0);
       return [];
     }
+    if (run !== latest) return never;
     const ms = performance.now() - t0;
     onReport(report, null, ms);
     const len = view.state.doc.length;

@@ -1,5 +1,9 @@
-// chartlint demo: boots the package the way an EMR would, then wires the three views.
-import init, { Checker, version } from "chartlint";
+// chartlint demo: boots the package the way an EMR would, then wires the three views. The
+// engine runs in module workers (chartlint/worker): one for the editor, one for the batch
+// audit, so a long audit never delays the underlines. The main thread only compiles the
+// WebAssembly (asynchronously, off the main thread in browsers) and shares the compiled
+// module with both workers, so nothing is fetched after load.
+import { WorkerChecker } from "chartlint/worker";
 import wasmUrl from "chartlint/chartlint_bg.wasm?url";
 import "./style.css";
 import { mountEditorView } from "./editor-view.js";
@@ -7,15 +11,16 @@ import { mountAuditView } from "./audit.js";
 import { mountRulesView } from "./rules-page.js";
 
 async function boot() {
-  // Compile the module once: the page instantiates it, and the audit worker gets the same
-  // compiled module by postMessage, so nothing is fetched after load.
   const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
-  await init({ module_or_path: module });
-  const checker = new Checker();
-  document.getElementById("version").textContent = `v${version()}`;
+  const checker = new WorkerChecker(undefined, { wasm: module });
+  const auditChecker = new WorkerChecker(undefined, { wasm: module });
+  const [version, rules] = await Promise.all([checker.ready, checker.rules(), auditChecker.ready]);
+  document.getElementById("version").textContent = `v${version}`;
 
   const app = {
     checker,
+    auditChecker,
+    rules,
     module,
     editor: null,
     audit: null,
@@ -24,7 +29,7 @@ async function boot() {
     },
   };
   app.editor = mountEditorView(document.getElementById("view-editor"), app);
-  app.audit = await mountAuditView(document.getElementById("view-audit"), app);
+  app.audit = mountAuditView(document.getElementById("view-audit"), app);
   mountRulesView(document.getElementById("view-rules"), app);
 
   const route = () => {

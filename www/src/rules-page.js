@@ -1,6 +1,5 @@
 // The rule reference: generated from `rules()` (the rules' own doc comments), never written
 // twice. A tiny Markdown reader turns the docs into DOM nodes (no innerHTML).
-import { rules } from "chartlint";
 import { el, clear } from "./util.js";
 
 const FAMILY_TITLE = {
@@ -8,8 +7,8 @@ const FAMILY_TITLE = {
   eval: "Evaluation complexity", modifiers: "Modifiers and payment", episode: "Episode of care",
 };
 
-export function mountRulesView(root) {
-  const all = rules();
+export function mountRulesView(root, app) {
+  const all = app.rules; // rules(), asked of the worker at boot
   const families = [...new Set(all.map((r) => r.family))];
   const search = el("input", { type: "search", placeholder: "Filter rules (id, words, source)…", "aria-label": "Filter rules", class: "rule-search" });
   const list = el("div", { class: "rule-list" });

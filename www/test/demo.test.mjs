@@ -248,7 +248,9 @@ test("audit: a CSV file with malformed rows is checked, a false alarm is marked,
   const first = page.locator("[data-testid=findings] > li").first();
   const markedRule = await first.getAttribute("data-rule");
   await first.locator("[data-action=false-alarm]").click();
-  await first.locator("input.fa-input").fill("Minutes documented on the paper flow sheet");
+  // A reason that a spreadsheet would run as a formula: the exports must neutralise it.
+  const reason = "=2+3 minutes were on the paper flow sheet";
+  await first.locator("input.fa-input").fill(reason);
   await first.locator("[data-action=save-false-alarm]").click();
   await page.click(".context-bar button");
   await page.waitForSelector("#view-audit:not([hidden])");
@@ -269,7 +271,7 @@ test("audit: a CSV file with malformed rows is checked, a false alarm is marked,
   assert.equal(marked.length, 1);
   assert.equal(Number(col(marked[0], "row")), rowNumber);
   assert.equal(col(marked[0], "rule"), markedRule);
-  assert.equal(col(marked[0], "falseAlarmReason"), "Minutes documented on the paper flow sheet");
+  assert.equal(col(marked[0], "falseAlarmReason"), `'${reason}`, "the formula-leading reason is exported as inert text");
   assert.equal(rows.slice(1).filter((r) => col(r, "error")).length, expected.unreadable, "unreadable rows are exported with their error");
 
   const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export-json]")]);
@@ -278,7 +280,7 @@ test("audit: a CSV file with malformed rows is checked, a false alarm is marked,
   assert.equal(doc.readyToSign, expected.ready);
   const jsonMarked = doc.notes.flatMap((n) => (n.findings || []).filter((f) => f.falseAlarm).map((f) => ({ row: n.row, ...f })));
   assert.equal(jsonMarked.length, 1);
-  assert.equal(jsonMarked[0].falseAlarm.reason, "Minutes documented on the paper flow sheet");
+  assert.equal(jsonMarked[0].falseAlarm.reason, `'${reason}`);
   for (const n of doc.notes.filter((x) => x.findings)) {
     assert.ok(n.provenance.policyYear);
     for (const f of n.findings) assert.ok(f.rule && f.source && f.policyYear);

@@ -17,7 +17,8 @@ declare_rule! {
     ///   periprosthetic fractures (M97), vertebral fatigue fractures (M48.4–M48.5)
     ///   and chronic gout (M1A) need all seven characters, with a 7th the category uses and the
     ///   placeholder X filling empty places (S33.5XXA);
-    /// - the placeholder X appears only in codes that reach a 7th character;
+    /// - the placeholder X appears only before a 7th character, or in the fifth place before a
+    ///   sixth (M22.2X1);
     /// - codes deleted in recent years (M54.5 since 1 October 2021: use M54.50, M54.51 or
     ///   M54.59), and their replacements used before they took effect.
     ///
@@ -103,7 +104,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("Use one of the category's 7th characters ({}).", allowed.chars().map(String::from).collect::<Vec<_>>().join(", ")),
             ),
             Problem::StrayPlaceholder => (
-                format!("{code} has a placeholder X but no 7th character; X only fills places before a 7th character."),
+                format!("{code} has a placeholder X where no code of the category has one (X fills places before a 7th character, or the fifth place before a sixth)."),
                 "Check the code in the code book: remove the X or complete the code.".to_string(),
             ),
             Problem::Deleted(d) => (

@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// ## What it checks
     /// PT evaluation codes (97161–97164) belong on a PT plan of care, OT codes (97165–97168)
-    /// on an OT plan and SLP evaluation codes (92521–92524, 92610) on an SLP plan; a billed
+    /// on an OT plan and SLP evaluation codes (92521–92524, 92610–92612) on an SLP plan; a billed
     /// evaluation or re-evaluation code of another discipline is flagged, and so is one
     /// written by a therapist of another discipline (a PT billing an OT evaluation). An
     /// evaluation or re-evaluation written by an assistant (PTA, OTA, SLPA) or a student is
@@ -33,7 +33,7 @@ declare_rule! {
     /// ```
     ///
     /// ## Source
-    /// CPT 97161–97168, 92521–92524 and 92610 descriptors; CMS Pub. 100-02, ch. 15,
+    /// CPT 97161–97168, 92521–92524 and 92610–92612 descriptors; CMS Pub. 100-02, ch. 15,
     /// §230.1–230.2 (assistants may not provide evaluative or assessment services).
     pub CODE_DISCIPLINE_MISMATCH {
         id: "eval/code-discipline-mismatch",
@@ -42,7 +42,7 @@ declare_rule! {
         dismissal: StillBlocks,
         source: "CPT evaluation code descriptors; CMS Pub. 100-02, ch. 15, §230.1–230.2",
         references: [
-            CPT.at("97161–97168, 92521–92524, 92610 descriptors"),
+            CPT.at("97161–97168, 92521–92524, 92610–92612 descriptors"),
             BENEFIT_POLICY_CH15.at("§230.1–230.2"),
         ],
     }
@@ -57,7 +57,7 @@ fn codes_of(d: Discipline) -> &'static str {
             "the OT evaluation codes (97165–97167, or 97168 for a re-evaluation) with GO"
         }
         Discipline::SLP => {
-            "the SLP evaluation code for the evaluation performed (92521–92524, 92610) with GN"
+            "the SLP evaluation code for the evaluation performed (92521–92524, 92610–92612) with GN"
         }
     }
 }

@@ -57,7 +57,7 @@ fn missing_fix(d: Discipline, t: NoteType) -> &'static str {
         (Discipline::OT, NoteType::Reevaluation) => "Bill 97168 for the re-evaluation, or change the note type if none was performed.",
         (Discipline::PT, _) => "Bill the PT evaluation code the components support (97161–97163), or change the note type.",
         (Discipline::OT, _) => "Bill the OT evaluation code the components support (97165–97167), or change the note type.",
-        (Discipline::SLP, _) => "Bill the SLP evaluation code for the evaluation performed (92521–92524, 92610; SLP re-evaluations use the same codes), or change the note type.",
+        (Discipline::SLP, _) => "Bill the SLP evaluation code for the evaluation performed (92521–92524, 92610–92612; SLP re-evaluations use the same codes), or change the note type.",
     }
 }
 

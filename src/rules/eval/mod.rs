@@ -1,5 +1,5 @@
 //! The `eval` family: evaluation complexity (PT 97161–97163, OT 97165–97167), the
-//! re-evaluation codes (97164, 97168) and the SLP evaluation codes (92521–92524, 92610; not
+//! re-evaluation codes (97164, 97168) and the SLP evaluation codes (92521–92524, 92610–92612; not
 //! complexity-based, so only their family is checked).
 //!
 //! The components and thresholds are data in [`crate::policy::evaluation`]; [`analysis`]

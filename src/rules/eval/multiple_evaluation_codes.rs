@@ -11,7 +11,7 @@ declare_rule! {
     /// A visit has one evaluation at one level, or one re-evaluation: two of 97161–97168 on
     /// the same note (two levels, an evaluation and a re-evaluation, or the same code on
     /// two lines) are flagged on every line after the first. SLP evaluation codes
-    /// (92521–92524, 92610) are not counted: an SLP may evaluate, for example, language and
+    /// (92521–92524, 92610–92612) are not counted: an SLP may evaluate, for example, language and
     /// swallowing on the same day, each with its own code.
     ///
     /// ## Why payers deny it

@@ -1,0 +1,5 @@
+import Checked from "./checked.js";
+
+export default function Page() {
+  return <Checked />;
+}

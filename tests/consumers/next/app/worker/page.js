@@ -1,0 +1,5 @@
+import CheckedInWorker from "./checked-in-worker.js";
+
+export default function Page() {
+  return <CheckedInWorker />;
+}
