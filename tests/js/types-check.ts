@@ -94,3 +94,37 @@ async function main(): Promise<void> {
   void [wrong, badConfig, typo, packTypo, kindTypo, reqTypo, full];
 }
 void main;
+
+// The editor adapters, against the editors' own types.
+import { linter } from "@codemirror/lint";
+import { EditorView } from "@codemirror/view";
+import { EditorState as PMState, Plugin, PluginKey } from "prosemirror-state";
+import { Decoration, DecorationSet, EditorView as PMView } from "prosemirror-view";
+import { schema } from "prosemirror-schema-basic";
+import { chartlintSource } from "chartlint/codemirror";
+import { chartlintPlugin, plainText } from "chartlint/prosemirror";
+import { attachTextarea } from "chartlint/textarea";
+import { applyEdit, createScheduler, type Scheduler } from "chartlint/editing";
+
+async function adapters(note: Note, w: WorkerChecker): Promise<void> {
+  await init();
+  const checker = new Checker();
+  const source = chartlintSource({ checker: w, getNote: () => note, options: () => ({ stage: "draft" }), onFieldEdit: (edit) => void applyEdit(note, edit) });
+  new EditorView({ extensions: [linter(source, { delay: 150 })] });
+  const lint = chartlintPlugin({ pm: { Plugin, PluginKey, Decoration, DecorationSet }, checker, getNote: () => note });
+  const plugin: Plugin = lint.plugin;
+  const state = PMState.create({ schema, plugins: [plugin] });
+  const pmView = new PMView(null, { state });
+  const first = lint.findings(pmView.state)[0];
+  if (first) await lint.applyEdit(pmView, first.edits[0]!, first);
+  const text: string = plainText(state.doc).text;
+  const area = attachTextarea(document.createElement("textarea"), { checker, getNote: () => note, confirm: (edit) => edit.applicability !== "template" });
+  const last: Report | null = area.report;
+  const s: Scheduler = createScheduler({ checker, getNote: () => note, onReport: (r) => void r.checklist });
+  // @ts-expect-error the adapters need a checker
+  attachTextarea(document.createElement("textarea"), { getNote: () => note });
+  // @ts-expect-error applyEdit takes an Edit
+  applyEdit(note, { title: "x" });
+  void [text, last, s];
+}
+void adapters;
