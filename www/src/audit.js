@@ -169,7 +169,7 @@ export function mountAuditView(root, app) {
           results[i] = { row: it.row, kind: "malformed", error: it.error };
         } else {
           try {
-            results[i] = { row: it.row, report: await checker.check(it.note, { signal }) };
+            results[i] = { row: it.row, report: await checker.check(it.note, { signal, dismissed: app.dismissedFor(`audit:${it.row}`) }) };
           } catch (e) {
             if (e?.name === "AbortError") return;
             results[i] = { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
@@ -482,7 +482,19 @@ export function mountAuditView(root, app) {
 
   // ---- Export --------------------------------------------------------------------------
   const EXPORT_COLUMNS = ["row", "noteId", "discipline", "noteType", "payerKind", "readyToSign", "rule", "severity", "message",
-    "field", "spanStart", "spanEnd", "fix", "amountAtRisk", "source", "policyYear", "rulePack", "engineVersion", "falseAlarm", "falseAlarmReason", "error"];
+    "field", "spanStart", "spanEnd", "fix", "amountAtRisk", "source", "policyYear", "rulePack", "engineVersion", "falseAlarm", "falseAlarmReason", "error",
+    "fingerprint", "dismissed", "dismissedReason", "blocksSigning"];
+
+  // Dismissals (made in the editor, kept per note): a finding of the audit's report is
+  // exported as dismissed while its fingerprint is dismissed for that note, with the reason.
+  const ruleDismissal = new Map(app.rules.map((r) => [r.id, r.dismissal]));
+  function allFindings(r) {
+    const live = app.dismissals.get(`audit:${r.row}`) ?? new Map();
+    return [...r.report.findings, ...r.report.dismissed.map((d) => d.finding)].map((f) => {
+      const d = live.get(f.fingerprint);
+      return { f, dismissal: d ? { reason: d.reason, blocksSigning: f.severity === "error" && ruleDismissal.get(f.rule) === "stillBlocks" } : null };
+    });
+  }
 
   function exportRows() {
     const out = [];
@@ -493,7 +505,7 @@ export function mountAuditView(root, app) {
         return;
       }
       const p = r.report.provenance;
-      for (const f of r.report.findings) {
+      for (const { f, dismissal } of allFindings(r)) {
         const key = faKey(r.row, f);
         out.push({
           row: r.row, noteId: r.report.noteId ?? "", discipline: note?.discipline, noteType: note?.noteType, payerKind: p.payerKind,
@@ -501,6 +513,8 @@ export function mountAuditView(root, app) {
           spanStart: f.span?.start ?? "", spanEnd: f.span?.end ?? "", fix: f.fix ?? "", amountAtRisk: f.amountAtRisk ?? "",
           source: f.source, policyYear: p.policyYear, rulePack: p.rulePack, engineVersion: p.engineVersion,
           falseAlarm: state.falseAlarms.has(key), falseAlarmReason: state.falseAlarms.get(key) ?? "", error: "",
+          fingerprint: f.fingerprint, dismissed: Boolean(dismissal), dismissedReason: dismissal?.reason ?? "",
+          blocksSigning: dismissal ? dismissal.blocksSigning : "",
         });
       }
     });
@@ -522,10 +536,13 @@ export function mountAuditView(root, app) {
       notes: state.results.map((r, i) => r.report
         ? {
           row: r.row, noteId: r.report.noteId, readyToSign: r.report.readyToSign, provenance: r.report.provenance,
-          findings: r.report.findings.map((f) => {
+          findings: allFindings(r).filter((x) => !x.dismissal).map(({ f }) => {
             const key = faKey(r.row, f);
             return { ...f, policyYear: r.report.provenance.policyYear, ...(state.falseAlarms.has(key) ? { falseAlarm: { reason: state.falseAlarms.get(key) } } : {}) };
           }),
+          dismissed: allFindings(r).filter((x) => x.dismissal).map(({ f, dismissal }) => ({
+            finding: { ...f, policyYear: r.report.provenance.policyYear }, reason: dismissal.reason, blocksSigning: dismissal.blocksSigning,
+          })),
           billing: r.report.billing,
         }
         : { row: r.row, noteId: state.items[i]?.id ?? null, unreadable: { kind: r.kind, error: r.error } }),
