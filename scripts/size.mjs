@@ -3,14 +3,15 @@
 // the entry around it (chartlint.js). The other entries are measured and printed, not
 // budgeted: the inlined entry (chartlint/inline, also Node's; its base64 costs about 30% more
 // than the .wasm it replaces), the CommonJS build and the worker client.
-// The budget is set from measurement (docs/size.md): 425 KiB (435,200 B) gzipped. Measured
-// on 2026-12-07: 406,165 B wasm + 3,394 B glue + 1,485 B entry = 411,044 B gzipped (986,226 B
-// raw wasm), 5.5% under the budget; chartlint/inline 533,171 B gzipped. Raise the budget only
+// The budget is set from measurement (docs/size.md): 450 KiB (460,800 B) gzipped since
+// drafting and signing (edits, checklist, fingerprints: +37 KB; docs/size.md, Decisions);
+// before it, 425 KiB. Measured on 2026-12-07: 442,886 B wasm + 3,537 B glue + 1,506 B entry
+// = 447,929 B gzipped (1,071,122 B raw wasm), 2.8% under the budget. Raise the budget only
 // with a reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 425 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 450 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
