@@ -107,7 +107,7 @@ impl CheckOptions {
         let o = Obj::new(v, "options")?;
         for (key, value) in o.entries() {
             if !OPTION_KEYS.contains(&key.as_str()) {
-                let hint = match crate::config::nearest(key, OPTION_KEYS) {
+                let hint = match crate::input::nearest(key, OPTION_KEYS) {
                     Some(near) => format!("did you mean \"{near}\"?"),
                     None => "expected stage or dismissed".to_string(),
                 };
