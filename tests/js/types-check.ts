@@ -103,7 +103,7 @@ import { Decoration, DecorationSet, EditorView as PMView } from "prosemirror-vie
 import { schema } from "prosemirror-schema-basic";
 import { chartlintSource } from "chartlint/codemirror";
 import { chartlintPlugin, plainText } from "chartlint/prosemirror";
-import { attachTextarea } from "chartlint/textarea";
+import { attachTextarea, attachContentEditable, editableText } from "chartlint/textarea";
 import { applyEdit, createScheduler, type Scheduler } from "chartlint/editing";
 
 async function adapters(note: Note, w: WorkerChecker): Promise<void> {
@@ -120,6 +120,9 @@ async function adapters(note: Note, w: WorkerChecker): Promise<void> {
   const text: string = plainText(state.doc).text;
   const area = attachTextarea(document.createElement("textarea"), { checker, getNote: () => note, confirm: (edit) => edit.applicability !== "template" });
   const last: Report | null = area.report;
+  const rich = attachContentEditable(document.createElement("div"), { checker: w, getNote: () => note, options: () => ({ stage: "draft" }) });
+  const at: number | null = editableText(document.body).offsetOf(document.body, 0);
+  void [rich.report, at];
   const s: Scheduler = createScheduler({ checker, getNote: () => note, onReport: (r) => void r.checklist });
   // @ts-expect-error the adapters need a checker
   attachTextarea(document.createElement("textarea"), { getNote: () => note });

@@ -1,9 +1,9 @@
-// The adapters page: one WorkerChecker, two editors, each wired only through the package's
-// adapters, the way an EMR would: a plain <textarea> (chartlint/textarea) and ProseMirror
-// (chartlint/prosemirror). Each lists its findings with their fixes and a Dismiss button
+// The adapters page: one WorkerChecker, three editors, each wired only through the package's
+// adapters, the way an EMR would: a plain <textarea> and a contenteditable field
+// (chartlint/textarea) and ProseMirror (chartlint/prosemirror). Each lists its findings with their fixes and a Dismiss button
 // (dismissals go in the check options); the Chromium tests drive both.
 import { WorkerChecker } from "chartlint/worker";
-import { attachTextarea } from "chartlint/textarea";
+import { attachTextarea, attachContentEditable, editableText } from "chartlint/textarea";
 import { chartlintPlugin, plainText } from "chartlint/prosemirror";
 import { applyEdit } from "chartlint/editing";
 import wasmUrl from "chartlint/chartlint_bg.wasm?url";
@@ -39,9 +39,9 @@ async function boot() {
   const checker = new WorkerChecker(undefined, { wasm: module });
   await checker.ready;
   // The structured part of the note is shared; each editor holds its own text.
-  const notes = { textarea: structuredClone(SAMPLE.note), prosemirror: structuredClone(SAMPLE.note) };
-  const dismissed = { textarea: [], prosemirror: [] };
-  const reports = { textarea: null, prosemirror: null };
+  const notes = { textarea: structuredClone(SAMPLE.note), contenteditable: structuredClone(SAMPLE.note), prosemirror: structuredClone(SAMPLE.note) };
+  const dismissed = { textarea: [], contenteditable: [], prosemirror: [] };
+  const reports = { textarea: null, contenteditable: null, prosemirror: null };
   const fieldEdit = (which) => (edit) => {
     notes[which] = { ...applyEdit(notes[which], edit), text: notes[which].text };
   };
@@ -69,7 +69,30 @@ async function boot() {
     confirm: (edit) => edit.applicability !== "suggested" || window.confirm(`${edit.title}?`),
   });
 
-  // 2. ProseMirror: the note's lines as paragraphs.
+  // 2. A contenteditable field: the note's lines as <div>s, as a browser's editing writes them.
+  const editable = document.getElementById("editable");
+  editable.replaceChildren(...SAMPLE.note.text.split("\n").map((line) => el("div", {}, line || el("br"))));
+  const editableList = document.querySelector("[data-testid=contenteditable-findings]");
+  const rich2 = attachContentEditable(editable, {
+    checker,
+    getNote: () => notes.contenteditable,
+    options: () => ({ stage: "sign", dismissed: dismissed.contenteditable }),
+    onReport: (report) => {
+      reports.contenteditable = report;
+      renderList(editableList, report, {
+        onApply: (edit, f) => rich2.applyEdit(edit, f),
+        onDismiss: (f) => {
+          dismissed.contenteditable.push({ fingerprint: f.fingerprint, reason: "Reviewed on the adapters page." });
+          rich2.refresh();
+        },
+      });
+      editableList.dataset.pass = String(Number(editableList.dataset.pass ?? 0) + 1);
+    },
+    onFieldEdit: fieldEdit("contenteditable"),
+    confirm: (edit) => edit.applicability !== "suggested" || window.confirm(`${edit.title}?`),
+  });
+
+  // 3. ProseMirror: the note's lines as paragraphs.
   const richList = document.querySelector("[data-testid=prosemirror-findings]");
   const lint = chartlintPlugin({
     pm: { Plugin, PluginKey, Decoration, DecorationSet },
@@ -95,7 +118,7 @@ async function boot() {
     attributes: { "aria-label": "Note text (rich text)", spellcheck: "true" },
   });
 
-  window.__adapters = { checker, plain, lint, view, notes, reports, dismissed, plainText };
+  window.__adapters = { checker, plain, editable: rich2, lint, view, notes, reports, dismissed, plainText, editableText };
   document.body.dataset.ready = "true";
 }
 

@@ -155,3 +155,58 @@ test("prosemirror: decorations on the flagged words, typing re-checks, a templat
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("contenteditable: highlights over exactly the flagged words (the DOM untouched), typing re-checks, a popover, a text fix", T, async () => {
+  const { page, problems } = await open();
+  await page.waitForFunction(() => window.__adapters.reports.contenteditable);
+  let report = await page.evaluate(() => window.__adapters.reports.contenteditable);
+  assert.deepEqual(report, checker.check(SAMPLE.note), "the field's text is the note's text");
+  const html = await page.$eval("#editable", (e) => e.innerHTML);
+  // Each finding with a span is a highlight range over its words, in its severity's highlight.
+  const ranges = await page.evaluate(() => Object.fromEntries(["error", "warning", "info"].map((s) => [s, [...(CSS.highlights.get(`chartlint-${s}`) ?? [])].map((r) => r.toString())])));
+  for (const f of report.findings.filter((x) => x.span && x.span.end > x.span.start)) {
+    assert.ok(ranges[f.severity].includes(SAMPLE.note.text.slice(f.span.start, f.span.end)), `${f.rule} highlighted`);
+  }
+  assert.equal(await page.$eval("#editable", (e) => e.innerHTML), html, "highlighting changed nothing in the field");
+
+  // Typing at the start of the first line.
+  let pass = await passOf(page, "contenteditable");
+  await page.click("#editable");
+  await page.evaluate(() => {
+    const first = document.querySelector("#editable div").firstChild;
+    getSelection().setBaseAndExtent(first, 0, first, 0);
+  });
+  await page.keyboard.type("Pt tolerated treatment well today. ", { delay: 5 });
+  await nextPass(page, "contenteditable", pass);
+  await page.waitForTimeout(400);
+  const state = await page.evaluate(() => ({ text: window.__adapters.editableText(document.getElementById("editable")).text, report: window.__adapters.reports.contenteditable }));
+  assert.ok(state.text.startsWith("Pt tolerated treatment well today. "));
+  assert.deepEqual(state.report, checker.check({ ...SAMPLE.note, text: state.text }));
+  const flag = state.report.findings.find((f) => f.rule === "elements/red-flag-phrase" && f.span.start < 20);
+  assert.ok(flag);
+
+  // The caret in the flagged words: the popover; its template edit applies to the field's text.
+  await page.evaluate((at) => {
+    const first = document.querySelector("#editable div").firstChild;
+    getSelection().setBaseAndExtent(first, at, first, at);
+  }, flag.span.start + 2);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector(".chartlint-popover:not([hidden]) [data-rule='elements/red-flag-phrase']");
+  pass = await passOf(page, "contenteditable");
+  await page.click(".chartlint-popover:not([hidden]) [data-rule='elements/red-flag-phrase'] .chartlint-edit");
+  await nextPass(page, "contenteditable", pass);
+  const text = await page.evaluate(() => window.__adapters.editableText(document.getElementById("editable")).text);
+  assert.equal(text, applyEdit({ ...SAMPLE.note, text: state.text }, flag.edits[0]).text);
+
+  // A template with a line break, from the list: the field gains a line.
+  report = await page.evaluate(() => window.__adapters.reports.contenteditable);
+  const withBreak = report.findings.find((f) => f.edits.some((e) => e.changes.some((c) => c.replacement?.includes("\n"))));
+  assert.ok(withBreak);
+  pass = await passOf(page, "contenteditable");
+  await page.locator(`[data-testid=contenteditable-findings] li[data-rule="${withBreak.rule}"] [data-action=apply-edit]`).first().click();
+  await nextPass(page, "contenteditable", pass);
+  const broken = await page.evaluate(() => window.__adapters.editableText(document.getElementById("editable")).text);
+  assert.equal(broken, applyEdit({ ...SAMPLE.note, text }, withBreak.edits[0]).text);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
