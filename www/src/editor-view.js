@@ -66,6 +66,7 @@ export function mountEditorView(root, app) {
     for (const k of Object.keys(note)) delete note[k];
     Object.assign(note, next);
     renderFields(fieldsRoot, note, onFieldsChange);
+    editor.refresh(); // also when applied from the editor's tooltip: fields are not its text
   };
   const confirmEdit = (edit) => edit.applicability === "template" || window.confirm(`${edit.title}?`);
 
