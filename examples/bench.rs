@@ -2,7 +2,9 @@
 //! per-note median time of `Checker::check_json` (parse + validate + check + report), the
 //! median of `Checker::check` on an already-parsed note, batch throughput in notes/second
 //! over the three notes in turn, and the cold start (building the `Checker`, compiling its
-//! patterns, and the first check). Prints one JSON object for scripts/bench.sh.
+//! patterns, and the first check). Also the episode of 40 notes (tests/bench/episode-40.json):
+//! `check_episode_json` on the whole episode against `check_json` on its 40 notes one by one.
+//! Prints one JSON object for scripts/bench.sh.
 //!
 //! Run: `cargo run --release --example bench` (optimized; debug numbers mean nothing).
 
@@ -15,6 +17,8 @@
 
 use chartlint::{Checker, Note};
 use std::time::{Duration, Instant};
+
+const EPISODE: &str = include_str!("../tests/bench/episode-40.json");
 
 const NOTES: [(&str, &str); 3] = [
     ("short", include_str!("../tests/bench/short.json")),
@@ -48,6 +52,27 @@ fn main() {
     // `BENCH_PROFILE=long cargo run --release --example bench` only checks that note in a
     // loop (for valgrind --tool=callgrind or perf).
     if let Ok(name) = std::env::var("BENCH_PROFILE") {
+        // `episode` / `episode-singles`: the episode at once, or its notes one by one.
+        if name.starts_with("episode") {
+            let checker = Checker::with_defaults();
+            let n: usize = std::env::var("BENCH_N")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(10);
+            let notes: Vec<serde_json::Value> = serde_json::from_str(EPISODE).expect("episode");
+            let singles: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+            std::hint::black_box(checker.check_json(&singles[0]).ok());
+            for _ in 0..n {
+                if name == "episode" {
+                    std::hint::black_box(checker.check_episode_json(EPISODE).ok());
+                } else {
+                    for s in &singles {
+                        std::hint::black_box(checker.check_json(s).ok());
+                    }
+                }
+            }
+            return;
+        }
         let owned;
         let json = match NOTES.iter().find(|(n, _)| *n == name) {
             Some((_, j)) => *j,
@@ -110,8 +135,40 @@ fn main() {
         }
     }
     let per_s = n as f64 / t.elapsed().as_secs_f64();
+
+    // The episode: all its notes at once, against the same notes one by one.
+    let episode: Vec<serde_json::Value> = serde_json::from_str(EPISODE).expect("episode JSON");
+    let singles: Vec<String> = episode.iter().map(|n| n.to_string()).collect();
+    let probe = Instant::now();
+    let report = checker
+        .check_episode_json(EPISODE)
+        .expect("the episode is valid");
+    let one = probe.elapsed().as_secs_f64().max(1e-6);
+    assert!(report.notes.iter().all(|n| n.report.is_some()));
+    // Timed in alternation (one of each per round), so a busy machine slows both alike.
+    let runs = ((budget / 2.0 / (2.0 * one)) as usize).clamp(11, 501);
+    let (mut te, mut ts) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(
+            checker
+                .check_episode_json(std::hint::black_box(EPISODE))
+                .ok(),
+        );
+        te.push(t.elapsed());
+        let t = Instant::now();
+        for s in &singles {
+            std::hint::black_box(checker.check_json(std::hint::black_box(s)).ok());
+        }
+        ts.push(t.elapsed());
+    }
+    te.sort();
+    ts.sort();
+    let episode_us = te[runs / 2].as_secs_f64() * 1e6;
+    let singles_us = ts[runs / 2].as_secs_f64() * 1e6;
     println!(
-        "{{\"env\": \"native\", {}, \"batch_notes_per_s\": {per_s:.0}, \"cold_start_ms\": {cold_ms:.3}}}",
-        rows.join(", ")
+        "{{\"env\": \"native\", {}, \"batch_notes_per_s\": {per_s:.0}, \"cold_start_ms\": {cold_ms:.3}, \"episode\": {{\"notes\": {}, \"episode_us\": {episode_us:.1}, \"one_by_one_us\": {singles_us:.1}}}}}",
+        rows.join(", "),
+        singles.len()
     );
 }

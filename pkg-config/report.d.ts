@@ -47,7 +47,15 @@ export type RuleId =
   | "episode/plan-of-care-uncertified"
   | "episode/plan-of-care-expired"
   | "episode/authorization-exceeded"
-  | "episode/authorization-ending";
+  | "episode/authorization-ending"
+  | "episode/progress-report-missed"
+  | "episode/goal-without-status"
+  | "episode/goals-changed-without-recertification"
+  | "episode/visits-exceed-plan-frequency"
+  | "episode/visit-outside-plan-of-care"
+  | "episode/cloned-documentation"
+  | "episode/outcome-measure-not-repeated"
+  | "episode/discharge-missing";
 
 /** A dollar amount as a decimal string with two places, e.g. `"1234.50"`. */
 export type Money = string;
@@ -656,6 +664,14 @@ schemaVersion: string,
  */
 noteId: string | null, 
 /**
+ * The note's `patientId`, echoed (never shown in messages).
+ */
+patientId?: string, 
+/**
+ * The note's `episodeId`, echoed (never shown in messages).
+ */
+episodeId?: string, 
+/**
  * True when the note could be signed as it is: no finding of severity `error` at
  * signing (whatever the stage of this check, so an EMR can gate its Sign button on a
  * draft's report) and no dismissed error that still blocks signing.
@@ -696,6 +712,480 @@ checklist: Array<ChecklistItem>,
  * they are not in `findings`.
  */
 dismissed: Array<DismissedFinding>, };
+
+/**
+ * A note the episode's findings or tables point at.
+ */
+export type NoteRef = { 
+/**
+ * Position of the note in the array given to `checkEpisode`.
+ */
+index: number, 
+/**
+ * The note's `id`.
+ */
+noteId: string | null, 
+/**
+ * Its date of service.
+ */
+date: string, 
+/**
+ * Words in that note's text, in UTF-16 code units of that note's `text`.
+ */
+span?: Span, };
+
+/**
+ * A finding about the episode: the same shape as a note's finding (its `span` and `field`
+ * are in the note it is about), plus that note and every note it concerns.
+ */
+export type EpisodeFinding = { 
+/**
+ * The note the finding is about: its position in the array given.
+ */
+noteIndex: number, 
+/**
+ * That note's `id`.
+ */
+noteId: string | null, 
+/**
+ * Every note the finding concerns (the one it is about included), in date order, with
+ * the words involved in each.
+ */
+notes: Array<NoteRef>, 
+/**
+ * Stable rule id, `family/name`.
+ */
+rule: RuleId, 
+/**
+ * How much it matters (the rule's default, or the config's override).
+ */
+severity: Severity, 
+/**
+ * What is wrong, in a therapist's words. Never repeats the note's text.
+ */
+message: string, 
+/**
+ * The flagged words, in UTF-16 code units of `note.text`.
+ */
+span?: Span, 
+/**
+ * Path of the structured field involved, e.g. `lines[1].units`.
+ */
+field?: string, 
+/**
+ * What to do, imperatively.
+ */
+fix?: string, 
+/**
+ * Dollars this finding puts at risk, as a decimal string.
+ */
+amountAtRisk?: Money, 
+/**
+ * The policy the rule enforces, e.g. `CMS Pub. 100-04, ch. 5, §20.2`.
+ */
+source: string, 
+/**
+ * Identifies this finding across edits of the note: the rule, the field (lines named
+ * by their code, diagnoses by theirs) and the flagged words, normalised, with an
+ * occurrence index among identical ones. Unchanged when other text is edited; changed
+ * when the flagged words change. What `config.dismissed` and `options.dismissed` name.
+ */
+fingerprint: string, 
+/**
+ * Structured fixes: exact changes the EMR may apply when the user asks, each with its
+ * applicability. Empty when no edit can be offered honestly (chartlint never invents
+ * clinical content).
+ */
+edits: Array<Edit>, };
+
+/**
+ * Fields the episode supplied to a note's own check because the EMR did not send them.
+ */
+export type Derived = { 
+/**
+ * Its treatment day in the episode (`episode.visitNumber`).
+ */
+visitNumber?: number, 
+/**
+ * Its treatment day in the progress-report period (`episode.reportingPeriodDay`).
+ */
+reportingPeriodDay?: number, 
+/**
+ * The authorization an earlier note gave.
+ */
+authorizedVisits?: number, 
+/**
+ * The authorization's end an earlier note gave.
+ */
+authorizationEnd?: string, 
+/**
+ * The year's spending before the visit, from the earlier visits' expected payments.
+ */
+thresholdSpentBefore?: Money, };
+
+/**
+ * One note of the episode: its own report (or why it could not be checked).
+ */
+export type EpisodeNote = { 
+/**
+ * Position in the array given to `checkEpisode`.
+ */
+index: number, 
+/**
+ * The note's `id` (also when the note failed validation, if its `id` is a string).
+ */
+noteId: string | null, 
+/**
+ * The note's own report, checked with the derived fields.
+ */
+report?: Report, 
+/**
+ * Why the note could not be checked (`notes[3].lines[0].units: …`); the rest of the
+ * episode is checked without it.
+ */
+error?: string, 
+/**
+ * The fields the episode supplied, when it supplied any.
+ */
+derived?: Derived, 
+/**
+ * No error among its own findings and the episode findings about it.
+ */
+readyToSign: boolean, };
+
+/**
+ * Similarity of a note's own narrative to its closest earlier note.
+ */
+export type Similarity = { 
+/**
+ * The earlier note's position in the array given.
+ */
+index: number, 
+/**
+ * Its `id`.
+ */
+noteId: string | null, 
+/**
+ * Share of the note's own narrative found in that note, 0 to 1 (three decimals).
+ */
+score: number, };
+
+/**
+ * One note on the timeline.
+ */
+export type TimelineEntry = { 
+/**
+ * Position in the array given.
+ */
+index: number, 
+/**
+ * The note's `id`.
+ */
+noteId: string | null, 
+/**
+ * Its date of service.
+ */
+date: string, 
+/**
+ * Its type.
+ */
+noteType: NoteType, 
+/**
+ * A visit (evaluation, re-evaluation, daily note, or a note billing a service).
+ */
+visit: boolean, 
+/**
+ * The episode's treatment-day number of its date (visits).
+ */
+treatmentDay?: number, 
+/**
+ * Its treatment day in the progress-report period (visits).
+ */
+periodDay?: number, 
+/**
+ * A clinician's report that ends a progress-report period.
+ */
+progressReport: boolean, 
+/**
+ * Monday of its calendar week.
+ */
+week: string, 
+/**
+ * Treatment days in that week, the evaluation's day left out (as
+ * `episode/visits-exceed-plan-frequency` counts them).
+ */
+visitsInWeek: number, 
+/**
+ * The most visits a week the plan in force allows.
+ */
+frequencyPerWeek?: number, 
+/**
+ * Index into `timeline.plans`: the plan of care in force.
+ */
+plan?: number, 
+/**
+ * Its closest earlier note (when it has enough narrative of its own to compare).
+ */
+similarity?: Similarity, 
+/**
+ * Allowed amount spent this year in its KX bucket before the visit (given or derived).
+ */
+spentBefore?: Money, 
+/**
+ * The visit's expected allowed amount.
+ */
+expectedPayment?: Money, };
+
+/**
+ * A progress-report period.
+ */
+export type PeriodEntry = { 
+/**
+ * The date of its first note.
+ */
+start: string, 
+/**
+ * The report's date (or the last note's, while the period is open).
+ */
+end: string, 
+/**
+ * Treatment days in it.
+ */
+treatmentDays: number, 
+/**
+ * The clinician's report that ends it; `null` while it is open.
+ */
+report: NoteRef | null, 
+/**
+ * Treatment days allowed between reports (the payer pack's interval), if any.
+ */
+interval?: number, 
+/**
+ * The date of the treatment day by which the report was due, when reached.
+ */
+dueOn?: string, 
+/**
+ * More treatment days than the interval allows.
+ */
+late: boolean, };
+
+/**
+ * A plan of care.
+ */
+export type PlanEntry = { 
+/**
+ * The note that establishes it; its span is the frequency words.
+ */
+note: NoteRef, 
+/**
+ * Its first day.
+ */
+start: string, 
+/**
+ * Its last day.
+ */
+end?: string, 
+/**
+ * `field` (`episode.planOfCareEnd`) or `duration` (start + weeks).
+ */
+endFrom?: "field" | "duration", 
+/**
+ * The most visits a week it allows.
+ */
+frequencyPerWeek?: number, 
+/**
+ * Its duration in weeks.
+ */
+durationWeeks?: number, 
+/**
+ * The visits it calls for in all.
+ */
+plannedVisits?: number, 
+/**
+ * Visits (treatment days) under it so far.
+ */
+visits: number, 
+/**
+ * Set by a recertification.
+ */
+recertification: boolean, 
+/**
+ * The latest certification date the notes give for it.
+ */
+certifiedOn?: string, };
+
+/**
+ * The payer's authorization and its use.
+ */
+export type AuthorizationEntry = { 
+/**
+ * Visits authorized (the latest figure the notes give).
+ */
+authorizedVisits?: number, 
+/**
+ * Treatment days so far.
+ */
+visitsUsed: number, 
+/**
+ * The authorization's last day.
+ */
+authorizationEnd?: string, };
+
+/**
+ * The episode in time.
+ */
+export type Timeline = { 
+/**
+ * The first note's date.
+ */
+start?: string, 
+/**
+ * The last note's date.
+ */
+end?: string, 
+/**
+ * Notes that are visits.
+ */
+visits: number, 
+/**
+ * Dates with a visit (with those before the first note when the episode is given
+ * without its start).
+ */
+treatmentDays: number, 
+/**
+ * Every checked note, in date order.
+ */
+entries: Array<TimelineEntry>, 
+/**
+ * The progress-report periods.
+ */
+progressPeriods: Array<PeriodEntry>, 
+/**
+ * The plans of care.
+ */
+plans: Array<PlanEntry>, 
+/**
+ * The first evaluation.
+ */
+evaluation?: NoteRef, 
+/**
+ * The first discharge note.
+ */
+discharge?: NoteRef, 
+/**
+ * A note marks the episode closed (`episode.closed`).
+ */
+closed: boolean, 
+/**
+ * The payer's authorization, when the notes give one.
+ */
+authorization?: AuthorizationEntry, };
+
+/**
+ * A status a report gives a goal.
+ */
+export type GoalStatusEntry = { 
+/**
+ * The report's position in the array given.
+ */
+index: number, 
+/**
+ * Its `id`.
+ */
+noteId: string | null, 
+/**
+ * Its date.
+ */
+date: string, 
+/**
+ * Its type.
+ */
+noteType: NoteType, 
+/**
+ * `met`, `partlyMet`, `notMet`, `ongoing`, `discontinued`, `revised`, `measured` (a
+ * measured comparison without a status word), `restated` (the goal is restated without
+ * a status) or `missing` (the report does not mention it).
+ */
+status: "met" | "partlyMet" | "notMet" | "ongoing" | "discontinued" | "revised" | "measured" | "restated" | "missing", 
+/**
+ * The status words, or the restated goal when there are none.
+ */
+span?: Span, 
+/**
+ * The report restates the goal with other words or numbers.
+ */
+changed: boolean, };
+
+/**
+ * A goal of the episode and its statuses.
+ */
+export type GoalRow = { 
+/**
+ * `G1`, `G2`… in the order the goals were set.
+ */
+key: string, 
+/**
+ * `short` or `long`; absent when the note does not say.
+ */
+term?: "short" | "long", 
+/**
+ * The goal's label as first written (`STG 1`, `LTG 2`), when it has one.
+ */
+label?: string, 
+/**
+ * The note that set it; the span is the goal.
+ */
+setIn: NoteRef, 
+/**
+ * One entry per later clinician's report (progress, re-evaluation, recertification,
+ * discharge), until the goal is met or discontinued.
+ */
+statuses: Array<GoalStatusEntry>, 
+/**
+ * `open`, `met` or `discontinued`.
+ */
+state: "open" | "met" | "discontinued", };
+
+/**
+ * chartlint's verdict on an episode of care.
+ */
+export type EpisodeReport = { 
+/**
+ * Version of the JSON contract.
+ */
+schemaVersion: string, 
+/**
+ * The notes' `patientId` (echoed, never shown in messages).
+ */
+patientId: string | null, 
+/**
+ * The notes' `episodeId` (echoed, never shown in messages).
+ */
+episodeId: string | null, 
+/**
+ * The episode's discipline.
+ */
+discipline: Discipline | null, 
+/**
+ * Every note given, in the order given.
+ */
+notes: Array<EpisodeNote>, 
+/**
+ * The episode's findings, in date order of the note each is about.
+ */
+findings: Array<EpisodeFinding>, 
+/**
+ * The episode in time.
+ */
+timeline: Timeline, 
+/**
+ * The goals and their statuses.
+ */
+goals: Array<GoalRow>, 
+/**
+ * chartlint's version.
+ */
+engineVersion: string, };
 
 /**
  * One citation of a rule's metadata: the document, where in it, the year of the edition or
@@ -794,4 +1284,8 @@ maxTextLines: number,
 /**
  * Most billed lines in `lines`.
  */
-maxBilledLines: number, };
+maxBilledLines: number, 
+/**
+ * Most notes checked as one episode (`checkEpisode`).
+ */
+maxEpisodeNotes: number, };

@@ -30,6 +30,14 @@ export interface Episode {
   authorizationEnd?: DateString | null;
   /** Allowed amount this calendar year before this visit, in this discipline's KX bucket. */
   thresholdSpentBefore?: Money | number | null;
+  /** The EMR has closed the episode (the patient is no longer seen under this plan). */
+  closed?: boolean | null;
+  /** The plan of care's frequency: the most visits a week it allows (3 for "2-3x/week"). */
+  frequencyPerWeek?: number | null;
+  /** The plan of care's duration in weeks. */
+  durationWeeks?: number | null;
+  /** The number of visits the plan of care calls for, when it states one. */
+  plannedVisits?: number | null;
 }
 
 export interface EvaluationComponents {
@@ -54,6 +62,10 @@ export interface EvaluationComponents {
 export interface Note {
   /** Echoed in the report. */
   id?: string | null;
+  /** The EMR's patient id: echoed in reports, never in messages. */
+  patientId?: string | null;
+  /** The EMR's episode-of-care id: echoed in reports, never in messages. */
+  episodeId?: string | null;
   discipline: Discipline;
   noteType: NoteType;
   dateOfService: DateString;
@@ -94,6 +106,8 @@ export interface PayerRules {
   certificationWindowDays?: number;
   /** Visits allowed (against `episode.visitNumber`); 0 means no limit. */
   visitLimit?: number;
+  /** Changing a certified plan's long-term goals needs a recertification (`episode/goals-changed-without-recertification`). */
+  goalChangesNeedRecertification?: boolean;
   /** The payer's own pair edits, checked before NCCI: `[column1, column2, modifierIndicator]`. */
   extraPairs?: [string, string, 0 | 1][];
 }
@@ -143,4 +157,11 @@ export interface Config {
   requirements?: { [noteType in NoteType]?: ElementName[] };
   /** Findings dismissed on every check of this Checker (a reviewer's decisions), with reasons. */
   dismissed?: Dismissal[];
+  /** How `episode/cloned-documentation` judges a note. */
+  cloning?: {
+    /** Share of a note's own narrative found in one earlier note at which it is flagged (0 < t ≤ 1; default 0.85). */
+    threshold?: number;
+    /** The clinic's template lines: left out of the comparison in every note. */
+    template?: string[];
+  };
 }

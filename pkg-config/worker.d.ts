@@ -1,4 +1,4 @@
-import type { CheckOptions, Checker, Config, Limits, Note, Report, RuleDoc, WasmModule, checkNote } from "./chartlint.js";
+import type { CheckOptions, Checker, Config, EpisodeReport, Limits, Note, Report, RuleDoc, WasmModule, checkNote } from "./chartlint.js";
 
 /** An instance of the global class `K` (`never` where the project's lib does not declare it). */
 type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;
@@ -7,6 +7,8 @@ type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { 
 export interface WorkerMethods {
   check: Checker["check"];
   checkJson: Checker["checkJson"];
+  checkEpisode: Checker["checkEpisode"];
+  checkEpisodeJson: Checker["checkEpisodeJson"];
   rules(): RuleDoc[];
   version(): string;
   limits(): Limits;
@@ -14,7 +16,7 @@ export interface WorkerMethods {
 }
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 type ResultOf<F> = F extends (...args: never[]) => infer R ? R : never;
-/** Checker's methods (those added later too, such as `checkEpisode`) and the package's functions. */
+/** Checker's methods (those added later too) and the package's functions. */
 type Callable = Omit<{ [K in Extract<keyof Checker, string>]: Checker[K] }, "free"> & WorkerMethods;
 export type WorkerMethod = { [K in keyof Callable]: Callable[K] extends (...args: never[]) => unknown ? K : never }[keyof Callable];
 
@@ -42,6 +44,10 @@ export declare class WorkerChecker {
   check(note: Note, options?: (CheckOptions & CallOptions) | null): Promise<Report>;
   /** JSON text in, JSON text out; `options` as for `check`. */
   checkJson(text: string, options?: (CheckOptions & CallOptions) | null): Promise<string>;
+  /** Checks the notes of one episode of care (one patient, discipline and plan of care, in any order). */
+  checkEpisode(notes: Note[], options?: CallOptions): Promise<EpisodeReport>;
+  /** An array of notes as JSON text in, the EpisodeReport as JSON text out. */
+  checkEpisodeJson(text: string, options?: CallOptions): Promise<string>;
   rules(): Promise<RuleDoc[]>;
   version(): Promise<string>;
   limits(): Promise<Limits>;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A short, bounded fuzz run for CI (about 48 s of fuzzing after the build): each libFuzzer
+# A short, bounded fuzz run for CI (about 60 s of fuzzing after the build): each libFuzzer
 # target (fuzz/) for 12 s from the seeds and every past crasher (tests/fixtures/fuzz/).
 # Fails when the fuzzer finds a crash, a hang (>10 s on one input) or runaway memory.
 # Needs only cargo and a C++ compiler (libFuzzer is built from source by libfuzzer-sys);
@@ -18,7 +18,7 @@ bin="fuzz/target/$host/release"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in note_json note_fields config_json config_files; do
+for target in note_json note_fields episode_fields config_json config_files; do
   mkdir -p "$work/$target" "$work/artifacts"
   seeds=()
   [ -d "fuzz/seeds/$target" ] && seeds+=("fuzz/seeds/$target")

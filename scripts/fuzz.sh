@@ -5,7 +5,8 @@
 #   bash scripts/fuzz.sh run TARGET [SECONDS]  # fuzz one target (default 60 s), at nice 19
 #
 # Targets: note_json (bytes as note JSON), note_fields (a valid note with fuzzed text, lines,
-# totals, payer and type), config_json (bytes as a config), config_files (bytes as the CMS
+# totals, payer and type), episode_fields (an episode of notes with fuzzed types, dates, ids,
+# plan fields and narratives), config_json (bytes as a config), config_files (bytes as the CMS
 # files a config carries: PTP edits, ICD-10-CM list, PPRRVU). Builds with the flags `cargo fuzz`
 # uses, minus AddressSanitizer (the crate has no unsafe code; ASan needs a nightly compiler),
 # so it works on the stable toolchain; fuzz/ keeps cargo-fuzz's layout (`cargo fuzz run TARGET

@@ -52,6 +52,8 @@ pub struct PayerRules {
     pub certification_window_days: Option<u32>,
     /// Visits the payer allows per episode or year, if it limits them.
     pub visit_limit: Option<u32>,
+    /// Changing a certified plan's long-term goals needs a recertification (Medicare).
+    pub goal_changes_need_recertification: bool,
     /// The payer's own pair edits, in addition to NCCI: `[column1, column2, modifierIndicator]`.
     /// They are checked before NCCI, so a payer that denies a pair NCCI allows with a
     /// modifier (indicator 0 here) is reported as the payer has it.
@@ -79,6 +81,7 @@ impl PayerRules {
             certification_days: Some(MEDICARE_CERTIFICATION_DAYS),
             certification_window_days: Some(MEDICARE_CERTIFICATION_WINDOW_DAYS),
             visit_limit: None,
+            goal_changes_need_recertification: true,
             extra_pairs: Vec::new(),
         };
         match kind {
@@ -86,6 +89,7 @@ impl PayerRules {
             PayerKind::MedicareAdvantage => PayerRules {
                 name: "Medicare Advantage (built in: Medicare's unit and modifier rules)".into(),
                 medicare_rules: false,
+                goal_changes_need_recertification: false,
                 progress_report_interval: None,
                 certification_days: None,
                 certification_window_days: None,
@@ -94,6 +98,7 @@ impl PayerRules {
             PayerKind::Medicaid => PayerRules {
                 name: "Medicaid (built in: Medicare's unit and modifier rules)".into(),
                 medicare_rules: false,
+                goal_changes_need_recertification: false,
                 progress_report_interval: None,
                 certification_days: None,
                 certification_window_days: None,
@@ -106,6 +111,7 @@ impl PayerRules {
                 require_discipline_modifiers: false,
                 require_assistant_modifiers: false,
                 require_total_treatment_time: false,
+                goal_changes_need_recertification: false,
                 progress_report_interval: None,
                 certification_days: None,
                 certification_window_days: None,
@@ -141,6 +147,10 @@ impl PayerRules {
             self.progress_report_interval = on(MEDICARE_PROGRESS_REPORT_INTERVAL);
             self.certification_days = on(MEDICARE_CERTIFICATION_DAYS);
             self.certification_window_days = on(MEDICARE_CERTIFICATION_WINDOW_DAYS);
+            self.goal_changes_need_recertification = b;
+        }
+        if let Some(b) = o.opt_bool("goalChangesNeedRecertification")? {
+            self.goal_changes_need_recertification = b;
         }
         if let Some(b) = o.opt_bool("requireDisciplineModifiers")? {
             self.require_discipline_modifiers = b;
@@ -248,7 +258,32 @@ pub struct Config {
     pub(crate) requirements: crate::policy::elements::Requirements,
     /// Findings a reviewer dismissed (`dismissed`), with the reasons: applied to every check.
     pub(crate) dismissed: Vec<Dismissal>,
+    /// `cloning`: how `episode/cloned-documentation` judges a note.
+    pub(crate) cloning: Cloning,
     fallback_pack: PayerRules,
+}
+
+/// The default share of a note's own narrative, found in one earlier note of the episode,
+/// at which `episode/cloned-documentation` flags it (the study behind it is in
+/// docs/episode-review.md).
+pub const DEFAULT_CLONING_THRESHOLD: f64 = 0.85;
+
+/// How `episode/cloned-documentation` judges a note (`config.cloning`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cloning {
+    /// Share of a note's own narrative found in one earlier note at which it is flagged.
+    pub threshold: f64,
+    /// The clinic's template lines (`cloning.template`), left out of the comparison.
+    pub template: Vec<String>,
+}
+
+impl Default for Cloning {
+    fn default() -> Self {
+        Cloning {
+            threshold: DEFAULT_CLONING_THRESHOLD,
+            template: Vec::new(),
+        }
+    }
 }
 
 impl Default for Config {
@@ -268,6 +303,7 @@ impl Default for Config {
             icd10: None,
             requirements: Default::default(),
             dismissed: Vec::new(),
+            cloning: Cloning::default(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
     }
@@ -358,6 +394,25 @@ impl Config {
             c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
         }
         c.dismissed = Dismissal::list(&o)?;
+        if let Some(cl) = o.opt_obj("cloning")? {
+            if let Some(v) = cl.get("threshold") {
+                c.cloning.threshold = v
+                    .as_f64()
+                    .filter(|t| *t > 0.0 && *t <= 1.0)
+                    .ok_or_else(|| {
+                        InputError::new(
+                            cl.path_of("threshold"),
+                            format!(
+                                "expected a number above 0 and at most 1 (the share of a note's own narrative found in an earlier note), got {}",
+                                describe(v)
+                            ),
+                        )
+                    })?;
+            }
+            if let Some(lines) = cl.opt_str_list("template", 10_000)? {
+                c.cloning.template = lines.into_iter().map(str::to_string).collect();
+            }
+        }
         Ok(c)
     }
 
@@ -400,12 +455,14 @@ pub const CONFIG_KEYS: &[&str] = &[
     "icd10File",
     "requirements",
     "dismissed",
+    "cloning",
 ];
 /// The keys of a payer rule pack (`payers.<kind>`).
 pub const PAYER_RULES_KEYS: &[&str] = &[
     "name",
     "unitRule",
     "medicareRules",
+    "goalChangesNeedRecertification",
     "requireDisciplineModifiers",
     "requireAssistantModifiers",
     "ncciEdits",
@@ -428,6 +485,7 @@ const FEE_RVU_KEYS: &[&str] = &[
 const FEE_ALLOWED_KEYS: &[&str] = &["kind", "amounts"];
 const RVU_KEYS: &[&str] = &["work", "pe", "mp"];
 const NCCI_KEYS: &[&str] = &["ptpFile"];
+const CLONING_KEYS: &[&str] = &["threshold", "template"];
 
 /// Every object of the Config with known keys, checked for keys it does not know.
 fn check_keys(config: &Value) -> Result<(), InputError> {
@@ -464,6 +522,9 @@ fn check_keys(config: &Value) -> Result<(), InputError> {
     }
     if let Some(Value::Object(ncci)) = top.get("ncci") {
         known_keys(ncci, "config.ncci", NCCI_KEYS)?;
+    }
+    if let Some(Value::Object(cloning)) = top.get("cloning") {
+        known_keys(cloning, "config.cloning", CLONING_KEYS)?;
     }
     if let Some(Value::Object(requirements)) = top.get("requirements") {
         known_keys(

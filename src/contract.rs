@@ -19,6 +19,10 @@ use crate::policy::elements::Element;
 use crate::report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
 use crate::report::checklist::ChecklistItem;
 use crate::report::elements::{ElementFound, ElementsReport};
+use crate::report::episode::{
+    AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
+    GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
+};
 use crate::report::evaluation::{ComponentReport, EvaluationReport};
 use crate::report::DismissedFinding;
 use crate::report::{Provenance, Report};
@@ -98,6 +102,19 @@ fn generate() -> String {
     decl::<ChecklistItem>(&cfg, &mut out);
     decl::<DismissedFinding>(&cfg, &mut out);
     decl::<Report>(&cfg, &mut out);
+    decl::<NoteRef>(&cfg, &mut out);
+    decl::<EpisodeFinding>(&cfg, &mut out);
+    decl::<Derived>(&cfg, &mut out);
+    decl::<EpisodeNote>(&cfg, &mut out);
+    decl::<Similarity>(&cfg, &mut out);
+    decl::<TimelineEntry>(&cfg, &mut out);
+    decl::<PeriodEntry>(&cfg, &mut out);
+    decl::<PlanEntry>(&cfg, &mut out);
+    decl::<AuthorizationEntry>(&cfg, &mut out);
+    decl::<Timeline>(&cfg, &mut out);
+    decl::<GoalStatusEntry>(&cfg, &mut out);
+    decl::<GoalRow>(&cfg, &mut out);
+    decl::<EpisodeReport>(&cfg, &mut out);
     decl::<Citation>(&cfg, &mut out);
     decl::<RuleDoc>(&cfg, &mut out);
     decl::<Limits>(&cfg, &mut out);

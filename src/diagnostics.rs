@@ -387,6 +387,56 @@ impl Diagnostic {
     }
 }
 
+/// What a rule over an episode of care emits: a [`Diagnostic`] about one note of the
+/// episode (its span is a byte range of that note's text), and every note it concerns,
+/// each with the words involved. Notes are named by their position in date order (the
+/// episode's member index); the EpisodeReport names them by id.
+#[derive(Debug, Clone)]
+pub(crate) struct EpisodeDiagnostic {
+    /// The finding, about the note at `member`.
+    pub diagnostic: Diagnostic,
+    /// The note it is about.
+    pub member: usize,
+    /// Every other note it concerns, with a byte range of that note's text.
+    pub notes: Vec<(usize, Option<Span>)>,
+}
+
+impl EpisodeDiagnostic {
+    /// A finding of `rule` about the note at `member`.
+    pub fn new(rule: &'static RuleMeta, member: usize, message: impl Into<String>) -> Self {
+        EpisodeDiagnostic {
+            diagnostic: Diagnostic::new(rule, message),
+            member,
+            notes: Vec::new(),
+        }
+    }
+    /// Words in the note the finding is about (a byte range).
+    pub fn span(mut self, s: Option<Span>) -> Self {
+        self.diagnostic.span = s;
+        self
+    }
+    /// The path of the structured field involved in that note.
+    pub fn field(mut self, path: impl Into<String>) -> Self {
+        self.diagnostic = self.diagnostic.field(path);
+        self
+    }
+    /// What to do, imperatively.
+    pub fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.diagnostic = self.diagnostic.fix(fix);
+        self
+    }
+    /// Dollars at stake (none when zero or unknown).
+    pub fn amount(mut self, amount: Option<Decimal>) -> Self {
+        self.diagnostic = self.diagnostic.amount(amount);
+        self
+    }
+    /// Another note the finding concerns, with the words involved.
+    pub fn note(mut self, member: usize, span: Option<Span>) -> Self {
+        self.notes.push((member, span));
+        self
+    }
+}
+
 /// One thing wrong (or worth knowing) about the note, as the Report carries it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -69,7 +69,7 @@ pub mod testing;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use checker::{check_note, Checker};
+pub use checker::{check_note, Checker, MAX_EPISODE_JSON_BYTES};
 pub use config::{Config, PayerRules};
 pub use date::Date;
 pub use diagnostics::{Citation, DismissalEffect, Finding, RuleDoc, RuleKind, Severity};
@@ -83,11 +83,16 @@ pub use money::Money;
 pub use note::{
     ClinicalPresentation, Discipline, Episode, Evaluation, Level, Limits, Line, Note, NoteType,
     Payer, PayerKind, ProfileReview, Provider, Role, TaskModification, UnitRule, LIMITS,
+    MAX_EPISODE_NOTES,
 };
 pub use options::{CheckOptions, Dismissal, Stage};
 pub use report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
 pub use report::checklist::ChecklistItem;
 pub use report::elements::{ElementFound, ElementsReport};
+pub use report::episode::{
+    AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
+    GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
+};
 pub use report::evaluation::{ComponentReport, EvaluationReport};
 pub use report::{DismissedFinding, Provenance, Report, SCHEMA_VERSION, VERSION};
 pub use rules::context::ChecklistItemKind;

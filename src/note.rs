@@ -6,7 +6,7 @@
 
 use crate::date::Date;
 use crate::error::InputError;
-use crate::input::{describe, join, Obj};
+use crate::input::{describe, describe_short, join, Obj};
 use crate::wire::wire_enum;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -24,6 +24,8 @@ pub struct Limits {
     pub max_text_lines: usize,
     /// Most billed lines in `lines`.
     pub max_billed_lines: usize,
+    /// Most notes checked as one episode (`checkEpisode`).
+    pub max_episode_notes: usize,
 }
 
 /// The bounds every note is checked against.
@@ -31,7 +33,11 @@ pub const LIMITS: Limits = Limits {
     max_text_bytes: 1 << 20,
     max_text_lines: 20_000,
     max_billed_lines: 100,
+    max_episode_notes: MAX_EPISODE_NOTES,
 };
+
+/// Most notes checked as one episode of care.
+pub const MAX_EPISODE_NOTES: usize = 500;
 
 /// Minutes in a day: no line or total can exceed it.
 pub const MAX_MINUTES: u32 = 1440;
@@ -196,6 +202,14 @@ pub struct Episode {
     pub authorization_end: Option<Date>,
     /// Allowed amount this calendar year before this visit, in this discipline's KX bucket.
     pub threshold_spent_before: Option<Decimal>,
+    /// The EMR marks the episode closed: the patient is no longer seen under this plan.
+    pub closed: Option<bool>,
+    /// The plan of care's frequency: the most visits a week it allows (3 for "2-3x/week").
+    pub frequency_per_week: Option<u32>,
+    /// The plan of care's duration in weeks.
+    pub duration_weeks: Option<u32>,
+    /// The number of visits the plan of care calls for, when it states one.
+    pub planned_visits: Option<u32>,
 }
 
 wire_enum! {
@@ -278,6 +292,10 @@ pub struct Evaluation {
 pub struct Note {
     /// Echoed in the report.
     pub id: Option<String>,
+    /// The EMR's patient identifier: echoed in reports, never in messages.
+    pub patient_id: Option<String>,
+    /// The EMR's episode-of-care identifier: echoed in reports, never in messages.
+    pub episode_id: Option<String>,
     /// The plan of care's discipline.
     pub discipline: Discipline,
     /// The kind of note.
@@ -354,6 +372,12 @@ impl Note {
         };
 
         let id = o.opt_str("id")?.map(|s| s.chars().take(200).collect());
+        let patient_id = o
+            .opt_str("patientId")?
+            .map(|s| s.chars().take(200).collect());
+        let episode_id = o
+            .opt_str("episodeId")?
+            .map(|s| s.chars().take(200).collect());
         let discipline = Discipline::parse(o.req_enum("discipline", Discipline::NAMES)?)
             .unwrap_or(Discipline::PT);
         let note_type =
@@ -418,6 +442,8 @@ impl Note {
 
         Ok(Note {
             id,
+            patient_id,
+            episode_id,
             discipline,
             note_type,
             date_of_service,
@@ -530,6 +556,14 @@ fn parse_episode(o: &Obj<'_>) -> Result<Episode, InputError> {
         authorized_visits: o.opt_count("authorizedVisits", "a whole number of visits", 10_000)?,
         authorization_end: o.opt_date("authorizationEnd")?,
         threshold_spent_before: o.opt_money("thresholdSpentBefore")?,
+        closed: o.opt_bool("closed")?,
+        frequency_per_week: o.opt_count(
+            "frequencyPerWeek",
+            "a whole number of visits a week",
+            14,
+        )?,
+        duration_weeks: o.opt_count("durationWeeks", "a whole number of weeks", 104)?,
+        planned_visits: o.opt_count("plannedVisits", "a whole number of visits", 1000)?,
     })
 }
 
@@ -556,5 +590,135 @@ fn parse_evaluation(o: &Obj<'_>) -> Result<Evaluation, InputError> {
             .and_then(Level::parse),
         minutes: o.opt_count("minutes", "a whole number of minutes", MAX_MINUTES)?,
         reevaluation_reason: text("reevaluationReason")?,
+    })
+}
+
+/// The notes of an episode of care as given to `checkEpisode`: each validated on its own.
+#[derive(Debug)]
+pub struct EpisodeNotes {
+    /// Index-aligned with the input array: the note, or its error (its path starts with
+    /// `notes[i]`).
+    pub notes: Vec<Result<Note, InputError>>,
+    /// The notes' `patientId`, when they give one.
+    pub patient_id: Option<String>,
+    /// The notes' `episodeId`, when they give one.
+    pub episode_id: Option<String>,
+    /// Index-aligned with the input array: each note's `id` when it is a string, read even
+    /// from notes that fail validation (so their error names them in the report).
+    pub ids: Vec<Option<String>>,
+}
+
+/// Reads the notes of one episode of care (a JSON array, any order). Errors that concern
+/// the episode as a whole are returned: not an array, more than [`MAX_EPISODE_NOTES`] notes,
+/// notes of two disciplines, patients or episodes, two notes with one id. A note that fails
+/// validation is kept as its own error (`notes[3].lines[0].units: …`) so the rest can be
+/// checked.
+pub fn parse_episode_notes(v: &Value) -> Result<EpisodeNotes, InputError> {
+    let Value::Array(items) = v else {
+        return Err(InputError::new(
+            "notes",
+            format!(
+                "expected an array of the episode's notes, got {}",
+                describe(v)
+            ),
+        ));
+    };
+    if items.len() > MAX_EPISODE_NOTES {
+        return Err(InputError::new(
+            "notes",
+            format!(
+                "has {} notes; at most {MAX_EPISODE_NOTES} are checked as one episode (check the episode in parts)",
+                items.len()
+            ),
+        ));
+    }
+    // The fields that tie the notes together, read even from notes that fail validation.
+    let mut first: [Option<usize>; 3] = [None, None, None];
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for (slot, key, what) in [
+            (0, "discipline", "discipline"),
+            (1, "patientId", "patient"),
+            (2, "episodeId", "episode of care"),
+        ] {
+            let Some(value @ Value::String(_)) = item.get(key) else {
+                continue;
+            };
+            let Some(seen) = first.get_mut(slot) else {
+                continue;
+            };
+            let Some(j) = *seen else {
+                *seen = Some(i);
+                continue;
+            };
+            let other = items
+                .get(j)
+                .and_then(|n| n.get(key))
+                .unwrap_or(&Value::Null);
+            if other != value {
+                // Disciplines are shown (a closed set); ids never are.
+                let how = if slot == 0 {
+                    format!(
+                        "is {} but notes[{j}] is {}",
+                        describe_short(value),
+                        describe_short(other)
+                    )
+                } else {
+                    format!("differs from notes[{j}].{key}")
+                };
+                return Err(InputError::new(
+                    format!("notes[{i}].{key}"),
+                    format!("{how}: an episode holds the notes of one {what}"),
+                ));
+            }
+        }
+        if let Some(Value::String(id)) = item.get("id") {
+            if let Some(j) = ids.insert(id.as_str(), i) {
+                return Err(InputError::new(
+                    format!("notes[{i}].id"),
+                    format!(
+                        "is the same as notes[{j}].id: each note of an episode needs its own id"
+                    ),
+                ));
+            }
+        }
+    }
+    let notes = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            Note::from_value(item).map_err(|e| {
+                let path = if e.path.is_empty() || e.path == "note" {
+                    format!("notes[{i}]")
+                } else {
+                    format!("notes[{i}].{}", e.path)
+                };
+                InputError::new(path, e.message)
+            })
+        })
+        .collect();
+    let id_of = |slot: usize| {
+        first
+            .get(slot)
+            .copied()
+            .flatten()
+            .and_then(|i| items.get(i))
+            .and_then(|n| n.get(if slot == 1 { "patientId" } else { "episodeId" }))
+            .and_then(Value::as_str)
+            .map(|s| s.chars().take(200).collect::<String>())
+    };
+    let ids = items
+        .iter()
+        .map(|item| {
+            item.get("id")
+                .and_then(Value::as_str)
+                .map(|s| s.chars().take(200).collect())
+        })
+        .collect();
+    Ok(EpisodeNotes {
+        notes,
+        patient_id: id_of(1),
+        episode_id: id_of(2),
+        ids,
     })
 }

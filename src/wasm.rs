@@ -150,6 +150,44 @@ impl Checker {
     }
 }
 
+#[wasm_bindgen]
+impl Checker {
+    /// Checks the notes of one episode of care (an array, any order). Throws an `Error`
+    /// naming the field when the episode as a whole cannot be checked; a note that fails
+    /// validation is reported in its place and the rest are checked.
+    #[wasm_bindgen(js_name = checkEpisode, unchecked_return_type = "EpisodeReport")]
+    pub fn check_episode(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Note[]")] notes: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let json = stringify(&notes, "notes")?;
+        let report = self.inner.check_episode_json(&json).map_err(to_js_error)?;
+        to_js(&report)
+    }
+
+    /// `checkEpisode` with JSON text in and out (for workers that already hold JSON).
+    #[wasm_bindgen(js_name = checkEpisodeJson)]
+    pub fn check_episode_json(&self, notes: &str) -> Result<String, JsError> {
+        let report = self
+            .inner
+            .check_episode_json(&crate::input::replace_lone_surrogates(notes))
+            .map_err(to_js_error)?;
+        serde_json::to_string(&report)
+            .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))
+    }
+}
+
+/// One-shot convenience: `checkEpisode(notes, config?)`.
+#[wasm_bindgen(js_name = checkEpisode, unchecked_return_type = "EpisodeReport")]
+pub fn check_episode(
+    #[wasm_bindgen(unchecked_param_type = "Note[]")] notes: JsValue,
+    config: Option<ConfigObject>,
+) -> Result<JsValue, JsError> {
+    let checker = parse_config(config)?;
+    let json = stringify(&notes, "notes")?;
+    to_js(&checker.check_episode_json(&json).map_err(to_js_error)?)
+}
+
 /// One-shot convenience: `checkNote(note, config?, options?)`.
 #[wasm_bindgen(js_name = checkNote, unchecked_return_type = "Report")]
 pub fn check_note(

@@ -130,3 +130,50 @@ pub fn all_notes() -> Vec<(String, Value)> {
     }
     out
 }
+
+/// An episode from patches: each patch is laid over the base note without its `episode`
+/// fields (the episode derives them); a patch whose `dateOfService` is an array gives one
+/// note per date. Notes without an id get `n1`, `n2`… in order.
+pub fn episode_notes(patches: &Value) -> Value {
+    let mut out = Vec::new();
+    for p in patches
+        .as_array()
+        .expect("an episode is an array of patches")
+    {
+        let dates: Vec<Value> = match p.get("dateOfService") {
+            Some(Value::Array(ds)) => ds.clone(),
+            Some(d) => vec![d.clone()],
+            None => vec![base()["dateOfService"].clone()],
+        };
+        for d in dates {
+            let mut n = base();
+            n.as_object_mut().unwrap().remove("episode");
+            for (k, v) in p.as_object().unwrap() {
+                if v.is_null() {
+                    n.as_object_mut().unwrap().remove(k);
+                } else {
+                    n[k] = v.clone();
+                }
+            }
+            n["dateOfService"] = d;
+            if n.get("id").map_or(true, |i| i == "base-note") {
+                n["id"] = json!(format!("n{}", out.len() + 1));
+            }
+            out.push(n);
+        }
+    }
+    Value::Array(out)
+}
+
+pub fn check_episode(patches: &Value) -> chartlint::EpisodeReport {
+    Checker::with_defaults()
+        .check_episode_value(&episode_notes(patches))
+        .unwrap_or_else(|e| panic!("episode rejected: {e}"))
+}
+
+pub fn episode_rules_fired(r: &chartlint::EpisodeReport) -> Vec<(&'static str, Option<String>)> {
+    r.findings
+        .iter()
+        .map(|f| (f.finding.rule, f.note_id.clone()))
+        .collect()
+}

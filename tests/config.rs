@@ -127,7 +127,7 @@ fn a_misspelled_top_level_key_names_the_nearest_one() {
 fn a_key_far_from_every_known_one_lists_them() {
     assert_eq!(
         error_of(json!({ "colour": "blue" })),
-        "config.colour: unknown key; expected one of disabledRules, severity, payers, feeSchedule, ncci, icd10File, requirements, dismissed"
+        "config.colour: unknown key; expected one of disabledRules, severity, payers, feeSchedule, ncci, icd10File, requirements, dismissed, cloning"
     );
 }
 
@@ -178,6 +178,18 @@ fn fee_schedules_ncci_and_requirements_are_checked() {
 }
 
 #[test]
+fn the_episode_review_keys_are_checked() {
+    assert_eq!(
+        error_of(json!({ "cloning": { "treshold": 0.9 } })),
+        r#"config.cloning.treshold: unknown key; did you mean "threshold"?"#
+    );
+    assert_eq!(
+        error_of(json!({ "payers": { "commercial": { "goalChangesNeedRecert": true } } })),
+        r#"config.payers.commercial.goalChangesNeedRecert: unknown key; did you mean "goalChangesNeedRecertification"?"#
+    );
+}
+
+#[test]
 fn every_known_key_is_accepted() {
     let config = json!({
         "disabledRules": ["elements/red-flag-phrase"],
@@ -185,6 +197,7 @@ fn every_known_key_is_accepted() {
         "payers": {
             "medicareAdvantage": {
                 "name": "Sunrise MA", "unitRule": "ruleOf8s", "medicareRules": false,
+                "goalChangesNeedRecertification": true,
                 "requireDisciplineModifiers": true, "requireAssistantModifiers": true, "ncciEdits": true,
                 "requireTotalTreatmentTime": false, "distinctModifier": "X", "progressReportInterval": 10,
                 "certificationDays": 90, "certificationWindowDays": 30, "visitLimit": 20,
@@ -196,7 +209,8 @@ fn every_known_key_is_accepted() {
             "conversionFactor": "33.4009", "gpci": { "work": "1", "pe": "1", "mp": "1" }, "qualifyingApm": false
         },
         "requirements": { "daily": ["plan", "signature"] },
-        "dismissed": [{ "fingerprint": "0123456789abcdef", "reason": "Reviewed with the payer." }]
+        "dismissed": [{ "fingerprint": "0123456789abcdef", "reason": "Reviewed with the payer." }],
+        "cloning": { "threshold": 0.9, "template": ["Patient seen per plan of care."] }
     });
     if let Err(e) = Checker::from_config_json(&config.to_string()) {
         panic!("{e}");

@@ -125,6 +125,25 @@ fn documented_examples_trigger_and_passing_examples_do_not() {
             };
             let patch: serde_json::Value = serde_json::from_str(&block)
                 .unwrap_or_else(|e| panic!("{} {section}: bad JSON: {e}", r.id));
+            if patch.is_array() {
+                // An episode rule: the example is the episode's notes.
+                let notes = common::episode_notes(&patch);
+                match chartlint::Checker::with_defaults().check_episode_value(&notes) {
+                    Ok(rep) if rep.has(r.id) != should_fire => failures.push(format!(
+                        "{} {section}: expected the rule {}; episode findings: {:?}",
+                        r.id,
+                        if should_fire {
+                            "to fire"
+                        } else {
+                            "to stay quiet"
+                        },
+                        common::episode_rules_fired(&rep)
+                    )),
+                    Ok(_) => {}
+                    Err(e) => failures.push(format!("{} {section}: episode rejected: {e}", r.id)),
+                }
+                continue;
+            }
             let note = common::with(patch);
             let report = match chartlint::Checker::with_defaults().check_value(&note) {
                 Ok(rep) => rep,
@@ -235,18 +254,33 @@ fn every_declared_rule_is_in_exactly_one_table() {
 /// findings as they were, on every documented example.
 #[test]
 fn disabling_a_rule_changes_no_other_rule() {
-    let notes: Vec<Value> = rules()
+    let patches: Vec<Value> = rules()
         .iter()
         .flat_map(|r| {
             ["Example", "Passes"]
                 .into_iter()
                 .filter_map(|s| json_block(r, s))
-                .map(|b| common::with(serde_json::from_str(&b).unwrap()))
+                .map(|b| serde_json::from_str::<Value>(&b).unwrap())
                 .collect::<Vec<_>>()
         })
         .collect();
+    // Notes (one-note examples) and episodes (the episode rules' examples).
+    let notes: Vec<Value> = patches
+        .iter()
+        .filter(|p| p.is_object())
+        .map(|p| common::with(p.clone()))
+        .collect();
+    let episodes: Vec<Value> = patches
+        .iter()
+        .filter(|p| p.is_array())
+        .map(common::episode_notes)
+        .collect();
     let all = chartlint::Checker::with_defaults();
     let reports: Vec<_> = notes.iter().map(|n| all.check_value(n).unwrap()).collect();
+    let episode_reports: Vec<_> = episodes
+        .iter()
+        .map(|e| all.check_episode_value(e).unwrap())
+        .collect();
     for r in rules() {
         let without = chartlint::Checker::new(&json!({ "disabledRules": [r.id] })).unwrap();
         for (note, full) in notes.iter().zip(&reports) {
@@ -258,6 +292,32 @@ fn disabling_a_rule_changes_no_other_rule() {
                 "disabling {} changed other rules' findings",
                 r.id
             );
+        }
+        for (episode, full) in episodes.iter().zip(&episode_reports) {
+            let got = without.check_episode_value(episode).unwrap();
+            let expected: Vec<_> = full
+                .findings
+                .iter()
+                .filter(|f| f.finding.rule != r.id)
+                .collect();
+            assert_eq!(
+                got.findings.iter().collect::<Vec<_>>(),
+                expected,
+                "disabling {} changed other rules' episode findings",
+                r.id
+            );
+            for (a, b) in got.notes.iter().zip(&full.notes) {
+                let (Some(a), Some(b)) = (&a.report, &b.report) else {
+                    continue;
+                };
+                let expected: Vec<_> = b.findings.iter().filter(|f| f.rule != r.id).collect();
+                assert_eq!(
+                    a.findings.iter().collect::<Vec<_>>(),
+                    expected,
+                    "disabling {}",
+                    r.id
+                );
+            }
         }
     }
 }

@@ -181,3 +181,28 @@ fn rule_catalogue() {
     let json = serde_json::to_string_pretty(&chartlint::rules()).unwrap();
     settings().bind(|| insta::assert_snapshot!("rules", json));
 }
+
+/// An episode of care (tests/fixtures/episode-sample.json: the second episode of the demo's
+/// example files): the EpisodeReport without the notes' own reports (those are the notes'
+/// business), so a change of the timeline, the goal table or an episode finding shows up.
+#[test]
+fn episode_report() {
+    let notes: Value =
+        serde_json::from_str(&fs::read_to_string("tests/fixtures/episode-sample.json").unwrap())
+            .unwrap();
+    let report = Checker::with_defaults()
+        .check_episode_value(&notes)
+        .unwrap();
+    let mut json = serde_json::to_value(&report).unwrap();
+    for n in json["notes"].as_array_mut().unwrap() {
+        let ready = n["report"]["readyToSign"].clone();
+        n.as_object_mut().unwrap().remove("report");
+        n["ownReportReadyToSign"] = ready;
+    }
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "episode-sample",
+            serde_json::to_string_pretty(&json).unwrap()
+        )
+    });
+}

@@ -7,6 +7,7 @@ import initGlue, {
   initSync as initGlueSync,
   Checker as GlueChecker,
   checkNote as glueCheckNote,
+  checkEpisode as glueCheckEpisode,
   rules as glueRules,
   version as glueVersion,
   limits as glueLimits,
@@ -89,6 +90,12 @@ export class Checker extends GlueChecker {
 export function checkNote(note, config, options) {
   ensureReady();
   return glueCheckNote(note, config, options);
+}
+
+/** One-shot convenience: `checkEpisode(notes, config?)`, the notes of one episode of care. */
+export function checkEpisode(notes, config) {
+  ensureReady();
+  return glueCheckEpisode(notes, config);
 }
 
 /** The rule catalogue. */

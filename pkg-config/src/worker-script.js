@@ -7,8 +7,9 @@
 //                    { id, op: "call", method, args }
 //   worker → client  { id, ok: true, value } | { id, ok: false, error: { name, message } }
 //
-// `method` is any method of Checker (check, checkJson, and those added later, such as
-// checkEpisode) or any function the package exports (rules, version, limits, checkNote).
+// `method` is any method of Checker (check, checkJson, checkEpisode, checkEpisodeJson, and
+// those added later) or any function the package exports (rules, version, limits, checkNote).
+// A name both have (checkEpisode) runs the worker's Checker, built with the client's config.
 import init, * as chartlint from "./chartlint.js";
 
 const NOT_CALLABLE = new Set(["constructor", "free"]);

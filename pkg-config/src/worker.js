@@ -94,6 +94,16 @@ export class WorkerChecker {
     return this.call("checkJson", checkOptions === undefined ? [text] : [text, checkOptions], callOptions);
   }
 
+  /** Checks the notes of one episode of care: the EpisodeReport, as `Checker.checkEpisode` returns it. */
+  checkEpisode(notes, options) {
+    return this.call("checkEpisode", [notes], options);
+  }
+
+  /** An array of notes as JSON text in, the EpisodeReport as JSON text out, as `Checker.checkEpisodeJson`. */
+  checkEpisodeJson(text, options) {
+    return this.call("checkEpisodeJson", [text], options);
+  }
+
   /** The rule catalogue. */
   rules() {
     return this.call("rules", []);
@@ -109,7 +119,7 @@ export class WorkerChecker {
 
   /**
    * Any method of Checker or function of the package, by name, with its arguments: how new
-   * methods (such as `checkEpisode`) are reached before this client names them.
+   * methods are reached before this client names them.
    * `options.lane`: calls on the same lane supersede each other; `options.signal` cancels.
    */
   call(method, args = [], options = {}) {

@@ -3,6 +3,7 @@
 //! evaluation analysis and the facts read from the text.
 
 pub mod elements;
+pub mod episode;
 pub mod eval;
 pub mod modifiers;
 pub mod payment;

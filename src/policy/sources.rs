@@ -150,3 +150,22 @@ pub const PAYER_AUTHORIZATION: Document = Document {
     name: "The payer's authorization of the episode and the payer rule pack",
     url: None,
 };
+
+/// The conditions for outpatient therapy: a written plan of treatment, established before
+/// treatment, and its changes.
+pub const CFR_410_61: Document = Document {
+    name: "42 CFR §410.61 (plan of treatment requirements for outpatient rehabilitation services)",
+    url: Some("https://www.ecfr.gov/current/title-42/section-410.61"),
+};
+
+/// A Medicare contractor's notice that cloned documentation can lead to denials.
+pub const NGS_CLONED_DOCUMENTATION: Document = Document {
+    name: "NGS Medicare, \"Cloned Documentation Could Result in Medicare Denials for Payment\"",
+    url: Some("https://www.ngsmedicare.com/web/ngs/documentation?selectedArticleId=1459133"),
+};
+
+/// The HHS Office of Inspector General on copied text in electronic health records.
+pub const OIG_EHR_VULNERABILITIES: Document = Document {
+    name: "HHS OIG, \"CMS and Its Contractors Have Adopted Few Program Integrity Practices To Address Vulnerabilities in EHRs\" (OEI-01-11-00571)",
+    url: Some("https://oig.hhs.gov/oei/reports/oei-01-11-00571.pdf"),
+};

@@ -7,6 +7,7 @@
 pub mod billing;
 pub mod checklist;
 pub mod elements;
+pub mod episode;
 pub mod evaluation;
 pub mod fingerprint;
 
@@ -70,6 +71,14 @@ pub struct Report {
     pub schema_version: &'static str,
     /// The note's `id`, echoed.
     pub note_id: Option<String>,
+    /// The note's `patientId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub patient_id: Option<String>,
+    /// The note's `episodeId`, echoed (never shown in messages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub episode_id: Option<String>,
     /// True when the note could be signed as it is: no finding of severity `error` at
     /// signing (whatever the stage of this check, so an EMR can gate its Sign button on a
     /// draft's report) and no dismissed error that still blocks signing.
@@ -215,6 +224,8 @@ pub fn build(
     Report {
         schema_version: SCHEMA_VERSION,
         note_id: f.note.id.clone(),
+        patient_id: f.note.patient_id.clone(),
+        episode_id: f.note.episode_id.clone(),
         ready_to_sign,
         findings,
         billing: billing::build(f),

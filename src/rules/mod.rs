@@ -20,8 +20,8 @@ pub mod templates;
 pub mod units;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, RuleDoc, RuleMeta};
-use context::{Context, Findings, ItemDraft, Rule};
+use crate::diagnostics::{Diagnostic, EpisodeDiagnostic, RuleDoc, RuleMeta};
+use context::{Check, Context, EpisodeContext, EpisodeFindings, Findings, ItemDraft, Rule};
 
 /// Every family's table, in the order of the docs and of execution.
 pub static FAMILIES: &[&[Rule]] = &[
@@ -56,16 +56,27 @@ pub fn canonical_id(id: &str) -> Option<&'static str> {
     find(id).map(|r| r.id)
 }
 
-/// Runs every enabled rule over the facts, in table order: the diagnostics and the
+/// Runs every enabled rule over one note's facts, in table order: the diagnostics and the
 /// checklist items the rules report.
 pub fn run(ctx: &Context<'_>, config: &Config) -> (Vec<Diagnostic>, Vec<ItemDraft>) {
     let mut out = Findings::new(config);
     for rule in FAMILIES.iter().flat_map(|f| f.iter()) {
-        if out.enabled(rule.meta) {
-            (rule.check)(ctx, &mut out);
+        if let (Check::Note(check), true) = (&rule.check, out.enabled(rule.meta)) {
+            check(ctx, &mut out);
         }
     }
     out.into_parts()
+}
+
+/// Runs every enabled rule over an episode's facts, in table order.
+pub fn run_episode(ctx: &EpisodeContext<'_>, config: &Config) -> Vec<EpisodeDiagnostic> {
+    let mut out = EpisodeFindings::new(config);
+    for rule in FAMILIES.iter().flat_map(|f| f.iter()) {
+        if let (Check::Episode(check), true) = (&rule.check, out.enabled(rule.meta)) {
+            check(ctx, &mut out);
+        }
+    }
+    out.into_vec()
 }
 
 /// The rule catalogue `rules()` returns.

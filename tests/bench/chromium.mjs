@@ -50,6 +50,17 @@ const t = performance.now(); let n = 0;
 while (performance.now() - t < budget * 1000 / 3) { for (const note of notes) { checker.check(note); n++; } }
 out.batch_notes_per_s = Math.round(n / ((performance.now() - t) / 1000));
 out.cold_start_ms = +(coldMs - 0).toFixed(3);
+const episode = await fetch("/tests/bench/episode-40.json").then((r) => r.json());
+{
+  // Timed in alternation (one of each per round), so a busy machine slows both alike.
+  const a = () => checker.checkEpisode(episode), b = () => { for (const n of episode) checker.check(n); };
+  a(); b();
+  const ta = [], tb = [];
+  const end = performance.now() + budget * 1000 / 2;
+  while (performance.now() < end || ta.length < 11) { let t = performance.now(); a(); ta.push(performance.now() - t); t = performance.now(); b(); tb.push(performance.now() - t); }
+  const med = (x) => x.sort((p, q) => p - q)[x.length >> 1] * 1000;
+  out.episode = { notes: episode.length, episode_us: +med(ta).toFixed(1), one_by_one_us: +med(tb).toFixed(1) };
+}
 out.cold_note = "import + instantiate + fetch corpus + first check; first check alone " + coldCheck.toFixed(2) + " ms";
 await fetch("/result", { method: "POST", body: JSON.stringify(out) });
 </script>`;

@@ -1,6 +1,7 @@
 // Benchmark of the built package (pkg/) in Node: the same corpus and figures as the native
 // benchmark (examples/bench.rs), through `Checker.check` (JS object in, JS object out) and
-// `checkJson` (JSON text in and out). Prints one JSON object. Reports, never asserts.
+// `checkJson` (JSON text in and out), and an episode of 40 notes (`checkEpisode` against
+// `check` on each note). Prints one JSON object. Reports, never asserts.
 // Run: node tests/bench/node.mjs   (after scripts/build-pkg.sh)
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -55,4 +56,22 @@ while (performance.now() - t < (budget * 1000) / 3) {
 }
 out.batch_notes_per_s = Math.round(n / ((performance.now() - t) / 1000));
 out.cold_start_ms = +coldMs.toFixed(3);
+
+// An episode of 40 notes: checkEpisode on all of them, against check on each in turn.
+// Timed in alternation (one of each per round), so a busy machine slows both alike.
+const episode = JSON.parse(readFileSync(new URL("./episode-40.json", import.meta.url), "utf8"));
+out.episode = pairedMedians(() => checker.checkEpisode(episode), () => { for (const note of episode) checker.check(note); });
+out.episode.notes = episode.length;
+
+function pairedMedians(a, b) {
+  a(); b();
+  const ta = [], tb = [];
+  const end = performance.now() + (budget * 1000) / 2;
+  while (performance.now() < end || ta.length < 11) {
+    let t = performance.now(); a(); ta.push(performance.now() - t);
+    t = performance.now(); b(); tb.push(performance.now() - t);
+  }
+  const med = (x) => x.sort((p, q) => p - q)[x.length >> 1] * 1000;
+  return { episode_us: +med(ta).toFixed(1), one_by_one_us: +med(tb).toFixed(1) };
+}
 console.log(JSON.stringify(out));

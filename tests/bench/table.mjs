@@ -19,6 +19,15 @@ for (const r of rows) {
     out.push(`| ${r.env}: ${label} | ${names.map((n) => us(r[n][key])).join(" | ")} | ${i === 0 ? `${r.batch_notes_per_s.toLocaleString("en-US")} notes/s` : ""} | ${i === 0 ? `${r.cold_start_ms.toFixed(2)} ms` : ""} |`);
   });
 }
+// The episode of 40 notes: all at once against one by one.
+const eps = rows.filter((r) => r.episode);
+if (eps.length) {
+  out.push("", "| environment | episode of 40 notes (`checkEpisode`) | its 40 notes one by one (`check`) | ratio |", "|---|---|---|---|");
+  for (const r of eps) {
+    const e = r.episode;
+    out.push(`| ${r.env} | ${us(e.episode_us)} | ${us(e.one_by_one_us)} | ${(e.episode_us / e.one_by_one_us).toFixed(2)}× |`);
+  }
+}
 let rev = "";
 try { rev = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim(); } catch {}
 const cpu = cpus();

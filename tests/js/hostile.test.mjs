@@ -67,6 +67,8 @@ const FIELDS = {
   totalTreatmentMinutes: "count", episode: "object", "episode.visitNumber": "count", "episode.reportingPeriodDay": "count",
   "episode.planOfCareStart": "date", "episode.planOfCareEnd": "date", "episode.certifiedOn": "date",
   "episode.authorizedVisits": "count", "episode.authorizationEnd": "date", "episode.thresholdSpentBefore": "money",
+  "episode.closed": "bool", "episode.frequencyPerWeek": "count", "episode.durationWeeks": "count",
+  "episode.plannedVisits": "count", patientId: "string", episodeId: "string",
   evaluation: "object", "evaluation.historyFactors": "count", "evaluation.examElements": "count",
   "evaluation.clinicalPresentation": "enum", "evaluation.profileReview": "enum", "evaluation.performanceDeficits": "count",
   "evaluation.comorbiditiesAffectOccupation": "bool", "evaluation.taskModification": "enum",
@@ -120,6 +122,48 @@ test("null and undefined in every field: absent, or 'is required' for required f
   assert.equal(checkNote(base, undefined).readyToSign, true);
   for (const v of [0, "x", [], true]) assert.throws(() => new Checker(v), /^Error: config/);
   assert.throws(() => checkNote(undefined, undefined), /^Error: note: expected an object, got undefined/);
+});
+
+test("an episode: a wrong value in any field of notes[3] is named there; the other notes are checked", () => {
+  const DATES = ["2025-03-03", "2025-03-05", "2025-03-07", "2025-03-10", "2025-03-12"];
+  const episode = DATES.map((d, i) => ({ ...clone(base), id: `n${i}`, dateOfService: d, noteType: i ? "daily" : "evaluation" }));
+  const clean = checker.checkEpisode(episode);
+  assert.ok(clean.notes.every((n) => n.report && !n.error));
+  let n = 0;
+  for (const [path, kind] of Object.entries(FIELDS)) {
+    for (const v of [...WRONG[kind], ...(REQUIRED.has(path) || /\.\d+$/.test(path) ? [null, undefined] : [])]) {
+      const notes = episode.map((note, i) => (i === 3 ? withPath(path, v) : note));
+      notes[3].id = "n3";
+      notes[3].dateOfService = path === "dateOfService" ? v : DATES[3];
+      if (path === "id") notes[3].id = v;
+      const field = `notes[3].${fieldName(path)}`;
+      let message;
+      try {
+        const r = checker.checkEpisode(notes);
+        message = r.notes[3].error;
+        assert.equal(r.notes[3].report, undefined, `${field} = ${JSON.stringify(v)}`);
+        assert.ok(r.notes.every((x, i) => i === 3 || x.report), `${field}: the other notes are checked`);
+      } catch (e) {
+        assert.ok(e instanceof Error, `threw a non-Error: ${e}`);
+        message = e.message; // a field the whole episode depends on (patientId, episodeId)
+      }
+      assert.ok(typeof message === "string", `${field} = ${JSON.stringify(v)} was accepted`);
+      assert.ok(message.startsWith(`${field}:`) || message.startsWith(`${field}[`), `${field}: got "${message}"`);
+      assert.ok(message.length < 500);
+      n++;
+    }
+  }
+  assert.ok(n > 350, `${n} cases`);
+  // Not notes at all, junk nested deep, too many notes: errors that say so.
+  assert.deepEqual(checker.checkEpisode([1, "x", null]).notes.map((x) => x.error), [
+    "notes[0]: expected an object, got 1", "notes[1]: expected an object, got a string of 1 characters", "notes[2]: expected an object, got null",
+  ]);
+  let deep = [];
+  for (let i = 0; i < 1_000; i++) deep = [deep];
+  assert.throws(() => checker.checkEpisode(episode.map((x, i) => (i === 3 ? { ...x, junk: deep } : x))), /^Error: the episode is not valid JSON \(recursion limit exceeded/);
+  assert.throws(() => checker.checkEpisodeJson("[".repeat(100_000)), /^Error: the episode is not valid JSON/);
+  assert.throws(() => checker.checkEpisode(Array.from({ length: limits().maxEpisodeNotes + 1 }, () => base)), /^Error: notes: has 501 notes; at most 500/);
+  assert.deepEqual(checker.checkEpisode(episode), clean, "the checker keeps working");
 });
 
 test("huge numbers, negative minutes and invalid dates name the field", () => {

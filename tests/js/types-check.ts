@@ -1,8 +1,8 @@
 // Compiled with `tsc --noEmit` against the built package: the types must be precise enough
 // that this compiles, and the @ts-expect-error lines must really be errors.
-import init, { Checker, checkNote, rules, version } from "chartlint";
+import init, { Checker, checkNote, checkEpisode, rules, version } from "chartlint";
 import { WorkerChecker } from "chartlint/worker";
-import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, CheckOptions, Edit, Change, ChecklistItem, Stage } from "chartlint";
+import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, CheckOptions, Edit, Change, ChecklistItem, Stage, EpisodeReport, EpisodeFinding, GoalRow } from "chartlint";
 
 async function main(): Promise<void> {
   await init();
@@ -48,8 +48,8 @@ async function main(): Promise<void> {
   const blocks: boolean | undefined = draft.dismissed[0]?.blocksSigning;
   const kind: "defect" | "missing" | "both" | undefined = docs[0]?.kind;
   const fromJson: string = checker.checkJson("{}", { stage: "sign" });
-  const oneShot: Report = checkNote(note, null, { stage: "draft" });
-  void [stage, todo, where, value, reason, blocks, kind, fromJson, oneShot];
+  const oneShotDraft: Report = checkNote(note, null, { stage: "draft" });
+  void [stage, todo, where, value, reason, blocks, kind, fromJson, oneShotDraft];
   // @ts-expect-error the stage is "draft" or "sign"
   checker.check(note, { stage: "final" });
   // @ts-expect-error a dismissal needs its reason
@@ -63,6 +63,21 @@ async function main(): Promise<void> {
   const badWorker = (w: WorkerChecker) => w.check(note, { stage: "final" });
   void [inWorker, badWorker];
 
+  const episode: EpisodeReport = checker.checkEpisode([{ ...note, patientId: "P1", episodeId: "E1", episode: { closed: true, frequencyPerWeek: 2 } }]);
+  const ef: EpisodeFinding | undefined = episode.findings[0];
+  const about: number | undefined = ef?.notes[0]?.span?.start;
+  const efRule: RuleId | undefined = ef?.rule;
+  const row: GoalRow | undefined = episode.goals[0];
+  const status: string | undefined = row?.statuses[0]?.status;
+  const score: number | undefined = episode.timeline.entries[0]?.similarity?.score;
+  const oneShot: EpisodeReport = checkEpisode([note], { cloning: { threshold: 0.9, template: ["Patient seen per plan of care."] } });
+  const json: string = checker.checkEpisodeJson("[]");
+  void [about, efRule, status, score, oneShot, json];
+  // @ts-expect-error checkEpisode() needs an array of notes
+  checker.checkEpisode(note);
+  // @ts-expect-error a goal status is a closed set
+  const badStatus: GoalRow["statuses"][number]["status"] = "done";
+  void badStatus;
   // @ts-expect-error a rule id is one of the catalogue's
   const noSuchRule: RuleId = "units/no-such-rule";
   // @ts-expect-error the elements are named: no catch-all

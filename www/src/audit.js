@@ -1,7 +1,10 @@
 // The batch audit: load a CSV/JSONL file (or generate the sample batch), check every note in
-// a Web Worker (chartlint/worker's WorkerChecker: a few checks in flight at a time, so Cancel
-// stops it at once) with progress and Cancel, then summarise: share ready to sign, findings
-// by rule and severity, dollars at risk by rule (Chart.js), a sortable, filterable table of
+// its episode of care when the notes carry `episodeId` or `patientId` (checkEpisode: episode
+// findings beside the notes' own, an episode view with the timeline and the goal table), else
+// one by one, in a Web Worker (chartlint/worker's WorkerChecker: a few checks in flight at a
+// time, so Cancel stops it at once) with progress and Cancel, then summarise: share ready to
+// sign, findings by rule and severity, dollars at risk by rule (Chart.js), a sortable,
+// filterable table of
 // notes (click one to open it in the editor), false-alarm marks, CSV/JSON export.
 import {
   Chart, BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend,
@@ -9,6 +12,9 @@ import {
 import { el, add, clear, formatMoney, sumMoney, download, plural } from "./util.js";
 import { parseBatch, toExportCsv, neutraliseStrings } from "./batch-format.js";
 import { generateBatch, DEFAULT_SEED, DEFAULT_SIZE } from "./generator.js";
+import { generateEpisodes, episodeNotes, EPISODE_COUNT, EPISODE_SEED } from "./episodes.js";
+import { groupEpisodes, episodeSummary, rowFromEpisode } from "./episode-audit.js";
+import { renderEpisodeView } from "./episode-view.js";
 import exampleCsv from "../public/examples/notes.csv?raw";
 import exampleJsonl from "../public/examples/notes.jsonl?raw";
 
@@ -30,7 +36,8 @@ export function mountAuditView(root, app) {
     job: 0,
     source: null, // { label, name }
     items: [], // what was sent: { row, id?, note?, error? }
-    results: null, // per item: { row, report? , kind?, error? }
+    results: null, // per item: { row, report?, kind?, error?, episode?, episodeFindings?, readyToSign? }
+    episodes: [], // per episode: { key, label, items, report?, error?, summary }
     ms: 0,
     falseAlarms: new Map(), // key -> reason
     sort: { key: "row", dir: 1 },
@@ -41,6 +48,7 @@ export function mountAuditView(root, app) {
   // ---- Controls -------------------------------------------------------------------------
   const fileInput = el("input", { type: "file", accept: ".csv,.jsonl,.ndjson,.json,text/csv,application/json", id: "batch-file", class: "visually-hidden" });
   const sampleBtn = el("button", { type: "button", class: "btn primary", "data-action": "run-sample" }, `Audit the sample batch (${DEFAULT_SIZE} notes)`);
+  const episodesBtn = el("button", { type: "button", class: "btn primary", "data-action": "run-episodes" }, `Audit the sample episodes (${EPISODE_COUNT} episodes)`);
   const progressBar = el("progress", { max: 1, value: 0, "data-testid": "progress" });
   const progressText = el("span", { class: "progress-text", "data-testid": "progress-text" });
   const cancelBtn = el("button", { type: "button", class: "btn", "data-action": "cancel" }, "Cancel");
@@ -60,6 +68,7 @@ export function mountAuditView(root, app) {
       ]),
       el("div", { class: "card sources" }, [
         sampleBtn,
+        episodesBtn,
         el("label", { class: "btn", for: "batch-file", tabindex: "0", onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); fileInput.click(); } } }, "Load a CSV or JSONL file…"),
         fileInput,
         el("span", { class: "sep" }, "or try"),
@@ -81,6 +90,10 @@ export function mountAuditView(root, app) {
   sampleBtn.addEventListener("click", () => {
     const notes = generateBatch(DEFAULT_SIZE, DEFAULT_SEED);
     start(notes.map((note, i) => ({ row: i + 1, id: note.id, note })), { label: `sample batch (${DEFAULT_SIZE} notes, seed ${DEFAULT_SEED})`, name: "sample-batch" });
+  });
+  episodesBtn.addEventListener("click", () => {
+    const notes = episodeNotes(generateEpisodes(EPISODE_COUNT, EPISODE_SEED));
+    start(notes.map((note, i) => ({ row: i + 1, id: note.id, note })), { label: `sample episodes (${EPISODE_COUNT} episodes, ${notes.length} notes, seed ${EPISODE_SEED})`, name: "sample-episodes" });
   });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
@@ -108,6 +121,8 @@ export function mountAuditView(root, app) {
     state.items = items;
     state.source = source;
     state.results = null;
+    state.episodes = [];
+    state.episodeOpen = null;
     state.falseAlarms.clear();
     state.filter = { rule: "", status: "", q: "" };
     summary.hidden = true;
@@ -120,17 +135,20 @@ export function mountAuditView(root, app) {
     progressText.textContent = `0 / ${items.length} notes`;
     cancelBtn.disabled = false;
     sampleBtn.disabled = true;
+    episodesBtn.disabled = true;
+    const grouping = groupEpisodes(items);
     running?.abort();
     const controller = new AbortController();
     running = controller;
     const t0 = performance.now();
-    checkAll(items, controller.signal, (done) => {
+    checkAll(items, grouping.groups, controller.signal, (done) => {
       progressBar.value = done;
       progressText.textContent = `${done} / ${items.length} notes`;
-    }).then(({ results, done }) => {
+    }).then(({ results, episodes, done }) => {
       if (job !== state.job) return;
       running = null;
       sampleBtn.disabled = false;
+      episodesBtn.disabled = false;
       if (!results) {
         progressCard.hidden = true;
         message.textContent = `Cancelled after ${done} of ${items.length} notes. Nothing was kept.`;
@@ -138,6 +156,10 @@ export function mountAuditView(root, app) {
         return;
       }
       state.results = results;
+      state.episodes = grouping.groups.map((g, k) => {
+        const e = episodes[k];
+        return { ...g, report: e.report, error: e.error, summary: episodeSummary(g, e.report, e.error) };
+      });
       state.ms = performance.now() - t0;
       progressBar.value = progressBar.max;
       progressText.textContent = `${items.length} / ${items.length} notes · done in ${(state.ms / 1000).toFixed(2)} s`;
@@ -150,45 +172,88 @@ export function mountAuditView(root, app) {
       running = null;
       progressCard.hidden = true;
       sampleBtn.disabled = false;
+      episodesBtn.disabled = false;
       message.textContent = `The audit stopped: ${e?.message ?? e}`;
       message.className = "audit-message bad";
     });
   }
 
-  /** Checks every item in the worker: the results (null when cancelled) and how many were done. */
-  async function checkAll(items, signal, onProgress) {
+  /** One row checked on its own (an unreadable row is kept as such). */
+  async function checkOne(it, signal) {
+    if (it.error) return { row: it.row, kind: "malformed", error: it.error };
+    try {
+      return { row: it.row, report: await checker.check(it.note, { signal, dismissed: app.dismissedFor(`audit:${it.row}`) }) };
+    } catch (e) {
+      if (e?.name === "AbortError") throw e;
+      return { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
+    }
+  }
+
+  /**
+   * Checks every item in the worker: each episode (`groups`: { key, items: indexes }) with
+   * checkEpisode, every other row on its own. An episode that cannot be checked as a whole
+   * (two disciplines, two notes with one id…) is recorded with its error and its rows are
+   * checked one by one. Returns the results (null when cancelled), per group { report } or
+   * { error }, and how many notes were done.
+   */
+  async function checkAll(items, groups, signal, onProgress) {
     const results = new Array(items.length);
+    const episodes = new Array(groups.length);
+    const grouped = new Set(groups.flatMap((g) => g.items));
+    const queue = [
+      ...groups.map((g, k) => ({ group: k })),
+      ...items.map((_, i) => i).filter((i) => !grouped.has(i)).map((i) => ({ item: i })),
+    ];
     let next = 0;
     let done = 0;
     let shown = 0;
+    const progress = (n) => {
+      done += n;
+      const now = performance.now();
+      if (now - shown > 50 || done === items.length) {
+        shown = now;
+        onProgress(done);
+      }
+    };
     const lane = async () => {
-      while (next < items.length && !signal.aborted) {
-        const i = next++;
-        const it = items[i];
-        if (it.error) {
-          results[i] = { row: it.row, kind: "malformed", error: it.error };
-        } else {
-          try {
-            results[i] = { row: it.row, report: await checker.check(it.note, { signal, dismissed: app.dismissedFor(`audit:${it.row}`) }) };
-          } catch (e) {
-            if (e?.name === "AbortError") return;
-            results[i] = { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
+      while (next < queue.length && !signal.aborted) {
+        const u = queue[next++];
+        try {
+          if (u.group !== undefined) {
+            const g = groups[u.group];
+            try {
+              const report = await checker.checkEpisode(g.items.map((i) => items[i].note), { signal });
+              g.items.forEach((i, k) => { results[i] = rowFromEpisode(items[i].row, report, k, g.key); });
+              // The rows carry the notes' reports; the episode keeps the rest.
+              for (const n of report.notes) delete n.report;
+              episodes[u.group] = { report };
+              progress(g.items.length);
+            } catch (e) {
+              if (e?.name === "AbortError") throw e;
+              episodes[u.group] = { error: String(e?.message ?? e) };
+              queue.push(...g.items.map((i) => ({ item: i, episode: g.key })));
+            }
+          } else {
+            const r = await checkOne(items[u.item], signal);
+            results[u.item] = u.episode ? { ...r, episode: u.episode } : r;
+            progress(1);
           }
-        }
-        done++;
-        const now = performance.now();
-        if (now - shown > 50 || done === items.length) {
-          shown = now;
-          onProgress(done);
+        } catch (e) {
+          if (e?.name === "AbortError") return;
+          throw e;
         }
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
-    return { results: signal.aborted ? null : results, done };
+    return { results: signal.aborted ? null : results, episodes, done };
   }
 
   // ---- Aggregates ----------------------------------------------------------------------
   const faKey = (row, f) => `${row}|${f.rule}|${f.field ?? ""}|${f.span ? `${f.span.start}-${f.span.end}` : ""}`;
+  /** A row's findings: the note's own, then the episode findings about it. */
+  const allFindings = (r) => [...(r.report?.findings || []), ...(r.episodeFindings || [])];
+  /** Ready to sign: its own report and, in an episode, the episode findings about it. */
+  const isReady = (r) => r.readyToSign ?? r.report?.readyToSign;
 
   function aggregate() {
     const byRule = new Map();
@@ -199,9 +264,9 @@ export function mountAuditView(root, app) {
     for (const r of state.results) {
       if (!r.report) { unreadable.push(r); continue; }
       checked++;
-      if (r.report.readyToSign) ready++;
+      if (isReady(r)) ready++;
       const seen = new Set();
-      for (const f of r.report.findings) {
+      for (const f of allFindings(r)) {
         findings++;
         bySeverity[f.severity]++;
         const fa = state.falseAlarms.has(faKey(r.row, f));
@@ -306,7 +371,77 @@ export function mountAuditView(root, app) {
       ]));
     }
 
+    if (state.episodes.length) add(summary, renderEpisodesTable());
+    add(summary, episodePanel);
+    if (state.episodeOpen) showEpisode(state.episodeOpen);
     add(summary, renderNotesTable(agg));
+  }
+
+  // ---- Episodes ------------------------------------------------------------------------
+  const episodePanel = el("section", { class: "card episode-view", hidden: true, "data-testid": "episode-view", "aria-label": "Episode of care" });
+
+  function renderEpisodesTable() {
+    const eps = state.episodes;
+    const withFindings = eps.filter((e) => e.summary.episodeFindings > 0).length;
+    const byRule = new Map();
+    for (const e of eps) for (const r of e.summary.rules || []) byRule.set(r, (byRule.get(r) || 0) + 1);
+    const rows = eps.map((e) => {
+      const sm = e.summary;
+      const tr = el("tr", { tabindex: "0", "data-episode": e.key, title: "Open the episode" }, [
+        el("td", { class: "mono" }, e.label),
+        el("td", {}, sm.discipline ?? "—"),
+        el("td", { class: "num" }, String(sm.notes)),
+        el("td", { class: "small" }, sm.start ? `${sm.start} → ${sm.end}` : "—"),
+        el("td", { class: "num" }, sm.treatmentDays ?? "—"),
+        el("td", { class: "num", "data-testid": "episode-findings-count" }, sm.error ? "—" : String(sm.episodeFindings)),
+        el("td", {}, sm.error ? el("span", { class: "tag tag-bad", title: sm.error }, "not checked as an episode") : (sm.rules || []).map((x) => el("code", { class: "chip" }, x.replace("episode/", "")))),
+        el("td", { class: "num" }, sm.goals === undefined ? "—" : `${sm.goalsOpen} / ${sm.goals}`),
+      ]);
+      const open = () => openEpisode(e.key);
+      tr.addEventListener("click", open);
+      tr.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
+      return tr;
+    });
+    return el("div", { class: "card" }, [
+      el("h3", {}, ["Episodes ", el("span", { class: "count", "data-testid": "episodes-count" }, String(eps.length))]),
+      el("p", { class: "muted small" }, [
+        `${withFindings} of ${eps.length} episodes have episode findings. `,
+        [...byRule.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r.replace("episode/", "")}: ${n}`).join(" · "),
+      ]),
+      el("div", { class: "table-scroll episodes-scroll" }, el("table", { class: "data episodes", "data-testid": "episodes-table" }, [
+        el("thead", {}, el("tr", {}, ["Episode", "Disc.", "Notes", "Dates", "Treatment days", "Episode findings", "Rules", "Goals open"].map((h) => el("th", {}, h)))),
+        el("tbody", {}, rows),
+      ])),
+    ]);
+  }
+
+  function showEpisode(key) {
+    const e = state.episodes.find((x) => x.key === key);
+    if (!e) return;
+    state.episodeOpen = key;
+    episodePanel.hidden = false;
+    if (!e.report) {
+      clear(episodePanel);
+      add(episodePanel, el("h3", {}, `Episode ${e.label}`), el("p", { class: "audit-message bad" }, `Not checked as an episode: ${e.error}. Its notes were checked one by one.`),
+        el("button", { type: "button", class: "btn", "data-action": "close-episode", onclick: closeEpisode }, "Close"));
+      return;
+    }
+    renderEpisodeView(episodePanel, {
+      summary: e.summary, report: e.report,
+      notes: e.items.map((i) => state.items[i].note),
+      rows: e.items.map((i) => state.results[i]),
+      onOpenNote: (k) => openNote(e.items[k]),
+      onClose: closeEpisode,
+    });
+  }
+  function openEpisode(key) {
+    showEpisode(key);
+    episodePanel.scrollIntoView({ block: "start", behavior: "instant" });
+  }
+  function closeEpisode() {
+    state.episodeOpen = null;
+    episodePanel.hidden = true;
+    clear(episodePanel);
   }
 
   // ---- Notes table ---------------------------------------------------------------------
@@ -327,16 +462,19 @@ export function mountAuditView(root, app) {
       const rep = r.report;
       const counts = { error: 0, warning: 0, info: 0 };
       let fa = 0;
-      for (const f of rep?.findings || []) {
+      const fs = allFindings(r);
+      for (const f of fs) {
         counts[f.severity]++;
         if (state.falseAlarms.has(faKey(r.row, f))) fa++;
       }
+      const ep = r.episode ? state.episodes.find((e) => e.key === r.episode) : null;
       return {
-        i, row: r.row, id: rep?.noteId ?? item?.id ?? note?.id ?? "", discipline: note?.discipline ?? "", noteType: note?.noteType ?? "",
-        payer: note?.payer?.kind ?? "", status: !rep ? "unreadable" : rep.readyToSign ? "ready" : "not ready",
+        i, row: r.row, id: rep?.noteId ?? item?.id ?? note?.id ?? "", episode: ep?.label ?? "", episodeKey: r.episode ?? "",
+        discipline: note?.discipline ?? "", noteType: note?.noteType ?? "",
+        payer: note?.payer?.kind ?? "", status: !rep ? "unreadable" : isReady(r) ? "ready" : "not ready",
         errors: counts.error, warnings: counts.warning, infos: counts.info, falseAlarms: fa,
-        money: sumMoney((rep?.findings || []).map((f) => f.amountAtRisk)),
-        rules: [...new Set((rep?.findings || []).map((f) => f.rule))],
+        money: sumMoney(fs.map((f) => f.amountAtRisk)),
+        rules: [...new Set(fs.map((f) => f.rule))],
         error: r.error,
       };
     });
@@ -344,7 +482,7 @@ export function mountAuditView(root, app) {
 
   function renderNotesTable(agg) {
     const cols = [
-      ["row", "Row", "num"], ["id", "Note", ""], ["discipline", "Disc.", ""], ["noteType", "Type", ""], ["payer", "Payer", ""],
+      ["row", "Row", "num"], ["id", "Note", ""], ...(state.episodes.length ? [["episode", "Episode", ""]] : []), ["discipline", "Disc.", ""], ["noteType", "Type", ""], ["payer", "Payer", ""],
       ["status", "Status", ""], ["errors", "Errors", "num"], ["warnings", "Warnings", "num"], ["money", "At risk", "num"], ["rules", "Rules", ""],
     ];
     let rows = noteRows();
@@ -353,7 +491,7 @@ export function mountAuditView(root, app) {
     if (f.status) rows = rows.filter((r) => r.status === f.status);
     if (f.q) {
       const q = f.q.toLowerCase();
-      rows = rows.filter((r) => String(r.id).toLowerCase().includes(q) || String(r.row) === q);
+      rows = rows.filter((r) => String(r.id).toLowerCase().includes(q) || String(r.episode).toLowerCase().includes(q) || String(r.row) === q);
     }
     const { key, dir } = state.sort;
     const val = (r) => (key === "money" ? Number(r.money) : key === "rules" ? r.rules.length : r[key]);
@@ -389,6 +527,7 @@ export function mountAuditView(root, app) {
       const tr = el("tr", { class: `st-${r.status.replace(" ", "-")}`, tabindex: "0", "data-row": String(r.row), title: r.error ? r.error : "Open in the editor" }, [
         el("td", { class: "num" }, String(r.row)),
         el("td", { class: "mono" }, r.id || "—"),
+        state.episodes.length ? el("td", { class: "mono" }, r.episodeKey ? el("button", { type: "button", class: "linkish mono", "data-episode": r.episodeKey, onclick: (e) => { e.stopPropagation(); openEpisode(r.episodeKey); } }, r.episode) : "—") : null,
         el("td", {}, r.discipline),
         el("td", {}, r.noteType),
         el("td", {}, r.payer),
@@ -483,15 +622,15 @@ export function mountAuditView(root, app) {
   // ---- Export --------------------------------------------------------------------------
   const EXPORT_COLUMNS = ["row", "noteId", "discipline", "noteType", "payerKind", "readyToSign", "rule", "severity", "message",
     "field", "spanStart", "spanEnd", "fix", "amountAtRisk", "source", "policyYear", "rulePack", "engineVersion", "falseAlarm", "falseAlarmReason", "error",
-    "fingerprint", "dismissed", "dismissedReason", "blocksSigning"];
+    "episode", "scope", "notesConcerned", "fingerprint", "dismissed", "dismissedReason", "blocksSigning"];
 
   // Dismissals (made in the editor, kept per note): a finding of the audit's report is
   // exported as dismissed while its fingerprint is dismissed for that note, with the reason.
   const ruleDismissal = new Map(app.rules.map((r) => [r.id, r.dismissal]));
-  function allFindings(r) {
+  function withDismissals(r) {
     const live = app.dismissals.get(`audit:${r.row}`) ?? new Map();
-    return [...r.report.findings, ...r.report.dismissed.map((d) => d.finding)].map((f) => {
-      const d = live.get(f.fingerprint);
+    return [...allFindings(r), ...(r.report?.dismissed ?? []).map((d) => d.finding)].map((f) => {
+      const d = f.fingerprint === undefined ? undefined : live.get(f.fingerprint);
       return { f, dismissal: d ? { reason: d.reason, blocksSigning: f.severity === "error" && ruleDismissal.get(f.rule) === "stillBlocks" } : null };
     });
   }
@@ -505,15 +644,19 @@ export function mountAuditView(root, app) {
         return;
       }
       const p = r.report.provenance;
-      for (const { f, dismissal } of allFindings(r)) {
+      const episode = r.episode ? state.episodes.find((e) => e.key === r.episode)?.label ?? "" : "";
+      for (const { f, dismissal } of withDismissals(r)) {
         const key = faKey(r.row, f);
+        const isEpisode = f.noteIndex !== undefined;
         out.push({
           row: r.row, noteId: r.report.noteId ?? "", discipline: note?.discipline, noteType: note?.noteType, payerKind: p.payerKind,
-          readyToSign: r.report.readyToSign, rule: f.rule, severity: f.severity, message: f.message, field: f.field ?? "",
+          readyToSign: isReady(r), rule: f.rule, severity: f.severity, message: f.message, field: f.field ?? "",
           spanStart: f.span?.start ?? "", spanEnd: f.span?.end ?? "", fix: f.fix ?? "", amountAtRisk: f.amountAtRisk ?? "",
           source: f.source, policyYear: p.policyYear, rulePack: p.rulePack, engineVersion: p.engineVersion,
           falseAlarm: state.falseAlarms.has(key), falseAlarmReason: state.falseAlarms.get(key) ?? "", error: "",
-          fingerprint: f.fingerprint, dismissed: Boolean(dismissal), dismissedReason: dismissal?.reason ?? "",
+          episode, scope: isEpisode ? "episode" : "note",
+          notesConcerned: isEpisode ? f.notes.map((n) => n.noteId ?? `#${n.index}`).join(" ") : "",
+          fingerprint: f.fingerprint ?? "", dismissed: Boolean(dismissal), dismissedReason: dismissal?.reason ?? "",
           blocksSigning: dismissal ? dismissal.blocksSigning : "",
         });
       }
@@ -535,17 +678,24 @@ export function mountAuditView(root, app) {
       findings: agg.findings, dollarsAtRisk: agg.money,
       notes: state.results.map((r, i) => r.report
         ? {
-          row: r.row, noteId: r.report.noteId, readyToSign: r.report.readyToSign, provenance: r.report.provenance,
-          findings: allFindings(r).filter((x) => !x.dismissal).map(({ f }) => {
+          row: r.row, noteId: r.report.noteId, readyToSign: isReady(r), provenance: r.report.provenance,
+          ...(r.episode ? { episode: state.episodes.find((e) => e.key === r.episode)?.label } : {}),
+          findings: withDismissals(r).filter((x) => !x.dismissal).map(({ f }) => {
             const key = faKey(r.row, f);
             return { ...f, policyYear: r.report.provenance.policyYear, ...(state.falseAlarms.has(key) ? { falseAlarm: { reason: state.falseAlarms.get(key) } } : {}) };
           }),
-          dismissed: allFindings(r).filter((x) => x.dismissal).map(({ f, dismissal }) => ({
+          dismissed: withDismissals(r).filter((x) => x.dismissal).map(({ f, dismissal }) => ({
             finding: { ...f, policyYear: r.report.provenance.policyYear }, reason: dismissal.reason, blocksSigning: dismissal.blocksSigning,
           })),
           billing: r.report.billing,
         }
         : { row: r.row, noteId: state.items[i]?.id ?? null, unreadable: { kind: r.kind, error: r.error } }),
+      ...(state.episodes.length ? {
+        episodes: state.episodes.map((e) => ({
+          episode: e.label, notes: e.items.length, error: e.error,
+          ...(e.report ? { timeline: e.report.timeline, goals: e.report.goals, findings: e.report.findings.length } : {}),
+        })),
+      } : {}),
     };
     download(exportName("json"), JSON.stringify(neutraliseStrings(doc), null, 2) + "\n", "application/json");
   }

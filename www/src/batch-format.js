@@ -6,11 +6,12 @@
 
 /** Columns of the CSV format, in the order the examples use. */
 export const CSV_COLUMNS = [
-  "id", "discipline", "noteType", "dateOfService", "payer", "unitRule",
+  "id", "patientId", "episodeId", "discipline", "noteType", "dateOfService", "payer", "unitRule",
   "providerRole", "providerName", "providerCredentials",
   "lines", "diagnoses", "totalTimedMinutes", "totalTreatmentMinutes",
   "episode.visitNumber", "episode.reportingPeriodDay", "episode.planOfCareStart", "episode.planOfCareEnd",
   "episode.certifiedOn", "episode.authorizedVisits", "episode.authorizationEnd", "episode.thresholdSpentBefore",
+  "episode.frequencyPerWeek", "episode.durationWeeks", "episode.plannedVisits", "episode.closed",
   "evaluation.historyFactors", "evaluation.examElements", "evaluation.clinicalPresentation",
   "evaluation.profileReview", "evaluation.performanceDeficits", "evaluation.comorbiditiesAffectOccupation",
   "evaluation.taskModification", "evaluation.decisionMaking", "evaluation.minutes", "evaluation.reevaluationReason",
@@ -23,10 +24,11 @@ const ALIASES = {
   "provider.role": "providerRole", role: "providerRole", "provider.name": "providerName",
   "provider.credentials": "providerCredentials", credentials: "providerCredentials",
   date: "dateOfService", notetext: "text", narrative: "text",
+  patient: "patientId", patientid: "patientId", mrn: "patientId", episode: "episodeId", episodeid: "episodeId", caseid: "episodeId",
 };
 const NUMERIC = new Set([
   "totalTimedMinutes", "totalTreatmentMinutes", "episode.visitNumber", "episode.reportingPeriodDay",
-  "episode.authorizedVisits", "evaluation.historyFactors", "evaluation.examElements",
+  "episode.authorizedVisits", "episode.frequencyPerWeek", "episode.durationWeeks", "episode.plannedVisits", "evaluation.historyFactors", "evaluation.examElements",
   "evaluation.performanceDeficits", "evaluation.minutes",
 ]);
 const canonical = new Map(CSV_COLUMNS.map((c) => [key(c), c]));
@@ -166,7 +168,7 @@ function rowToNote(header, cells) {
       case "lines": note.lines = parseLines(v); break;
       case "diagnoses": note.diagnoses = v.split(/[;\s]+/).filter(Boolean); break;
       default:
-        if (col.startsWith("episode.")) episode[col.slice(8)] = NUMERIC.has(col) ? num(v) : v;
+        if (col.startsWith("episode.")) episode[col.slice(8)] = NUMERIC.has(col) ? num(v) : col === "episode.closed" ? bool(v) : v;
         else if (col.startsWith("evaluation.")) {
           const k = col.slice(11);
           evaluation[k] = NUMERIC.has(col) ? num(v) : k === "comorbiditiesAffectOccupation" ? bool(v) : v;

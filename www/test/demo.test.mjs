@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { Checker, rules } from "chartlint";
 import { startPreview, launchBrowser, openApp, RESULTS, WWW } from "./harness.mjs";
 import { generateBatch, DEFAULT_SIZE, DEFAULT_SEED } from "../src/generator.js";
+import { generateEpisodes, episodeNotes, EPISODE_COUNT, EPISODE_SEED } from "../src/episodes.js";
+import { groupEpisodes } from "../src/episode-audit.js";
 import { parseBatch, splitCsv } from "../src/batch-format.js";
 import { SAMPLES } from "../src/samples.js";
 
@@ -27,26 +29,46 @@ after(async () => {
   await server?.stop();
 });
 
-/** What the audit summary must show for `items`, computed with the package in Node. */
+/** What the audit summary must show for `items`, computed with the package in Node: notes
+ * with an episode id (or a patient id) checked in their episode with checkEpisode, their
+ * episode findings counted beside their own; every other note checked on its own. */
 function expectedSummary(items) {
   const checker = new Checker();
   const out = { checked: 0, ready: 0, unreadable: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
-  for (const it of items) {
-    if (it.error) { out.unreadable++; continue; }
+  const count = (ready, findings) => {
+    out.checked++;
+    if (ready) out.ready++;
+    for (const f of findings) {
+      out.bySeverity[f.severity]++;
+      out.byRule[f.rule] = (out.byRule[f.rule] || 0) + 1;
+    }
+  };
+  const single = (it) => {
+    if (it.error) { out.unreadable++; return; }
     let report;
     try {
       report = checker.check(it.note);
     } catch {
       out.unreadable++;
+      return;
+    }
+    count(report.readyToSign, report.findings);
+  };
+  const { groups, singles } = groupEpisodes(items);
+  for (const g of groups) {
+    let report;
+    try {
+      report = checker.checkEpisode(g.items.map((i) => items[i].note));
+    } catch {
+      for (const i of g.items) single(items[i]);
       continue;
     }
-    out.checked++;
-    if (report.readyToSign) out.ready++;
-    for (const f of report.findings) {
-      out.bySeverity[f.severity]++;
-      out.byRule[f.rule] = (out.byRule[f.rule] || 0) + 1;
-    }
+    report.notes.forEach((n, k) => {
+      if (!n.report) { out.unreadable++; return; }
+      count(n.readyToSign, [...n.report.findings, ...report.findings.filter((f) => f.noteIndex === k)]);
+    });
   }
+  for (const i of singles) single(items[i]);
   return out;
 }
 
@@ -311,6 +333,70 @@ test("audit: Cancel stops a running audit", T, async () => {
   const expected = expectedSummary(parseBatch(text, "notes.jsonl").items);
   assert.ok(expected.unreadable >= 2);
   assert.deepEqual(await shownSummary(page), expected);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("audit: the 200 sample episodes, episode findings beside note findings, and the episode view", T, async () => {
+  const episodes = generateEpisodes(EPISODE_COUNT, EPISODE_SEED);
+  const notes = episodeNotes(episodes);
+  const expected = expectedSummary(notes.map((note, i) => ({ row: i + 1, note })));
+  for (const rule of ["episode/progress-report-missed", "episode/goal-without-status", "episode/cloned-documentation", "episode/visits-exceed-plan-frequency"]) {
+    assert.ok(expected.byRule[rule] > 0, `the sample holds ${rule}`);
+  }
+  const { page, problems } = await openApp(browser.context, server.url, "#audit");
+  await page.click("[data-action=run-episodes]");
+  await waitAuditDone(page);
+  assert.deepEqual(await shownSummary(page), expected);
+  assert.equal(Number(await page.textContent("[data-testid=episodes-count]")), EPISODE_COUNT);
+  const ms = await page.evaluate(() => window.__chartlint.audit.state.ms);
+  console.log(`timing: audit of the ${EPISODE_COUNT} sample episodes (${notes.length} notes) in Chromium: ${ms.toFixed(0)} ms`);
+
+  // Each episode's count of episode findings, as the engine gives it.
+  const checker = new Checker();
+  const reports = new Map(episodes.map((e) => [e.episodeId, checker.checkEpisode(e.notes)]));
+  const shownCounts = await page.$$eval("[data-testid=episodes-table] tbody tr", (trs) => trs.map((tr) => [tr.dataset.episode, Number(tr.querySelector("[data-testid=episode-findings-count]").textContent)]));
+  assert.deepEqual(shownCounts, episodes.map((e) => [`episode:${e.episodeId}`, reports.get(e.episodeId).findings.length]));
+
+  // Open an episode with a lost goal, a missed report or a copied note: its view shows the
+  // timeline, the findings and the goal table as the engine has them.
+  const ep = episodes.find((e) => e.flaws.includes("lostGoal") && e.flaws.includes("cloned")) ?? episodes.find((e) => e.flaws.includes("lostGoal"));
+  const report = reports.get(ep.episodeId);
+  await page.click(`[data-testid=episodes-table] tbody tr[data-episode="episode:${ep.episodeId}"]`);
+  const view = page.locator("[data-testid=episode-view]");
+  await view.waitFor({ state: "visible" });
+  assert.match(await view.locator("[data-testid=episode-title]").textContent(), new RegExp(ep.episodeId));
+  assert.equal(await view.locator("[data-testid=ep-note]").count(), ep.notes.length, "every note is on the timeline");
+  const shownRules = await view.locator("[data-testid=episode-finding]").evaluateAll((lis) => lis.map((li) => li.dataset.rule));
+  assert.deepEqual(shownRules, report.findings.map((f) => f.rule));
+  assert.ok(shownRules.includes("episode/goal-without-status"));
+  const goalRows = await view.locator("[data-testid=goal-table] tbody tr").count();
+  assert.equal(goalRows, report.goals.length);
+  const missing = await view.locator('[data-testid=goal-table] [data-status="missing"]').count();
+  assert.equal(missing, report.goals.flatMap((g) => g.statuses).filter((st) => st.status === "missing").length);
+  assert.ok(missing > 0, "the lost goal shows as missing");
+  // The weeks over the plan's frequency are marked, as the engine counts them.
+  const overWeeks = new Set(report.timeline.entries.filter((e) => e.frequencyPerWeek && e.visitsInWeek > e.frequencyPerWeek).map((e) => e.week));
+  assert.equal(await view.locator("td.ep-over").count(), overWeeks.size);
+  await view.screenshot({ path: join(RESULTS, "episode-view.png") });
+
+  // A note of the episode opens in the editor from the timeline.
+  await view.locator("[data-testid=ep-note]").nth(1).click();
+  await page.waitForSelector("#view-editor:not([hidden]) .context-bar:not([hidden])");
+  await page.click(".context-bar button");
+  await page.waitForSelector("#view-audit:not([hidden])");
+  assert.ok(await page.locator("[data-testid=episode-view]").isVisible(), "the episode stays open on return");
+  await page.click("[data-action=close-episode]");
+  assert.ok(await page.locator("[data-testid=episode-view]").isHidden());
+
+  // The CSV export carries the episode findings with their scope and the notes they name.
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export-csv]")]);
+  const rows = splitCsv(readFileSync(await csvDownload.path(), "utf8")).map((r) => r.cells);
+  const head = rows[0];
+  const col = (r, name) => r[head.indexOf(name)];
+  const episodeRows = rows.slice(1).filter((r) => col(r, "scope") === "episode");
+  assert.equal(episodeRows.length, [...reports.values()].reduce((n, r) => n + r.findings.length, 0));
+  assert.ok(episodeRows.every((r) => col(r, "episode") && col(r, "notesConcerned") && col(r, "rule").startsWith("episode/")));
   assert.deepEqual(problems, []);
   await page.close();
 });

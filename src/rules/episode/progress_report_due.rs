@@ -3,8 +3,6 @@ use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
 use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 use crate::rules::templates::insert_block;
-use regex::Regex;
-use std::sync::OnceLock;
 
 declare_rule! {
     /// A daily note falls on the tenth treatment day (or later) of the progress-report period
@@ -52,15 +50,6 @@ declare_rule! {
     }
 }
 
-/// A line of the note that opens a progress report.
-fn report_heading() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
-    })
-    .as_ref()
-}
-
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(ep) = ctx.note.episode.as_ref() else {
         return;
@@ -83,7 +72,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let written = if assistant {
         None
     } else {
-        report_heading().and_then(|re| re.find(&ctx.note.text))
+        crate::text::find_progress_report(&ctx.note.text)
     };
     out.item(
         ItemDraft::new(
@@ -96,7 +85,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             },
             written.is_some(),
         )
-        .spans(written.map(|m| crate::span::Span::new(m.start(), m.end()))),
+        .spans(written),
     );
     if written.is_some() {
         return;
