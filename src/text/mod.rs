@@ -1598,12 +1598,19 @@ fn abbreviation_before(text: &str, sentence_start: usize, dot: usize) -> bool {
 /// and a colon). Read by `episode/progress-report-due` and by the episode's count of
 /// reporting periods.
 pub fn contains_progress_report(text: &str) -> bool {
+    find_progress_report(text).is_some()
+}
+
+/// Where the first progress-report heading of [`contains_progress_report`] is (bytes of
+/// `text`), for the drafting checklist's span.
+pub fn find_progress_report(text: &str) -> Option<crate::span::Span> {
     static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?im)^[ \t>*#-]*(progress\s+(report|note)|reporting\s+period)\b[ \t]*(\([^)\n]*\))?[ \t]*(:|$|[-–—][ \t])").ok()
     })
     .as_ref()
-    .is_some_and(|re| re.is_match(text))
+    .and_then(|re| re.find(text))
+    .map(|m| crate::span::Span::new(m.start(), m.end()))
 }
 
 #[cfg(test)]
