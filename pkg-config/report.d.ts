@@ -26,6 +26,7 @@ export type RuleId =
   | "elements/missing-signature"
   | "elements/missing-outcome-measure"
   | "elements/red-flag-phrase"
+  | "elements/template-placeholder"
   | "eval/components-missing"
   | "eval/complexity-overcoded"
   | "eval/complexity-undercoded"
@@ -58,6 +59,9 @@ export type RuleId =
 
 /** A dollar amount as a decimal string with two places, e.g. `"1234.50"`. */
 export type Money = string;
+
+/** The new value of a field an edit sets: a number (units, minutes), a string (a code, a role, a note type), a list of modifiers, or a whole billed line. */
+export type EditValue = number | string | string[] | Line | null;
 
 /**
  * How much a finding matters.
@@ -130,6 +134,93 @@ start: number,
 end: number, };
 
 /**
+ * What a rule reports, which decides what it does while the note is being drafted
+ * (`check(note, { stage: "draft" })`).
+ */
+export type RuleKind = "defect" | "missing" | "both";
+
+/**
+ * What a reviewer's dismissal (`config.dismissed`, `options.dismissed`) does to a
+ * finding of the rule.
+ */
+export type DismissalEffect = "clears" | "stillBlocks";
+
+/**
+ * Where the note is in its life: being written, or about to be signed.
+ */
+export type Stage = "draft" | "sign";
+
+/**
+ * How far an edit can be trusted.
+ */
+export type Applicability = "safe" | "suggested" | "template";
+
+/**
+ * Sets `field` (a path into the note) to `value`. An array index one past the end appends.
+ */
+export type SetField = { 
+/**
+ * Path into the note, e.g. `lines[0].units`, `lines[1].modifiers`, `lines[3]`.
+ */
+field: string, 
+/**
+ * The field's new JSON value (a whole array for `modifiers`).
+ */
+value: EditValue, };
+
+/**
+ * Removes `field`: an array item (`lines[2]`) or an object key.
+ */
+export type RemoveField = { 
+/**
+ * Path into the note, e.g. `lines[2]`.
+ */
+field: string, 
+/**
+ * Always `true`.
+ */
+remove: true, };
+
+/**
+ * Replaces `span` of `note.text` (UTF-16 code units) with `replacement`; an empty span
+ * inserts.
+ */
+export type TextChange = { 
+/**
+ * The range replaced, in UTF-16 code units of `note.text`.
+ */
+span: Span, 
+/**
+ * The new text.
+ */
+replacement: string, };
+
+/**
+ * One change of an `Edit`.
+ */
+export type Change = SetField | RemoveField | TextChange;
+
+/**
+ * One action offered by a finding: its changes are applied together, in order.
+ */
+export type Edit = { 
+/**
+ * How far it can be trusted: `safe` (one click), `suggested` (confirm), `template`
+ * (text with placeholders to complete).
+ */
+applicability: Applicability, 
+/**
+ * What it does, imperatively, for a button or a code action: "Bill 2 units of 97110".
+ */
+title: string, 
+/**
+ * The changes, applied in this order (removals come last, highest index first; text
+ * ranges from the end of the text backwards), so each applies to the result of the one
+ * before without shifting the others.
+ */
+changes: Array<Change>, };
+
+/**
  * One thing wrong (or worth knowing) about the note, as the Report carries it.
  */
 export type Finding = { 
@@ -164,7 +255,20 @@ amountAtRisk?: Money,
 /**
  * The policy the rule enforces, e.g. `CMS Pub. 100-04, ch. 5, §20.2`.
  */
-source: string, };
+source: string, 
+/**
+ * Identifies this finding across edits of the note: the rule, the field (lines named
+ * by their code, diagnoses by theirs) and the flagged words, normalised, with an
+ * occurrence index among identical ones. Unchanged when other text is edited; changed
+ * when the flagged words change. What `config.dismissed` and `options.dismissed` name.
+ */
+fingerprint: string, 
+/**
+ * Structured fixes: exact changes the EMR may apply when the user asks, each with its
+ * applicability. Empty when no edit can be offered honestly (chartlint never invents
+ * clinical content).
+ */
+edits: Array<Edit>, };
 
 /**
  * The KX threshold bucket.
@@ -516,6 +620,75 @@ policyYear: number,
 engineVersion: string, };
 
 /**
+ * What a checklist item asks for: a documentation element (named as in
+ * `report.elements` and `config.requirements`) or a field or part of the note.
+ */
+export type ChecklistItemKind = "goals" | "progress" | "medicalNecessity" | "skilledIntervention" | "patientResponse" | "plan" | "signature" | "outcomeMeasure" | "diagnoses" | "minutes" | "totalTreatmentMinutes" | "evaluationCode" | "evaluationComponent" | "reevaluationReason" | "progressReport";
+
+/**
+ * One thing the note needs written or entered.
+ */
+export type ChecklistItem = { 
+/**
+ * What it asks for: a documentation element (as in `elements`) or a field or part of
+ * the note.
+ */
+item: ChecklistItemKind, 
+/**
+ * What a therapist reads: "Plan", "Minutes of 97110".
+ */
+label: string, 
+/**
+ * The rule that reports it as a finding at signing when it is not done.
+ */
+rule: RuleId, 
+/**
+ * This note needs it (its type, payer and billed codes). Documentation elements the
+ * note type does not need are listed with `false`.
+ */
+required: boolean, 
+/**
+ * Written or entered already.
+ */
+done: boolean, 
+/**
+ * Where it is written, in UTF-16 code units of `note.text`.
+ */
+spans: Array<Span>, 
+/**
+ * The field to fill, when it is one (e.g. `lines[0].minutes`, `diagnoses`).
+ */
+field?: string, 
+/**
+ * What to write or enter, imperatively (when not done).
+ */
+fix?: string, 
+/**
+ * Template edits that insert the item's heading with placeholders (when not done).
+ */
+edits: Array<Edit>, };
+
+/**
+ * A finding a reviewer dismissed, with the reason given.
+ */
+export type DismissedFinding = { 
+/**
+ * The finding, as it would be in `findings`.
+ */
+finding: Finding, 
+/**
+ * Why it was dismissed.
+ */
+reason: string, 
+/**
+ * The finding is an error of a rule whose dismissed errors still block signing
+ * (`rules()[].dismissal` is `stillBlocks`: units, codes, modifiers, dates): the
+ * dismissal is recorded, and `readyToSign` stays false until the billed fields are
+ * corrected.
+ */
+blocksSigning: boolean, };
+
+/**
  * chartlint's verdict on one note.
  */
 export type Report = { 
@@ -536,11 +709,14 @@ patientId?: string,
  */
 episodeId?: string, 
 /**
- * True when no finding has severity `error`.
+ * True when the note could be signed as it is: no finding of severity `error` at
+ * signing (whatever the stage of this check, so an EMR can gate its Sign button on a
+ * draft's report) and no dismissed error that still blocks signing.
  */
 readyToSign: boolean, 
 /**
  * What is wrong or worth knowing: by severity, then position in the text, then field.
+ * While drafting, what is simply not written yet is in `checklist` instead.
  */
 findings: Array<Finding>, 
 /**
@@ -558,7 +734,21 @@ elements: ElementsReport,
 /**
  * Which rule pack and policy year produced the report.
  */
-provenance: Provenance, };
+provenance: Provenance, 
+/**
+ * The stage this check was asked for (`options.stage`; `sign` by default).
+ */
+stage: Stage, 
+/**
+ * What the note needs written or entered, done or not: each documentation element
+ * (required for this note type or not) and the fields its billing needs.
+ */
+checklist: Array<ChecklistItem>, 
+/**
+ * Findings dismissed by `config.dismissed` or `options.dismissed`, with their reasons;
+ * they are not in `findings`.
+ */
+dismissed: Array<DismissedFinding>, };
 
 /**
  * A note the episode's findings or tables point at.
@@ -630,7 +820,20 @@ amountAtRisk?: Money,
 /**
  * The policy the rule enforces, e.g. `CMS Pub. 100-04, ch. 5, §20.2`.
  */
-source: string, };
+source: string, 
+/**
+ * Identifies this finding across edits of the note: the rule, the field (lines named
+ * by their code, diagnoses by theirs) and the flagged words, normalised, with an
+ * occurrence index among identical ones. Unchanged when other text is edited; changed
+ * when the flagged words change. What `config.dismissed` and `options.dismissed` name.
+ */
+fingerprint: string, 
+/**
+ * Structured fixes: exact changes the EMR may apply when the user asks, each with its
+ * applicability. Empty when no edit can be offered honestly (chartlint never invents
+ * clinical content).
+ */
+edits: Array<Edit>, };
 
 /**
  * Fields the episode supplied to a note's own check because the EMR did not send them.
@@ -1059,6 +1262,16 @@ family: string,
  * Default severity.
  */
 severity: Severity, 
+/**
+ * What the rule reports: `defect` (a finding at both stages), `missing` (a checklist
+ * item while drafting, a finding at signing) or `both`.
+ */
+kind: RuleKind, 
+/**
+ * Whether a reviewer's dismissal clears an error of this rule (`clears`) or the error
+ * still blocks signing (`stillBlocks`).
+ */
+dismissal: DismissalEffect, 
 /**
  * The first paragraph of the docs.
  */

@@ -112,6 +112,22 @@ export interface PayerRules {
   extraPairs?: [string, string, 0 | 1][];
 }
 
+/** A reviewer's dismissal of one finding: its `fingerprint` and why. */
+export interface Dismissal {
+  /** The finding's `fingerprint`, as the report gives it. */
+  fingerprint: string;
+  /** Why it was dismissed (kept in `report.dismissed` and in exports); required. */
+  reason: string;
+}
+
+/** The options of one check: `checker.check(note, options)`. */
+export interface CheckOptions {
+  /** `"sign"` (the default: every finding) or `"draft"` (what is simply not written yet is in `report.checklist`, not in `findings`). */
+  stage?: Stage;
+  /** Findings dismissed for this check, in addition to `config.dismissed`. */
+  dismissed?: Dismissal[];
+}
+
 /**
  * The Config. Unknown keys are errors at runtime (`config.disabledRule: unknown key; did you
  * mean "disabledRules"?`) and, in object literals, in TypeScript.
@@ -139,6 +155,8 @@ export interface Config {
   icd10File?: string;
   /** Which documentation elements each note type must contain, replacing the built-in list. */
   requirements?: { [noteType in NoteType]?: ElementName[] };
+  /** Findings dismissed on every check of this Checker (a reviewer's decisions), with reasons. */
+  dismissed?: Dismissal[];
   /** How `episode/cloned-documentation` judges a note. */
   cloning?: {
     /** Share of a note's own narrative found in one earlier note at which it is flagged (0 < t ≤ 1; default 0.85). */

@@ -1,4 +1,4 @@
-import type { Checker, Config, EpisodeReport, Limits, Note, Report, RuleDoc, WasmModule, checkNote } from "./chartlint.js";
+import type { CheckOptions, Checker, Config, EpisodeReport, Limits, Note, Report, RuleDoc, WasmModule, checkNote } from "./chartlint.js";
 
 /** An instance of the global class `K` (`never` where the project's lib does not declare it). */
 type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;
@@ -40,8 +40,10 @@ export declare class WorkerChecker {
   constructor(config?: Config | null, options?: WorkerCheckerOptions);
   /** Resolves with the engine's version once the worker's Checker is built; rejects if the config is invalid or the worker cannot start. */
   readonly ready: Promise<string>;
-  check(note: Note, options?: CallOptions): Promise<Report>;
-  checkJson(text: string, options?: CallOptions): Promise<string>;
+  /** `options`: the check's (`stage`, `dismissed`, as `Checker.check` takes them) and the call's (`lane`, `signal`). */
+  check(note: Note, options?: (CheckOptions & CallOptions) | null): Promise<Report>;
+  /** JSON text in, JSON text out; `options` as for `check`. */
+  checkJson(text: string, options?: (CheckOptions & CallOptions) | null): Promise<string>;
   /** Checks the notes of one episode of care (one patient, discipline and plan of care, in any order). */
   checkEpisode(notes: Note[], options?: CallOptions): Promise<EpisodeReport>;
   /** An array of notes as JSON text in, the EpisodeReport as JSON text out. */

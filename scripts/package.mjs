@@ -8,6 +8,8 @@
 //                      `chartlint/inline`; initialises itself on first use
 //   chartlint.cjs      CommonJS: inline.js bundled by esbuild (Jest, require(), TS node16 CJS)
 //   worker.js          `chartlint/worker`: WorkerChecker, the client of worker-script.js
+//   editing.js         `chartlint/editing`: edits, spans and debounced checks for any editor
+//   codemirror.js, prosemirror.js, textarea.js: the editor adapters (no imports of the editors)
 //   chartlint.d.ts     types: the contract (pkg-config/types.d.ts, through wasm-bindgen), the
 //                      generated API without `[Symbol.dispose]`, and pkg-config/api.d.ts;
 //                      chartlint.d.cts is the same for CommonJS
@@ -18,6 +20,8 @@ import { readFileSync, writeFileSync, copyFileSync, rmSync, existsSync, renameSy
 import { buildSync } from "esbuild";
 
 const root = new URL("../", import.meta.url);
+/** chartlint/editing and the editor adapters: each a module and its types. */
+const ADAPTERS = ["editing", "codemirror", "prosemirror", "textarea"];
 const pkg = (f) => new URL(`pkg/${f}`, root);
 const cfg = (f) => new URL(`pkg-config/${f}`, root);
 const fail = (msg) => {
@@ -32,7 +36,7 @@ const extra = JSON.parse(readFileSync(cfg("package.json"), "utf8"));
 if (!existsSync(pkg("chartlint_bg.wasm.d.ts"))) fail("run me right after wasm-pack (scripts/build-pkg.sh)");
 renameSync(pkg("chartlint.js"), pkg("glue.js"));
 copyFileSync(cfg("src/core.js"), pkg("chartlint.js"));
-for (const f of ["inline.js", "worker.js", "worker-script.js"]) copyFileSync(cfg(`src/${f}`), pkg(f));
+for (const f of ["inline.js", "worker.js", "worker-script.js", ...ADAPTERS.map((a) => `${a}.js`)]) copyFileSync(cfg(`src/${f}`), pkg(f));
 const wasm = readFileSync(pkg("chartlint_bg.wasm"));
 writeFileSync(
   pkg("wasm-inline.js"),
@@ -65,7 +69,7 @@ const types = `${api.trimEnd()}\n${readFileSync(cfg("api.d.ts"), "utf8")}`;
 if (/\bany\b/.test(types.replace(/\/\*\*[\s\S]*?\*\/|\/\/.*$/gm, ""))) fail("the package's types contain `any`");
 writeFileSync(pkg("chartlint.d.ts"), types);
 writeFileSync(pkg("chartlint.d.cts"), types);
-for (const f of ["worker.d.ts", "worker-script.d.ts"]) copyFileSync(cfg(f), pkg(f));
+for (const f of ["worker.d.ts", "worker-script.d.ts", ...ADAPTERS.map((a) => `${a}.d.ts`)]) copyFileSync(cfg(f), pkg(f));
 for (const f of ["chartlint_bg.wasm.d.ts", ".gitignore"]) rmSync(pkg(f), { force: true });
 
 // 4. package.json, README, licences.

@@ -3,16 +3,17 @@
 // the entry around it (chartlint.js). The other entries are measured and printed, not
 // budgeted: the inlined entry (chartlint/inline, also Node's; its base64 costs about 30% more
 // than the .wasm it replaces), the CommonJS build and the worker client.
-// The budget is set from measurement (docs/size.md): 482 KiB (493,568 B) gzipped, main's
-// 425 KiB raised by what the episode review (checkEpisode) adds, rounded up to the KiB.
-// Measured on 2026-12-07, same machine and toolchain: main 417,096 B (412,217 B wasm +
-// 3,394 B glue + 1,485 B entry); with the episode review 474,814 B (469,688 B wasm + 3,596 B
-// glue + 1,530 B entry), +57,718 B; 3.8% under the budget. Raise the budget only with a
-// reason in docs/size.md.
+// The budget is set from measurement (docs/size.md): 512 KiB (524,288 B) gzipped: main's
+// 425 KiB raised by what the episode review (checkEpisode, +57 KiB) and then drafting and
+// signing (stages, checklist, structured edits, fingerprints, dismissals, +30 KiB) add,
+// each rounded up to the KiB. Measured on 2026-12-07, same machine and toolchain: with the
+// episode review 474,814 B (469,688 B wasm + 3,596 B glue + 1,530 B entry); with drafting
+// and signing too 505,201 B (499,892 B wasm + 3,756 B glue + 1,553 B entry), +30,387 B;
+// 3.6% under the budget. Raise the budget only with a reason in docs/size.md.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 482 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 512 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };

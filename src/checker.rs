@@ -10,6 +10,7 @@ use crate::facts::episode::{Deriver, EpisodeFacts, NoteOutcome};
 use crate::facts::Facts;
 use crate::input::parse_json;
 use crate::note::{parse_episode_notes, Note};
+use crate::options::CheckOptions;
 use crate::report::episode::EpisodeReport;
 use crate::report::{self, Report};
 use crate::rules;
@@ -57,12 +58,30 @@ impl Checker {
 
     /// Checks a note given as JSON text.
     pub fn check_json(&self, note: &str) -> Result<Report, InputError> {
-        Ok(self.check(&Note::from_value_owned(parse_json(note, "note")?)?))
+        self.check_json_with(note, &CheckOptions::default())
+    }
+
+    /// Checks a note given as JSON text, with options (stage, dismissals).
+    pub fn check_json_with(
+        &self,
+        note: &str,
+        options: &CheckOptions,
+    ) -> Result<Report, InputError> {
+        Ok(self.check_with(&Note::from_value_owned(parse_json(note, "note")?)?, options))
     }
 
     /// Checks a note given as a JSON value.
     pub fn check_value(&self, note: &Value) -> Result<Report, InputError> {
-        Ok(self.check(&Note::from_value(note)?))
+        self.check_value_with(note, &CheckOptions::default())
+    }
+
+    /// Checks a note given as a JSON value, with options (stage, dismissals).
+    pub fn check_value_with(
+        &self,
+        note: &Value,
+        options: &CheckOptions,
+    ) -> Result<Report, InputError> {
+        Ok(self.check_with(&Note::from_value(note)?, options))
     }
 
     /// Checks the notes of one episode of care (one patient, one discipline, one plan of
@@ -100,7 +119,7 @@ impl Checker {
                 continue;
             };
             let mut outcome = NoteOutcome::default();
-            reports.push(self.check_keeping(note, Some(&mut outcome)));
+            reports.push(self.check_keeping(note, &CheckOptions::default(), Some(&mut outcome)));
             deriver.after(note.date_of_service.year, outcome.spent_after);
             outcomes.push(outcome);
             derived.push(fields);
@@ -116,17 +135,29 @@ impl Checker {
         ))
     }
 
-    /// Checks a validated note: its facts once, every enabled rule over them, the Report.
+    /// Checks a validated note at signing: its facts once, every enabled rule over them, the
+    /// Report.
     pub fn check(&self, note: &Note) -> Report {
-        self.check_keeping(note, None)
+        self.check_keeping(note, &CheckOptions::default(), None)
+    }
+
+    /// Checks a validated note with options: the stage (drafting or signing) and the
+    /// findings dismissed for this check.
+    pub fn check_with(&self, note: &Note, options: &CheckOptions) -> Report {
+        self.check_keeping(note, options, None)
     }
 
     /// [`Checker::check`], keeping in `outcome` what an episode needs of the note's facts
     /// (one copy of the check for both callers).
     #[inline(never)]
-    fn check_keeping(&self, note: &Note, outcome: Option<&mut NoteOutcome>) -> Report {
+    fn check_keeping(
+        &self,
+        note: &Note,
+        options: &CheckOptions,
+        outcome: Option<&mut NoteOutcome>,
+    ) -> Report {
         let facts = Facts::compute(note, &self.config);
-        let diagnostics = rules::run(&facts, &self.config);
+        let (diagnostics, items) = rules::run(&facts, &self.config);
         if let Some(o) = outcome {
             let threshold = facts.payment.threshold.as_ref();
             *o = NoteOutcome {
@@ -136,7 +167,7 @@ impl Checker {
                 outcome_measures: facts.text.outcome_measures.iter().map(|e| e.span).collect(),
             };
         }
-        report::build(&facts, diagnostics)
+        report::build(&facts, diagnostics, items, options)
     }
 }
 

@@ -12,6 +12,7 @@ use crate::diagnostics::Severity;
 use crate::error::InputError;
 use crate::input::{describe, Obj};
 use crate::note::{PayerKind, UnitRule};
+use crate::options::Dismissal;
 use crate::policy::icd10::CodeSet;
 use crate::policy::ncci::PtpTable;
 use serde::Serialize;
@@ -255,6 +256,8 @@ pub struct Config {
     /// Which documentation elements each note type must contain (`requirements`), laid
     /// over the built-in table of [`crate::policy::elements`].
     pub(crate) requirements: crate::policy::elements::Requirements,
+    /// Findings a reviewer dismissed (`dismissed`), with the reasons: applied to every check.
+    pub(crate) dismissed: Vec<Dismissal>,
     /// `cloning`: how `episode/cloned-documentation` judges a note.
     pub(crate) cloning: Cloning,
     fallback_pack: PayerRules,
@@ -299,6 +302,7 @@ impl Default for Config {
             ptp: None,
             icd10: None,
             requirements: Default::default(),
+            dismissed: Vec::new(),
             cloning: Cloning::default(),
             fallback_pack: PayerRules::builtin(PayerKind::Medicare),
         }
@@ -389,6 +393,7 @@ impl Config {
         if let Some(r) = o.opt_obj("requirements")? {
             c.requirements = crate::policy::elements::Requirements::from_obj(&r)?;
         }
+        c.dismissed = Dismissal::list(&o)?;
         if let Some(cl) = o.opt_obj("cloning")? {
             if let Some(v) = cl.get("threshold") {
                 c.cloning.threshold = v
@@ -449,6 +454,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "ncci",
     "icd10File",
     "requirements",
+    "dismissed",
     "cloning",
 ];
 /// The keys of a payer rule pack (`payers.<kind>`).
@@ -539,48 +545,10 @@ fn known_keys(
         None => Ok(()),
         Some(key) => Err(InputError::new(
             crate::input::join(path, key),
-            match nearest(key, known) {
+            match crate::input::nearest(key, known) {
                 Some(near) => format!("unknown key; did you mean \"{near}\"?"),
                 None => format!("unknown key; expected one of {}", known.join(", ")),
             },
         )),
     }
-}
-
-/// The known key nearest to `key` (case-insensitive edit distance), if near enough to be a
-/// typo: at most a third of its length, and at least 1 or 2.
-fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let key: Vec<char> = key.to_lowercase().chars().collect();
-    known
-        .iter()
-        .map(|k| {
-            (
-                edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()),
-                *k,
-            )
-        })
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Levenshtein distance (insertions, deletions, substitutions), one row at a time.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = i; // row[j - 1] of the previous row
-        let mut left = i + 1; // row[j - 1] of this row
-        let mut next = Vec::with_capacity(row.len());
-        next.push(left);
-        for (j, cb) in b.iter().enumerate() {
-            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = usize::from(ca != cb);
-            let d = (diagonal + cost).min(up.saturating_add(1)).min(left + 1);
-            diagonal = up;
-            left = d;
-            next.push(d);
-        }
-        row = next;
-    }
-    row.last().copied().unwrap_or(0)
 }

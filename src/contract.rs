@@ -7,21 +7,26 @@
 //! writes the new one, to review and commit). The input types (Note, Config) stay
 //! hand-written in `pkg-config/types.d.ts`, tied to the same enums.
 
-use crate::diagnostics::{Citation, Finding, RuleDoc, Severity};
+use crate::diagnostics::{Citation, DismissalEffect, Finding, RuleDoc, RuleKind, Severity};
+use crate::edits::{Applicability, Change, Edit, RemoveField, SetField, TextChange};
 use crate::facts::payment::Bucket;
 use crate::note::{
     ClinicalPresentation, Discipline, Level, Limits, NoteType, PayerKind, ProfileReview, Role,
     TaskModification, UnitRule,
 };
+use crate::options::Stage;
 use crate::policy::elements::Element;
 use crate::report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
+use crate::report::checklist::ChecklistItem;
 use crate::report::elements::{Because, ElementFound, ElementsReport};
 use crate::report::episode::{
     AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
     GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
 };
 use crate::report::evaluation::{ComponentReport, EvaluationReport};
+use crate::report::DismissedFinding;
 use crate::report::{Provenance, Report};
+use crate::rules::context::ChecklistItemKind;
 use crate::rules::eval::analysis::{Source, Value};
 use crate::span::Utf16Span;
 use ts_rs::TS;
@@ -54,6 +59,11 @@ fn generate() -> String {
         "/** A dollar amount as a decimal string with two places, e.g. `\"1234.50\"`. */\n",
     );
     out.push_str("export type Money = string;\n\n");
+    out.push_str(
+        "/** The new value of a field an edit sets: a number (units, minutes), a string (a code, \
+         a role, a note type), a list of modifiers, or a whole billed line. */\n",
+    );
+    out.push_str("export type EditValue = number | string | string[] | Line | null;\n\n");
     decl::<Severity>(&cfg, &mut out);
     decl::<Discipline>(&cfg, &mut out);
     decl::<NoteType>(&cfg, &mut out);
@@ -66,6 +76,15 @@ fn generate() -> String {
     decl::<TaskModification>(&cfg, &mut out);
     decl::<Element>(&cfg, &mut out);
     decl::<Utf16Span>(&cfg, &mut out);
+    decl::<RuleKind>(&cfg, &mut out);
+    decl::<DismissalEffect>(&cfg, &mut out);
+    decl::<Stage>(&cfg, &mut out);
+    decl::<Applicability>(&cfg, &mut out);
+    decl::<SetField>(&cfg, &mut out);
+    decl::<RemoveField>(&cfg, &mut out);
+    decl::<TextChange>(&cfg, &mut out);
+    decl::<Change>(&cfg, &mut out);
+    decl::<Edit>(&cfg, &mut out);
     decl::<Finding>(&cfg, &mut out);
     decl::<Bucket>(&cfg, &mut out);
     decl::<BillingLine>(&cfg, &mut out);
@@ -80,6 +99,9 @@ fn generate() -> String {
     decl::<ElementFound>(&cfg, &mut out);
     decl::<ElementsReport>(&cfg, &mut out);
     decl::<Provenance>(&cfg, &mut out);
+    decl::<ChecklistItemKind>(&cfg, &mut out);
+    decl::<ChecklistItem>(&cfg, &mut out);
+    decl::<DismissedFinding>(&cfg, &mut out);
     decl::<Report>(&cfg, &mut out);
     decl::<NoteRef>(&cfg, &mut out);
     decl::<EpisodeFinding>(&cfg, &mut out);

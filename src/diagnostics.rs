@@ -2,8 +2,10 @@
 //! `declare_rule!`), the public documents rules cite ([`Citation`]), what a rule emits
 //! ([`Diagnostic`], byte ranges) and what the Report carries ([`Finding`], UTF-16 spans).
 //!
-//! A leaf module: it imports nothing of the engine but money, spans and the wire macro.
+//! A leaf module: it imports nothing of the engine but money, spans, edits and the wire
+//! macro.
 
+use crate::edits::{Edit, EditDraft};
 use crate::money::Money;
 use crate::span::{Span, Utf16Span};
 use crate::wire::wire_enum;
@@ -20,6 +22,38 @@ wire_enum! {
         Warning = "warning",
         /// Worth knowing; no action required.
         Info = "info",
+    }
+}
+
+wire_enum! {
+    /// What a rule reports, which decides what it does while the note is being drafted
+    /// (`check(note, { stage: "draft" })`).
+    pub enum RuleKind {
+        /// Something wrong in what is written (units over the minutes, a wrong modifier, a
+        /// red-flag phrase, an expired plan of care): a finding at both stages.
+        Defect = "defect",
+        /// Something not written yet (goals, plan, signature, minutes, diagnoses): an item
+        /// of `report.checklist` while drafting, a finding at signing.
+        Missing = "missing",
+        /// Both: its "not written yet" findings are checklist items while drafting, its
+        /// defects stay findings (e.g. no signature vs. a signature with the wrong
+        /// credentials).
+        Both = "both",
+    }
+}
+
+wire_enum! {
+    /// What a reviewer's dismissal (`config.dismissed`, `options.dismissed`) does to a
+    /// finding of the rule.
+    pub enum DismissalEffect {
+        /// A reasoned dismissal clears the finding, even an error: the rule reads the
+        /// narrative, and a reviewer who reads the words the reader missed may overrule it.
+        Clears = "clears",
+        /// The dismissal is recorded, but a dismissed error still blocks signing: the rule
+        /// checks the billed fields (units, codes, modifiers, dates), and a claim is made
+        /// clean by correcting them, not by dismissing the finding. Dismissed warnings and
+        /// infos never block.
+        StillBlocks = "stillBlocks",
     }
 }
 
@@ -93,6 +127,10 @@ pub struct RuleMeta {
     pub id: &'static str,
     /// Default severity (a config may override it).
     pub severity: Severity,
+    /// Defect, missing or both: what the rule does while drafting.
+    pub kind: RuleKind,
+    /// Whether a dismissed error still blocks signing.
+    pub dismissal: DismissalEffect,
     /// The citation findings carry, in one line (public documents only).
     pub source: &'static str,
     /// The public documents the rule enforces, structured.
@@ -165,6 +203,8 @@ impl RuleMeta {
             id: self.id,
             family: self.family(),
             severity: self.severity,
+            kind: self.kind,
+            dismissal: self.dismissal,
             summary: self.summary(),
             what_it_checks: self.prose("What it checks").unwrap_or_default(),
             why: self
@@ -191,6 +231,8 @@ impl RuleMeta {
 ///     pub OVER_BILLED {
 ///         id: "units/over-billed",
 ///         severity: Error,
+///         kind: Defect,
+///         dismissal: StillBlocks,
 ///         source: "CMS Pub. 100-04, ch. 5, §20.2",
 ///         references: [CLAIMS_MANUAL.at("ch. 5, §20.2")],
 ///     }
@@ -202,6 +244,8 @@ macro_rules! declare_rule {
         $vis:vis $name:ident {
             id: $id:literal,
             severity: $sev:ident,
+            kind: $kind:ident,
+            dismissal: $dismissal:ident,
             source: $src:literal,
             references: [$($reference:expr),* $(,)?] $(,)?
         }
@@ -210,6 +254,8 @@ macro_rules! declare_rule {
         $vis static $name: $crate::diagnostics::RuleMeta = $crate::diagnostics::RuleMeta {
             id: $id,
             severity: $crate::diagnostics::Severity::$sev,
+            kind: $crate::diagnostics::RuleKind::$kind,
+            dismissal: $crate::diagnostics::DismissalEffect::$dismissal,
             source: $src,
             references: &[$($reference),*],
             docs: concat!($($doc, "\n"),*),
@@ -231,6 +277,12 @@ pub struct RuleDoc {
     pub family: &'static str,
     /// Default severity.
     pub severity: Severity,
+    /// What the rule reports: `defect` (a finding at both stages), `missing` (a checklist
+    /// item while drafting, a finding at signing) or `both`.
+    pub kind: RuleKind,
+    /// Whether a reviewer's dismissal clears an error of this rule (`clears`) or the error
+    /// still blocks signing (`stillBlocks`).
+    pub dismissal: DismissalEffect,
     /// The first paragraph of the docs.
     pub summary: String,
     /// What the rule checks, prose.
@@ -260,6 +312,14 @@ pub(crate) struct Diagnostic {
     pub field: Option<String>,
     pub fix: Option<String>,
     pub amount_at_risk: Option<Money>,
+    /// The structured fixes, in the order offered.
+    pub edits: Vec<EditDraft>,
+    /// Something not written yet (a checklist item while drafting). Set from the rule's
+    /// [`RuleKind`] when it is `missing` or `defect`; a rule of kind `both` marks its own.
+    pub missing: bool,
+    /// What tells this finding apart from the rule's other findings on the same field (a
+    /// modifier, a pair of codes), for its fingerprint.
+    pub anchor: Option<String>,
 }
 
 impl Diagnostic {
@@ -273,6 +333,9 @@ impl Diagnostic {
             field: None,
             fix: None,
             amount_at_risk: None,
+            edits: Vec::new(),
+            missing: rule.kind == RuleKind::Missing,
+            anchor: None,
         }
     }
     /// A byte range of `note.text` (converted to UTF-16 when the report is assembled).
@@ -298,6 +361,28 @@ impl Diagnostic {
     /// A severity other than the rule's default for this finding.
     pub fn severity(mut self, s: Severity) -> Self {
         self.severity = s;
+        self
+    }
+    /// Offers a structured fix (an edit with its applicability).
+    pub fn edit(mut self, e: EditDraft) -> Self {
+        if !e.changes.is_empty() {
+            self.edits.push(e);
+        }
+        self
+    }
+    /// Offers every edit of `edits`, in order.
+    pub fn edits(self, edits: impl IntoIterator<Item = EditDraft>) -> Self {
+        edits.into_iter().fold(self, Diagnostic::edit)
+    }
+    /// What tells this finding apart from the rule's other findings on the same field (a
+    /// modifier, a pair of codes): part of its fingerprint, never shown.
+    pub fn anchor(mut self, a: impl Into<String>) -> Self {
+        self.anchor = Some(a.into());
+        self
+    }
+    /// Marks this finding of a rule of kind `both` as reporting something not written yet.
+    pub fn missing(mut self) -> Self {
+        self.missing = true;
         self
     }
 }
@@ -382,4 +467,13 @@ pub struct Finding {
     pub amount_at_risk: Option<Money>,
     /// The policy the rule enforces, e.g. `CMS Pub. 100-04, ch. 5, §20.2`.
     pub source: &'static str,
+    /// Identifies this finding across edits of the note: the rule, the field (lines named
+    /// by their code, diagnoses by theirs) and the flagged words, normalised, with an
+    /// occurrence index among identical ones. Unchanged when other text is edited; changed
+    /// when the flagged words change. What `config.dismissed` and `options.dismissed` name.
+    pub fingerprint: String,
+    /// Structured fixes: exact changes the EMR may apply when the user asks, each with its
+    /// applicability. Empty when no edit can be offered honestly (chartlint never invents
+    /// clinical content).
+    pub edits: Vec<Edit>,
 }

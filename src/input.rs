@@ -398,6 +398,44 @@ pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The known key nearest to `key` (case-insensitive edit distance), if near enough to be a
+/// typo: at most a third of its length, and at least 1 or 2.
+pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let key: Vec<char> = key.to_lowercase().chars().collect();
+    known
+        .iter()
+        .map(|k| {
+            (
+                edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()),
+                *k,
+            )
+        })
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance (insertions, deletions, substitutions), one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = i; // row[j - 1] of the previous row
+        let mut left = i + 1; // row[j - 1] of this row
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != cb);
+            let d = (diagonal + cost).min(up.saturating_add(1)).min(left + 1);
+            diagonal = up;
+            left = d;
+            next.push(d);
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::replace_lone_surrogates;

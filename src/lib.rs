@@ -48,11 +48,13 @@ mod checker;
 mod config;
 mod date;
 mod diagnostics;
+mod edits;
 mod error;
 mod facts;
 mod input;
 mod money;
 mod note;
+mod options;
 mod policy;
 mod report;
 mod rules;
@@ -70,7 +72,10 @@ mod wasm;
 pub use checker::{check_note, Checker, MAX_EPISODE_JSON_BYTES};
 pub use config::{Config, PayerRules};
 pub use date::Date;
-pub use diagnostics::{Citation, Finding, RuleDoc, Severity};
+pub use diagnostics::{Citation, DismissalEffect, Finding, RuleDoc, RuleKind, Severity};
+pub use edits::{
+    apply_edit, replace_utf16, Applicability, Change, Edit, RemoveField, SetField, TextChange,
+};
 pub use error::InputError;
 pub use facts::payment::Bucket;
 pub use input::{MAX_CONFIG_JSON_BYTES, MAX_JSON_BYTES};
@@ -80,14 +85,17 @@ pub use note::{
     Payer, PayerKind, ProfileReview, Provider, Role, TaskModification, UnitRule, LIMITS,
     MAX_EPISODE_NOTES,
 };
+pub use options::{CheckOptions, Dismissal, Stage};
 pub use report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
+pub use report::checklist::ChecklistItem;
 pub use report::elements::{ElementFound, ElementsReport};
 pub use report::episode::{
     AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
     GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
 };
 pub use report::evaluation::{ComponentReport, EvaluationReport};
-pub use report::{Provenance, Report, SCHEMA_VERSION, VERSION};
+pub use report::{DismissedFinding, Provenance, Report, SCHEMA_VERSION, VERSION};
+pub use rules::context::ChecklistItemKind;
 pub use rules::eval::analysis::{Source as ComponentSource, Value as ComponentValue};
 pub use span::Utf16Span;
 

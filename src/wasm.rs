@@ -8,6 +8,7 @@
 
 use crate::error::InputError;
 use crate::input::{parse_config_json, replace_lone_surrogates};
+use crate::options::CheckOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +26,23 @@ extern "C" {
     /// A `Config` object (typed in the .d.ts; validated here).
     #[wasm_bindgen(typescript_type = "Config")]
     pub type ConfigObject;
+    /// A `CheckOptions` object (typed in the .d.ts; validated here).
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type OptionsObject;
+}
+
+/// The options of one check (`null`/`undefined`: signing, no dismissal).
+fn parse_options(options: Option<OptionsObject>) -> Result<CheckOptions, JsError> {
+    let Some(options) = options else {
+        return Ok(CheckOptions::default());
+    };
+    let options: &JsValue = &options;
+    if options.is_undefined() || options.is_null() {
+        return Ok(CheckOptions::default());
+    }
+    let json = stringify(options, "options")?;
+    let value = crate::input::parse_json(&json, "options").map_err(to_js_error)?;
+    CheckOptions::from_value(&value).map_err(to_js_error)
 }
 
 fn to_js_error(e: InputError) -> JsError {
@@ -95,24 +113,37 @@ impl Checker {
         })
     }
 
-    /// Checks a note. Throws an `Error` naming the field path when the note is invalid.
+    /// Checks a note. `options.stage`: `"sign"` (the default) or `"draft"` (what is not
+    /// written yet goes to `report.checklist`); `options.dismissed`: findings dismissed for
+    /// this check. Throws an `Error` naming the field path when the note or the options are
+    /// invalid.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Note")] note: JsValue,
+        options: Option<OptionsObject>,
     ) -> Result<JsValue, JsError> {
+        let options = parse_options(options)?;
         let json = stringify(&note, "note")?;
-        let report = self.inner.check_json(&json).map_err(to_js_error)?;
+        let report = self
+            .inner
+            .check_json_with(&json, &options)
+            .map_err(to_js_error)?;
         to_js(&report)
     }
 
     /// Checks a note given as JSON text and returns the report as JSON text (for workers
-    /// that already hold JSON).
+    /// that already hold JSON); `options` as for `check`.
     #[wasm_bindgen(js_name = checkJson)]
-    pub fn check_json(&self, note: &str) -> Result<String, JsError> {
+    pub fn check_json(
+        &self,
+        note: &str,
+        options: Option<OptionsObject>,
+    ) -> Result<String, JsError> {
+        let options = parse_options(options)?;
         let report = self
             .inner
-            .check_json(&replace_lone_surrogates(note))
+            .check_json_with(&replace_lone_surrogates(note), &options)
             .map_err(to_js_error)?;
         serde_json::to_string(&report)
             .map_err(|e| JsError::new(&format!("internal error while returning the report: {e}")))
@@ -157,15 +188,21 @@ pub fn check_episode(
     to_js(&checker.check_episode_json(&json).map_err(to_js_error)?)
 }
 
-/// One-shot convenience: `checkNote(note, config?)`.
+/// One-shot convenience: `checkNote(note, config?, options?)`.
 #[wasm_bindgen(js_name = checkNote, unchecked_return_type = "Report")]
 pub fn check_note(
     #[wasm_bindgen(unchecked_param_type = "Note")] note: JsValue,
     config: Option<ConfigObject>,
+    options: Option<OptionsObject>,
 ) -> Result<JsValue, JsError> {
     let checker = parse_config(config)?;
+    let options = parse_options(options)?;
     let json = stringify(&note, "note")?;
-    to_js(&checker.check_json(&json).map_err(to_js_error)?)
+    to_js(
+        &checker
+            .check_json_with(&json, &options)
+            .map_err(to_js_error)?,
+    )
 }
 
 /// The rule catalogue: id, family, severity, summary, what it checks, why, example,

@@ -4,7 +4,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    clippy::string_slice
 )]
 
 use chartlint::{Checker, Report};
@@ -73,6 +74,61 @@ pub fn billing_rules(r: &chartlint::Report) -> Vec<&'static str> {
         .map(|f| f.rule)
         .filter(|id| !id.starts_with("elements/") && *id != "units/text-mismatch")
         .collect()
+}
+
+/// The ```json block of a rule doc's section (`Example`, `Passes`).
+pub fn doc_patch(r: &chartlint::RuleDoc, heading: &str) -> Option<Value> {
+    let docs = match heading {
+        "Example" => &r.example,
+        "Passes" => &r.passes,
+        _ => return None,
+    };
+    let start = docs.find("```json")? + "```json".len();
+    let rest = &docs[start..];
+    let end = rest.find("```")?;
+    serde_json::from_str(rest[..end].trim()).ok()
+}
+
+/// Every note the drafting tests run over, named: the labelled corpus (every folder of
+/// `tests/corpus/`), the demo's samples, and each rule's documented Example and Passes laid
+/// over the base note.
+pub fn all_notes() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("tests/corpus")];
+    let mut files = Vec::new();
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    for p in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        if let Some(note) = doc.get("note") {
+            out.push((format!("corpus {}", p.display()), note.clone()));
+        }
+    }
+    let samples: Value =
+        serde_json::from_str(&std::fs::read_to_string("www/src/samples.json").unwrap()).unwrap();
+    for s in samples.as_array().unwrap() {
+        out.push((
+            format!("sample {}", s["key"].as_str().unwrap()),
+            s["note"].clone(),
+        ));
+    }
+    for r in chartlint::rules() {
+        for h in ["Example", "Passes"] {
+            if let Some(patch) = doc_patch(&r, h) {
+                out.push((format!("{} {h}", r.id), with(patch)));
+            }
+        }
+    }
+    out
 }
 
 /// An episode from patches: each patch is laid over the base note without its `episode`

@@ -117,13 +117,17 @@ fn a_misspelled_top_level_key_names_the_nearest_one() {
         error_of(json!({ "Severity": {} })),
         r#"config.Severity: unknown key; did you mean "severity"?"#
     );
+    assert_eq!(
+        error_of(json!({ "dismised": [] })),
+        r#"config.dismised: unknown key; did you mean "dismissed"?"#
+    );
 }
 
 #[test]
 fn a_key_far_from_every_known_one_lists_them() {
     assert_eq!(
         error_of(json!({ "colour": "blue" })),
-        "config.colour: unknown key; expected one of disabledRules, severity, payers, feeSchedule, ncci, icd10File, requirements, cloning"
+        "config.colour: unknown key; expected one of disabledRules, severity, payers, feeSchedule, ncci, icd10File, requirements, dismissed, cloning"
     );
 }
 
@@ -205,6 +209,7 @@ fn every_known_key_is_accepted() {
             "conversionFactor": "33.4009", "gpci": { "work": "1", "pe": "1", "mp": "1" }, "qualifyingApm": false
         },
         "requirements": { "daily": ["plan", "signature"] },
+        "dismissed": [{ "fingerprint": "0123456789abcdef", "reason": "Reviewed with the payer." }],
         "cloning": { "threshold": 0.9, "template": ["Patient seen per plan of care."] }
     });
     if let Err(e) = Checker::from_config_json(&config.to_string()) {

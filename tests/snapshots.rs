@@ -3,6 +3,12 @@
 //! pretty JSON. A change of any report shows up as a diff of `tests/snapshots/*.snap` for a
 //! reviewer to read.
 //!
+//! The signing reports (`corpus-*`, `sample-*`) are shown without the fields added for
+//! drafting (`stage`, `checklist`, `dismissed`, each finding's `fingerprint` and `edits`), so
+//! they show that signing is unchanged by them; the drafting reports of the demo samples
+//! (`draft-*`) and a digest of every corpus note's edits and checklist (`corpus-drafting`)
+//! show those fields.
+//!
 //! After an intended change (or a new corpus note): `INSTA_UPDATE=always cargo test --test
 //! snapshots`, then read `git diff tests/snapshots/` before committing.
 #![allow(
@@ -13,15 +19,106 @@
     clippy::string_slice
 )]
 
-use chartlint::Checker;
+use chartlint::{CheckOptions, Checker, Stage};
+use serde::Serialize;
 use serde_json::Value;
+use std::fmt::Write;
 use std::fs;
 
+/// The signing report without the fields drafting added, in the Report's own field order.
 fn report_json(checker: &Checker, note: &Value, what: &str) -> String {
-    let report = checker
+    let r = checker
         .check_value(note)
         .unwrap_or_else(|e| panic!("{what}: {e}"));
-    serde_json::to_string_pretty(&report).unwrap()
+    serde_json::to_string_pretty(&SignView::of(&r)).unwrap()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SignView<'a> {
+    schema_version: &'a str,
+    note_id: &'a Option<String>,
+    ready_to_sign: bool,
+    findings: Vec<FindingView<'a>>,
+    billing: &'a chartlint::Billing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evaluation: &'a Option<chartlint::EvaluationReport>,
+    elements: &'a chartlint::ElementsReport,
+    provenance: &'a chartlint::Provenance,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FindingView<'a> {
+    rule: &'a str,
+    severity: chartlint::Severity,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<chartlint::Utf16Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount_at_risk: &'a Option<chartlint::Money>,
+    source: &'a str,
+}
+
+impl<'a> SignView<'a> {
+    fn of(r: &'a chartlint::Report) -> Self {
+        SignView {
+            schema_version: r.schema_version,
+            note_id: &r.note_id,
+            ready_to_sign: r.ready_to_sign,
+            findings: r
+                .findings
+                .iter()
+                .map(|f| FindingView {
+                    rule: f.rule,
+                    severity: f.severity,
+                    message: &f.message,
+                    span: f.span,
+                    field: &f.field,
+                    fix: &f.fix,
+                    amount_at_risk: &f.amount_at_risk,
+                    source: f.source,
+                })
+                .collect(),
+            billing: &r.billing,
+            evaluation: &r.evaluation,
+            elements: &r.elements,
+            provenance: &r.provenance,
+        }
+    }
+}
+
+fn draft(checker: &Checker, note: &Value, what: &str) -> chartlint::Report {
+    checker
+        .check_value_with(note, &CheckOptions::stage(Stage::Draft))
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+/// One note's drafting digest: findings while drafting with their fingerprints and edits,
+/// and the checklist items not done.
+fn digest(out: &mut String, name: &str, r: &chartlint::Report) {
+    writeln!(out, "## {name} (ready to sign: {})", r.ready_to_sign).unwrap();
+    for f in &r.findings {
+        writeln!(
+            out,
+            "- {} {} {}",
+            f.fingerprint,
+            f.severity.as_str(),
+            f.rule
+        )
+        .unwrap();
+        for e in &f.edits {
+            writeln!(out, "    {}: {}", e.applicability.as_str(), e.title).unwrap();
+        }
+    }
+    for i in r.checklist.iter().filter(|i| i.required && !i.done) {
+        let edits: Vec<&str> = i.edits.iter().map(|e| e.applicability.as_str()).collect();
+        writeln!(out, "- todo {} ({}) {:?}", i.label, i.rule, edits).unwrap();
+    }
 }
 
 fn settings() -> insta::Settings {
@@ -45,6 +142,10 @@ fn demo_samples() {
                 format!("sample-{key}"),
                 report_json(&checker, &s["note"], key)
             );
+            insta::assert_snapshot!(
+                format!("draft-{key}"),
+                serde_json::to_string_pretty(&draft(&checker, &s["note"], key)).unwrap()
+            );
         }
     });
 }
@@ -59,6 +160,7 @@ fn corpus_notes() {
     files.sort();
     assert!(files.len() >= 100, "{} corpus notes", files.len());
     let checker = Checker::with_defaults();
+    let mut drafting = String::new();
     settings().bind(|| {
         for path in &files {
             let stem = path.file_stem().unwrap().to_str().unwrap();
@@ -67,7 +169,9 @@ fn corpus_notes() {
                 format!("corpus-{stem}"),
                 report_json(&checker, &doc["note"], stem)
             );
+            digest(&mut drafting, stem, &draft(&checker, &doc["note"], stem));
         }
+        insta::assert_snapshot!("corpus-drafting", drafting);
     });
 }
 

@@ -166,7 +166,15 @@ fn the_demo_and_the_package_files_name_no_internal_file() {
     files.push("pkg-config/types.d.ts".into());
     files.push("pkg-config/report.d.ts".into());
     files_under(Path::new("pkg-config/src"), &mut files);
-    for f in ["api.d.ts", "worker.d.ts", "worker-script.d.ts"] {
+    for f in [
+        "api.d.ts",
+        "worker.d.ts",
+        "worker-script.d.ts",
+        "editing.d.ts",
+        "codemirror.d.ts",
+        "prosemirror.d.ts",
+        "textarea.d.ts",
+    ] {
         files.push(Path::new("pkg-config").join(f));
     }
     for f in files {

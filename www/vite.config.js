@@ -30,7 +30,12 @@ export default defineConfig({
   // chartlint finds its .wasm with new URL(..., import.meta.url): don't pre-bundle it.
   optimizeDeps: { exclude: ["chartlint"] },
   worker: { format: "es" },
-  build: { target: "es2022", chunkSizeWarningLimit: 2000 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 2000,
+    // Two pages: the demo, and the editor adapters (a plain textarea and ProseMirror).
+    rollupOptions: { input: { main: "index.html", adapters: "adapters.html" } },
+  },
   preview: {
     host: "127.0.0.1",
     headers: {

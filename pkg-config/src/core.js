@@ -86,10 +86,10 @@ export class Checker extends GlueChecker {
   }
 }
 
-/** One-shot convenience: `checkNote(note, config?)`. */
-export function checkNote(note, config) {
+/** One-shot convenience: `checkNote(note, config?, options?)` (options as for `Checker.check`). */
+export function checkNote(note, config, options) {
   ensureReady();
-  return glueCheckNote(note, config);
+  return glueCheckNote(note, config, options);
 }
 
 /** One-shot convenience: `checkEpisode(notes, config?)`, the notes of one episode of care. */

@@ -31,6 +31,18 @@ function cloneableWasm(wasm) {
   return wasm; // a WebAssembly.Module or bytes: structured-cloneable
 }
 
+/**
+ * `lane` and `signal` steer the call in this client; every other key is the check's own option
+ * (`stage`, `dismissed`, …), sent to the worker, where the engine validates it (an unknown key
+ * is an error naming it there, as with `Checker.check`).
+ */
+function splitOptions(options) {
+  if (options === undefined || options === null) return [undefined, undefined];
+  if (typeof options !== "object") return [options, undefined]; // the engine reports the type error
+  const { lane, signal, ...rest } = options;
+  return [Object.keys(rest).length ? rest : undefined, { lane, signal }];
+}
+
 export class WorkerChecker {
   #worker;
   #ownsWorker;
@@ -67,14 +79,19 @@ export class WorkerChecker {
     this.ready.catch(() => {}); // observed through the calls too
   }
 
-  /** Checks a note: the Report, as `Checker.check` returns it. */
+  /**
+   * Checks a note: the Report, as `Checker.check` returns it. `options` holds both the check's
+   * options (`stage`, `dismissed`: sent to the worker) and the call's (`lane`, `signal`).
+   */
   check(note, options) {
-    return this.call("check", [note], options);
+    const [checkOptions, callOptions] = splitOptions(options);
+    return this.call("check", checkOptions === undefined ? [note] : [note, checkOptions], callOptions);
   }
 
-  /** JSON text in, JSON text out, as `Checker.checkJson`. */
+  /** JSON text in, JSON text out, as `Checker.checkJson`; `options` as for `check`. */
   checkJson(text, options) {
-    return this.call("checkJson", [text], options);
+    const [checkOptions, callOptions] = splitOptions(options);
+    return this.call("checkJson", checkOptions === undefined ? [text] : [text, checkOptions], callOptions);
   }
 
   /** Checks the notes of one episode of care: the EpisodeReport, as `Checker.checkEpisode` returns it. */

@@ -7,6 +7,7 @@ pub mod episode;
 pub mod eval;
 pub mod modifiers;
 pub mod payment;
+pub mod placeholders;
 pub mod units;
 
 use crate::config::{Config, PayerRules};
@@ -37,6 +38,8 @@ pub struct Facts<'a> {
     pub eval: Option<Analysis>,
     /// Facts read from `note.text` in one pass.
     pub text: TextFacts,
+    /// Template placeholders (`[[…]]`) left in the text.
+    pub placeholders: Vec<crate::span::Span>,
 }
 
 /// What the text reader needs to know about a note besides its text: whether testing is all
@@ -79,6 +82,7 @@ impl<'a> Facts<'a> {
             modifiers,
             eval: analysis::analyze(note, &text),
             text,
+            placeholders: placeholders::find(&note.text),
         }
     }
 

@@ -388,6 +388,15 @@ pub static CODES: &[CodeInfo] = &[
     untimed("G0283", "Electrical stimulation, unattended (Medicare)"),
 ];
 
+/// The primary code an add-on code is billed with (97129 for 97130, 92605 for 92618, 92607
+/// for 92608).
+pub fn primary_of(info: &CodeInfo) -> &'static str {
+    match info.counting {
+        Counting::Block { first: Some(f), .. } => f,
+        _ => info.family_first.unwrap_or(info.code),
+    }
+}
+
 /// Looks a code up (codes are upper-cased by the parser).
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
     CODES

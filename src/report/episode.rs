@@ -459,6 +459,9 @@ pub(crate) fn build(
             .then(a.diagnostic.message.cmp(&b.diagnostic.message))
     });
     let mut errors_about: Vec<usize> = Vec::new();
+    // Episode findings are fingerprinted like a note's (the rule, the note, the field, and
+    // an occurrence among identical keys), and offer no edit: they concern other notes too.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let findings: Vec<EpisodeFinding> = diagnostics
         .into_iter()
         .map(|d| {
@@ -480,6 +483,15 @@ pub(crate) fn build(
                 .get(d.member)
                 .map_or((0, None), |m| (m.index, m.note.id.clone()));
             let span = spans.span(d.member, d.diagnostic.span);
+            let key = format!(
+                "{}\u{1f}{}\u{1f}{}",
+                d.diagnostic.rule.id,
+                note_id.clone().unwrap_or_else(|| format!("#{note_index}")),
+                d.diagnostic.field.as_deref().unwrap_or("")
+            );
+            let occurrence = seen.entry(key.clone()).or_insert(0);
+            let fingerprint = super::fingerprint::fingerprint(&key, *occurrence);
+            *occurrence += 1;
             EpisodeFinding {
                 finding: Finding {
                     rule: d.diagnostic.rule.id,
@@ -490,6 +502,8 @@ pub(crate) fn build(
                     fix: d.diagnostic.fix,
                     amount_at_risk: d.diagnostic.amount_at_risk,
                     source: d.diagnostic.rule.source,
+                    fingerprint,
+                    edits: Vec::new(),
                 },
                 note_index,
                 note_id,

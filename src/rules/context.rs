@@ -4,7 +4,9 @@
 //! family's table ([`rule_table!`]).
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, EpisodeDiagnostic, RuleMeta};
+use crate::diagnostics::{Diagnostic, EpisodeDiagnostic, RuleKind, RuleMeta};
+use crate::span::Span;
+use crate::wire::wire_enum;
 
 /// Everything a rule may read: the note, the config and the facts computed once per check.
 pub type Context<'a> = crate::facts::Facts<'a>;
@@ -67,9 +69,95 @@ impl<'c> EpisodeFindings<'c> {
     }
 }
 
-/// Collects diagnostics, applying the config (disabled rules, severity overrides).
+wire_enum! {
+    /// What a checklist item asks for: a documentation element (named as in
+    /// `report.elements` and `config.requirements`) or a field or part of the note.
+    pub enum ChecklistItemKind {
+        /// Goals.
+        Goals = "goals",
+        /// Progress toward the goals.
+        Progress = "progress",
+        /// Why the patient needs skilled therapy.
+        MedicalNecessity = "medicalNecessity",
+        /// What required a therapist's skill.
+        SkilledIntervention = "skilledIntervention",
+        /// The patient's response to treatment.
+        PatientResponse = "patientResponse",
+        /// The plan for the next visits.
+        Plan = "plan",
+        /// The signature with credentials.
+        Signature = "signature",
+        /// A standardized outcome measure with a score.
+        OutcomeMeasure = "outcomeMeasure",
+        /// The visit's ICD-10-CM codes (`diagnoses`).
+        Diagnoses = "diagnoses",
+        /// A billed timed line's minutes (`lines[i].minutes`).
+        Minutes = "minutes",
+        /// The total treatment time (`totalTreatmentMinutes`, or written in the text).
+        TotalTreatmentMinutes = "totalTreatmentMinutes",
+        /// The evaluation or re-evaluation code of an evaluation note.
+        EvaluationCode = "evaluationCode",
+        /// One evaluation complexity component (`evaluation.*` or the text).
+        EvaluationComponent = "evaluationComponent",
+        /// The reason for a re-evaluation.
+        ReevaluationReason = "reevaluationReason",
+        /// The progress report due with this visit.
+        ProgressReport = "progressReport",
+    }
+}
+
+/// A checklist item as a rule reports it (the documentation elements' items are made by the
+/// Report from `report.elements`).
+#[derive(Debug, Clone)]
+pub struct ItemDraft {
+    /// What it asks for.
+    pub item: ChecklistItemKind,
+    /// A label a therapist reads: "Minutes of 97110".
+    pub label: String,
+    /// The rule that reports it, as a finding, at signing.
+    pub rule: &'static RuleMeta,
+    /// Written (or entered) already.
+    pub done: bool,
+    /// Where it is written (byte ranges of the text).
+    pub spans: Vec<Span>,
+    /// The field to fill, if it is one.
+    pub field: Option<String>,
+}
+
+impl ItemDraft {
+    /// An item of `rule`.
+    pub fn new(
+        rule: &'static RuleMeta,
+        item: ChecklistItemKind,
+        label: impl Into<String>,
+        done: bool,
+    ) -> ItemDraft {
+        ItemDraft {
+            item,
+            label: label.into(),
+            rule,
+            done,
+            spans: Vec::new(),
+            field: None,
+        }
+    }
+    /// The field to fill.
+    pub fn field(mut self, path: impl Into<String>) -> Self {
+        self.field = Some(path.into());
+        self
+    }
+    /// Where it is written.
+    pub fn spans(mut self, spans: impl IntoIterator<Item = Span>) -> Self {
+        self.spans.extend(spans);
+        self
+    }
+}
+
+/// Collects diagnostics and checklist items, applying the config (disabled rules, severity
+/// overrides) and each rule's kind (a `missing` rule's findings are marked missing).
 pub struct Findings<'c> {
     items: Vec<Diagnostic>,
+    checklist: Vec<ItemDraft>,
     config: &'c Config,
 }
 
@@ -78,6 +166,7 @@ impl<'c> Findings<'c> {
     pub fn new(config: &'c Config) -> Self {
         Findings {
             items: Vec::new(),
+            checklist: Vec::new(),
             config,
         }
     }
@@ -95,12 +184,26 @@ impl<'c> Findings<'c> {
         if let Some(s) = self.config.severity.get(d.rule.id) {
             d.severity = *s;
         }
+        match d.rule.kind {
+            RuleKind::Missing => d.missing = true,
+            RuleKind::Defect => d.missing = false,
+            RuleKind::Both => {}
+        }
         self.items.push(d);
     }
 
-    /// The diagnostics, in the order they were pushed.
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
+    /// Adds a checklist item (done or not), unless its rule is disabled. A rule of kind
+    /// `missing` or `both` reports each requirement it checks this way, and pushes its
+    /// finding as well when the item is not done.
+    pub fn item(&mut self, item: ItemDraft) {
+        if self.enabled(item.rule) {
+            self.checklist.push(item);
+        }
+    }
+
+    /// The diagnostics and the checklist items, in the order they were pushed.
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<ItemDraft>) {
+        (self.items, self.checklist)
     }
 }
 

@@ -16,11 +16,12 @@ pub mod elements;
 pub mod episode;
 pub mod eval;
 pub mod modifiers;
+pub mod templates;
 pub mod units;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, EpisodeDiagnostic, RuleDoc, RuleMeta};
-use context::{Check, Context, EpisodeContext, EpisodeFindings, Findings, Rule};
+use context::{Check, Context, EpisodeContext, EpisodeFindings, Findings, ItemDraft, Rule};
 
 /// Every family's table, in the order of the docs and of execution.
 pub static FAMILIES: &[&[Rule]] = &[
@@ -55,15 +56,16 @@ pub fn canonical_id(id: &str) -> Option<&'static str> {
     find(id).map(|r| r.id)
 }
 
-/// Runs every enabled rule over one note's facts, in table order.
-pub fn run(ctx: &Context<'_>, config: &Config) -> Vec<Diagnostic> {
+/// Runs every enabled rule over one note's facts, in table order: the diagnostics and the
+/// checklist items the rules report.
+pub fn run(ctx: &Context<'_>, config: &Config) -> (Vec<Diagnostic>, Vec<ItemDraft>) {
     let mut out = Findings::new(config);
     for rule in FAMILIES.iter().flat_map(|f| f.iter()) {
         if let (Check::Note(check), true) = (&rule.check, out.enabled(rule.meta)) {
             check(ctx, &mut out);
         }
     }
-    out.into_vec()
+    out.into_parts()
 }
 
 /// Runs every enabled rule over an episode's facts, in table order.

@@ -123,14 +123,29 @@ pub fn warm_up() {
 /// and a colon). Read by `episode/progress-report-due` and by the episode's count of
 /// reporting periods.
 pub fn contains_progress_report(text: &str) -> bool {
-    // Read by hand, line by line: a pattern engine for one heading costs the package more
-    // than the reading itself.
-    text.split('\n').any(heading_line)
+    find_progress_report(text).is_some()
 }
 
-fn heading_line(line: &str) -> bool {
-    let line = line.trim_start_matches([' ', '\t', '>', '*', '#', '-']);
-    let lower = line.to_ascii_lowercase();
+/// Where the first progress-report heading of [`contains_progress_report`] is (bytes of
+/// `text`), for the drafting checklist's span. Read by hand, line by line: a pattern engine
+/// for one heading costs the package more than the reading itself.
+pub fn find_progress_report(text: &str) -> Option<crate::span::Span> {
+    let mut start = 0usize;
+    for line in text.split('\n') {
+        if let Some(len) = heading_len(line) {
+            return Some(crate::span::Span::new(start, start + len));
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
+/// The length of the heading at the start of `line` (leading bullets included), if the line
+/// opens a progress report.
+fn heading_len(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches([' ', '\t', '>', '*', '#', '-']);
+    let lead = line.len() - body.len();
+    let lower = body.to_ascii_lowercase();
     let rest = ["progress", "reporting"].iter().find_map(|first| {
         let after = lower.strip_prefix(first)?;
         let gap = after.len() - after.trim_start().len();
@@ -144,39 +159,41 @@ fn heading_line(line: &str) -> bool {
             &["period"]
         };
         seconds.iter().find_map(|w| after.strip_prefix(w))
-    });
-    let Some(rest) = rest else {
-        return false;
-    };
+    })?;
     // A whole word: "progress notes" or "progress reported" is not the heading.
     if rest
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '_')
     {
-        return false;
+        return None;
     }
     let mut rest = rest.trim_start_matches([' ', '\t']);
     if let Some(inner) = rest.strip_prefix('(') {
-        let Some(close) = inner.find(')') else {
-            return false;
-        };
+        let close = inner.find(')')?;
         rest = inner
             .get(close + 1..)
             .unwrap_or("")
             .trim_start_matches([' ', '\t']);
     }
-    let rest = rest.trim_end_matches('\r');
-    if rest.is_empty() || rest.starts_with(':') {
-        return true;
+    let consumed = lead + body.len() - rest.len();
+    let rest_cr = rest.trim_end_matches('\r');
+    if rest_cr.is_empty() {
+        return Some(consumed);
+    }
+    if rest.starts_with(':') {
+        return Some(consumed + 1);
     }
     let mut chars = rest.chars();
-    matches!(chars.next(), Some('-' | '–' | '—')) && matches!(chars.next(), Some(' ' | '\t'))
+    let dash = chars.next().filter(|c| matches!(c, '-' | '–' | '—'))?;
+    let space = chars.next().filter(|c| matches!(c, ' ' | '\t'))?;
+    Some(consumed + dash.len_utf8() + space.len_utf8())
 }
 
 #[cfg(test)]
 mod progress_report_tests {
     use super::contains_progress_report as has_report_heading;
+    use super::find_progress_report;
 
     #[test]
     fn report_headings() {
@@ -202,6 +219,11 @@ mod progress_report_tests {
         ] {
             assert!(!has_report_heading(no), "{no:?}");
         }
+        let text = "S: knee better\nProgress report (visits 1-10): on track";
+        let Some(sp) = find_progress_report(text) else {
+            unreachable!("no heading found")
+        };
+        assert_eq!(text.get(sp.start..sp.end), Some("Progress report (visits 1-10):"));
     }
 }
 

@@ -1,7 +1,8 @@
 // Compiled with `tsc --noEmit` against the built package: the types must be precise enough
 // that this compiles, and the @ts-expect-error lines must really be errors.
 import init, { Checker, checkNote, checkEpisode, rules, version } from "chartlint";
-import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, EpisodeReport, EpisodeFinding, GoalRow } from "chartlint";
+import { WorkerChecker } from "chartlint/worker";
+import type { Note, Report, Finding, Config, RuleDoc, RuleId, Money, CheckOptions, Edit, Change, ChecklistItem, Stage, EpisodeReport, EpisodeFinding, GoalRow } from "chartlint";
 
 async function main(): Promise<void> {
   await init();
@@ -33,6 +34,34 @@ async function main(): Promise<void> {
   const spentAfter: Money | undefined = report.billing.threshold?.spentAfter;
   const url: string | undefined = docs[0]?.references[0]?.url;
   void [n, ready, units, again, docs, v, supported, why, rule, goalsFound, spentAfter, url];
+
+  // Drafting: options, the checklist, edits, dismissals.
+  const options: CheckOptions = { stage: "draft", dismissed: [{ fingerprint: "0123456789abcdef", reason: "Reviewed." }] };
+  const draft: Report = checker.check(note, options);
+  const stage: Stage = draft.stage;
+  const todo: ChecklistItem[] = draft.checklist.filter((i) => i.required && !i.done);
+  const edit: Edit | undefined = draft.findings[0]?.edits[0];
+  const change: Change | undefined = edit?.changes[0];
+  const where: number | undefined = change && "span" in change ? change.span.start : undefined;
+  const value = change && "value" in change ? change.value : undefined;
+  const reason: string | undefined = draft.dismissed[0]?.reason;
+  const blocks: boolean | undefined = draft.dismissed[0]?.blocksSigning;
+  const kind: "defect" | "missing" | "both" | undefined = docs[0]?.kind;
+  const fromJson: string = checker.checkJson("{}", { stage: "sign" });
+  const oneShotDraft: Report = checkNote(note, null, { stage: "draft" });
+  void [stage, todo, where, value, reason, blocks, kind, fromJson, oneShotDraft];
+  // @ts-expect-error the stage is "draft" or "sign"
+  checker.check(note, { stage: "final" });
+  // @ts-expect-error a dismissal needs its reason
+  const noReason: CheckOptions = { dismissed: [{ fingerprint: "x" }] };
+  // @ts-expect-error an edit's applicability is a closed set
+  const badEdit: Edit = { applicability: "unsafe", title: "", changes: [] };
+  void [noReason, badEdit];
+  // The worker takes the check's options and the call's together.
+  const inWorker = (w: WorkerChecker): Promise<Report> => w.check(note, { stage: "draft", dismissed: [], lane: "editor" });
+  // @ts-expect-error the worker validates the same options
+  const badWorker = (w: WorkerChecker) => w.check(note, { stage: "final" });
+  void [inWorker, badWorker];
 
   const episode: EpisodeReport = checker.checkEpisode([{ ...note, patientId: "P1", episodeId: "E1", episode: { closed: true, frequencyPerWeek: 2 } }]);
   const ef: EpisodeFinding | undefined = episode.findings[0];
@@ -80,3 +109,40 @@ async function main(): Promise<void> {
   void [wrong, badConfig, typo, packTypo, kindTypo, reqTypo, full];
 }
 void main;
+
+// The editor adapters, against the editors' own types.
+import { linter } from "@codemirror/lint";
+import { EditorView } from "@codemirror/view";
+import { EditorState as PMState, Plugin, PluginKey } from "prosemirror-state";
+import { Decoration, DecorationSet, EditorView as PMView } from "prosemirror-view";
+import { schema } from "prosemirror-schema-basic";
+import { chartlintSource } from "chartlint/codemirror";
+import { chartlintPlugin, plainText } from "chartlint/prosemirror";
+import { attachTextarea, attachContentEditable, editableText } from "chartlint/textarea";
+import { applyEdit, createScheduler, type Scheduler } from "chartlint/editing";
+
+async function adapters(note: Note, w: WorkerChecker): Promise<void> {
+  await init();
+  const checker = new Checker();
+  const source = chartlintSource({ checker: w, getNote: () => note, options: () => ({ stage: "draft" }), onFieldEdit: (edit) => void applyEdit(note, edit) });
+  new EditorView({ extensions: [linter(source, { delay: 150 })] });
+  const lint = chartlintPlugin({ pm: { Plugin, PluginKey, Decoration, DecorationSet }, checker, getNote: () => note });
+  const plugin: Plugin = lint.plugin;
+  const state = PMState.create({ schema, plugins: [plugin] });
+  const pmView = new PMView(null, { state });
+  const first = lint.findings(pmView.state)[0];
+  if (first) await lint.applyEdit(pmView, first.edits[0]!, first);
+  const text: string = plainText(state.doc).text;
+  const area = attachTextarea(document.createElement("textarea"), { checker, getNote: () => note, confirm: (edit) => edit.applicability !== "template" });
+  const last: Report | null = area.report;
+  const rich = attachContentEditable(document.createElement("div"), { checker: w, getNote: () => note, options: () => ({ stage: "draft" }) });
+  const at: number | null = editableText(document.body).offsetOf(document.body, 0);
+  void [rich.report, at];
+  const s: Scheduler = createScheduler({ checker, getNote: () => note, onReport: (r) => void r.checklist });
+  // @ts-expect-error the adapters need a checker
+  attachTextarea(document.createElement("textarea"), { getNote: () => note });
+  // @ts-expect-error applyEdit takes an Edit
+  applyEdit(note, { title: "x" });
+  void [text, last, s];
+}
+void adapters;

@@ -182,7 +182,7 @@ export function mountAuditView(root, app) {
   async function checkOne(it, signal) {
     if (it.error) return { row: it.row, kind: "malformed", error: it.error };
     try {
-      return { row: it.row, report: await checker.check(it.note, { signal }) };
+      return { row: it.row, report: await checker.check(it.note, { signal, dismissed: app.dismissedFor(`audit:${it.row}`) }) };
     } catch (e) {
       if (e?.name === "AbortError") throw e;
       return { row: it.row, kind: "invalid", error: String(e?.message ?? e) };
@@ -622,7 +622,18 @@ export function mountAuditView(root, app) {
   // ---- Export --------------------------------------------------------------------------
   const EXPORT_COLUMNS = ["row", "noteId", "discipline", "noteType", "payerKind", "readyToSign", "rule", "severity", "message",
     "field", "spanStart", "spanEnd", "fix", "amountAtRisk", "source", "policyYear", "rulePack", "engineVersion", "falseAlarm", "falseAlarmReason", "error",
-    "episode", "scope", "notesConcerned"];
+    "episode", "scope", "notesConcerned", "fingerprint", "dismissed", "dismissedReason", "blocksSigning"];
+
+  // Dismissals (made in the editor, kept per note): a finding of the audit's report is
+  // exported as dismissed while its fingerprint is dismissed for that note, with the reason.
+  const ruleDismissal = new Map(app.rules.map((r) => [r.id, r.dismissal]));
+  function withDismissals(r) {
+    const live = app.dismissals.get(`audit:${r.row}`) ?? new Map();
+    return [...allFindings(r), ...(r.report?.dismissed ?? []).map((d) => d.finding)].map((f) => {
+      const d = f.fingerprint === undefined ? undefined : live.get(f.fingerprint);
+      return { f, dismissal: d ? { reason: d.reason, blocksSigning: f.severity === "error" && ruleDismissal.get(f.rule) === "stillBlocks" } : null };
+    });
+  }
 
   function exportRows() {
     const out = [];
@@ -634,7 +645,7 @@ export function mountAuditView(root, app) {
       }
       const p = r.report.provenance;
       const episode = r.episode ? state.episodes.find((e) => e.key === r.episode)?.label ?? "" : "";
-      for (const f of allFindings(r)) {
+      for (const { f, dismissal } of withDismissals(r)) {
         const key = faKey(r.row, f);
         const isEpisode = f.noteIndex !== undefined;
         out.push({
@@ -645,6 +656,8 @@ export function mountAuditView(root, app) {
           falseAlarm: state.falseAlarms.has(key), falseAlarmReason: state.falseAlarms.get(key) ?? "", error: "",
           episode, scope: isEpisode ? "episode" : "note",
           notesConcerned: isEpisode ? f.notes.map((n) => n.noteId ?? `#${n.index}`).join(" ") : "",
+          fingerprint: f.fingerprint ?? "", dismissed: Boolean(dismissal), dismissedReason: dismissal?.reason ?? "",
+          blocksSigning: dismissal ? dismissal.blocksSigning : "",
         });
       }
     });
@@ -667,10 +680,13 @@ export function mountAuditView(root, app) {
         ? {
           row: r.row, noteId: r.report.noteId, readyToSign: isReady(r), provenance: r.report.provenance,
           ...(r.episode ? { episode: state.episodes.find((e) => e.key === r.episode)?.label } : {}),
-          findings: allFindings(r).map((f) => {
+          findings: withDismissals(r).filter((x) => !x.dismissal).map(({ f }) => {
             const key = faKey(r.row, f);
             return { ...f, policyYear: r.report.provenance.policyYear, ...(state.falseAlarms.has(key) ? { falseAlarm: { reason: state.falseAlarms.get(key) } } : {}) };
           }),
+          dismissed: withDismissals(r).filter((x) => x.dismissal).map(({ f, dismissal }) => ({
+            finding: { ...f, policyYear: r.report.provenance.policyYear }, reason: dismissal.reason, blocksSigning: dismissal.blocksSigning,
+          })),
           billing: r.report.billing,
         }
         : { row: r.row, noteId: state.items[i]?.id ?? null, unreadable: { kind: r.kind, error: r.error } }),

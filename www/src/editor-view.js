@@ -4,11 +4,16 @@ import { el, add, clear, plural } from "./util.js";
 import { createEditor } from "./editor.js";
 import { renderFields, focusField } from "./fields.js";
 import { renderStatus, renderFindings, renderBilling, renderEvaluation, renderElements } from "./panel.js";
+import { stageSwitch, renderChecklist, findingControls, renderDismissed, renderSignOutcome } from "./drafting.js";
+import { applyEdit } from "chartlint/editing";
 import { SAMPLES } from "./samples.js";
 
 export function mountEditorView(root, app) {
   let note = structuredClone(SAMPLES[0].note);
   let context = null; // { row, label } when the note came from the batch audit
+  let noteKey = `sample:${SAMPLES[0].key}`; // whose dismissals apply
+  let stage = "sign"; // finished samples are checked as at signing; a blank note starts as a draft
+  let signRequested = false;
 
   const picker = el("select", { id: "sample-picker", "aria-label": "Sample note" }, [
     ...groupedOptions(),
@@ -24,6 +29,46 @@ export function mountEditorView(root, app) {
   const billingRoot = el("div", { class: "billing-root" });
   const evalRoot = el("section", { class: "panel-section eval", hidden: true });
   const elementsRoot = el("section", { class: "panel-section elements-root", hidden: true });
+  const checklistRoot = el("section", { class: "panel-section checklist-root", hidden: true });
+  const dismissedRoot = el("section", { class: "panel-section dismissed-root", hidden: true });
+  const signOutcome = el("div", { class: "sign-outcome", "data-testid": "sign-outcome", hidden: true });
+  const signButton = el("button", { type: "button", class: "btn primary", "data-testid": "sign" }, "Sign");
+  const setStage = (s) => {
+    if (s === stage) return;
+    stage = s;
+    stages.sync();
+    signOutcome.hidden = true;
+    editor.refresh();
+  };
+  const stages = stageSwitch(() => stage, setStage);
+  signButton.addEventListener("click", () => {
+    // Signing is judged on a signing check: switch to it (or re-check) and show the outcome.
+    signRequested = true;
+    if (stage !== "sign") setStage("sign");
+    else editor.refresh();
+  });
+  const dismissalsOfNote = () => {
+    if (!app.dismissals.has(noteKey)) app.dismissals.set(noteKey, new Map());
+    return app.dismissals.get(noteKey);
+  };
+  const onDismiss = (f, reason) => {
+    dismissalsOfNote().set(f.fingerprint, { reason, rule: f.rule });
+    editor.refresh();
+  };
+  const onRestore = (f) => {
+    dismissalsOfNote().delete(f.fingerprint);
+    editor.refresh();
+  };
+  // Field edits apply to the structured note (the fields form is redrawn); text edits go
+  // through the editor.
+  const onFieldEdit = (edit) => {
+    const next = applyEdit(note, edit);
+    for (const k of Object.keys(note)) delete note[k];
+    Object.assign(note, next);
+    renderFields(fieldsRoot, note, onFieldsChange);
+    editor.refresh(); // also when applied from the editor's tooltip: fields are not its text
+  };
+  const confirmEdit = (edit) => edit.applicability === "template" || window.confirm(`${edit.title}?`);
 
   const activate = (f) => {
     if (f.span) editor.select(f.span);
@@ -47,20 +92,42 @@ export function mountEditorView(root, app) {
     }
     findingsCount.textContent = String(report.findings.length);
     renderFindings(findingsRoot, report.findings, activate, {
-      renderExtra: context ? (f) => app.audit.falseAlarmControl(context.row, f) : null,
+      renderExtra: (f) => [
+        findingControls(f, { onApply: (edit) => editor.applyEdit(edit, f), onDismiss }),
+        context ? app.audit.falseAlarmControl(context.row, f) : null,
+      ],
     });
+    renderChecklist(checklistRoot, report, (edit) => editor.applyEdit(edit, null), (field) => focusField(fieldsRoot, field));
+    renderDismissed(dismissedRoot, report, onRestore);
+    stats.dataset.stage = report.stage;
+    if (signRequested && report.stage === "sign") {
+      signRequested = false;
+      renderSignOutcome(signOutcome, report);
+    }
     renderBilling(billingRoot, report, note);
     renderEvaluation(evalRoot, report, (s) => editor.select(s));
     renderElements(elementsRoot, report, (s) => editor.select(s));
   };
 
-  const editor = createEditor(cmHost, { getChecker: () => app.checker, getNote: () => note, onReport });
+  const editor = createEditor(cmHost, {
+    checker: app.checker,
+    getNote: () => note,
+    getOptions: () => ({ stage, dismissed: app.dismissedFor(noteKey) }),
+    onReport,
+    onFieldEdit,
+    confirm: confirmEdit,
+  });
 
   const onFieldsChange = () => editor.refresh();
-  const load = (n, ctx = null) => {
+  const load = (n, ctx = null, key = ctx ? `audit:${ctx.row}` : "blank", startStage = "sign") => {
     note = structuredClone(n);
     note.text ??= "";
     context = ctx;
+    noteKey = key;
+    stage = startStage;
+    stages.sync();
+    signOutcome.hidden = true;
+    signRequested = false;
     if (ctx) {
       add(clear(contextBar), 
         el("span", {}, [el("strong", {}, "Audit: "), ctx.label]),
@@ -85,10 +152,10 @@ export function mountEditorView(root, app) {
     const s = SAMPLES.find((x) => x.key === picker.value);
     if (s) {
       expect.textContent = s.expect;
-      load(s.note);
+      load(s.note, null, `sample:${s.key}`);
     } else if (picker.value === "blank") {
-      expect.textContent = "Start from an empty note.";
-      load(blankNote());
+      expect.textContent = "Start from an empty note: while drafting, what is not written yet is a checklist, not an error.";
+      load(blankNote(), null, "blank", "draft");
     }
   });
 
@@ -102,13 +169,17 @@ export function mountEditorView(root, app) {
       el("div", { class: "editor-head" }, [
         el("h2", {}, "Note"),
         el("span", { class: "hint" }, "Findings are underlined as you type; hover for the reason, the fix and the money."),
+        stages.root,
         stats,
       ]),
       cmHost,
     ]),
     el("aside", { class: "panel-col", "aria-label": "Findings and billing" }, [
       statusRoot,
+      el("div", { class: "sign-row" }, [signButton, signOutcome]),
+      checklistRoot,
       el("section", { class: "panel-section" }, [el("h3", {}, ["Findings ", findingsCount]), findingsRoot]),
+      dismissedRoot,
       el("section", { class: "panel-section" }, [el("h3", {}, "Billing"), billingRoot]),
       evalRoot,
       elementsRoot,
@@ -117,7 +188,7 @@ export function mountEditorView(root, app) {
 
   picker.value = SAMPLES[0].key;
   expect.textContent = SAMPLES[0].expect;
-  load(SAMPLES[0].note);
+  load(SAMPLES[0].note, null, `sample:${SAMPLES[0].key}`);
 
   return {
     view: editor.view,
@@ -125,6 +196,8 @@ export function mountEditorView(root, app) {
     load,
     get note() { return note; },
     get report() { return lastReport; },
+    get stage() { return stage; },
+    setStage,
     openFromAudit(n, ctx) {
       picker.value = "";
       expect.textContent = `${ctx.label} (${plural(ctx.findings ?? 0, "finding")} in the audit)`;

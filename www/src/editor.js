@@ -1,13 +1,15 @@
-// The note editor: CodeMirror 6 with @codemirror/lint. The lint source is the one place the
-// editor calls the engine: it puts the editor's text into the note, asks the checker (a
-// `WorkerChecker` from chartlint/worker: the engine runs off the main thread) and turns
-// findings with a span into diagnostics (spans are UTF-16 offsets, which are CodeMirror
-// positions). Checks share one lane, so a check superseded by newer typing is dropped before
-// it runs; a stale answer is never shown. Structured-field edits re-run it through `refresh()`.
+// The note editor: CodeMirror 6 with @codemirror/lint and the package's own adapter
+// (chartlint/codemirror), as an EMR would wire it. The lint source puts the editor's text into
+// the note, asks the checker (a `WorkerChecker` from chartlint/worker: the engine runs off the
+// main thread) with the current stage and dismissals, and turns findings with a span into
+// diagnostics whose actions are the findings' structured edits. Checks share one lane, so a
+// check superseded by newer typing is dropped before it runs; a stale answer is never shown.
+// Structured-field edits re-run it through `refresh()`.
 import { EditorState, StateEffect } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { linter, lintGutter, forceLinting, lintKeymap } from "@codemirror/lint";
+import { chartlintSource, applyEditToView } from "chartlint/codemirror";
 import { formatMoney, el } from "./util.js";
 
 const fieldsChanged = StateEffect.define();
@@ -29,44 +31,32 @@ export function findingDetails(f) {
 
 /**
  * @param {HTMLElement} parent
- * @param {{ getChecker: () => { check(note: any, options?: any): Promise<any> }, getNote: () => any, onReport: (report: any|null, error: Error|null, ms: number) => void }} opts
+ * @param {{ checker: any, getNote: () => any, getOptions: () => any, onReport: (report: any|null, error: Error|null, ms: number) => void, onFieldEdit: (edit: any, finding: any) => void, confirm: (edit: any, finding: any) => boolean }} opts
  */
-export function createEditor(parent, { getChecker, getNote, onReport }) {
-  let latest = 0;
-  const never = new Promise(() => {}); // a superseded run: the newer run sets the diagnostics
-  const source = async (view) => {
-    const run = ++latest;
-    const note = getNote();
-    note.text = view.state.doc.toString();
-    const t0 = performance.now();
-    let report = null;
-    try {
-      report = await getChecker().check(note, { lane: "editor" });
-    } catch (e) {
-      if (e?.name === "AbortError" || run !== latest) return never;
-      onReport(null, e, performance.now() - t0);
-      return [];
-    }
-    if (run !== latest) return never;
-    const ms = performance.now() - t0;
-    onReport(report, null, ms);
-    const len = view.state.doc.length;
-    const diagnostics = [];
-    for (const f of report.findings) {
-      if (!f.span) continue;
-      const from = Math.min(Math.max(0, f.span.start), len);
-      const to = Math.min(Math.max(from, f.span.end), len);
-      diagnostics.push({
-        from, to,
-        severity: f.severity,
-        source: f.rule,
-        message: f.message,
-        markClass: `cl-mark cl-${f.rule.replace(/[^a-z0-9]+/gi, "-")}`,
-        renderMessage: () => findingDetails(f),
-      });
-    }
-    return diagnostics;
+export function createEditor(parent, { checker, getNote, getOptions, onReport, onFieldEdit, confirm }) {
+  let t0 = 0;
+  // The checker, timed: the panel shows how long each check took.
+  const timed = {
+    call: (...args) => checker.call(...args),
+    check(note, options) {
+      t0 = performance.now();
+      return checker.check(note, options);
+    },
   };
+  const source = chartlintSource({
+    checker: timed,
+    getNote,
+    options: getOptions,
+    lane: "editor",
+    onReport: (report, checked) => {
+      getNote().text = checked.text; // the note keeps the text its report is about
+      onReport(report, null, performance.now() - t0);
+    },
+    onError: (e) => onReport(null, e, performance.now() - t0),
+    onFieldEdit,
+    confirm,
+    renderMessage: findingDetails,
+  });
 
   const view = new EditorView({
     parent,
@@ -101,6 +91,15 @@ export function createEditor(parent, { getChecker, getNote, onReport }) {
     refresh() {
       view.dispatch({ effects: fieldsChanged.of(null) });
       forceLinting(view);
+    },
+    /**
+     * Applies a finding's structured edit (from the panel's buttons): text changes in the
+     * editor as one transaction, field changes through `onFieldEdit`; then checks again.
+     */
+    async applyEdit(edit, finding) {
+      const applied = await applyEditToView(view, edit, finding, { onFieldEdit, confirm });
+      if (applied) this.refresh();
+      return applied;
     },
     /** Selects a span and scrolls it into view. */
     select(span) {

@@ -22,6 +22,12 @@ async function boot() {
     auditChecker,
     rules,
     module,
+    /** Dismissals with reasons, per note (`sample:<key>`, `blank`, `audit:<row>`): fingerprint -> { reason, rule }. */
+    dismissals: new Map(),
+    /** The dismissals of one note, as the check options take them. */
+    dismissedFor(noteKey) {
+      return [...(this.dismissals.get(noteKey) ?? new Map())].map(([fingerprint, d]) => ({ fingerprint, reason: d.reason }));
+    },
     editor: null,
     audit: null,
     show(view) {

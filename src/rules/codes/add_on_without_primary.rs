@@ -1,6 +1,7 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::CPT;
-use crate::policy::codes::{self, Counting};
+use crate::policy::codes;
 use crate::rules::context::{Context, Findings};
 
 declare_rule! {
@@ -31,6 +32,8 @@ declare_rule! {
     pub ADD_ON_WITHOUT_PRIMARY {
         id: "codes/add-on-without-primary",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CPT add-on code descriptors (97130, 92608, 92618)",
         references: [
             CPT.at("97129, 97130, 92605, 92607, 92608, 92618 descriptors"),
@@ -46,10 +49,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if !info.add_on || line.units == 0 {
             continue;
         }
-        let primary = match info.counting {
-            Counting::Block { first: Some(f), .. } => f,
-            _ => info.family_first.unwrap_or(info.code),
-        };
+        let primary = codes::primary_of(info);
         if ctx
             .note
             .lines
@@ -70,7 +70,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .fix(format!(
                 "Bill the first unit as {primary} and only the additional time as {}.",
                 line.code
-            )),
+            ))
+            // One unit is the first block itself: billed under the primary code. With more
+            // units, how the minutes divide between the two lines is the therapist's to
+            // document, so no edit is offered.
+            .edits((line.units == 1).then(|| {
+                EditDraft::suggested(format!("Bill this unit as {primary}"))
+                    .set(format!("lines[{i}].code"), primary)
+            })),
         );
     }
 }

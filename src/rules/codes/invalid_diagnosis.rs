@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{HIPAA_CODE_SETS, ICD10_ADDENDA, ICD10_GUIDELINES};
 use crate::policy::icd10::{self, Problem};
 use crate::rules::context::{Context, Findings};
@@ -46,6 +47,8 @@ declare_rule! {
     pub INVALID_DIAGNOSIS {
         id: "codes/invalid-diagnosis",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "ICD-10-CM Official Guidelines, Section I.A–B; CMS/NCHS ICD-10-CM addenda",
         references: [
             ICD10_GUIDELINES.at("Section I.A.4–I.A.5, I.B.1"),
@@ -67,6 +70,23 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         };
         let Err(problem) = result else { continue };
         let n = k + 1;
+        let field = format!("diagnoses[{k}]");
+        // The codes the problem itself names, each a choice to confirm in the code book.
+        let replace = |code: &str, why: &str| {
+            EditDraft::suggested(format!("Replace with {code} ({why})")).set(field.clone(), code)
+        };
+        let edits: Vec<EditDraft> = match &problem {
+            Problem::Deleted(d) => d
+                .replacements
+                .iter()
+                .map(|r| replace(r, "a code that replaced it"))
+                .collect(),
+            Problem::NotYetValid(d) => vec![replace(d.code, "the code in force on this date")],
+            Problem::NeedsSeventh { suggestion: Some(s) } => {
+                vec![replace(s, "placeholder X before the 7th character")]
+            }
+            _ => Vec::new(),
+        };
         let (message, fix) = match problem {
             Problem::Shape => (
                 format!("Diagnosis {n} is not shaped like an ICD-10-CM code."),
@@ -106,8 +126,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         };
         out.push(
             Diagnostic::new(&INVALID_DIAGNOSIS, message)
-                .field(format!("diagnoses[{k}]"))
+                .field(field)
                 .fix(fix)
+                .edits(edits)
                 .amount(ctx.payment.expected),
         );
     }

@@ -1,7 +1,7 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH26};
 use crate::note::PayerKind;
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 
 declare_rule! {
     /// The visit has no diagnosis codes.
@@ -30,6 +30,8 @@ declare_rule! {
     pub MISSING_DIAGNOSIS {
         id: "codes/missing-diagnosis",
         severity: Error,
+        kind: Missing,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 26; CMS Pub. 100-02, ch. 15, §220.1.2",
         references: [
             CLAIMS_PROCESSING_CH26.at("§10.2, item 21"),
@@ -42,7 +44,17 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if ctx.note.payer.kind == PayerKind::SelfPay {
         return;
     }
-    if ctx.note.diagnoses.as_ref().is_some_and(|d| !d.is_empty()) {
+    let done = ctx.note.diagnoses.as_ref().is_some_and(|d| !d.is_empty());
+    out.item(
+        ItemDraft::new(
+            &MISSING_DIAGNOSIS,
+            ChecklistItemKind::Diagnoses,
+            "Diagnosis codes (ICD-10-CM)",
+            done,
+        )
+        .field("diagnoses"),
+    );
+    if done {
         return;
     }
     out.push(

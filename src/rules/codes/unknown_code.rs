@@ -33,6 +33,8 @@ declare_rule! {
     pub UNKNOWN_CODE {
         id: "codes/unknown-code",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "AMA CPT code set; CMS HCPCS Level II",
         references: [
             CPT.whole(),

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::rules::context::{Context, Findings};
 
@@ -33,6 +34,8 @@ declare_rule! {
     pub GOALS_NOT_MEASURABLE {
         id: "elements/goals-not-measurable",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),
@@ -42,25 +45,37 @@ declare_rule! {
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for g in &ctx.text.goals {
-        let (message, fix) = match (g.measurable, g.timeframe) {
+        let (message, fix, added) = match (g.measurable, g.timeframe) {
             (true, true) => continue,
             (false, false) => (
                 "This goal has no measurable target and no timeframe.",
                 "State what will be measured and when, e.g. \"ambulate 300 ft with a cane, modified independent, in 4 weeks\".",
+                " to [[measurable target: distance, assist level, score or degrees]] in [[timeframe]]",
             ),
             (false, true) => (
                 "This goal has no measurable target.",
                 "Add the target: a distance, assist level, score, degrees, repetitions, percentage or time.",
+                " ([[measurable target: distance, assist level, score or degrees]])",
             ),
             (true, false) => (
                 "This goal has no timeframe.",
                 "Add when it will be met, e.g. \"in 4 weeks\", \"within 8 visits\" or \"by discharge\".",
+                " in [[timeframe: weeks, visits or by discharge]]",
             ),
         };
         out.push(
             Diagnostic::new(&GOALS_NOT_MEASURABLE, message)
                 .span(g.span.start, g.span.end)
-                .fix(fix),
+                .fix(fix)
+                .edit(EditDraft::template("Add what the goal lacks, to complete").insert(end_of_words(ctx, g.span), added)),
         );
     }
+}
+
+/// Where words added to a span go: after its last word, before a final period, comma or
+/// semicolon.
+fn end_of_words(ctx: &Context<'_>, span: crate::span::Span) -> usize {
+    let words = ctx.note.text.get(span.start..span.end).unwrap_or("");
+    let kept = words.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
+    span.start + kept.len()
 }

@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// An evaluation, re-evaluation, progress report or recertification states no goals.
@@ -34,6 +35,8 @@ declare_rule! {
     pub MISSING_GOALS {
         id: "elements/missing-goals",
         severity: Error,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 C–D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),
@@ -48,6 +51,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     }
     out.push(
         Diagnostic::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
-            .fix("Add measurable goals with a timeframe, e.g. \"LTG 1: ascend 12 stairs with 1 rail, modified independent, in 4 weeks\"."),
+            .fix("Add measurable goals with a timeframe, e.g. \"LTG 1: ascend 12 stairs with 1 rail, modified independent, in 4 weeks\".")
+            .edit(insert_block(
+                ctx,
+                "Insert a goals section to complete",
+                "Goals:\nSTG 1: [[measurable target: distance, assist level, score or degrees]] in [[timeframe]]\nLTG 1: [[measurable target]] in [[timeframe]]",
+            )),
     );
 }

@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// Nothing in the note says why skilled therapy is needed.
@@ -37,6 +38,8 @@ declare_rule! {
     pub MISSING_MEDICAL_NECESSITY {
         id: "elements/missing-medical-necessity",
         severity: Warning,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.2; §220.3",
         references: [
             BENEFIT_POLICY_CH15.at("§220.2"),
@@ -52,6 +55,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     }
     out.push(
         Diagnostic::new(&MISSING_MEDICAL_NECESSITY, format!("{} does not say why the patient needs skilled therapy.", a_note(ctx)))
-            .fix("State the functional deficit or risk the treatment addresses, e.g. \"quad weakness limits stair climbing and places the patient at fall risk\"."),
+            .fix("State the functional deficit or risk the treatment addresses, e.g. \"quad weakness limits stair climbing and places the patient at fall risk\".")
+            .edit(insert_block(
+                ctx,
+                "Insert a medical necessity line to complete",
+                "Medical necessity: [[the functional deficit or risk the treatment addresses]]",
+            )),
     );
 }

@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// An evaluation, progress report, recertification or discharge names no standardized
@@ -37,6 +38,8 @@ declare_rule! {
     pub MISSING_OUTCOME_MEASURE {
         id: "elements/missing-outcome-measure",
         severity: Warning,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C–D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 C–D"),
@@ -51,6 +54,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     }
     out.push(
         Diagnostic::new(&MISSING_OUTCOME_MEASURE, format!("{} reports no standardized outcome measure with a score.", a_note(ctx)))
-            .fix("Give at least one standardized measure and its score, e.g. \"LEFS 52/80\", \"Berg 44/56\", \"TUG 14.2 s\", \"FOIS level 5\"."),
+            .fix("Give at least one standardized measure and its score, e.g. \"LEFS 52/80\", \"Berg 44/56\", \"TUG 14.2 s\", \"FOIS level 5\".")
+            .edit(insert_block(
+                ctx,
+                "Insert an outcome measure line to complete",
+                "Outcome measure: [[standardized measure]] [[score]]",
+            )),
     );
 }

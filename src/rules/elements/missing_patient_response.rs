@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// The note does not record how the patient responded to treatment.
@@ -35,6 +36,8 @@ declare_rule! {
     pub MISSING_PATIENT_RESPONSE {
         id: "elements/missing-patient-response",
         severity: Warning,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 E"),
@@ -49,6 +52,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     }
     out.push(
         Diagnostic::new(&MISSING_PATIENT_RESPONSE, format!("{} does not record the patient's response to treatment.", a_note(ctx)))
-            .fix("Record the response: pain before and after, vitals, fatigue, what changed in performance, or \"no adverse reaction\"."),
+            .fix("Record the response: pain before and after, vitals, fatigue, what changed in performance, or \"no adverse reaction\".")
+            .edit(insert_block(
+                ctx,
+                "Insert a response line to complete",
+                "Response: [[pain before and after, vitals, fatigue, what changed in performance]]",
+            )),
     );
 }

@@ -1,8 +1,10 @@
 use super::wording::a_note;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 use crate::text::SectionKind;
 
 declare_rule! {
@@ -34,6 +36,8 @@ declare_rule! {
     pub MISSING_PLAN {
         id: "elements/missing-plan",
         severity: Warning,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2; §220.3 D–E",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),
@@ -46,10 +50,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !ctx.element_required(Element::Plan) || !ctx.text.plan.is_empty() {
         return;
     }
-    let fix = if ctx.note.note_type == crate::note::NoteType::Discharge {
-        "State the discharge plan: the home program issued, follow-up, and where the patient goes from here."
+    let (fix, block) = if ctx.note.note_type == crate::note::NoteType::Discharge {
+        ("State the discharge plan: the home program issued, follow-up, and where the patient goes from here.",
+         "Discharge plan: [[home program issued, follow-up, where the patient goes from here]]")
     } else {
-        "Say what changes next visit and why, e.g. \"next visit progress step-ups to 6 in and begin reciprocal stairs\", or give frequency and duration."
+        ("Say what changes next visit and why, e.g. \"next visit progress step-ups to 6 in and begin reciprocal stairs\", or give frequency and duration.",
+         "Plan: [[what changes next visit, and why]]")
     };
     let mut f = Diagnostic::new(
         &MISSING_PLAN,
@@ -59,8 +65,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         ),
     )
     .fix(fix);
-    if let Some(h) = ctx.text.heading(SectionKind::Plan) {
-        f = f.span(h.start, h.end);
+    match ctx.text.heading(SectionKind::Plan) {
+        // A plan heading with nothing under it: the placeholder goes after the heading.
+        Some(h) => {
+            let placeholder = block.split_once(": ").map_or(block, |(_, p)| p);
+            f = f.span(h.start, h.end).edit(
+                EditDraft::template("Write the plan after its heading")
+                    .insert(h.end, format!(" {placeholder}")),
+            );
+        }
+        None => f = f.edit(insert_block(ctx, "Insert a plan line to complete", block)),
     }
     out.push(f);
 }

@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 use crate::text::SectionKind;
 
 declare_rule! {
@@ -38,6 +39,8 @@ declare_rule! {
     pub MISSING_PROGRESS {
         id: "elements/missing-progress",
         severity: Error,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),
@@ -53,7 +56,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         &MISSING_PROGRESS,
         format!("{} does not compare the patient's status with the goals or an earlier measure.", a_note(ctx)),
     )
-    .fix("For each goal, state its status (met, partially met, not met) and the measure then and now, e.g. \"gait 150 ft with SBA (was 75 ft with CGA at eval)\".");
+    .fix("For each goal, state its status (met, partially met, not met) and the measure then and now, e.g. \"gait 150 ft with SBA (was 75 ft with CGA at eval)\".")
+    .edit(insert_block(
+        ctx,
+        "Insert a progress line to complete",
+        "Progress: [[goal]]: [[met / partially met / not met]], [[measure now]] (was [[measure then]])",
+    ));
     if let Some(h) = ctx
         .text
         .heading(SectionKind::Goals)

@@ -1,5 +1,8 @@
 use crate::facts::elements::signed_in_fields;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
+use crate::note::Role;
+use crate::rules::templates::insert_block;
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
@@ -39,6 +42,8 @@ declare_rule! {
     pub MISSING_SIGNATURE {
         id: "elements/missing-signature",
         severity: Error,
+        kind: Both,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 D–E",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D–E"),
@@ -61,8 +66,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if sigs.is_empty() && !signed_in_fields(ctx.note) {
         out.push(
             Diagnostic::new(&MISSING_SIGNATURE, "The note has no signature with credentials.")
+                .missing()
                 .field("provider")
-                .fix("Sign with your name and credentials (e.g. \"PT, DPT\", \"COTA/L\", \"CCC-SLP\"), or send provider.name and provider.credentials."),
+                .fix("Sign with your name and credentials (e.g. \"PT, DPT\", \"COTA/L\", \"CCC-SLP\"), or send provider.name and provider.credentials.")
+                .edit(insert_block(ctx, "Insert a signature line to complete", &signature_line(ctx))),
         );
         return;
     }
@@ -84,7 +91,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         .fix(format!(
             "Have the {} who furnished the service sign, or correct provider.role.",
             role.as_str()
-        ));
+        ))
+        .edits(role_of(&text_creds).map(set_role));
         if let Some(s) = span {
             f = f.span(s.start, s.end);
         }
@@ -107,8 +115,38 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 .fix(format!(
                     "Correct provider.credentials or provider.role so that the signer is a {}.",
                     role.as_str()
-                )),
+                ))
+                .edits(role_of(&field_creds).map(set_role)),
             );
         }
     }
+}
+
+/// The signature line to complete: the provider's name and credentials from the EMR's
+/// fields where it has them, placeholders where it does not.
+fn signature_line(ctx: &Context<'_>) -> String {
+    let p = &ctx.note.provider;
+    let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let name = given(p.name.as_deref()).unwrap_or_else(|| "[[your name]]".into());
+    let creds = given(p.credentials.as_deref())
+        .filter(|c| !credentials_in(c).is_empty())
+        .unwrap_or_else(|| "[[credentials]]".into());
+    format!("{name}, {creds} [[date]]")
+}
+
+/// The one role every credential of the signature qualifies for (none for students or mixed
+/// credentials).
+fn role_of(creds: &[Credential]) -> Option<Role> {
+    let first = creds.first()?.as_str();
+    if creds.iter().any(|c| c.as_str() != first) {
+        return None;
+    }
+    Role::parse(first).filter(|r| *r != Role::Student)
+}
+
+/// Correcting `provider.role` to the signer's: a choice, since the wrong person may have
+/// signed instead.
+fn set_role(role: Role) -> EditDraft {
+    EditDraft::suggested(format!("Set provider.role to {} (the signer's credentials)", role.as_str()))
+        .set("provider.role", role.as_str())
 }

@@ -3,6 +3,7 @@ use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{AOTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::policy::elements::Element;
 use crate::rules::context::{Context, Findings};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// Nothing shows the therapist's skill: the note is a list of exercises.
@@ -35,6 +36,8 @@ declare_rule! {
     pub MISSING_SKILLED_INTERVENTION {
         id: "elements/missing-skilled-intervention",
         severity: Warning,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.2 B; §220.3 E",
         references: [
             BENEFIT_POLICY_CH15.at("§220.2 B"),
@@ -50,6 +53,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     }
     out.push(
         Diagnostic::new(&MISSING_SKILLED_INTERVENTION, format!("{} does not show what required a therapist's skill.", a_note(ctx)))
-            .fix("Describe your skilled input: the cues or facilitation given, what you progressed or modified and why, the errors you corrected."),
+            .fix("Describe your skilled input: the cues or facilitation given, what you progressed or modified and why, the errors you corrected.")
+            .edit(insert_block(
+                ctx,
+                "Insert a skilled intervention line to complete",
+                "Skilled intervention: [[the cues, facilitation or progression you provided, and why]]",
+            )),
     );
 }

@@ -19,4 +19,5 @@ rule_table! {
     mod missing_signature: MISSING_SIGNATURE;
     mod missing_outcome_measure: MISSING_OUTCOME_MEASURE;
     mod red_flag_phrase: RED_FLAG_PHRASE;
+    mod template_placeholder: TEMPLATE_PLACEHOLDER;
 }

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{AOTA_DOCUMENTATION, APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
 use crate::rules::context::{Context, Findings};
 use crate::text::RedFlagKind;
@@ -38,6 +39,8 @@ declare_rule! {
     pub RED_FLAG_PHRASE {
         id: "elements/red-flag-phrase",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.2–220.3; APTA documentation risk areas",
         references: [
             BENEFIT_POLICY_CH15.at("§220.2"),
@@ -54,13 +57,35 @@ fn wording(kind: RedFlagKind) -> (&'static str, &'static str) {
     (kind.message(), kind.fix())
 }
 
+/// What the phrase needs after it, as a placeholder for the therapist to complete.
+fn specifics(kind: RedFlagKind) -> &'static str {
+    match kind {
+        RedFlagKind::ToleratedWell => "[[what was done; pain or vitals before and after; cues needed]]",
+        RedFlagKind::ContinuePoc => "[[what changes next visit, and why]]",
+        RedFlagKind::DoingWell => "[[what improved, measured then and now]]",
+        RedFlagKind::Progressing => "[[toward which goal: the measure then and now]]",
+        RedFlagKind::NoSignificantChange => "[[the measure then and now; why progress is slower; what you will change]]",
+        RedFlagKind::NoNewComplaints => "[[the patient's report: pain and function since the last visit]]",
+        RedFlagKind::Flowsheet => "[[your skilled input: cues, facilitation, grading, what you changed and why]]",
+        RedFlagKind::Maintenance => "[[why a therapist's skill is needed]]",
+        RedFlagKind::AsTolerated => "[[the parameter and its limit]]",
+        RedFlagKind::GeneralConditioning => "[[the functional deficit and goal the exercise addresses]]",
+        RedFlagKind::RepetitiveExercise => "[[what you changed today and why: load, cues, progression]]",
+        RedFlagKind::Judgmental => "[[what you observed: the measure, the words, the behaviour]]",
+    }
+}
+
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     for r in &ctx.text.red_flags {
         let (message, fix) = wording(r.kind);
         out.push(
             Diagnostic::new(&RED_FLAG_PHRASE, message)
                 .span(r.span.start, r.span.end)
-                .fix(fix),
+                .fix(fix)
+                .edit(
+                    EditDraft::template("Add the specifics after the phrase, to complete")
+                        .insert(r.span.end, format!(" ({})", specifics(r.kind))),
+                ),
         );
     }
 }

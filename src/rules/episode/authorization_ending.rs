@@ -34,6 +34,8 @@ declare_rule! {
     pub AUTHORIZATION_ENDING {
         id: "episode/authorization-ending",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "Payer authorization; payer rule pack visit limit",
         references: [
             PAYER_AUTHORIZATION.whole(),

@@ -33,6 +33,8 @@ declare_rule! {
     pub AUTHORIZATION_EXCEEDED {
         id: "episode/authorization-exceeded",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "Payer authorization; payer rule pack visit limit",
         references: [
             PAYER_AUTHORIZATION.whole(),

@@ -48,6 +48,8 @@ declare_rule! {
     pub CLONED_DOCUMENTATION {
         id: "episode/cloned-documentation",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E; NGS Medicare, Cloned Documentation",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 E"),

@@ -37,6 +37,8 @@ declare_rule! {
     pub DISCHARGE_MISSING {
         id: "episode/discharge-missing",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),

@@ -43,6 +43,8 @@ declare_rule! {
     pub GOAL_WITHOUT_STATUS {
         id: "episode/goal-without-status",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),

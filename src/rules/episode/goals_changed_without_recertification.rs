@@ -45,6 +45,8 @@ declare_rule! {
     pub GOALS_CHANGED_WITHOUT_RECERTIFICATION {
         id: "episode/goals-changed-without-recertification",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2 and §220.1.3",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),

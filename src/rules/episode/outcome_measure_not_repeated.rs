@@ -41,6 +41,8 @@ declare_rule! {
     pub OUTCOME_MEASURE_NOT_REPEATED {
         id: "episode/outcome-measure-not-repeated",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.2.C and §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.2 C"),

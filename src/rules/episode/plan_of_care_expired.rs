@@ -37,6 +37,8 @@ declare_rule! {
     pub PLAN_OF_CARE_EXPIRED {
         id: "episode/plan-of-care-expired",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.1.3",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.3 C"),

@@ -1,7 +1,8 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::note::NoteType;
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// A daily note falls on the tenth treatment day (or later) of the progress-report period
@@ -40,6 +41,8 @@ declare_rule! {
     pub PROGRESS_REPORT_DUE {
         id: "episode/progress-report-due",
         severity: Error,
+        kind: Missing,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),
@@ -66,7 +69,25 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !applies || day < interval {
         return;
     }
-    if !assistant && crate::text::contains_progress_report(&ctx.note.text) {
+    let written = if assistant {
+        None
+    } else {
+        crate::text::find_progress_report(&ctx.note.text)
+    };
+    out.item(
+        ItemDraft::new(
+            &PROGRESS_REPORT_DUE,
+            ChecklistItemKind::ProgressReport,
+            if assistant {
+                "Progress report due (by the therapist)"
+            } else {
+                "Progress report due with this visit"
+            },
+            written.is_some(),
+        )
+        .spans(written),
+    );
+    if written.is_some() {
         return;
     }
     let message = if day == interval {
@@ -82,6 +103,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     out.push(
         Diagnostic::new(&PROGRESS_REPORT_DUE, message).field("episode.reportingPeriodDay").fix(format!(
             "Write the progress report with this visit: assess progress toward each goal, update the plan, and sign it.{who}"
-        )).amount(ctx.payment.expected),
+        ))
+        // Only the therapist writes the report: no template is offered to an assistant.
+        .edits((!assistant).then(|| insert_block(
+            ctx,
+            "Insert a progress report section to complete",
+            "Progress report:\nGoals: [[each goal: met, partially met or not met, with the measure now and at the last report]]\nAssessment: [[what the change means and why skilled therapy continues]]\nPlan: [[the plan for the next period, updated]]",
+        )))
+        .amount(ctx.payment.expected),
     );
 }

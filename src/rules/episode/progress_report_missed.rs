@@ -46,6 +46,8 @@ declare_rule! {
     pub PROGRESS_REPORT_MISSED {
         id: "episode/progress-report-missed",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3.D",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 D"),

@@ -47,6 +47,8 @@ declare_rule! {
     pub VISIT_OUTSIDE_PLAN_OF_CARE {
         id: "episode/visit-outside-plan-of-care",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2 and §220.1.3; 42 CFR 410.61",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),

@@ -47,6 +47,8 @@ declare_rule! {
     pub VISITS_EXCEED_PLAN_FREQUENCY {
         id: "episode/visits-exceed-plan-frequency",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.1.2",
         references: [
             BENEFIT_POLICY_CH15.at("§220.1.2"),

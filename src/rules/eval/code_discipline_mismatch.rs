@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, Role};
 use crate::policy::codes::EvalKind;
@@ -37,6 +38,8 @@ declare_rule! {
     pub CODE_DISCIPLINE_MISMATCH {
         id: "eval/code-discipline-mismatch",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CPT evaluation code descriptors; CMS Pub. 100-02, ch. 15, §230.1–230.2",
         references: [
             CPT.at("97161–97168, 92521–92524, 92610–92612 descriptors"),
@@ -98,6 +101,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 codes_of(note.discipline),
                 line.discipline.as_str()
             ))
+            .edits(reevaluation_code(ctx, line))
             .amount(ctx.payment.line(line.index)),
         );
     }
@@ -128,6 +132,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     ),
                 )
                 .field("provider.role")
+                .anchor(line.code)
                 .fix(format!(
                     "Have the {} who performed the evaluation document and bill it.",
                     therapist(line.discipline)
@@ -148,6 +153,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("An evaluation code is billed on a note written by {who}; evaluations and re-evaluations are performed and billed by the therapist."),
             )
             .field("provider.role")
+            .anchor("assistant or student")
             .fix(format!(
                 "Have the supervising {} perform, document and sign the evaluation, or remove the evaluation code.",
                 therapist(note.discipline)
@@ -169,4 +175,35 @@ fn article_role(r: Role) -> &'static str {
         Role::OTA | Role::SLPA | Role::OT | Role::SLP => "an",
         _ => "a",
     }
+}
+
+/// A re-evaluation code of the wrong discipline has one counterpart in the note's (97164
+/// and 97168): offered with the note's plan-of-care modifier in place of the other's. An
+/// evaluation's complexity is the note's own to establish, so no code is offered for it.
+fn reevaluation_code(
+    ctx: &Context<'_>,
+    line: &crate::rules::eval::analysis::EvalLine,
+) -> Option<EditDraft> {
+    if line.kind != EvalKind::Reevaluation {
+        return None;
+    }
+    let family = crate::policy::evaluation::family(ctx.note.discipline)?;
+    let billed = ctx.note.lines.get(line.index)?;
+    let ours = ctx.note.discipline.modifier();
+    let theirs = line.discipline.modifier();
+    let mut modifiers: Vec<&str> = billed
+        .modifiers
+        .iter()
+        .map(|m| if m == theirs { ours } else { m.as_str() })
+        .collect();
+    modifiers.dedup();
+    Some(
+        EditDraft::suggested(format!(
+            "Bill {} with {ours}, the {} re-evaluation code",
+            family.reevaluation.0,
+            ctx.note.discipline.as_str()
+        ))
+        .set(format!("lines[{}].code", line.index), family.reevaluation.0)
+        .set(format!("lines[{}].modifiers", line.index), modifiers),
+    )
 }

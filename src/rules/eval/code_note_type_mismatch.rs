@@ -1,9 +1,11 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
+use serde_json::json;
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CPT};
 use crate::note::{Discipline, NoteType};
 use crate::policy::codes::{self, EvalKind};
 use crate::policy::evaluation as policy;
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 
 declare_rule! {
     /// The evaluation code does not match the kind of note.
@@ -39,6 +41,8 @@ declare_rule! {
     pub CODE_NOTE_TYPE_MISMATCH {
         id: "eval/code-note-type-mismatch",
         severity: Error,
+        kind: Both,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.3; CPT 97161–97168 descriptors",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3"),
@@ -69,23 +73,37 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             } else {
                 "a re-evaluation"
             };
-            if a.lines.is_empty() {
-                let slp_other = note.discipline == Discipline::SLP
-                    && note.lines.iter().any(|l| {
-                        l.units > 0
-                            && (policy::SLP_OTHER_ASSESSMENT_CODES.contains(&l.code.as_str())
-                                || codes::lookup(&l.code).is_none())
-                    });
-                if !slp_other {
-                    out.push(
-                        Diagnostic::new(
-                            &CODE_NOTE_TYPE_MISMATCH,
-                            format!("This is {kind} note, but no evaluation code is billed."),
-                        )
-                        .field("lines")
-                        .fix(missing_fix(note.discipline, note.note_type)),
-                    );
-                }
+            let slp_other = note.discipline == Discipline::SLP
+                && note.lines.iter().any(|l| {
+                    l.units > 0
+                        && (policy::SLP_OTHER_ASSESSMENT_CODES.contains(&l.code.as_str())
+                            || codes::lookup(&l.code).is_none())
+                });
+            let billed = !a.lines.is_empty() || slp_other;
+            out.item(
+                ItemDraft::new(
+                    &CODE_NOTE_TYPE_MISMATCH,
+                    ChecklistItemKind::EvaluationCode,
+                    if note.note_type == NoteType::Evaluation {
+                        "Evaluation code billed"
+                    } else {
+                        "Re-evaluation code billed"
+                    },
+                    billed,
+                )
+                .field("lines"),
+            );
+            if !billed {
+                out.push(
+                    Diagnostic::new(
+                        &CODE_NOTE_TYPE_MISMATCH,
+                        format!("This is {kind} note, but no evaluation code is billed."),
+                    )
+                    .missing()
+                    .field("lines")
+                    .fix(missing_fix(note.discipline, note.note_type))
+                    .edits(code_to_add(ctx)),
+                );
             }
             for line in &a.lines {
                 let message = match (note.note_type, line.kind) {
@@ -108,10 +126,20 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 } else {
                     "Bill the re-evaluation code (97164 PT, 97168 OT) for a re-evaluation of the established plan, or mark the note as an evaluation if a new episode begins."
                 };
+                let mut edits = vec![mark_as(line.kind)];
+                if line.kind != EvalKind::Reevaluation {
+                    if let Some(f) = a.family {
+                        edits.push(
+                            EditDraft::suggested(format!("Bill {}, the re-evaluation code", f.reevaluation.0))
+                                .set(format!("lines[{}].code", line.index), f.reevaluation.0),
+                        );
+                    }
+                }
                 out.push(
                     Diagnostic::new(&CODE_NOTE_TYPE_MISMATCH, message)
                         .field(format!("lines[{}].code", line.index))
                         .fix(fix)
+                        .edits(edits)
                         .amount(ctx.payment.line(line.index)),
                 );
             }
@@ -128,9 +156,44 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                         "If an evaluation or re-evaluation was performed, mark the note as one and document it; otherwise remove {}.",
                         line.code
                     ))
+                    .edit(
+                        EditDraft::suggested(format!("Remove the {} line", line.code))
+                            .remove(format!("lines[{}]", line.index)),
+                    )
+                    .edit(mark_as(line.kind))
                     .amount(ctx.payment.line(line.index)),
                 );
             }
         }
     }
+}
+
+/// Marking the note as the kind of evaluation the code bills.
+fn mark_as(kind: EvalKind) -> EditDraft {
+    let t = if kind == EvalKind::Reevaluation {
+        NoteType::Reevaluation
+    } else {
+        NoteType::Evaluation
+    };
+    EditDraft::suggested(format!("Mark the note as {}", if t == NoteType::Evaluation { "an evaluation" } else { "a re-evaluation" }))
+        .set("noteType", t.as_str())
+}
+
+/// The code an evaluation note without one may bill: the PT/OT complexity code every
+/// component supports (none while a component is not established), or the re-evaluation
+/// code. SLP evaluation codes name the evaluation performed, which only the therapist knows.
+fn code_to_add(ctx: &Context<'_>) -> Option<EditDraft> {
+    let a = ctx.eval.as_ref()?;
+    let family = a.family?;
+    let code = match ctx.note.note_type {
+        NoteType::Reevaluation => family.reevaluation.0,
+        _ => family.code_for(a.supported?),
+    };
+    Some(
+        EditDraft::suggested(format!("Bill {code}, 1 unit"))
+            .set(
+                format!("lines[{}]", ctx.note.lines.len()),
+                json!({"code": code, "units": 1, "modifiers": [ctx.note.discipline.modifier()]}),
+            ),
+    )
 }

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CPT, PFS_FINAL_RULES};
 use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
@@ -40,6 +41,8 @@ declare_rule! {
     pub COMPLEXITY_OVERCODED {
         id: "eval/complexity-overcoded",
         severity: Error,
+        kind: Defect,
+        dismissal: Clears,
         source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
         references: [
             CPT.at("97161–97163, 97165–97167 descriptors"),
@@ -93,6 +96,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             "Bill {code}, or document what supports {} complexity: every component must meet it.",
             billed.as_str()
         ))
+        .edit(
+            EditDraft::suggested(format!("Bill {code}, the code the note supports"))
+                .set(format!("lines[{}].code", line.index), code),
+        )
         .amount(amount);
     if let Some(s) = a.deciding(cap).flat_map(|c| c.spans.first()).next() {
         f = f.span(s.start, s.end);

@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CPT, PFS_FINAL_RULES};
 use crate::facts::eval::deciding_text;
 use crate::policy::evaluation::level_rank;
@@ -35,6 +36,8 @@ declare_rule! {
     pub COMPLEXITY_UNDERCODED {
         id: "eval/complexity-undercoded",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
         references: [
             CPT.at("97161–97163, 97165–97167 descriptors"),
@@ -75,6 +78,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         )
         .field(format!("lines[{}].code", line.index))
         .fix(format!("If the components are documented accurately, bill {code}."))
+        .edit(
+            EditDraft::suggested(format!("Bill {code}, the code the note supports"))
+                .set(format!("lines[{}].code", line.index), code),
+        )
         .amount(amount),
     );
 }

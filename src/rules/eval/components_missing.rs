@@ -1,7 +1,7 @@
 use super::analysis::{capitalize, missing_fix};
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{CPT, PFS_FINAL_RULES};
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 
 declare_rule! {
     /// An evaluation code is billed but a component of its complexity is not documented.
@@ -43,6 +43,8 @@ declare_rule! {
     pub COMPONENTS_MISSING {
         id: "eval/components-missing",
         severity: Error,
+        kind: Missing,
+        dismissal: Clears,
         source: "CPT 97161–97167 descriptors; CY 2017 PFS final rule",
         references: [
             CPT.at("97161–97167 descriptors"),
@@ -55,6 +57,22 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let Some(a) = ctx.eval.as_ref() else {
         return;
     };
+    // While the evaluation is written, each component is an item of the checklist.
+    if a.evaluation_note {
+        for c in &a.components {
+            let comp = c.spec.component;
+            out.item(
+                ItemDraft::new(
+                    &COMPONENTS_MISSING,
+                    ChecklistItemKind::EvaluationComponent,
+                    format!("Evaluation: {}", comp.label()),
+                    c.established(),
+                )
+                .field(comp.field())
+                .spans(c.spans.iter().copied()),
+            );
+        }
+    }
     let Some((line, _)) = a.judged() else { return };
     for c in a.missing() {
         let comp = c.spec.component;

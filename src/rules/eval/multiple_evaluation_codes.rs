@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::CPT;
 use crate::policy::codes::EvalKind;
 use crate::rules::context::{Context, Findings};
@@ -33,6 +34,8 @@ declare_rule! {
     pub MULTIPLE_EVALUATION_CODES {
         id: "eval/multiple-evaluation-codes",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CPT 97161–97168 descriptors",
         references: [
             CPT.at("97161–97168 descriptors"),
@@ -62,6 +65,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .field(format!("lines[{}].code", line.index))
             .fix(format!("Remove {} and keep the one code the visit supports (here {first} is listed first).", line.code))
+            .edit(EditDraft::suggested(format!("Remove the {} line", line.code)).remove(format!("lines[{}]", line.index)))
             .amount(ctx.payment.line(line.index)),
         );
     }

@@ -1,7 +1,10 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::BENEFIT_POLICY_CH15;
 use crate::policy::codes::EvalKind;
-use crate::rules::context::{Context, Findings};
+use crate::note::NoteType;
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
+use crate::rules::templates::insert_block;
 
 declare_rule! {
     /// A re-evaluation (97164, 97168) is billed without a reason Medicare accepts.
@@ -39,6 +42,8 @@ declare_rule! {
     pub REEVALUATION_UNSUPPORTED {
         id: "eval/reevaluation-unsupported",
         severity: Warning,
+        kind: Both,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 C",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 C–D"),
@@ -51,10 +56,23 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         return;
     };
     let Some(r) = &a.reason else { return };
+    let mut billed = a.lines.iter().filter(|l| l.kind == EvalKind::Reevaluation).peekable();
+    if billed.peek().is_some() {
+        out.item(
+            ItemDraft::new(
+                &REEVALUATION_UNSUPPORTED,
+                ChecklistItemKind::ReevaluationReason,
+                "Reason for the re-evaluation",
+                r.accepted.is_some(),
+            )
+            .field("evaluation.reevaluationReason")
+            .spans(if r.accepted.is_some() { r.spans.clone() } else { Vec::new() }),
+        );
+    }
     if r.accepted.is_some() {
         return;
     }
-    for line in a.lines.iter().filter(|l| l.kind == EvalKind::Reevaluation) {
+    for line in billed {
         let message = if r.routine_only {
             format!(
                 "{} is billed for a routine re-evaluation (a schedule, a protocol or a report due); Medicare pays a re-evaluation only for new clinical findings, a significant change in condition, or failure to respond to treatment.",
@@ -67,11 +85,30 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
         };
         let mut f = Diagnostic::new(&REEVALUATION_UNSUPPORTED, message)
+            .anchor(line.code)
             .field(if r.from_field { "evaluation.reevaluationReason".to_string() } else { format!("lines[{}].code", line.index) })
             .fix("Document why the re-evaluation was needed (new findings, a significant change, or failure to respond) in evaluation.reevaluationReason or the note; if it was routine, write a progress report instead and do not bill the re-evaluation.");
         if let Some(s) = r.spans.first() {
             f = f.span(s.start, s.end);
         }
+        f = if r.routine_only {
+            // What is written is a routine reason: a defect, whose honest fix is not to bill
+            // a re-evaluation.
+            f.edit(
+                EditDraft::suggested(format!(
+                    "Write it as a progress report: note type progress, {} removed",
+                    line.code
+                ))
+                .set("noteType", NoteType::Progress.as_str())
+                .remove(format!("lines[{}]", line.index)),
+            )
+        } else {
+            f.missing().edit(insert_block(
+                ctx,
+                "Insert the reason for the re-evaluation, to complete",
+                "Reason for re-evaluation: [[new clinical findings, a significant change in condition, or failure to respond to treatment]]",
+            ))
+        };
         out.push(f);
     }
 }

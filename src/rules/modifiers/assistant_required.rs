@@ -1,5 +1,8 @@
 use crate::facts::modifiers::{assistant_modifier, AssistantBasis};
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
+use serde_json::json;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, PFS_FINAL_RULES, SSA_1834};
 use crate::policy::modifiers::ASSISTANT;
 use crate::rules::context::{Context, Findings};
@@ -51,6 +54,8 @@ declare_rule! {
     pub ASSISTANT_REQUIRED {
         id: "modifiers/assistant-required",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "SSA §1834(v); CY 2020 and CY 2022 PFS final rules (CQ/CO de minimis); CMS Pub. 100-04, ch. 5, §20.1",
         references: [
             SSA_1834.at("(v)"),
@@ -116,6 +121,50 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("Document {code}'s minutes (the {therapist}'s and the {assistant}'s), or add {modifier}."),
             ),
         };
+        let field = format!("lines[{i}].modifiers");
+        let add = |a: crate::edits::Applicability| {
+            EditDraft::new(a, format!("Add {modifier} to {code}"))
+                .set(field.clone(), lists::with(line, modifier))
+        };
+        let edit = match need.basis {
+            // The provider's role, or the assistant's minutes the EMR recorded, decide it:
+            // the modifier states what the note already says.
+            AssistantBasis::WholeByRole
+            | AssistantBasis::Untimed { .. }
+            | AssistantBasis::Timed { .. }
+                if need.units >= line.units =>
+            {
+                Some(add(crate::edits::Applicability::Safe))
+            }
+            AssistantBasis::Timed { assistant: a, minutes } => {
+                // The assistant's units on a line of their own, with their minutes, as CMS's
+                // CQ/CO billing examples show: a choice to confirm.
+                Some(
+                    EditDraft::suggested(format!(
+                        "Bill {code} on two lines: {} with {modifier}, {} without",
+                        need.units,
+                        line.units - need.units
+                    ))
+                    .set(format!("lines[{i}].units"), line.units - need.units)
+                    .set(format!("lines[{i}].minutes"), minutes.saturating_sub(a))
+                    .set(format!("lines[{i}].assistantMinutes"), serde_json::Value::Null)
+                    .set(
+                        format!("lines[{}]", ctx.note.lines.len()),
+                        json!({
+                            "code": code,
+                            "minutes": a,
+                            "units": need.units,
+                            "modifiers": lists::with(line, modifier),
+                            "assistantMinutes": a,
+                        }),
+                    ),
+                )
+            }
+            AssistantBasis::Untimed { .. } | AssistantBasis::WholeByRole => {
+                Some(add(crate::edits::Applicability::Safe))
+            }
+            AssistantBasis::MinutesMissing { .. } => Some(add(crate::edits::Applicability::Suggested)),
+        };
         // The overpayment: 15% of the units that should carry the modifier.
         let amount = ctx
             .payment
@@ -125,6 +174,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             Diagnostic::new(&ASSISTANT_REQUIRED, message)
                 .field(format!("lines[{i}].modifiers"))
                 .fix(fix)
+                .edits(edit)
                 .amount(amount),
         );
     }

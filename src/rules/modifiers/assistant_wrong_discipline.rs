@@ -1,5 +1,7 @@
 use crate::facts::modifiers::assistant_modifier;
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES};
 use crate::note::Discipline;
 use crate::policy::modifiers::ASSISTANT;
@@ -34,6 +36,8 @@ declare_rule! {
     pub ASSISTANT_WRONG_DISCIPLINE {
         id: "modifiers/assistant-wrong-discipline",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.1"),
@@ -61,15 +65,54 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 (None, Discipline::SLP) => format!("Remove {m} from {}: speech-language pathology services have no assistant modifier.", line.code),
                 (None, _) => format!("Remove {m} from {}.", line.code),
             };
+            let field = format!("lines[{i}].modifiers");
+            let remove = |a| {
+                EditDraft::new(a, format!("Remove {m} from {}", line.code))
+                    .set(field.clone(), lists::without(line, m))
+            };
+            let edits = match wanted {
+                // Whether an assistant took part is the therapist's to say.
+                Some(w) => vec![
+                    EditDraft::suggested(format!("Replace {m} with {w} on {}", line.code))
+                        .set(field.clone(), lists::replaced(line, m, w)),
+                    remove(crate::edits::Applicability::Suggested),
+                ],
+                // No assistant modifier exists for the discipline: removing it is safe, unless
+                // the line's full rate (no longer reduced by 15%) may take the year's spending
+                // past the KX threshold, which then needs the therapist's attestation.
+                None => vec![remove(if full_rate_stays_under_kx(ctx, i) {
+                    crate::edits::Applicability::Safe
+                } else {
+                    crate::edits::Applicability::Suggested
+                })],
+            };
             out.push(
                 Diagnostic::new(
                     &ASSISTANT_WRONG_DISCIPLINE,
                     format!("{} carries {m}, which marks {meaning}, but the plan of care is {discipline}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
+                .anchor(m.as_str())
                 .fix(fix)
+                .edits(edits)
                 .amount(ctx.payment.line(i)),
             );
         }
     }
+}
+
+/// Whether line `i`, paid at its full rate instead of 85%, keeps the year's spending at or
+/// under the KX threshold (or no threshold applies to the payer).
+fn full_rate_stays_under_kx(ctx: &Context<'_>, i: usize) -> bool {
+    if !ctx.payer.medicare_rules {
+        return true;
+    }
+    let Some(t) = ctx.payment.threshold.as_ref() else {
+        return true;
+    };
+    let Some(paid) = ctx.payment.line(i) else {
+        return false;
+    };
+    let uplift = paid * rust_decimal::Decimal::new(15, 0) / rust_decimal::Decimal::new(85, 0);
+    t.exact && t.after + uplift <= t.kx
 }

@@ -1,4 +1,6 @@
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_THERAPY_SERVICES, NGS_KX, NORIDIAN_KX, USC_1395L};
 use crate::money::dollars;
 use crate::rules::context::{Context, Findings};
@@ -38,6 +40,8 @@ declare_rule! {
     pub KX_REQUIRED {
         id: "modifiers/kx-required",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "42 U.S.C. §1395l(g)(7); CMS annual therapy KX thresholds",
         references: [
             USC_1395L.at("(g)(7)"),
@@ -95,6 +99,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         Diagnostic::new(&KX_REQUIRED, format!("{spending}; {} without KX would be denied.", codes.join(", ")))
             .field(format!("lines[{first}].modifiers"))
             .fix("Add KX to every therapy line of this visit if the services are medically necessary and the note shows why; otherwise discuss an ABN (GA) with the patient before treating.")
+            // KX attests medical necessity: the therapist's to confirm.
+            .edit(lacking.iter().fold(
+                EditDraft::suggested(format!("Add KX to {} (the services are medically necessary, documented)", codes.join(", "))),
+                |e, &i| match ctx.note.lines.get(i) {
+                    Some(l) => e.set(format!("lines[{i}].modifiers"), lists::with(l, "KX")),
+                    None => e,
+                },
+            ))
             .amount(Some(at_risk)),
     );
 }

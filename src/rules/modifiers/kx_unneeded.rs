@@ -1,4 +1,6 @@
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_THERAPY_SERVICES, NGS_KX, NORIDIAN_KX, USC_1395L};
 use crate::money::dollars;
 use crate::rules::context::{Context, Findings};
@@ -36,6 +38,8 @@ declare_rule! {
     pub KX_UNNEEDED {
         id: "modifiers/kx-unneeded",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "42 U.S.C. §1395l(g)(7); CMS annual therapy KX thresholds",
         references: [
             USC_1395L.at("(g)(7)"),
@@ -73,6 +77,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             ),
         )
         .field(format!("lines[{first}].modifiers"))
-        .fix("Remove KX from this visit's lines, or correct the spending before this visit if the claim history shows more."),
+        .fix("Remove KX from this visit's lines, or correct the spending before this visit if the claim history shows more.")
+        // Under the threshold KX attests nothing the claim needs: removing it is safe.
+        .edit(ctx.modifiers.therapy_lines.iter().fold(
+            EditDraft::safe("Remove KX from this visit's lines"),
+            |e, &i| match ctx.note.lines.get(i).filter(|l| l.has_modifier("KX")) {
+                Some(l) => e.set(format!("lines[{i}].modifiers"), lists::without(l, "KX")),
+                None => e,
+            },
+        )),
     );
 }

@@ -1,5 +1,7 @@
 use crate::facts::modifiers::has_discipline_modifier;
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CR10176};
 use crate::policy::codes;
 use crate::rules::context::{Context, Findings};
@@ -35,6 +37,8 @@ declare_rule! {
     pub MISSING_DISCIPLINE {
         id: "modifiers/missing-discipline",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.1; CR 10176",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.1"),
@@ -63,6 +67,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 line.code,
                 ctx.note.discipline.as_str()
             ))
+            // The note's discipline decides the modifier: adding it cannot make the note
+            // less true.
+            .edit(
+                EditDraft::safe(format!("Add {wanted} to {}", line.code))
+                    .set(format!("lines[{i}].modifiers"), lists::with(line, wanted)),
+            )
             .amount(ctx.payment.unit_value(&line.code).map(|v| v * rust_decimal::Decimal::from(line.units))),
         );
     }

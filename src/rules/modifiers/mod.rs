@@ -6,6 +6,8 @@
 
 use crate::rules::context::rule_table;
 
+pub mod lists;
+
 rule_table! {
     mod missing_discipline: MISSING_DISCIPLINE;
     mod wrong_discipline: WRONG_DISCIPLINE;

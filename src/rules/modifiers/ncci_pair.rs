@@ -1,5 +1,7 @@
 use crate::facts::modifiers::{has_x_modifier, PairHit};
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{NCCI_POLICY_MANUAL, NCCI_PTP_EDITS};
 use crate::policy::codes::{self, Counting};
 use crate::policy::modifiers::DISTINCT;
@@ -54,6 +56,8 @@ declare_rule! {
     pub NCCI_PAIR {
         id: "modifiers/ncci-pair",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS NCCI Policy Manual, ch. I and XI; CMS practitioner PTP edits",
         references: [
             NCCI_POLICY_MANUAL.at("ch. I"),
@@ -76,6 +80,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         };
         let (c1, c2) = (&l1.code, &l2.code);
         let field = format!("lines[{}].modifiers", hit.col2);
+        let pair = format!("{c1}+{c2}");
         let amount = ctx
             .payment
             .unit_value(c2)
@@ -91,8 +96,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         if hit.edit.indicator == NOT_ALLOWED {
             out.push(
                 Diagnostic::new(&NCCI_PAIR, format!("{why}: they are not paid together on the same day, and no modifier bypasses the edit, so {c2} will be denied."))
-                    .field(field)
+                    .field(field).anchor(pair.clone())
                     .fix(format!("Bill only one of {c1} and {c2} for this visit, the one that describes the service; a 59 or X modifier does not help here."))
+                    // Which code describes the service is the therapist's choice; the other
+                    // stays on the note, performed and not billed (0 units, minutes kept).
+                    .edits([(c1, hit.col2, c2), (c2, hit.col1, c1)].map(|(keep, i, drop)| {
+                        EditDraft::suggested(format!("Bill only {keep}: {drop} at 0 units, its minutes kept"))
+                            .set(format!("lines[{i}].units"), 0)
+                    }))
                     .amount(amount),
             );
             continue;
@@ -101,9 +112,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         let carriers: Vec<usize> = hit.modifier_lines();
         let on_line = carriers
             .iter()
-            .filter_map(|&i| ctx.note.lines.get(i))
-            .find(|l| l.modifiers.iter().any(|m| DISTINCT.contains(&m.as_str())));
-        if let Some(line) = on_line {
+            .filter_map(|&i| ctx.note.lines.get(i).map(|l| (i, l)))
+            .find(|(_, l)| l.modifiers.iter().any(|m| DISTINCT.contains(&m.as_str())));
+        if let Some((at, line)) = on_line {
+            let carrier = format!("lines[{at}].modifiers");
             if line.has_modifier("59") && has_x_modifier(line) {
                 out.push(
                     Diagnostic::new(
@@ -114,11 +126,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                         ),
                     )
                     .severity(Severity::Warning)
-                    .field(field)
+                    .field(field).anchor(pair.clone())
                     .fix(format!(
                         "Keep the X modifier on {} and remove 59.",
                         line.code
-                    )),
+                    ))
+                    // The X modifier already says why the service is distinct.
+                    .edit(
+                        EditDraft::safe(format!("Remove 59 from {}", line.code))
+                            .set(carrier, lists::without(line, "59")),
+                    ),
                 );
                 continue;
             }
@@ -126,8 +143,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 out.push(
                     Diagnostic::new(&NCCI_PAIR, format!("{} carries 59, but {} asks for an X modifier (XE, XS, XP or XU) on distinct services instead of 59.", line.code, ctx.payer.name))
                         .severity(Severity::Warning)
-                        .field(field)
-                        .fix(format!("Replace 59 on {} with the X modifier that says why the service was distinct: XU for a separate time block in the same visit, XE for a separate visit that day, XS for a different body region.", line.code)),
+                        .field(field).anchor(pair.clone())
+                        .fix(format!("Replace 59 on {} with the X modifier that says why the service was distinct: XU for a separate time block in the same visit, XE for a separate visit that day, XS for a different body region.", line.code))
+                        .edits(X_MODIFIERS.map(|(x, why)| {
+                            EditDraft::suggested(format!("Replace 59 with {x} on {} ({why})", line.code))
+                                .set(carrier.clone(), lists::replaced(line, "59", x))
+                        })),
                 );
             }
             continue;
@@ -145,7 +166,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 format!("{why}: without a distinct-service modifier on {c2}, only {c1} is paid."),
             )
             .severity(severity)
-            .field(field)
+            .edits(add_distinct(l2, &field, c1, c2, wants_x))
+            .field(field).anchor(pair.clone())
             .fix(fix_text(ctx, hit, c1, c2, wants_x))
             .amount(amount),
         );
@@ -185,4 +207,29 @@ fn fix_text(ctx: &Context<'_>, hit: &PairHit, c1: &str, c2: &str, wants_x: bool)
         }
     }
     fix
+}
+
+/// The X modifiers and what each says about the service.
+const X_MODIFIERS: [(&str, &str); 3] = [
+    ("XU", "a separate time block in the same visit"),
+    ("XE", "a separate visit that day"),
+    ("XS", "a different body region"),
+];
+
+/// The distinct-service modifiers the therapist may add to `c2`'s line, each only if what
+/// it states is true and documented: always a choice to confirm.
+fn add_distinct(line: &crate::note::Line, field: &str, c1: &str, c2: &str, wants_x: bool) -> Vec<EditDraft> {
+    let add = |m: &str, why: &str| {
+        EditDraft::suggested(format!("Add {m} to {c2} (only if {why}, documented)"))
+            .set(field.to_string(), lists::with(line, m))
+    };
+    match (is_timed15(c1) && is_timed15(c2), wants_x) {
+        (true, false) => vec![add("59", "it was a separate time block from the other code")],
+        (true, true) => vec![add("XU", "it was a separate time block from the other code")],
+        (false, false) => vec![add("59", "it was a separate session, body region or otherwise distinct service")],
+        (false, true) => X_MODIFIERS
+            .iter()
+            .map(|(x, why)| add(x, why))
+            .collect(),
+    }
 }

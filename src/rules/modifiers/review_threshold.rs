@@ -32,6 +32,8 @@ declare_rule! {
     pub REVIEW_THRESHOLD {
         id: "modifiers/review-threshold",
         severity: Info,
+        kind: Defect,
+        dismissal: Clears,
         source: "42 U.S.C. §1395l(g)(7)",
         references: [
             USC_1395L.at("(g)(7)"),

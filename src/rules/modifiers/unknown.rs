@@ -32,6 +32,8 @@ declare_rule! {
     pub UNKNOWN {
         id: "modifiers/unknown",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "AMA CPT Appendix A; CMS HCPCS Level II modifiers",
         references: [
             CPT.at("Appendix A"),

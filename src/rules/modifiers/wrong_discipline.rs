@@ -1,4 +1,6 @@
+use super::lists;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::modifiers::DISCIPLINE;
 use crate::rules::context::{Context, Findings};
@@ -32,6 +34,8 @@ declare_rule! {
     pub WRONG_DISCIPLINE {
         id: "modifiers/wrong-discipline",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.1",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.1"),
@@ -52,15 +56,27 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             .iter()
             .filter(|m| DISCIPLINE.contains(&m.as_str()) && m.as_str() != wanted)
         {
-            let fix = if has_wanted {
-                format!(
-                    "Remove {m} from {}: a line carries one plan-of-care modifier, {wanted} here.",
-                    line.code
+            let field = format!("lines[{i}].modifiers");
+            let (fix, edit) = if has_wanted {
+                (
+                    format!(
+                        "Remove {m} from {}: a line carries one plan-of-care modifier, {wanted} here.",
+                        line.code
+                    ),
+                    // The right modifier is on the line already: removing the other one
+                    // cannot make the note less true.
+                    EditDraft::safe(format!("Remove {m} from {}", line.code))
+                        .set(field, lists::without(line, m)),
                 )
             } else {
-                format!(
-                    "Replace {m} with {wanted} on {} (the plan of care is {discipline}).",
-                    line.code
+                (
+                    format!(
+                        "Replace {m} with {wanted} on {} (the plan of care is {discipline}).",
+                        line.code
+                    ),
+                    // The line or the note's discipline is wrong: the therapist says which.
+                    EditDraft::suggested(format!("Replace {m} with {wanted} on {}", line.code))
+                        .set(field, lists::replaced(line, m, wanted)),
                 )
             };
             out.push(
@@ -69,7 +85,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     format!("{} carries {m}, but the plan of care is {discipline}, whose lines carry {wanted}.", line.code),
                 )
                 .field(format!("lines[{i}].modifiers"))
+                .anchor(m.as_str())
                 .fix(fix)
+                .edit(edit)
                 .amount(ctx.payment.line(i)),
             );
         }

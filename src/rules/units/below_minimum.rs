@@ -1,5 +1,6 @@
-use super::rows::{is_below_minimum, plural, rows, MIN_MINUTES_FOR_UNIT};
+use super::rows::{is_below_minimum, plural, reduction, rows, MIN_MINUTES_FOR_UNIT};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
 use crate::rules::context::{Context, Findings};
@@ -35,6 +36,8 @@ declare_rule! {
     pub BELOW_MINIMUM {
         id: "units/below-minimum",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -60,6 +63,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .field(row.field("units"))
             .fix(format!("Bill 0 units of {} (keep the minutes documented), or correct the minutes if more time was spent.", row.line.code))
+            .edit(EditDraft::new(reduction(ctx, &row, 0), format!("Bill 0 units of {} (keep its minutes)", row.line.code)).set(row.field("units"), 0))
             .amount(ctx.payment.unit_value(&row.line.code).map(|v| v * Decimal::from(row.line.units))),
         );
     }

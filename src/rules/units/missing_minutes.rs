@@ -1,7 +1,7 @@
-use super::rows::{minutes_missing, plural, rows};
+use super::rows::{minutes_missing, minutes_needed, plural, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
-use crate::rules::context::{Context, Findings};
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 
 declare_rule! {
     /// A timed code is billed but nothing says how many minutes it took.
@@ -33,6 +33,8 @@ declare_rule! {
     pub MISSING_MINUTES {
         id: "units/missing-minutes",
         severity: Error,
+        kind: Missing,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CMS Pub. 100-02, ch. 15, §220.3.E",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -42,6 +44,17 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
+    for row in rows(ctx).filter(|r| minutes_needed(ctx, r)) {
+        out.item(
+            ItemDraft::new(
+                &MISSING_MINUTES,
+                ChecklistItemKind::Minutes,
+                format!("Minutes of {}", row.line.code),
+                !minutes_missing(ctx, &row),
+            )
+            .field(row.field("minutes")),
+        );
+    }
     for row in rows(ctx).filter(|r| minutes_missing(ctx, r)) {
         out.push(
             Diagnostic::new(

@@ -1,6 +1,7 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{APTA_DOCUMENTATION, BENEFIT_POLICY_CH15};
-use crate::rules::context::{Context, Findings};
+use crate::edits::EditDraft;
+use crate::rules::context::{ChecklistItemKind, Context, Findings, ItemDraft};
 
 declare_rule! {
     /// The note does not document the total treatment time.
@@ -32,6 +33,8 @@ declare_rule! {
     pub MISSING_TOTAL_TREATMENT_TIME {
         id: "units/missing-total-treatment-time",
         severity: Warning,
+        kind: Missing,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 E"),
@@ -42,19 +45,39 @@ declare_rule! {
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     let note = ctx.note;
-    if !ctx.payer.require_total_treatment_time
-        || note.lines.iter().all(|l| l.units == 0)
-        || note.total_treatment_minutes.is_some()
-        || ctx.text.total_treatment_minutes.is_some()
-    {
+    if !ctx.payer.require_total_treatment_time || note.lines.iter().all(|l| l.units == 0) {
         return;
     }
+    let written = ctx.text.total_treatment.map(|m| m.span);
+    let done = note.total_treatment_minutes.is_some() || ctx.text.total_treatment_minutes.is_some();
+    out.item(
+        ItemDraft::new(
+            &MISSING_TOTAL_TREATMENT_TIME,
+            ChecklistItemKind::TotalTreatmentMinutes,
+            "Total treatment time",
+            done,
+        )
+        .field("totalTreatmentMinutes")
+        .spans(written),
+    );
+    if done {
+        return;
+    }
+    // When every service carries its minutes, their sum is the treatment time the note
+    // documents: offered for the therapist to confirm (rest and non-billable time excluded).
+    let sum: Option<u32> = note.lines.iter().map(|l| l.minutes).sum();
     out.push(
         Diagnostic::new(
             &MISSING_TOTAL_TREATMENT_TIME,
             "The total treatment time in minutes is not documented.",
         )
         .field("totalTreatmentMinutes")
-        .fix("Record the total treatment time (timed and untimed services, in minutes)."),
+        .fix("Record the total treatment time (timed and untimed services, in minutes).")
+        .edits(sum.filter(|&m| m > 0).map(|m| {
+            EditDraft::suggested(format!(
+                "Enter {m} minutes of total treatment time (the services' minutes added up)"
+            ))
+            .set("totalTreatmentMinutes", m)
+        })),
     );
 }

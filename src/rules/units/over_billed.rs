@@ -1,5 +1,6 @@
-use super::rows::{is_below_minimum, minutes_missing, plural, rows};
+use super::rows::{is_below_minimum, minutes_missing, plural, reduction, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CPT};
 use crate::note::UnitRule;
 use crate::rules::context::{Context, Findings};
@@ -35,6 +36,8 @@ declare_rule! {
     pub OVER_BILLED {
         id: "units/over-billed",
         severity: Error,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -82,6 +85,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 plural(supported, "unit", "units"),
                 row.line.code
             ))
+            .edit(
+                EditDraft::new(
+                    reduction(ctx, &row, supported),
+                    format!("Bill {} of {}", plural(supported, "unit", "units"), row.line.code),
+                )
+                .set(row.field("units"), supported),
+            )
             .amount(
                 ctx.payment
                     .unit_value(&row.line.code)

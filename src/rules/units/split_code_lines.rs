@@ -2,7 +2,9 @@ use super::rows::rows;
 use crate::diagnostics::{declare_rule, Diagnostic};
 use crate::policy::sources::{CLAIMS_PROCESSING_CH5, CMS_CQ_CO_EXAMPLES, FCSO_THERAPY_UNITS};
 use crate::facts::payment::has_cq_co;
+use crate::edits::{Applicability, EditDraft};
 use crate::rules::context::{Context, Findings};
+use serde_json::json;
 
 declare_rule! {
     /// The same timed code is reported on more than one line of the visit.
@@ -35,6 +37,8 @@ declare_rule! {
     pub SPLIT_CODE_LINES {
         id: "units/split-code-lines",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2; MAC guidance on one line per timed code (First Coast)",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -69,8 +73,58 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 .fix(format!(
                     "Report all of {}'s minutes and units on one line.",
                     row.line.code
-                )),
+                ))
+                .edits(merge(first, row)),
             );
         }
     }
+}
+
+/// Moving `row`'s minutes and units onto `first`'s line and removing `row`'s: the same code,
+/// minutes and units on one line, offered when the two lines carry the same modifiers and
+/// both their minutes. Safe when the lines bill no more than their minutes support (the
+/// merged line then bills what the two did); otherwise a choice, since the merged line
+/// shows the over-billing on one line instead of two.
+fn merge(first: &super::rows::Row<'_>, row: &super::rows::Row<'_>) -> Option<EditDraft> {
+    let (a, b) = (first.line, row.line);
+    let mut ma = a.modifiers.clone();
+    let mut mb = b.modifiers.clone();
+    ma.sort();
+    mb.sort();
+    if ma != mb {
+        return None;
+    }
+    let minutes = a.minutes? + b.minutes?;
+    let mut merged = json!({
+        "code": a.code,
+        "minutes": minutes,
+        "units": a.units + b.units,
+        "modifiers": a.modifiers,
+    });
+    if let (true, Some(m)) = (
+        a.assistant_minutes.is_some() || b.assistant_minutes.is_some(),
+        merged.as_object_mut(),
+    ) {
+        m.insert(
+            "assistantMinutes".into(),
+            json!(a.assistant_minutes.unwrap_or(0) + b.assistant_minutes.unwrap_or(0)),
+        );
+    }
+    let within = match (first.units.units_supported, row.units.units_supported) {
+        (Some(sa), Some(sb)) => a.units <= sa && b.units <= sb,
+        _ => false,
+    };
+    Some(
+        EditDraft::new(
+            if within { Applicability::Safe } else { Applicability::Suggested },
+            format!(
+                "Report {}'s {minutes} minutes and {} units on line {}",
+                a.code,
+                a.units + b.units,
+                first.index + 1
+            ),
+        )
+        .set(first.path(), merged)
+        .remove(row.path()),
+    )
 }

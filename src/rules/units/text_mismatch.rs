@@ -1,4 +1,5 @@
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
 use crate::rules::context::{Context, Findings};
 use crate::text::Mention;
@@ -39,6 +40,8 @@ declare_rule! {
     pub TEXT_MISMATCH {
         id: "units/text-mismatch",
         severity: Warning,
+        kind: Defect,
+        dismissal: Clears,
         source: "CMS Pub. 100-02, ch. 15, §220.3 E; CMS Pub. 100-04, ch. 5, §20.2",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 E"),
@@ -124,6 +127,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 .fix(format!(
                     "Make the minutes written for {} and the billed line agree.",
                     line.code
+                ))
+                .edits(agree(
+                    ctx,
+                    m,
+                    // A line's minutes never go below the assistant's minutes it records.
+                    (same.len() == 1 && line.assistant_minutes.map_or(true, |a| a <= m.value))
+                        .then(|| format!("lines[{i}].minutes")),
+                    billed,
+                    &format!("{}'s minutes", line.code),
                 )),
             );
         }
@@ -142,6 +154,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 .fix(format!(
                     "Make the units written for {} and the billed units agree.",
                     line.code
+                ))
+                .edits(agree(
+                    ctx,
+                    m,
+                    (same.len() == 1).then(|| format!("lines[{i}].units")),
+                    line_units,
+                    &format!("{}'s units", line.code),
                 )),
             );
         }
@@ -174,9 +193,41 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                     .field(field)
                     .fix(format!(
                         "Correct the {what} in the text or in {field} so that they agree."
-                    )),
+                    ))
+                    .edits(agree(ctx, w, Some(field.to_string()), d, &format!("the {what}"))),
                 );
             }
         }
     }
+}
+
+/// The two ways to make the text and a field agree, for the therapist to choose: the field
+/// takes the written figure (when one field holds it), or the text takes the field's.
+fn agree(
+    ctx: &Context<'_>,
+    written: Mention,
+    field: Option<String>,
+    value: u32,
+    what: &str,
+) -> Vec<EditDraft> {
+    let mut out = Vec::new();
+    if let Some(field) = field {
+        out.push(
+            EditDraft::suggested(format!("Set {what} to {} (as the text says)", written.value))
+                .set(field, written.value),
+        );
+    }
+    // Only a figure written as plain digits is rewritten.
+    let digits = ctx
+        .note
+        .text
+        .get(written.span.start..written.span.end)
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    if digits.and_then(|s| s.parse::<u32>().ok()) == Some(written.value) {
+        out.push(
+            EditDraft::suggested(format!("Write {value} in the text (as {what} say)"))
+                .text(written.span.start, written.span.end, value.to_string()),
+        );
+    }
+    out
 }

@@ -1,5 +1,6 @@
 use super::rows::rows;
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5};
 use crate::rules::context::{Context, Findings};
 
@@ -31,6 +32,8 @@ declare_rule! {
     pub TOTAL_MINUTES_MISMATCH {
         id: "units/total-minutes-mismatch",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-02, ch. 15, §220.3.E; CMS Pub. 100-04, ch. 5, §20.2",
         references: [
             BENEFIT_POLICY_CH15.at("§220.3 E"),
@@ -52,7 +55,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                         format!("The note documents {documented} total timed minutes, but the timed services add up to {sum}."),
                     )
                     .field("totalTimedMinutes")
-                    .fix("Correct the total timed minutes or the minutes of the services so that they agree."),
+                    .fix("Correct the total timed minutes or the minutes of the services so that they agree.")
+                    .edit(EditDraft::suggested(format!("Set the total timed minutes to {sum} (the services' minutes added up)")).set("totalTimedMinutes", sum)),
                 );
             }
         }

@@ -1,5 +1,6 @@
 use super::rows::{plural, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::CLAIMS_PROCESSING_CH5;
 use crate::policy::codes::{self, Counting};
 use crate::rules::context::{Context, Findings};
@@ -39,6 +40,8 @@ declare_rule! {
     pub UNDER_BILLED {
         id: "units/under-billed",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -75,6 +78,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 plural(supported, "unit", "units"),
                 row.line.code
             ))
+            .edit(
+                EditDraft::suggested(format!(
+                    "Bill {} of {}",
+                    plural(supported, "unit", "units"),
+                    row.line.code
+                ))
+                .set(row.field("units"), supported),
+            )
             .amount(
                 ctx.payment
                     .unit_value(&row.line.code)
@@ -102,6 +113,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
                 ),
             )
             .field(format!("lines[{index}].units"))
+            .anchor(add_on)
             .fix(format!(
                 "Bill 1 unit of {} and add {add_on} for {} if the documentation supports the time.",
                 line.code,

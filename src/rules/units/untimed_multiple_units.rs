@@ -1,5 +1,6 @@
-use super::rows::rows;
+use super::rows::{reduction, rows};
 use crate::diagnostics::{declare_rule, Diagnostic};
+use crate::edits::EditDraft;
 use crate::policy::sources::{ASHA_TIMED_CODES, BENEFIT_POLICY_CH15, CLAIMS_PROCESSING_CH5, CPT};
 use crate::policy::codes::Counting;
 use crate::rules::context::{Context, Findings};
@@ -34,6 +35,8 @@ declare_rule! {
     pub UNTIMED_MULTIPLE_UNITS {
         id: "units/untimed-multiple-units",
         severity: Warning,
+        kind: Defect,
+        dismissal: StillBlocks,
         source: "CMS Pub. 100-04, ch. 5, §20.2; CPT descriptors (service-based codes)",
         references: [
             CLAIMS_PROCESSING_CH5.at("§20.2"),
@@ -56,6 +59,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             )
             .field(row.field("units"))
             .fix(format!("Bill 1 unit of {}.", row.line.code))
+            .edit(EditDraft::new(reduction(ctx, &row, 1), format!("Bill 1 unit of {}", row.line.code)).set(row.field("units"), 1))
             .amount(
                 ctx.payment
                     .unit_value(&row.line.code)
