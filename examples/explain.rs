@@ -2,8 +2,6 @@
 //!
 //! `cargo run --example explain -- note.json` (a Note, or a corpus file with a `note` field).
 
-use chartlint::testing::TextScanner;
-
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: explain NOTE.json");
@@ -17,16 +15,35 @@ fn main() {
         eprintln!("{path}: not JSON");
         return;
     };
-    let note = v.get("note").cloned().unwrap_or(v);
+    let mut note = v.get("note").cloned().unwrap_or(v);
+    if let Some(t) = std::env::args().nth(2) {
+        // A text file given after the note replaces its text.
+        if let (Ok(text), Some(obj)) = (std::fs::read_to_string(&t), note.as_object_mut()) {
+            obj.insert("text".into(), serde_json::Value::String(text));
+        }
+    }
     let text = note
         .get("text")
         .and_then(|t| t.as_str())
         .unwrap_or("")
         .to_string();
-    let facts = TextScanner::new().scan(&text);
-    let show = |label: &str, spans: &[chartlint::testing::Span]| {
-        for s in spans {
-            println!("{label:>12}: {:?}", text.get(s.start..s.end).unwrap_or("?"));
+    let setting = match chartlint::Note::from_value(&note) {
+        Ok(n) => chartlint::testing::reader_setting(&n),
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return;
+        }
+    };
+    let facts = chartlint::testing::read(&text, setting);
+    let show = |label: &str, ev: &[chartlint::testing::Evidence]| {
+        for e in ev {
+            println!(
+                "{label:>12}: {:?} ({}; {:?} {})",
+                text.get(e.span.start..e.span.end).unwrap_or("?"),
+                e.concept,
+                e.section,
+                e.context.unwrap_or("")
+            );
         }
     };
     for s in &facts.sentences {
@@ -82,6 +99,7 @@ fn main() {
         facts.total_timed.map(|m| m.value),
         facts.total_treatment.map(|m| m.value)
     );
+    println!("evaluation: {:#?}", facts.evaluation);
     match chartlint::Checker::with_defaults().check_value(&note) {
         Ok(r) => {
             for f in &r.findings {

@@ -59,11 +59,11 @@ fn main() {
             let _ = checker.check_json(&json);
             json_times.push(t.elapsed());
         }
-        let scanner = chartlint::testing::TextScanner::new();
+        let setting = chartlint::testing::reader_setting(&note);
         let mut scan_times = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
-            let _ = scanner.scan(&note.text);
+            let _ = chartlint::testing::read(&note.text, setting);
             scan_times.push(t.elapsed());
         }
         println!(

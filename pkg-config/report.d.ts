@@ -454,6 +454,11 @@ source: ComponentSource,
  */
 inferred: boolean, 
 /**
+ * True when read from the narrative (the history, the medication list, the exam
+ * headings, how the course is described) rather than stated outright.
+ */
+fromNarrative?: boolean, 
+/**
  * The form's field for this component.
  */
 field: string, 
@@ -504,6 +509,34 @@ documentedMinutes: number | null,
 summary: string, };
 
 /**
+ * One piece of evidence that decided an element: the words (UTF-16), what they are, the
+ * section they are in and their context.
+ */
+export type ElementEvidence = { 
+/**
+ * Start of the deciding words, in UTF-16 code units of `note.text`.
+ */
+start: number, 
+/**
+ * End of the deciding words, in UTF-16 code units of `note.text`.
+ */
+end: number, 
+/**
+ * What the words are: "goal status", "comparison", "cueing", "frequency", "deficit",
+ * "measurable goal with a timeframe", …
+ */
+concept: string, 
+/**
+ * The section they are in ("plan", "assessment", …), when the note has headings.
+ */
+section?: string, 
+/**
+ * "negated", "hypothetical", "historical", "experiencer" or "reported", when the
+ * context matters ("goals not met" is a goal status, negated).
+ */
+context?: string, };
+
+/**
  * One documentation element in the Report.
  */
 export type ElementFound = { 
@@ -518,7 +551,11 @@ found: boolean,
 /**
  * Where, in UTF-16 code units of `note.text`.
  */
-spans: Array<Span>, };
+spans: Array<Span>, 
+/**
+ * The words that decided it (at most five), with what they are and where.
+ */
+because: Array<ElementEvidence>, };
 
 /**
  * The `elements` section of the Report: for each documentation element, found or not, and where.

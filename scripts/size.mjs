@@ -10,10 +10,15 @@
 // episode review 474,814 B (469,688 B wasm + 3,596 B glue + 1,530 B entry); with drafting
 // and signing too 505,201 B (499,892 B wasm + 3,756 B glue + 1,553 B entry), +30,387 B;
 // 3.6% under the budget. Raise the budget only with a reason in docs/size.md.
+// The reader pipeline (issue 12: one lexicon pass with its data files, the evaluation read
+// from the narrative) adds 115,717 B: 620,918 B measured on 2026-12-07 after merging main,
+// because the episode reader still brings the regex engine the reader no longer needs
+// (docs/size.md). Budget 620 KiB (634,880 B) until that reader moves onto the lexicon pass:
+// for the lead to confirm.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 512 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 620 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };

@@ -1,4 +1,4 @@
-//! The [`Checker`]: a validated config and the compiled text patterns, checking one note at a
+//! The [`Checker`]: a validated config, checking one note at a
 //! time (Note → facts → rules → Report) or the notes of one episode of care (each note's
 //! own check with the fields the episode derives, then the episode's facts → the episode
 //! rules → EpisodeReport).
@@ -14,41 +14,40 @@ use crate::options::CheckOptions;
 use crate::report::episode::EpisodeReport;
 use crate::report::{self, Report};
 use crate::rules;
-use crate::text::TextScanner;
 use serde_json::Value;
 
 /// Largest episode accepted, as JSON text (500 typical notes are about 2 MB).
 pub const MAX_EPISODE_JSON_BYTES: usize = 32 << 20;
 
-/// A configured checker. Build it once (the config is validated and the text patterns are
-/// compiled here) and call [`Checker::check`] on every keystroke.
+/// A configured checker. Build it once (the config is validated here, and the text reader's
+/// lexicons are built by the first checker of the process) and call [`Checker::check`] on
+/// every keystroke.
 pub struct Checker {
     config: Config,
-    scanner: &'static TextScanner,
 }
 
 impl Checker {
     /// Validates `config` (`null` for the defaults).
     pub fn new(config: &Value) -> Result<Checker, InputError> {
+        crate::text::warm_up();
         Ok(Checker {
             config: Config::from_value(config, rules::canonical_id)?,
-            scanner: TextScanner::shared(),
         })
     }
 
     /// Validates a config given as JSON text.
     pub fn from_config_json(config: &str) -> Result<Checker, InputError> {
+        crate::text::warm_up();
         Ok(Checker {
             config: Config::from_json(config, rules::canonical_id)?,
-            scanner: TextScanner::shared(),
         })
     }
 
     /// A checker with the built-in payer packs and every rule on.
     pub fn with_defaults() -> Checker {
+        crate::text::warm_up();
         Checker {
             config: Config::default(),
-            scanner: TextScanner::shared(),
         }
     }
 
@@ -157,7 +156,7 @@ impl Checker {
         options: &CheckOptions,
         outcome: Option<&mut NoteOutcome>,
     ) -> Report {
-        let facts = Facts::compute(note, &self.config, self.scanner);
+        let facts = Facts::compute(note, &self.config);
         let (diagnostics, items) = rules::run(&facts, &self.config);
         if let Some(o) = outcome {
             let threshold = facts.payment.threshold.as_ref();
@@ -165,7 +164,7 @@ impl Checker {
                 expected: facts.payment.expected,
                 spent_before: threshold.map(|t| t.before),
                 spent_after: threshold.map(|t| t.after),
-                outcome_measures: facts.text.outcome_measures.clone(),
+                outcome_measures: facts.text.outcome_measures.iter().map(|e| e.span).collect(),
             };
         }
         report::build(&facts, diagnostics, items, options)

@@ -18,7 +18,7 @@ use crate::options::Stage;
 use crate::policy::elements::Element;
 use crate::report::billing::{Billing, BillingLine, OtherMethod, ThresholdReport};
 use crate::report::checklist::ChecklistItem;
-use crate::report::elements::{ElementFound, ElementsReport};
+use crate::report::elements::{Because, ElementFound, ElementsReport};
 use crate::report::episode::{
     AuthorizationEntry, Derived, EpisodeFinding, EpisodeNote, EpisodeReport, GoalRow,
     GoalStatusEntry, NoteRef, PeriodEntry, PlanEntry, Similarity, Timeline, TimelineEntry,
@@ -95,6 +95,7 @@ fn generate() -> String {
     decl::<Value>(&cfg, &mut out);
     decl::<ComponentReport>(&cfg, &mut out);
     decl::<EvaluationReport>(&cfg, &mut out);
+    decl::<Because>(&cfg, &mut out);
     decl::<ElementFound>(&cfg, &mut out);
     decl::<ElementsReport>(&cfg, &mut out);
     decl::<Provenance>(&cfg, &mut out);

@@ -4,6 +4,7 @@
 
 pub use crate::facts::modifiers::assistant_units_timed;
 pub use crate::facts::payment::Payment;
+pub use crate::facts::reader_setting;
 pub use crate::facts::units::{block_units, compute, units_for_minutes, LineUnits, UnitsOutcome};
 pub use crate::input::{parse_config_json, parse_json, replace_lone_surrogates};
 pub use crate::money::money_string;
@@ -11,7 +12,7 @@ pub use crate::policy::codes::{self, CodeInfo, Counting, CODES};
 pub use crate::policy::fees::load_pprrvu;
 pub use crate::policy::ncci::PtpTable;
 pub use crate::span::Span;
-pub use crate::text::{TextFacts, TextScanner};
+pub use crate::text::{lexicon_problems, read, Evidence, Setting, TextFacts};
 
 /// The payment facts of `note` under `config` (its payer's pack and fee schedule).
 pub fn payment(note: &crate::Note, config: &crate::Config) -> Payment {

@@ -203,8 +203,8 @@ fn finding<'r>(r: &'r chartlint::Report, rule: &str) -> &'r chartlint::Finding {
 
 #[test]
 fn nothing_is_guessed_when_the_text_is_silent() {
-    // PMH alone is not the history the descriptor counts; vitals "stable" is not the presentation.
-    let text = "PMH: HTN, DM2, CAD.\nVitals stable. ROM and strength tested.\nPlan: 2x/wk.";
+    // Vitals "stable" is not the presentation; "ROM and strength tested" names no result.
+    let text = "Vitals stable. ROM and strength tested.\nPlan: 2x/wk.";
     let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
     let ev = evaluation(&r);
     assert_eq!(ev.supported_code, None);
@@ -234,11 +234,36 @@ fn nothing_is_guessed_when_the_text_is_silent() {
     }
     for f in &r.findings {
         assert!(
-            !f.message.contains("HTN") && !f.message.contains("Vitals"),
+            !f.message.contains("Vitals") && !f.message.contains("strength"),
             "message repeats the note: {}",
             f.message
         );
     }
+
+    // A past medical history list is read as the comorbidities it names (from the
+    // narrative, with a span on each); a history heading alone does not make the
+    // presentation stable.
+    let text = "PMH: HTN, DM2, CAD.\nVitals stable. ROM and strength tested.\nPlan: 2x/wk.";
+    let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
+    let h = component(&r, "history");
+    assert_eq!(h.value, Some(CompValue::Count(3)));
+    assert_eq!(h.source, Source::Text);
+    assert_eq!(h.from_narrative, Some(true));
+    let words: Vec<String> = h
+        .spans
+        .iter()
+        .map(|s| slice16(text, s.start, s.end))
+        .collect();
+    assert_eq!(words, ["HTN", "DM2", "CAD"]);
+    assert_eq!(
+        component(&r, "clinicalPresentation").source,
+        Source::Missing
+    );
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "eval/components-missing"
+            && f.field.as_deref() == Some("evaluation.clinicalPresentation")));
 }
 
 #[test]
@@ -306,12 +331,12 @@ fn disabling_the_family_skips_it() {
     assert!(r.evaluation.is_some());
 }
 
-/// A realistic evaluation whose examination is written as a list of tests under
-/// "Examination:" rather than counted elements. chartlint cannot count the elements, so the
-/// component is still missing (an error), but the message no longer claims the examination
-/// "is not documented" (it is, just not countably); the fix says how to record it.
+/// A realistic evaluation whose examination is written as a list of findings and tests under
+/// "Examination:" rather than counted elements: each body system or activity examined and
+/// each standardized test counts once, read from the narrative with a span on each, and
+/// the explanation says to check them. A count on the form still wins.
 #[test]
-fn uncounted_examination_is_not_called_undocumented() {
+fn examination_written_as_a_list_is_counted_from_the_narrative() {
     let text = "PHYSICAL THERAPY INITIAL EVALUATION\n\
         History: 72 y/o with R knee OA, progressive pain x 2 years. Comorbidities affecting the plan: type 2 diabetes, obesity (BMI 36). Personal factors: lives alone.\n\
         Examination: R knee AROM 5-100 deg; quad strength 3+/5; TUG 16 sec; LEFS 32/80; antalgic gait with SPC; unable to ascend stairs reciprocally.\n\
@@ -325,28 +350,35 @@ fn uncounted_examination_is_not_called_undocumented() {
         "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
         "text": text
     })));
-    let f = r
-        .findings
+    assert!(eval_rules(&r).is_empty(), "{:?}", rules_fired(&r));
+    let e = component(&r, "examination");
+    assert_eq!(e.source, Source::Text);
+    assert_eq!(e.from_narrative, Some(true));
+    assert_eq!(e.level, Some(chartlint::Level::High));
+    let words: Vec<String> = e
+        .spans
         .iter()
-        .find(|f| {
-            f.rule == "eval/components-missing"
-                && f.field.as_deref() == Some("evaluation.examElements")
-        })
-        .unwrap_or_else(|| panic!("{:?}", rules_fired(&r)));
-    assert!(!f.message.contains("not documented"), "{}", f.message);
-    assert!(f
-        .fix
-        .as_deref()
-        .unwrap()
-        .contains("evaluation.examElements"));
+        .map(|s| slice16(text, s.start, s.end))
+        .collect();
+    for w in ["AROM", "strength", "TUG", "LEFS"] {
+        assert!(words.iter().any(|x| x == w), "{w} in {words:?}");
+    }
+    assert!(
+        e.explanation.contains("check the spans"),
+        "{}",
+        e.explanation
+    );
     // Recording the count on the form settles it.
     let r = check(&with(json!({
         "noteType": "evaluation",
         "lines": [{"code": "97162", "minutes": 30, "units": 1, "modifiers": ["GP"]}],
         "totalTimedMinutes": 0, "totalTreatmentMinutes": 30,
-        "evaluation": {"examElements": 4},
+        "evaluation": {"examElements": 3},
         "text": text
     })));
+    let e = component(&r, "examination");
+    assert_eq!(e.source, Source::Field);
+    assert_eq!(e.value, Some(CompValue::Count(3)));
     assert!(!r.has("eval/components-missing"), "{:?}", rules_fired(&r));
 }
 
@@ -1193,6 +1225,10 @@ fn corpus_evaluations_agree_with_their_labels() {
     };
     let mut checked = 0;
     let mut inferred = 0;
+    let mut wrong: Vec<String> = Vec::new();
+    // Notes read from the narrative: (notes, same level as labelled, within one level).
+    let mut narrative = (0u32, 0u32, 0u32);
+    let mut far: Vec<String> = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir("tests/corpus")
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -1228,10 +1264,30 @@ fn corpus_evaluations_agree_with_their_labels() {
             continue;
         }
         checked += 1;
+        let labelled = r.evaluation.clone();
         let mut bare = note.clone();
         bare.as_object_mut().unwrap().remove("evaluation");
         let r = check(&bare);
         let Some(ev) = &r.evaluation else { continue };
+        if ev.components.iter().any(|c| c.from_narrative == Some(true)) {
+            let rank = |l: Option<chartlint::Level>| match l {
+                Some(chartlint::Level::Low) => 0i32,
+                Some(chartlint::Level::Moderate) => 1,
+                Some(chartlint::Level::High) => 2,
+                None => -9,
+            };
+            let want = rank(labelled.as_ref().and_then(|e| e.supported_level));
+            let got = rank(ev.supported_level);
+            narrative.0 += 1;
+            if got == want {
+                narrative.1 += 1;
+            }
+            if (got - want).abs() <= 1 {
+                narrative.2 += 1;
+            } else {
+                far.push(p.display().to_string());
+            }
+        }
         for c in ev
             .components
             .iter()
@@ -1240,13 +1296,18 @@ fn corpus_evaluations_agree_with_their_labels() {
             inferred += 1;
             let label = &note["evaluation"][field_of(c.name)];
             let got = serde_json::to_value(&c.value).unwrap();
-            assert_eq!(
-                &got,
-                label,
-                "{}: {} read from the text disagrees with the label",
-                p.display(),
-                c.name
-            );
+            // Read from the narrative (the history, the exam, how the course is described):
+            // judged by the level the whole note supports, below.
+            if c.from_narrative == Some(true) {
+                continue;
+            }
+            if &got != label {
+                wrong.push(format!(
+                    "{}: {} read from the text ({got}) disagrees with the label ({label})",
+                    p.display(),
+                    c.name
+                ));
+            }
         }
         if note["evaluation"]["reevaluationReason"].is_string()
             && bare["lines"][0]["code"]
@@ -1260,6 +1321,18 @@ fn corpus_evaluations_agree_with_their_labels() {
             );
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    println!(
+        "evaluation level read from the narrative: {}/{} as labelled, {}/{} within one",
+        narrative.1, narrative.0, narrative.2, narrative.0
+    );
+    // The issue's target for real notes: within one level on at least 90% of evaluations.
+    assert!(
+        narrative.2 * 10 >= narrative.0 * 9,
+        "within one level on {}/{}: {far:?}",
+        narrative.2,
+        narrative.0
+    );
     assert!(
         checked >= 30,
         "{checked} evaluation and re-evaluation notes"

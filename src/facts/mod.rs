@@ -13,7 +13,7 @@ pub mod units;
 use crate::config::{Config, PayerRules};
 use crate::note::{Note, UnitRule};
 use crate::rules::eval::analysis::{self, Analysis};
-use crate::text::{TextFacts, TextScanner};
+use crate::text::{self, TextFacts};
 use modifiers::ModifierFacts;
 use payment::Payment;
 use units::UnitsOutcome;
@@ -42,9 +42,27 @@ pub struct Facts<'a> {
     pub placeholders: Vec<crate::span::Span>,
 }
 
+/// What the text reader needs to know about a note besides its text: whether testing is all
+/// the note may document (an evaluation), whether it bills treatment, whether to read the
+/// evaluation's components.
+pub fn reader_setting(note: &Note) -> text::Setting {
+    text::Setting {
+        evaluation: matches!(
+            note.note_type,
+            crate::note::NoteType::Evaluation | crate::note::NoteType::Reevaluation
+        ),
+        treatment_billed: elements::bills_treatment(note),
+        read_evaluation: !analysis::eval_lines(note).is_empty()
+            || matches!(
+                note.note_type,
+                crate::note::NoteType::Evaluation | crate::note::NoteType::Reevaluation
+            ),
+    }
+}
+
 impl<'a> Facts<'a> {
-    /// Computes every fact of `note` under `config`, reading the text with `scanner`.
-    pub fn compute(note: &'a Note, config: &'a Config, scanner: &TextScanner) -> Facts<'a> {
+    /// Computes every fact of `note` under `config`; the text is read once, by the reader.
+    pub fn compute(note: &'a Note, config: &'a Config) -> Facts<'a> {
         let payer = config.payer_rules(note.payer.kind);
         let unit_rule = note.payer.unit_rule.unwrap_or(payer.unit_rule);
         let other_rule = match unit_rule {
@@ -53,6 +71,7 @@ impl<'a> Facts<'a> {
         };
         let payment = Payment::compute(note, payer, config.fee_schedule.as_ref());
         let modifiers = ModifierFacts::compute(note, payer, config.ptp.as_deref(), &payment);
+        let text = text::read(&note.text, reader_setting(note));
         Facts {
             note,
             config,
@@ -61,8 +80,8 @@ impl<'a> Facts<'a> {
             other_units: units::compute(note, other_rule),
             payment,
             modifiers,
-            eval: analysis::analyze(note),
-            text: scanner.scan(&note.text),
+            eval: analysis::analyze(note, &text),
+            text,
             placeholders: placeholders::find(&note.text),
         }
     }

@@ -1,10 +1,35 @@
-//! `Report.elements`: for each documentation element, required or not, found or not, and
-//! where.
+//! `Report.elements`: for each documentation element, required or not, found or not, where,
+//! and the words that decided it (a reviewer's explanation).
 
 use crate::facts::{elements, Facts};
 use crate::policy::elements::Element as E;
-use crate::span::{Span, Utf16Index, Utf16Span};
+use crate::span::{Utf16Index, Utf16Span};
+use crate::text::{Evidence, Goal, SectionKind, Signature};
 use serde::Serialize;
+
+/// One piece of evidence that decided an element: the words (UTF-16), what they are, the
+/// section they are in and their context.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "ElementEvidence"))]
+#[serde(rename_all = "camelCase")]
+pub struct Because {
+    /// Start of the deciding words, in UTF-16 code units of `note.text`.
+    pub start: usize,
+    /// End of the deciding words, in UTF-16 code units of `note.text`.
+    pub end: usize,
+    /// What the words are: "goal status", "comparison", "cueing", "frequency", "deficit",
+    /// "measurable goal with a timeframe", …
+    pub concept: &'static str,
+    /// The section they are in ("plan", "assessment", …), when the note has headings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub section: Option<&'static str>,
+    /// "negated", "hypothetical", "historical", "experiencer" or "reported", when the
+    /// context matters ("goals not met" is a goal status, negated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub context: Option<&'static str>,
+}
 
 /// One documentation element in the Report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -17,6 +42,8 @@ pub struct ElementFound {
     pub found: bool,
     /// Where, in UTF-16 code units of `note.text`.
     pub spans: Vec<Utf16Span>,
+    /// The words that decided it (at most five), with what they are and where.
+    pub because: Vec<Because>,
 }
 
 /// The `elements` section of the Report: for each documentation element, found or not, and where.
@@ -44,45 +71,88 @@ pub struct ElementsReport {
     pub objective_measures: ElementFound,
 }
 
+/// At most this many pieces of evidence per element.
+const BECAUSE_MAX: usize = 5;
+
 /// `Report.elements` from the facts.
 pub fn build(f: &Facts<'_>, index: &Utf16Index) -> ElementsReport {
     let facts = &f.text;
     let required = |e: E| f.element_required(e);
     let signed_in_fields = elements::signed_in_fields(f.note);
-    let el = |e: Option<E>, spans: Vec<Span>, extra: bool| ElementFound {
+    let because = |ev: &Evidence| {
+        let s = index.span(ev.span);
+        Because {
+            start: s.start,
+            end: s.end,
+            concept: ev.concept,
+            section: ev.section.map(SectionKind::name),
+            context: ev.context,
+        }
+    };
+    let from = |e: Option<E>, ev: &[Evidence]| ElementFound {
         required: e.is_some_and(&required),
-        found: !spans.is_empty() || extra,
-        spans: spans.into_iter().map(|s| index.span(s)).collect(),
+        found: !ev.is_empty(),
+        spans: ev.iter().map(|x| index.span(x.span)).collect(),
+        because: ev.iter().take(BECAUSE_MAX).map(because).collect(),
+    };
+    let goal_because = |g: &Goal| {
+        let s = index.span(g.span);
+        Because {
+            start: s.start,
+            end: s.end,
+            concept: match (g.measurable, g.timeframe) {
+                (true, true) => "measurable goal with a timeframe",
+                (true, false) => "goal without a timeframe",
+                (false, true) => "goal without a measurable target",
+                (false, false) => "goal without a target or a timeframe",
+            },
+            section: None,
+            context: None,
+        }
+    };
+    let sig_because = |sg: &Signature| {
+        let s = index.span(sg.span);
+        Because {
+            start: s.start,
+            end: s.end,
+            concept: "signature with credentials",
+            section: None,
+            context: None,
+        }
     };
     ElementsReport {
-        goals: el(
-            Some(E::Goals),
-            facts.goals.iter().map(|g| g.span).collect(),
-            false,
-        ),
-        progress: el(Some(E::Progress), facts.progress.clone(), false),
-        medical_necessity: el(
-            Some(E::MedicalNecessity),
-            facts.medical_necessity.clone(),
-            false,
-        ),
-        skilled_intervention: el(Some(E::SkilledIntervention), facts.skilled.clone(), false),
-        patient_response: el(
-            Some(E::PatientResponse),
-            facts.patient_response.clone(),
-            false,
-        ),
-        plan: el(Some(E::Plan), facts.plan.clone(), false),
-        signature: el(
-            Some(E::Signature),
-            facts.signatures.iter().map(|s| s.span).collect(),
-            signed_in_fields,
-        ),
-        outcome_measure: el(
-            Some(E::OutcomeMeasure),
-            facts.outcome_measures.clone(),
-            false,
-        ),
-        objective_measures: el(None, facts.measurements.clone(), false),
+        goals: ElementFound {
+            required: required(E::Goals),
+            found: !facts.goals.is_empty(),
+            spans: facts.goals.iter().map(|g| index.span(g.span)).collect(),
+            because: facts
+                .goals
+                .iter()
+                .take(BECAUSE_MAX)
+                .map(goal_because)
+                .collect(),
+        },
+        progress: from(Some(E::Progress), &facts.progress),
+        medical_necessity: from(Some(E::MedicalNecessity), &facts.medical_necessity),
+        skilled_intervention: from(Some(E::SkilledIntervention), &facts.skilled),
+        patient_response: from(Some(E::PatientResponse), &facts.patient_response),
+        plan: from(Some(E::Plan), &facts.plan),
+        signature: ElementFound {
+            required: required(E::Signature),
+            found: !facts.signatures.is_empty() || signed_in_fields,
+            spans: facts
+                .signatures
+                .iter()
+                .map(|sg| index.span(sg.span))
+                .collect(),
+            because: facts
+                .signatures
+                .iter()
+                .take(BECAUSE_MAX)
+                .map(sig_because)
+                .collect(),
+        },
+        outcome_measure: from(Some(E::OutcomeMeasure), &facts.outcome_measures),
+        objective_measures: from(None, &facts.measurements),
     }
 }

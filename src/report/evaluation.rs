@@ -54,6 +54,11 @@ pub struct ComponentReport {
     pub source: Source,
     /// True when read from the text: check the spans.
     pub inferred: bool,
+    /// True when read from the narrative (the history, the medication list, the exam
+    /// headings, how the course is described) rather than stated outright.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub from_narrative: Option<bool>,
     /// The form's field for this component.
     pub field: &'static str,
     /// Where in `note.text` the value was read, in UTF-16 code units.
@@ -76,6 +81,7 @@ pub fn build(f: &Facts<'_>, index: &Utf16Index) -> Option<EvaluationReport> {
             level: c.level,
             source: c.source,
             inferred: c.source == Source::Text,
+            from_narrative: c.narrative.then_some(true),
             field: c.spec.component.field(),
             spans: c.spans.iter().map(|s| index.span(*s)).collect(),
             explanation: c.explanation.clone(),
@@ -106,6 +112,7 @@ pub fn build(f: &Facts<'_>, index: &Utf16Index) -> Option<EvaluationReport> {
                 (false, _) => Source::Missing,
             },
             inferred: r.accepted.is_some() && !r.from_field,
+            from_narrative: None,
             field: "evaluation.reevaluationReason",
             spans: r.spans.iter().map(|s| index.span(*s)).collect(),
             explanation: explanation.clone(),

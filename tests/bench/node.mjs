@@ -19,6 +19,20 @@ const checker = new Checker();
 checker.check(notes[1]);
 const coldMs = performance.now() - t0;
 
+// The baselines the figures are compared with, in the same run: compiling the .wasm alone
+// (`WebAssembly.compile`, median of 5), and handing a note over (`JSON.stringify` of the
+// note object + UTF-8 encoding of the text, what any call into WebAssembly costs at least).
+const wasmBytes = readFileSync(new URL("../../pkg/chartlint_bg.wasm", import.meta.url));
+const compiles = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  await WebAssembly.compile(wasmBytes);
+  compiles.push(performance.now() - t);
+}
+compiles.sort((a, b) => a - b);
+const compileMs = compiles[2];
+const encoder = new TextEncoder();
+
 // Median of runs, each the mean of a batch sized to about 5 ms (timers are coarse in
 // browsers), after a warm-up.
 function medianUs(fn) {
@@ -44,6 +58,7 @@ names.forEach((name, i) => {
     bytes: Buffer.byteLength(texts[i]),
     median_us: +medianUs(() => checker.check(notes[i])).toFixed(2),
     json_us: +medianUs(() => checker.checkJson(texts[i])).toFixed(2),
+    handover_us: +medianUs(() => encoder.encode(JSON.stringify(notes[i]))).toFixed(2),
   };
 });
 const t = performance.now();
@@ -56,6 +71,7 @@ while (performance.now() - t < (budget * 1000) / 3) {
 }
 out.batch_notes_per_s = Math.round(n / ((performance.now() - t) / 1000));
 out.cold_start_ms = +coldMs.toFixed(3);
+out.compile_ms = +compileMs.toFixed(3);
 
 // An episode of 40 notes: checkEpisode on all of them, against check on each in turn.
 // Timed in alternation (one of each per round), so a busy machine slows both alike.

@@ -19,6 +19,17 @@ for (const r of rows) {
     out.push(`| ${r.env}: ${label} | ${names.map((n) => us(r[n][key])).join(" | ")} | ${i === 0 ? `${r.batch_notes_per_s.toLocaleString("en-US")} notes/s` : ""} | ${i === 0 ? `${r.cold_start_ms.toFixed(2)} ms` : ""} |`);
   });
 }
+// Targets as ratios to the baselines measured in the same run: a typical note checked in at
+// most 10x the time it takes to hand it over (JSON.stringify + UTF-8 encoding); the cold start
+// (load + new Checker() + first check) in at most 5x the time WebAssembly.compile takes.
+const ratios = [];
+for (const r of rows.filter((r) => r.env !== "native")) {
+  const h = r.typical?.handover_us;
+  if (h) ratios.push(`| ${r.env} | ${us(h)} | ${(r.typical.median_us / h).toFixed(1)}x | ${r.compile_ms?.toFixed(2) ?? "–"} ms | ${r.compile_ms ? (r.cold_start_ms / r.compile_ms).toFixed(1) + "x" : "–"} |`);
+}
+if (ratios.length) {
+  out.push("", "| environment | typical note handed over | `check(note)` / handed over (target ≤ 10x) | `WebAssembly.compile` | cold start / compile (target ≤ 5x) |", "|---|---|---|---|---|", ...ratios);
+}
 // The episode of 40 notes: all at once against one by one.
 const eps = rows.filter((r) => r.episode);
 if (eps.length) {

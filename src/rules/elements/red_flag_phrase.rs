@@ -51,50 +51,10 @@ declare_rule! {
     }
 }
 
-/// The message and the suggested rewrite for each kind of phrase.
+/// The message and the suggested rewrite for each kind of phrase: data, in the reader's
+/// red-flag lexicon (`src/text/lexicon/redflags.txt`).
 fn wording(kind: RedFlagKind) -> (&'static str, &'static str) {
-    match kind {
-        RedFlagKind::ToleratedWell => (
-            "\"Tolerated well\" says nothing about the patient's response.",
-            "Replace with the specific response, e.g. \"completed 3x10 step-ups; HR 96 after, pain unchanged at 3/10, form corrected after 2 verbal cues\".",
-        ),
-        RedFlagKind::ContinuePoc => (
-            "\"Continue (per) plan of care\" gives no plan for the next visit.",
-            "Say what changes next and why, e.g. \"next visit progress step height to 6 in and begin reciprocal stairs, as knee control held for 10 reps today\".",
-        ),
-        RedFlagKind::DoingWell => (
-            "\"Doing well\" is not a measured finding.",
-            "Say what improved and by how much, e.g. \"knee flexion improved from 95 to 108 deg; ascends 8 stairs with 1 rail, CGA\".",
-        ),
-        RedFlagKind::Progressing => (
-            "\"Progressing\" without a measure does not show progress.",
-            "Name the measure, e.g. \"progressing toward LTG 2: gait 150 ft with SBA (was 75 ft with CGA at eval)\".",
-        ),
-        RedFlagKind::NoSignificantChange => (
-            "\"No significant change\" suggests a plateau without an explanation.",
-            "Compare with the last note objectively, explain why progress is slower and what you will change, e.g. \"TUG 16 s (18 s last week); adding dual-task gait to address…\".",
-        ),
-        RedFlagKind::NoNewComplaints => (
-            "\"No new complaints\" does not record the patient's status.",
-            "Record the patient's report in specifics, e.g. \"pain 2/10 at rest, 4/10 after 10 min walking; now climbs home stairs with 1 rail\".",
-        ),
-        RedFlagKind::Flowsheet => (
-            "\"See flowsheet\" leaves the skilled part of the session undocumented.",
-            "Describe the skilled input here (cues, facilitation, grading, what you changed and why); the flowsheet can carry the sets and reps.",
-        ),
-        RedFlagKind::Maintenance => (
-            "\"Maintenance\" reads as unskilled maintenance, which is not covered.",
-            "If a therapist's skill is needed, say why, e.g. \"skilled maintenance program design due to ALS progression: adjusted splint and ROM program to prevent contracture\"; otherwise do not bill it.",
-        ),
-        RedFlagKind::AsTolerated => (
-            "\"As tolerated\" alone gives no parameter or limit.",
-            "Give the parameter and the limit, e.g. \"increase to 3 lb when pain stays at or below 3/10 and form holds for 10 reps\".",
-        ),
-        RedFlagKind::GeneralConditioning => (
-            "\"General conditioning\" is outside the therapy benefit.",
-            "Tie the exercise to a functional deficit and a goal, e.g. \"quad strengthening so the patient can ascend stairs with 1 rail (LTG 2)\".",
-        ),
-    }
+    (kind.message(), kind.fix())
 }
 
 /// What the phrase needs after it, as a placeholder for the therapist to complete.
@@ -110,6 +70,8 @@ fn specifics(kind: RedFlagKind) -> &'static str {
         RedFlagKind::Maintenance => "[[why a therapist's skill is needed]]",
         RedFlagKind::AsTolerated => "[[the parameter and its limit]]",
         RedFlagKind::GeneralConditioning => "[[the functional deficit and goal the exercise addresses]]",
+        RedFlagKind::RepetitiveExercise => "[[what you changed today and why: load, cues, progression]]",
+        RedFlagKind::Judgmental => "[[what you observed: the measure, the words, the behaviour]]",
     }
 }
 

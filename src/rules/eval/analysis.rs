@@ -1,14 +1,14 @@
 //! The evaluation's components and the level they support, computed once per check from the
-//! form's fields (`note.evaluation`) and, where a field is absent, from the text
-//! ([`super::infer`]). The rules and `Report.evaluation` both read it.
+//! form's fields (`note.evaluation`) and, where a field is absent, from what the text reader
+//! found ([`crate::text::EvalText`]). The rules and `Report.evaluation` both read it.
 
-use super::infer::{self, EvalText, Found, ReasonKind};
 use crate::note::{Discipline, Level, Note, NoteType};
 use crate::policy::codes::{self, EvalKind};
 use crate::policy::evaluation::{
     self as policy, level_from_rank, level_rank, Component, ComponentSpec, EvalFamily, Scale,
 };
 use crate::span::Span;
+use crate::text::{EvalText, Found, ReasonKind, TextFacts};
 use serde::Serialize;
 
 /// A billed evaluation-family line (units > 0).
@@ -57,6 +57,8 @@ pub struct Assessed {
     /// Byte spans of the text the value was read from.
     pub spans: Vec<Span>,
     pub explanation: String,
+    /// Read from the narrative rather than stated outright.
+    pub narrative: bool,
     /// The explanation without its caveats, lower-case, for summaries and messages
     /// ("history supports moderate: 2 personal factors and comorbidities affecting the plan").
     pub short: String,
@@ -157,7 +159,7 @@ pub(crate) fn eval_lines(note: &Note) -> Vec<EvalLine> {
 }
 
 /// The analysis, for notes that bill or document an evaluation (`None` otherwise).
-pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
+pub(crate) fn analyze(note: &Note, facts: &TextFacts) -> Option<Analysis> {
     let lines = eval_lines(note);
     // An `evaluation` object on a daily note (EMRs may always send one) does not make it one.
     let documents = matches!(
@@ -185,11 +187,11 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
         .any(|l| matches!(l.kind, EvalKind::Evaluation { .. }));
     let bills_reeval = a.lines.iter().any(|l| l.kind == EvalKind::Reevaluation);
     if bills_complexity || (note.note_type == NoteType::Evaluation && !bills_reeval) {
-        let text = infer::scan(&note.text);
+        let text = &facts.evaluation;
         a.components = family
             .components
             .iter()
-            .map(|spec| assess(note, spec, &text))
+            .map(|spec| assess(note, spec, text))
             .collect();
         let ranks: Vec<u8> = a
             .components
@@ -202,19 +204,19 @@ pub(crate) fn analyze(note: &Note) -> Option<Analysis> {
         }
     }
     if bills_reeval || (note.note_type == NoteType::Reevaluation && !bills_complexity) {
-        a.reason = Some(reason(note));
+        a.reason = Some(reason(note, facts));
     }
     Some(a)
 }
 
-fn reason(note: &Note) -> Reason {
+fn reason(note: &Note, facts: &TextFacts) -> Reason {
     let field = note
         .evaluation
         .as_ref()
         .and_then(|e| e.reevaluation_reason.as_deref())
         .filter(|s| !s.trim().is_empty());
     if let Some(f) = field {
-        let scan = infer::scan_reason(f, true);
+        let scan = crate::text::reevaluation_reason(f);
         if let Some((kind, _)) = scan.accepted.first() {
             return Reason {
                 accepted: Some(*kind),
@@ -224,7 +226,7 @@ fn reason(note: &Note) -> Reason {
             };
         }
     }
-    let scan = infer::scan_reason(&note.text, false);
+    let scan = &facts.reevaluation;
     if let Some((kind, span)) = scan.accepted.first() {
         return Reason {
             accepted: Some(*kind),
@@ -233,12 +235,13 @@ fn reason(note: &Note) -> Reason {
             routine_only: false,
         };
     }
-    let field_routine = field.is_some_and(|f| !infer::scan_reason(f, true).routine.is_empty());
+    let field_routine =
+        field.is_some_and(|f| !crate::text::reevaluation_reason(f).routine.is_empty());
     Reason {
         accepted: None,
         from_field: field.is_some(),
         routine_only: field_routine || !scan.routine.is_empty(),
-        spans: scan.routine,
+        spans: scan.routine.clone(),
     }
 }
 
@@ -314,8 +317,27 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
                 .map(|l| (Value::Word(l.as_str()), Vec::new(), true, false))
                 .or_else(|| {
                     text.decision.as_ref().map(|f| {
+                        let mut level = f.value;
+                        // Read from the narrative (tests and plan options), a PT
+                        // evaluation's decisions are no more complex than the presentation
+                        // they answer: stable asks for low, evolving for moderate at most.
+                        if f.narrative && note.discipline == Discipline::PT {
+                            let presentation = ev
+                                .and_then(|e| e.clinical_presentation.map(|w| w.as_str()))
+                                .or(text.presentation.as_ref().map(|p| p.value));
+                            let cap = match presentation {
+                                Some("stable") => Some(Level::Low),
+                                Some("evolving") => Some(Level::Moderate),
+                                _ => None,
+                            };
+                            if let Some(cap) = cap {
+                                if level_rank(cap) < level_rank(level) {
+                                    level = cap;
+                                }
+                            }
+                        }
                         (
-                            Value::Word(f.value.as_str()),
+                            Value::Word(level.as_str()),
                             f.spans.clone(),
                             false,
                             f.conflict,
@@ -334,12 +356,28 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
     };
 
     let label = c.label();
+    let narrative = found.as_ref().is_some_and(|f| !f.2)
+        && match c {
+            Component::History => text.history.as_ref().is_some_and(|f| f.narrative),
+            Component::Examination => text.exam_elements.as_ref().is_some_and(|f| f.narrative),
+            Component::PerformanceDeficits => text.deficits.as_ref().is_some_and(|f| f.narrative),
+            Component::ClinicalPresentation => {
+                text.presentation.as_ref().is_some_and(|f| f.narrative)
+            }
+            Component::OccupationalProfile => text.profile.as_ref().is_some_and(|f| f.narrative),
+            Component::TaskModification => {
+                text.task_modification.as_ref().is_some_and(|f| f.narrative)
+            }
+            Component::DecisionMaking => text.decision.as_ref().is_some_and(|f| f.narrative),
+            Component::Comorbidities => text.comorbidities.as_ref().is_some_and(|f| f.narrative),
+        };
     let Some((value, mut spans, from_field, conflict)) = found else {
         return Assessed {
             spec,
             value: None,
             level: None,
             source: Source::Missing,
+            narrative: false,
             spans: Vec::new(),
             explanation: format!(
                 "{} {} not established: {}.",
@@ -386,6 +424,11 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
     };
     let origin = if from_field {
         String::new()
+    } else if narrative {
+        format!(
+            "; read from the note's narrative ({}): check the spans",
+            narrative_basis(c)
+        )
     } else if conflict {
         "; read from the note's text, which states more than one: the lowest is used".to_string()
     } else {
@@ -434,7 +477,22 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
         },
         spans,
         explanation,
+        narrative,
         short,
+    }
+}
+
+/// What the narrative reader counted for a component, in a therapist's words.
+fn narrative_basis(c: Component) -> &'static str {
+    match c {
+        Component::History => "comorbidities in the history and medication list, personal factors in the social history and prior function",
+        Component::Examination => "body systems and activities examined, standardized tests given",
+        Component::ClinicalPresentation => "how the course is described",
+        Component::DecisionMaking => "standardized tests used and the options the plan chooses among",
+        Component::OccupationalProfile => "the kinds of history reviewed",
+        Component::PerformanceDeficits => "deficits and limitations found",
+        Component::Comorbidities => "comorbidities in the history and medication list",
+        Component::TaskModification => "no modification or assistance to complete the evaluation is described",
     }
 }
 

@@ -4,14 +4,13 @@
 //!
 //! The components and thresholds are data in [`crate::policy::evaluation`]; [`analysis`]
 //! assesses each component from the evaluation form's fields or, where a field is absent,
-//! from the text ([`infer`]); the note supports the level every component meets (the
-//! lowest). The analysis is a fact ([`crate::facts::Facts::eval`]): the rules read it, and
+//! from what the text reader found ([`crate::text::EvalText`]); the note supports the level
+//! every component meets (the lowest). The analysis is a fact ([`crate::facts::Facts::eval`]): the rules read it, and
 //! `Report.evaluation` ([`crate::report::evaluation`]) shows it.
 
 use crate::rules::context::rule_table;
 
 pub mod analysis;
-pub mod infer;
 
 rule_table! {
     mod components_missing: COMPONENTS_MISSING;

@@ -87,7 +87,29 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
         } else {
             "line has"
         };
-        let minutes: Vec<Mention> = mentions.iter().filter_map(|iv| iv.minutes).collect();
+        // "Cog tx 30 min (97129 + 97130)": one figure for an intervention billed as several
+        // codes is compared with those lines together.
+        let together = |iv: &crate::text::Intervention| -> Option<u32> {
+            let mut codes: Vec<&str> = note
+                .lines
+                .iter()
+                .filter(|l| iv.codes.contains(&l.code.as_str()))
+                .map(|l| l.code.as_str())
+                .collect();
+            codes.dedup();
+            (codes.len() > 1).then(|| {
+                note.lines
+                    .iter()
+                    .filter(|l| iv.codes.contains(&l.code.as_str()))
+                    .filter_map(|l| l.minutes)
+                    .sum()
+            })
+        };
+        let minutes: Vec<Mention> = mentions
+            .iter()
+            .filter(|iv| !(iv.minutes.is_some() && together(iv) == iv.minutes.map(|m| m.value)))
+            .filter_map(|iv| iv.minutes)
+            .collect();
         if let (Some(billed), Some(m)) = (
             line_minutes,
             disagreeing(line_minutes.unwrap_or(0), &minutes),

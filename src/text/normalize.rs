@@ -1,0 +1,351 @@
+//! Stage 1: normalize and tokenize, once.
+//!
+//! Input: the note's text. Output: a [`Doc`]: the text, one lower-cased ASCII-folded copy
+//! (`folded`) with a map back to the text's byte offsets, and the tokens of the folded copy
+//! (words, numbers, punctuation, line ends). Every later stage works on `folded` and its
+//! tokens and turns what it finds back into byte spans of the text with [`Doc::span`].
+//!
+//! Folding: ASCII letters to lower case; accented Latin letters to their base letter
+//! ("Núñez" → "nunez"); curly quotes and dashes to ASCII; "°" to "deg", "→" to "->", "≥" to
+//! ">="; a hyphen between two letters to a space ("short-term" → "short term", "re-eval"
+//! → "re eval"); tabs and runs of spaces to one space; any other character (CJK, emoji) to a
+//! space. The folded copy is pure ASCII, so every later stage can index it by bytes.
+
+use crate::span::Span;
+
+/// A token of the folded copy: `start..end` in folded bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A run of digits, with one decimal point between digits ("1.5").
+    Num,
+    /// Any other visible character, one per token.
+    Punct,
+    /// A line end.
+    Newline,
+}
+
+/// The text, its folded copy and its tokens.
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    /// Lower-cased, ASCII-folded copy (pure ASCII).
+    pub folded: String,
+    /// For each folded byte, the byte offset in `text` of the character it came from; one
+    /// more entry for the end.
+    map: Vec<u32>,
+    pub toks: Vec<Tok>,
+    /// Timeframe phrases of the whole text ("by discharge"), found once when first asked.
+    pub(crate) timeframe_phrases: std::cell::OnceCell<Vec<(u32, u32)>>,
+}
+
+/// What a non-ASCII character folds to (`None`: a space).
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => {
+            "e"
+        }
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "i",
+        'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ő' => {
+            "o"
+        }
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ů' | 'Ű' => {
+            "u"
+        }
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        '°' | '\u{00BA}' => "deg",
+        '→' | '⟶' | '➔' | '➜' => "->",
+        '⇒' => "=>",
+        '←' => "<-",
+        '↑' | '⬆' => " increased ",
+        '↓' | '⬇' => " decreased ",
+        '≥' => ">=",
+        '≤' => "<=",
+        '×' => "x",
+        '÷' => "/",
+        '½' => "1/2",
+        '¼' => "1/4",
+        '¾' => "3/4",
+        '•' | '◦' | '▪' | '·' | '●' | '‣' | '∙' | '○' | '■' | '□' | '☐' | '➢' | '►' => {
+            "*"
+        }
+        '✓' | '✔' | '✗' | '✘' => "x",
+        '…' => "...",
+        '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => return None,
+        _ => return None,
+    })
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let mut folded = String::with_capacity(text.len() + 16);
+        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 17);
+        let bytes = text.as_bytes();
+        let push = |folded: &mut String, map: &mut Vec<u32>, s: &str, at: usize| {
+            for b in s.bytes() {
+                if b == b' ' && folded.as_bytes().last() == Some(&b' ') {
+                    continue;
+                }
+                folded.push(b as char);
+                map.push(at as u32);
+            }
+        };
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_ascii() {
+                let b = c as u8;
+                let out = match b {
+                    b'A'..=b'Z' => (b + 32) as char,
+                    b'\t' | b'\r' | 0x0b | 0x0c => ' ',
+                    b'-' => {
+                        let prev = folded.as_bytes().last().copied().unwrap_or(b' ');
+                        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                        // "short-term", "EAT-10", "9-hole": a hyphen with a letter on one side
+                        // joins words; "4-5", "0-105" keep their dash.
+                        if (prev.is_ascii_alphabetic() && next.is_ascii_alphanumeric())
+                            || (prev.is_ascii_digit() && next.is_ascii_alphabetic())
+                        {
+                            ' '
+                        } else {
+                            '-'
+                        }
+                    }
+                    0..=8 | 0x0e..=0x1f | 0x7f => ' ',
+                    _ => c,
+                };
+                let mut buf = [0u8; 4];
+                push(&mut folded, &mut map, out.encode_utf8(&mut buf), i);
+            } else {
+                match fold_char(c) {
+                    Some(s) => {
+                        // A dash between letters is a hyphen: a space, as for '-'.
+                        let s = if s == "-"
+                            && folded
+                                .as_bytes()
+                                .last()
+                                .is_some_and(u8::is_ascii_alphabetic)
+                            && chars.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic())
+                        {
+                            " "
+                        } else {
+                            s
+                        };
+                        push(&mut folded, &mut map, s, i)
+                    }
+                    None => push(&mut folded, &mut map, " ", i),
+                }
+            }
+        }
+        map.push(text.len() as u32);
+        let toks = tokenize(&folded);
+        Doc {
+            text,
+            folded,
+            map,
+            toks,
+            timeframe_phrases: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The byte offset in the text of folded offset `at` (a start).
+    pub fn orig_start(&self, at: u32) -> usize {
+        self.map
+            .get(at as usize)
+            .copied()
+            .unwrap_or(self.text.len() as u32) as usize
+    }
+
+    /// The byte offset in the text just after folded offset `at - 1` (an end).
+    pub fn orig_end(&self, at: u32) -> usize {
+        if at == 0 {
+            return 0;
+        }
+        let Some(&o) = self.map.get(at as usize - 1) else {
+            return self.text.len();
+        };
+        let o = o as usize;
+        o + self
+            .text
+            .get(o..)
+            .and_then(|r| r.chars().next())
+            .map_or(0, char::len_utf8)
+    }
+
+    /// The text's byte span of folded range `start..end`.
+    pub fn span(&self, start: u32, end: u32) -> Span {
+        Span::new(self.orig_start(start), self.orig_end(end))
+    }
+
+    /// The folded copy's slice `start..end` ("" when out of range).
+    pub fn f(&self, start: u32, end: u32) -> &str {
+        self.folded.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The text's slice for folded range `start..end`.
+    pub fn orig(&self, start: u32, end: u32) -> &'t str {
+        self.text
+            .get(self.orig_start(start)..self.orig_end(end))
+            .unwrap_or("")
+    }
+
+    /// The folded byte at `at` (a space when out of range).
+    pub fn byte(&self, at: usize) -> u8 {
+        self.folded.as_bytes().get(at).copied().unwrap_or(b' ')
+    }
+
+    /// The index of the first token that ends after `at`.
+    pub fn tok_from(&self, at: u32) -> usize {
+        self.toks.partition_point(|t| t.end <= at)
+    }
+
+    /// The token's folded text.
+    pub fn tok_str(&self, t: &Tok) -> &str {
+        self.f(t.start, t.end)
+    }
+}
+
+fn tokenize(f: &str) -> Vec<Tok> {
+    let b = f.as_bytes();
+    let mut out = Vec::with_capacity(f.len() / 4);
+    let mut i = 0usize;
+    while let Some(&c) = b.get(i) {
+        let start = i;
+        let kind = if c.is_ascii_lowercase() {
+            while b.get(i).is_some_and(u8::is_ascii_lowercase) {
+                i += 1;
+            }
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+            }
+            TokKind::Num
+        } else if c == b'\n' {
+            i += 1;
+            TokKind::Newline
+        } else if c == b' ' {
+            i += 1;
+            continue;
+        } else {
+            i += 1;
+            TokKind::Punct
+        };
+        out.push(Tok {
+            start: start as u32,
+            end: i as u32,
+            kind,
+        });
+    }
+    out
+}
+
+/// Whether folded byte `c` is part of a word (a letter or a digit).
+pub(crate) fn is_alnum(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let t = "Señora Núñez — short-term GOALS: 90° → 100°\tok";
+        let d = Doc::new(t);
+        assert_eq!(
+            d.folded,
+            "senora nunez - short term goals: 90deg -> 100deg ok"
+        );
+        assert!(d.folded.is_ascii());
+        let at = d.folded.find("nunez").unwrap_or(0) as u32;
+        assert_eq!(d.orig(at, at + 5), "Núñez");
+        let at = d.folded.find("90deg").unwrap_or(0) as u32;
+        assert_eq!(d.orig(at, at + 5), "90°");
+        let words: Vec<&str> = d
+            .toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| d.tok_str(t))
+            .collect();
+        assert_eq!(
+            words,
+            ["senora", "nunez", "short", "term", "goals", "deg", "deg", "ok"]
+        );
+    }
+
+    #[test]
+    fn numbers_and_punctuation() {
+        let d = Doc::new("3x10, 1.5 lb; 97110 x 30'");
+        let toks: Vec<(&str, TokKind)> = d.toks.iter().map(|t| (d.tok_str(t), t.kind)).collect();
+        assert_eq!(
+            toks,
+            [
+                ("3", TokKind::Num),
+                ("x", TokKind::Word),
+                ("10", TokKind::Num),
+                (",", TokKind::Punct),
+                ("1.5", TokKind::Num),
+                ("lb", TokKind::Word),
+                (";", TokKind::Punct),
+                ("97110", TokKind::Num),
+                ("x", TokKind::Word),
+                ("30", TokKind::Num),
+                ("'", TokKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for t in [
+            "",
+            "\n",
+            "😀😀",
+            "é",
+            "a\u{0}b",
+            "—",
+            "x-",
+            "-x",
+            "中文 pinch",
+        ] {
+            let d = Doc::new(t);
+            for tok in &d.toks {
+                let _ = d.orig(tok.start, tok.end);
+                let s = d.span(tok.start, tok.end);
+                assert!(t.get(s.start..s.end).is_some(), "{t:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! The stages run in order on one text: normalize ([`super::normalize`]) → one lexicon pass
+//! ([`super::lexicon`]) → sections ([`super::sections`]) → sentences
+//! ([`super::sentences`]) → concepts and quantities → context ([`super::context`]). The
+//! result, [`Parsed`], is what every element decision reads.
+
+use super::context::{self, Ctx, Modifier};
+use super::lexicon::{Hit, Lex, Lexicon};
+use super::normalize::{Doc, TokKind};
+use super::quantities::{self, Quant};
+use super::sections::{self, Heading, SectionKind};
+use super::sentences::{self, Sent};
+
+/// A concept found in the text, with its context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Concept {
+    pub start: u32,
+    pub end: u32,
+    pub lex: Lex,
+    pub group: u8,
+    pub value: &'static str,
+    pub ctx: Ctx,
+}
+
+/// One text, read by every stage.
+pub(crate) struct Parsed<'t> {
+    pub doc: Doc<'t>,
+    pub lex: &'static Lexicon,
+    pub headings: Vec<Heading>,
+    pub sents: Vec<Sent>,
+    /// Concepts (every lexicon but sections, context, abbreviations and units), sorted by
+    /// start.
+    pub concepts: Vec<Concept>,
+    /// Per sentence: the range of its concepts.
+    pub sent_concepts: Vec<(u32, u32)>,
+    pub quants: Vec<Quant>,
+    /// Per sentence: the range of its quantities.
+    pub sent_quants: Vec<(u32, u32)>,
+}
+
+impl<'t> Parsed<'t> {
+    pub fn new(text: &'t str) -> Parsed<'t> {
+        let doc = Doc::new(text);
+        let lex = Lexicon::get();
+        let hits = lex.find(&doc);
+        let headings = sections::find(&doc, lex, &hits);
+        let mut abbrev_ends: Vec<u32> = hits
+            .iter()
+            .filter(|h| lex.entry(h.entry).is_some_and(|e| e.lex == Lex::Abbrev))
+            .map(|h| h.end)
+            .collect();
+        abbrev_ends.sort_unstable();
+        let sents = sentences::split(&doc, &headings, &abbrev_ends);
+        let quants = quantities::find(&doc, lex, &hits);
+
+        // Modifiers, terminators, pseudo-modifiers.
+        let mut mods: Vec<(Hit, u8)> = Vec::new();
+        let mut terms: Vec<u32> = Vec::new();
+        let mut neg_terms: Vec<u32> = Vec::new();
+        let mut pseudo: Vec<(u32, u32)> = Vec::new();
+        for h in &hits {
+            let Some(e) = lex.entry(h.entry) else {
+                continue;
+            };
+            if e.lex != Lex::Context {
+                continue;
+            }
+            if context::is_terminator(e.group) {
+                terms.push(h.start);
+            } else if context::is_negation_terminator(e.group) {
+                neg_terms.push(h.start);
+            } else if context::is_pseudo(e.group) {
+                pseudo.push((h.start, h.end));
+            } else {
+                mods.push((*h, e.group));
+            }
+        }
+        for t in &doc.toks {
+            if t.kind == TokKind::Punct && matches!(doc.byte(t.start as usize), b';') {
+                terms.push(t.start);
+            }
+        }
+        terms.sort_unstable();
+
+        let mut concepts_raw = select(lex, &hits);
+        // An unchecked box ("[ ] Goals met", "[ ] No change") asserts nothing: the words after
+        // it, to the next box or the line's end, are not read as concepts.
+        let unchecked = unchecked_spans(&doc);
+        if !unchecked.is_empty() {
+            concepts_raw.retain(|c| !unchecked.iter().any(|(a, b)| c.start >= *a && c.end <= *b));
+        }
+        // Drop modifiers inside pseudo-modifiers or inside a concept phrase; drop concepts
+        // inside a modifier phrase.
+        let inside =
+            |a: (u32, u32), b: (u32, u32)| a.0 >= b.0 && a.1 <= b.1 && (a.1 - a.0) < (b.1 - b.0);
+        mods.retain(|(m, _)| {
+            !pseudo.iter().any(|p| m.start >= p.0 && m.end <= p.1)
+                && !concepts_raw
+                    .iter()
+                    .any(|c| inside((m.start, m.end), (c.start, c.end)))
+        });
+        // Keep only the longest modifier at each position.
+        mods.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        let mut kept: Vec<(Hit, u8)> = Vec::with_capacity(mods.len());
+        for m in mods {
+            if kept.last().is_some_and(|k| {
+                m.0.start < k.0.end
+                    && m.0.end <= k.0.end
+                    && m.0.start >= k.0.start
+                    && (m.0.end - m.0.start) < (k.0.end - k.0.start)
+            }) {
+                continue;
+            }
+            kept.push(m);
+        }
+        let modifiers: Vec<Modifier> = kept
+            .iter()
+            .filter_map(|(h, g)| {
+                let (flag, forward, _) = context::category(*g)?;
+                let a = doc.tok_from(h.start) as u32;
+                let b = doc.tok_from(h.end.saturating_sub(1)) as u32;
+                Some(Modifier {
+                    start: h.start,
+                    end: h.end,
+                    toks: (a, b),
+                    flag,
+                    forward,
+                })
+            })
+            .collect();
+        let mut concepts: Vec<Concept> = concepts_raw
+            .into_iter()
+            .filter(|c| {
+                !kept
+                    .iter()
+                    .any(|(m, _)| inside((c.start, c.end), (m.start, m.end)))
+            })
+            .collect();
+        let term_toks: Vec<u32> = terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
+        neg_terms.sort_unstable();
+        let neg_toks: Vec<u32> = neg_terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
+
+        // Context, sentence by sentence.
+        let mut sent_concepts = Vec::with_capacity(sents.len());
+        let mut sent_quants = Vec::with_capacity(sents.len());
+        let mut ci = 0usize;
+        let mut qi = 0usize;
+        let mut mi = 0usize;
+        for s in &sents {
+            while concepts.get(ci).is_some_and(|c| c.start < s.start) {
+                ci += 1;
+            }
+            let c0 = ci;
+            while concepts.get(ci).is_some_and(|c| c.start < s.end) {
+                ci += 1;
+            }
+            sent_concepts.push((c0 as u32, ci as u32));
+            while quants.get(qi).is_some_and(|q| q.start < s.start) {
+                qi += 1;
+            }
+            let q0 = qi;
+            while quants.get(qi).is_some_and(|q| q.start < s.end) {
+                qi += 1;
+            }
+            sent_quants.push((q0 as u32, qi as u32));
+            while modifiers.get(mi).is_some_and(|m| m.start < s.start) {
+                mi += 1;
+            }
+            let m0 = mi;
+            let mut m1 = mi;
+            while modifiers.get(m1).is_some_and(|m| m.start < s.end) {
+                m1 += 1;
+            }
+            let ms = modifiers.get(m0..m1).unwrap_or(&[]);
+            if ms.is_empty() {
+                continue;
+            }
+            let t0 = doc.tok_from(s.start) as u32;
+            let t1 = doc.tok_from(s.end) as u32;
+            let a = term_toks.partition_point(|&t| t < t0);
+            let b = term_toks.partition_point(|&t| t <= t1);
+            let ts = term_toks.get(a..b).unwrap_or(&[]);
+            let na = neg_toks.partition_point(|&t| t < t0);
+            let nb = neg_toks.partition_point(|&t| t <= t1);
+            let ns = neg_toks.get(na..nb).unwrap_or(&[]);
+            for c in concepts.get_mut(c0..ci).unwrap_or(&mut []) {
+                let first = doc.tok_from(c.start) as u32;
+                let last = doc.tok_from(c.end.saturating_sub(1)) as u32;
+                c.ctx = context::judge(first, last, ms, ts, ns);
+            }
+        }
+        Parsed {
+            doc,
+            lex,
+            headings,
+            sents,
+            concepts,
+            sent_concepts,
+            quants,
+            sent_quants,
+        }
+    }
+
+    /// The concepts of sentence `si`.
+    pub fn concepts_in(&self, si: usize) -> &[Concept] {
+        let (a, b) = self.sent_concepts.get(si).copied().unwrap_or((0, 0));
+        self.concepts.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The quantities of sentence `si`.
+    pub fn quants_in(&self, si: usize) -> &[Quant] {
+        let (a, b) = self.sent_quants.get(si).copied().unwrap_or((0, 0));
+        self.quants.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The first concept of `lex`/`group` in sentence `si` that `keep` accepts.
+    pub fn find_in(
+        &self,
+        si: usize,
+        lex: Lex,
+        group: u8,
+        keep: impl Fn(&Concept) -> bool,
+    ) -> Option<&Concept> {
+        self.concepts_in(si)
+            .iter()
+            .find(|c| c.lex == lex && c.group == group && keep(c))
+    }
+
+    pub fn has(&self, si: usize, lex: Lex, group: u8) -> bool {
+        self.find_in(si, lex, group, |_| true).is_some()
+    }
+
+    /// The kind of the section holding sentence `si`.
+    pub fn section(&self, si: usize) -> Option<SectionKind> {
+        let s = self.sents.get(si)?;
+        self.headings.get(s.section? as usize).map(|h| h.kind)
+    }
+
+    pub fn heading_of(&self, si: usize) -> Option<&Heading> {
+        let s = self.sents.get(si)?;
+        self.headings.get(s.section? as usize)
+    }
+
+    /// The folded text of sentence `si`.
+    pub fn text(&self, si: usize) -> &str {
+        self.sents
+            .get(si)
+            .map_or("", |s| self.doc.f(s.start, s.end))
+    }
+
+    /// The sentence holding folded offset `at`.
+    pub fn sent_at(&self, at: u32) -> Option<usize> {
+        let i = self.sents.partition_point(|s| s.start <= at);
+        let i = i.checked_sub(1)?;
+        self.sents.get(i).filter(|s| at < s.end).map(|_| i)
+    }
+
+    /// Word tokens of sentence `si` (folded strings).
+    pub fn words(&self, si: usize) -> impl Iterator<Item = &str> + '_ {
+        let (s, e) = self.sents.get(si).map_or((0, 0), |s| (s.start, s.end));
+        let i = self.doc.tok_from(s);
+        self.doc
+            .toks
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |t| t.start < e)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| self.doc.tok_str(t))
+    }
+}
+
+/// The words after each unchecked box ("[ ]", "[]") up to the next box or the line's end.
+fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
+    let f = doc.folded.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i + 1 < f.len() {
+        let empty = f.get(i) == Some(&b'[')
+            && (f.get(i + 1) == Some(&b']')
+                || (f.get(i + 1) == Some(&b' ') && f.get(i + 2) == Some(&b']')));
+        if empty {
+            let start = i;
+            let mut j = i + 2;
+            while j < f.len() && !matches!(f.get(j), Some(b'[') | Some(b'\n')) {
+                j += 1;
+            }
+            out.push((start as u32, j as u32));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Per lexicon, the leftmost-longest hits that do not overlap (every entry of a winning span
+/// is kept: one phrase may belong to several groups).
+fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
+    let mut by_lex: [Vec<(Hit, u8, &'static str)>; 16] = Default::default();
+    for h in hits {
+        let Some(e) = lex.entry(h.entry) else {
+            continue;
+        };
+        if matches!(e.lex, Lex::Section | Lex::Context | Lex::Abbrev | Lex::Unit) {
+            continue;
+        }
+        if let Some(v) = by_lex.get_mut(e.lex as usize) {
+            v.push((*h, e.group, e.value));
+        }
+    }
+    let mut out: Vec<Concept> = Vec::new();
+    for (li, list) in by_lex.iter().enumerate() {
+        // `hits` are sorted by start, longest first.
+        let mut last_end = 0u32;
+        let mut win: Option<(u32, u32)> = None;
+        for (h, g, v) in list {
+            let same_as_win = win == Some((h.start, h.end));
+            if !same_as_win && h.start < last_end {
+                continue;
+            }
+            if !same_as_win {
+                win = Some((h.start, h.end));
+                last_end = h.end;
+            }
+            out.push(Concept {
+                start: h.start,
+                end: h.end,
+                lex: LEXES.get(li).copied().unwrap_or(Lex::Section),
+                group: *g,
+                value: v,
+                ctx: Ctx::default(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    out
+}
+
+/// [`Lex`] by discriminant.
+const LEXES: [Lex; 16] = [
+    Lex::Section,
+    Lex::Context,
+    Lex::Abbrev,
+    Lex::Assist,
+    Lex::Skill,
+    Lex::Clinical,
+    Lex::Response,
+    Lex::Progress,
+    Lex::Plan,
+    Lex::RedFlag,
+    Lex::Test,
+    Lex::Credential,
+    Lex::Intervention,
+    Lex::History,
+    Lex::Reason,
+    Lex::Unit,
+];

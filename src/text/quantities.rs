@@ -1,0 +1,472 @@
+//! Numbers and what they measure: a token-level matcher over the folded copy.
+//!
+//! Input: the [`Doc`]'s tokens and the unit hits (`lexicon/units.txt`). Output:
+//! [`Quant`]s ("25 min" minutes, "2 units" units, "x2" a count after an "x", "4/5" a
+//! score out of 5, "50%" a percentage, "3x/wk" a weekly frequency) and timeframes ("in 4
+//! weeks", "within two months", "by 3/15/13", "by discharge", "(8 wks)").
+//! Minutes and units are never confused: a number followed by a time unit measures time,
+//! whatever comes before it ("97110 x 30 min" is 30 minutes).
+
+use super::lexicon::{Hit, Lex, Lexicon};
+use super::normalize::{Doc, TokKind};
+
+/// The groups of its lexicon file (the list lives with the lexicon's file table).
+pub(crate) use super::lexicon::groups::UNITS as GROUPS;
+
+/// What a number measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minutes,
+    Units,
+    Hours,
+    Seconds,
+    Distance,
+    Degrees,
+    Reps,
+    Weight,
+    Percent,
+    Days,
+    Weeks,
+    Months,
+    Visits,
+    PerWeek,
+    PerDay,
+    /// "4/5", "6/10", "44/56": a score out of the second number.
+    Score(u16),
+    /// "x2", "x 3": a count written after an "x" with no unit.
+    Times,
+    /// A date ("3/15/13", "12/03/15").
+    Date,
+    /// No unit.
+    Bare,
+}
+
+impl Unit {
+    fn from_group(g: u8) -> Unit {
+        match GROUPS.get(g as usize).copied().unwrap_or("") {
+            "minutes" => Unit::Minutes,
+            "units" => Unit::Units,
+            "hours" => Unit::Hours,
+            "seconds" => Unit::Seconds,
+            "distance" => Unit::Distance,
+            "degrees" => Unit::Degrees,
+            "reps" => Unit::Reps,
+            "weight" => Unit::Weight,
+            "percent" => Unit::Percent,
+            "days" => Unit::Days,
+            "weeks" => Unit::Weeks,
+            "months" => Unit::Months,
+            "visits" => Unit::Visits,
+            "per-week" => Unit::PerWeek,
+            "per-day" => Unit::PerDay,
+            _ => Unit::Bare,
+        }
+    }
+
+    /// A span of time a goal can be met in.
+    pub fn is_period(self) -> bool {
+        matches!(self, Unit::Days | Unit::Weeks | Unit::Months | Unit::Visits)
+    }
+}
+
+/// A number with its unit (folded offsets: the number, and the whole quantity).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quant {
+    /// The number's token.
+    pub num: (u32, u32),
+    /// Number and unit.
+    pub start: u32,
+    pub end: u32,
+    pub value: f64,
+    pub unit: Unit,
+    /// Written after an "x" ("x 30 min", "x2").
+    pub after_x: bool,
+    /// The number is spelled out ("two weeks").
+    pub word: bool,
+}
+
+/// Number words, for timeframes and counts.
+pub(crate) fn number_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "a" | "an" | "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "several" | "few" => 3.0,
+        _ => return None,
+    })
+}
+
+/// Finds every quantity. `unit_hits` are the unit lexicon hits, sorted by start.
+pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
+    let toks = &doc.toks;
+    let mut out = Vec::with_capacity(toks.len() / 6);
+    // Unit hits by start, longest first.
+    let unit_at = |at: u32| -> Option<(Unit, u32)> {
+        let i = hits.partition_point(|h| h.start < at);
+        hits.get(i..)?
+            .iter()
+            .take_while(|h| h.start == at)
+            .filter_map(|h| {
+                let e = lex.entry(h.entry)?;
+                (e.lex == Lex::Unit).then(|| (Unit::from_group(e.group), h.end))
+            })
+            .max_by_key(|(_, end)| *end)
+    };
+    let mut i = 0usize;
+    while let Some(t) = toks.get(i) {
+        let (value, word) = match t.kind {
+            TokKind::Num => (doc.tok_str(t).parse::<f64>().ok(), false),
+            TokKind::Word => (number_word(doc.tok_str(t)), true),
+            _ => (None, false),
+        };
+        let Some(value) = value else {
+            i += 1;
+            continue;
+        };
+        // "a"/"an" count only before a period unit ("in a month").
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+        let after_x = prev.is_some_and(|p| {
+            p.kind == TokKind::Word
+                && doc.tok_str(p) == "x"
+                && (p.end == t.start || p.end + 1 == t.start)
+        }) || prev
+            .is_some_and(|p| doc.byte(p.start as usize) == b'*' && p.end == t.start);
+        let next = toks.get(i + 1);
+        let n2 = toks.get(i + 2);
+        let n3 = toks.get(i + 3);
+        let mut q = Quant {
+            num: (t.start, t.end),
+            start: if after_x {
+                prev.map_or(t.start, |p| p.start)
+            } else {
+                t.start
+            },
+            end: t.end,
+            value,
+            unit: Unit::Bare,
+            after_x,
+            word,
+        };
+        // Fractions and dates: "4/5", "3/15/13".
+        if !word {
+            if let (Some(n), Some(n2)) = (next, n2) {
+                if doc.byte(n.start as usize) == b'/'
+                    && n.start == t.end
+                    && n2.kind == TokKind::Num
+                    && n2.start == n.end
+                {
+                    let third =
+                        n3.filter(|x| doc.byte(x.start as usize) == b'/' && x.start == n2.end);
+                    if let Some(slash2) = third {
+                        let end = toks
+                            .get(i + 4)
+                            .filter(|x| x.kind == TokKind::Num && x.start == slash2.end)
+                            .map_or(slash2.end, |x| x.end);
+                        q.unit = Unit::Date;
+                        q.end = end;
+                        out.push(q);
+                        i += 5;
+                        continue;
+                    }
+                    let den = doc.tok_str(n2).parse::<u16>().unwrap_or(0);
+                    q.unit = Unit::Score(den);
+                    q.end = n2.end;
+                    out.push(q);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // Ranges: "2-3 times a week", "0-105 degrees": the unit after the range.
+        let mut unit_from = next.map_or(t.end, |n| n.start);
+        let mut last = i;
+        if let (Some(n), Some(n2)) = (next, n2) {
+            // "2-3 times a week", "two to three weeks"; a spaced dash ("97112 — 25 min")
+            // separates two numbers.
+            let dash =
+                (doc.byte(n.start as usize) == b'-' && n.start == t.end && n2.start == n.end)
+                    || doc.tok_str(n) == "to";
+            if dash && (n2.kind == TokKind::Num || (word && number_word(doc.tok_str(n2)).is_some()))
+            {
+                unit_from = n3.map_or(n2.end, |x| x.start);
+                last = i + 2;
+            }
+        }
+        if let Some((u, end)) = unit_at(unit_from) {
+            // "4 in step" is inches only right after the number; "in 4 weeks" is not.
+            let gap = unit_from - toks.get(last).map_or(unit_from, |x| x.end);
+            if gap <= 1 {
+                q.unit = u;
+                q.end = end;
+            }
+        }
+        if word
+            && !q.unit.is_period()
+            && !matches!(
+                q.unit,
+                Unit::PerWeek | Unit::PerDay | Unit::Minutes | Unit::Hours | Unit::Reps
+            )
+        {
+            i += 1;
+            continue;
+        }
+        // "3x10": sets x reps.
+        if q.unit == Unit::Reps
+            && doc.f(q.end - 1, q.end) == "x"
+            && toks
+                .get(last + 2)
+                .is_some_and(|x| x.kind == TokKind::Num && x.start == q.end)
+        {
+            q.end = toks.get(last + 2).map_or(q.end, |x| x.end);
+        }
+        if q.unit == Unit::Bare && after_x {
+            q.unit = Unit::Times;
+        }
+        out.push(q);
+        i = last + 1;
+    }
+    out
+}
+
+/// A timeframe found in `a..b`: its folded range.
+pub(crate) fn timeframes(
+    doc: &Doc<'_>,
+    quants: &[Quant],
+    lex: &Lexicon,
+    hits: &[Hit],
+    a: u32,
+    b: u32,
+) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let f = doc.folded.as_bytes();
+    let word_before = |at: u32, n: usize| -> Vec<&str> {
+        // The n words before folded offset `at`.
+        let i = doc.tok_from(at);
+        let mut v = Vec::new();
+        let mut j = i;
+        while j > 0 && v.len() < n {
+            j -= 1;
+            let Some(t) = doc.toks.get(j) else { break };
+            if t.kind == TokKind::Newline {
+                break;
+            }
+            v.push(doc.tok_str(t));
+        }
+        v
+    };
+    let i0 = quants.partition_point(|q| q.start < a);
+    for q in quants
+        .get(i0..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|q| q.start < b)
+    {
+        if q.unit.is_period() {
+            let before = word_before(q.start, 4);
+            let first = before.first().copied().unwrap_or("");
+            let lead = matches!(
+                first,
+                "in" | "within"
+                    | "over"
+                    | "after"
+                    | "x"
+                    | "for"
+                    | "by"
+                    | "next"
+                    | "the"
+                    | "additional"
+                    | "more"
+                    | "("
+                    | "of"
+            ) || before
+                .iter()
+                .take(3)
+                .any(|w| matches!(*w, "in" | "within" | "by" | "over"));
+            let paren = first == "(" || f.get(q.end as usize) == Some(&b')');
+            let hyphen_form = f.get(q.num.1 as usize) == Some(&b'-') || (first.is_empty());
+            // "4 weeks" alone after a "time frame" label or at a line's start also counts.
+            if lead || paren || hyphen_form {
+                let s = before
+                    .iter()
+                    .take(2)
+                    .position(|w| {
+                        matches!(*w, "in" | "within" | "by" | "over" | "for" | "x" | "next")
+                    })
+                    .map_or(q.start, |_| q.start);
+                out.push((s, q.end));
+            }
+        } else if matches!(q.unit, Unit::Date | Unit::Score(_)) {
+            let before = word_before(q.start, 2);
+            if before
+                .iter()
+                .any(|w| matches!(*w, "by" | "before" | "on" | "until" | "date"))
+            {
+                out.push((q.start, q.end));
+            }
+        }
+    }
+    out.extend(timeframe_phrases(doc, a, b));
+    let _ = (lex, hits);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Timeframe phrases without a number, read from the words of `a..b`.
+pub(crate) fn timeframe_phrases(doc: &Doc<'_>, a: u32, b: u32) -> Vec<(u32, u32)> {
+    // Found once over the whole text, then filtered: goals ask many times.
+    doc.timeframe_phrases
+        .get_or_init(|| all_timeframe_phrases(doc))
+        .iter()
+        .filter(|(s, e)| *s >= a && *e <= b)
+        .copied()
+        .collect()
+}
+
+fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
+    let (a, b) = (0u32, doc.folded.len() as u32);
+    const PHRASES: &[&str] = &[
+        "by discharge",
+        "by d/c",
+        "by dc",
+        "at discharge",
+        "upon discharge",
+        "prior to discharge",
+        "before discharge",
+        "by the time of discharge",
+        "by time of discharge",
+        "at time of discharge",
+        "by the end of the episode",
+        "by end of episode",
+        "by the end of the plan of care",
+        "by end of plan of care",
+        "by end of poc",
+        "by the end of poc",
+        "by the end of the certification",
+        "by end of certification",
+        "by the end of the certification period",
+        "by end of cert period",
+        "by end of cert",
+        "by the end of the reporting period",
+        "by the next progress report",
+        "by next progress report",
+        "by the next progress note",
+        "by next progress note",
+        "by next pn",
+        "by re eval",
+        "by reeval",
+        "by the re eval",
+        "by re evaluation",
+        "by reevaluation",
+        "by recert",
+        "by recertification",
+        "by next re eval",
+        "by the next re evaluation",
+        "by next recert",
+        "within the episode",
+        "within this episode",
+        "within the certification period",
+        "within this certification period",
+        "within the cert period",
+        "within the poc",
+        "within the plan of care",
+        "this school year",
+        "the school year",
+        "school year",
+        "by the end of the school year",
+        "by end of school year",
+        "by the end of the semester",
+        "by the end of the iep year",
+        "iep year",
+        "by annual review",
+        "by the annual review",
+    ];
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let mut out = Vec::new();
+    let seg = doc.f(a, b).as_bytes();
+    // Each phrase tried where a word starts with its first letters (one pass over the
+    // tokens, not one search of the whole text per phrase).
+    for t in &doc.toks {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        // Every phrase starts with one of these words.
+        if !matches!(
+            doc.tok_str(t),
+            "by" | "at"
+                | "upon"
+                | "prior"
+                | "before"
+                | "within"
+                | "this"
+                | "the"
+                | "school"
+                | "iep"
+        ) {
+            continue;
+        }
+        let s = t.start as usize;
+        let Some(rest) = seg.get(s..) else { continue };
+        for p in PHRASES {
+            if !rest.starts_with(p.as_bytes()) {
+                continue;
+            }
+            let e = s + p.len();
+            if !seg.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                out.push((a + s as u32, a + e as u32));
+            }
+        }
+    }
+    // "by March 15", "by Mar."
+    let i = doc.tok_from(a);
+    let toks = doc.toks.get(i..).unwrap_or(&[]);
+    for w in toks
+        .windows(2)
+        .take_while(|w| w.first().is_some_and(|t| t.start < b))
+    {
+        let (Some(t0), Some(t1)) = (w.first(), w.get(1)) else {
+            continue;
+        };
+        if doc.tok_str(t0) == "by" && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
+            out.push((t0.start, t1.end));
+        }
+    }
+    out
+}
