@@ -223,7 +223,10 @@ mod progress_report_tests {
         let Some(sp) = find_progress_report(text) else {
             unreachable!("no heading found")
         };
-        assert_eq!(text.get(sp.start..sp.end), Some("Progress report (visits 1-10):"));
+        assert_eq!(
+            text.get(sp.start..sp.end),
+            Some("Progress report (visits 1-10):")
+        );
     }
 }
 

@@ -12,7 +12,7 @@
 //! into a report.
 
 use crate::span::Span;
-use regex::Regex;
+use regex_lite::Regex;
 use std::sync::OnceLock;
 
 /// Short- or long-term goal.
@@ -116,10 +116,12 @@ struct Patterns {
     visits: Regex,
 }
 
-/// Compiles a pattern with ASCII word boundaries and digits, so the fast (lazy DFA) engine
-/// runs on any text: a Unicode `\b` makes it give up on the first non-ASCII character.
-fn re(p: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&p.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]"))
+/// Compiles a pattern with `regex-lite` (the crate's only regular expressions: a few
+/// line-sized patterns run on report notes, where the small engine is fast enough and keeps
+/// the full `regex` engines and Unicode tables out of the package). Its `\b`, `\d`, `\s`
+/// and `(?i)` are ASCII, as these patterns want.
+fn re(p: &str) -> Result<Regex, regex_lite::Error> {
+    Regex::new(p)
 }
 
 fn patterns() -> Option<&'static Patterns> {
@@ -342,7 +344,7 @@ fn labelled_items(
     out: &mut Vec<GoalItem>,
     unlabelled_ok: bool,
 ) {
-    let starts: Vec<regex::Captures<'_>> = p.label.captures_iter(s).collect();
+    let starts: Vec<regex_lite::Captures<'_>> = p.label.captures_iter(s).collect();
     let first_start = starts
         .first()
         .and_then(|c| c.name("label"))
