@@ -296,7 +296,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             }
             return Some((*a, e2));
         }
-        // "improved from her initial evaluation, which showed severe impairment".
+        // "better than at her first visit, when recall was badly impaired".
         let e = earlier.iter().find(|c| c.start > *a && c.start < a + 30);
         let changed = cs
             .iter()

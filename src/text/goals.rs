@@ -4,7 +4,7 @@
 //! treatment", "Short term objectives"), one per list item or sentence, the first sentence
 //! of an item being the goal and the rest commentary; (2) outside a goals section, from a
 //! sentence of the form "Pt will … in 4 weeks"; (3) inside a status sentence that states
-//! the goal's content ("did not accomplish her sustained attention goal, which required …");
+//! the goal's content ("he has not yet reached his memory goal, which asked him to …");
 //! (4) from a list introduced by goals ("we set goals: 1) … and 2) …"). Lines that report a
 //! status, a narrative ("He met …", "The patient appears …"), an agreement, or the patient's
 //! own wish ("Patient's goal: to walk again") are not goals.
@@ -510,7 +510,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
             Line::Narrative
         };
     }
-    // "During the last reevaluation, the patient had …": a report, not a goal. A goal is
+    // "At the recheck last month she showed …": a report, not a goal. A goal is
     // written with "will"/"is to"/"to …" or as a bare target; a clause with a subject and no
     // modal reports what happened.
     let modal = words.iter().any(|w| {
@@ -807,8 +807,8 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         || p.has(si, Lex::Plan, g::plan::FREQUENCY)
 }
 
-/// A goal stated inside a report of its status: "did not accomplish her sustained attention
-/// goal, which required her to …", "did reach his long-term goal of improved vocal quality …".
+/// A goal stated inside a report of its status: "has not yet reached his memory goal,
+/// which asked him to …", "met her long-term goal of a clearer voice for …".
 fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
     let mut out = Vec::new();
     let Some(s) = p.sents.get(si) else { return out };
@@ -843,7 +843,7 @@ fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
         {
             continue;
         }
-        // A qualified goal: "long-term goal", "sustained attention goal", "goal #2".
+        // A qualified goal: "long-term goal", "memory goal", "goal #2".
         let qualified = p.concepts_in(si).iter().any(|q| {
             q.lex == Lex::Progress
                 && q.group == g::progress::GOAL_QUALIFIER
@@ -871,7 +871,7 @@ fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
             .or_else(|| lead.strip_prefix("to "));
         let Some(content) = content else { continue };
         // The goal stated, not named: "progressing toward LTG of reciprocal stairs" names a
-        // goal; "did reach his long-term goal of improved vocal quality to return to …"
+        // goal; "met her long-term goal of a clearer voice for teaching …"
         // states one.
         let clause = content.split([';', '.']).next().unwrap_or("");
         if clause.split_whitespace().count() < 5 {
@@ -890,7 +890,7 @@ fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
             .map(|q| q.start)
             .min()
             .unwrap_or(c.start);
-        // Extend the qualifier backwards over its words ("sustained attention goal").
+        // Extend the qualifier backwards over its words ("memory goal").
         let end = s.end;
         let (a, b) = trim(p, start, end);
         let b = p.doc.f(a, b).trim_end_matches('.').len() as u32 + a;
@@ -1085,7 +1085,7 @@ fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
     out
 }
 
-/// "We decided on goals that would focus on …: 1) … and 2) …": the listed items are goals.
+/// "Together we chose goals aimed at …: 1) … and 2) …": the listed items are goals.
 fn goal_list(p: &Parsed<'_>, si: usize) -> Option<Vec<GoalItem>> {
     let s = p.sents.get(si)?;
     let gw = p

@@ -7,7 +7,7 @@
 //! A heading is found at the start of a line, after a bullet or a number:
 //! - `S:`, `O =`, `A:`, `P:` (SOAP letters, in capitals);
 //! - a known heading followed by words that qualify it and a colon ("SHORT-TERM GOALS TO
-//!   BE ACHIEVED IN TWO WEEKS:", "Plan of care (8 wks):");
+//!   BE MET IN THREE WEEKS:", "Plan of care (8 wks):");
 //! - an unknown short label in title or upper case and a colon ("Clients Name:") opens an
 //!   `Other` section (it ends the one before);
 //! - a line in capitals without a colon ("ASSESSMENT", "STRENGTH", "FUNCTIONAL OUTCOMES
@@ -197,7 +197,7 @@ pub(crate) struct Heading {
     pub start: u32,
     /// Just after the colon (or the end of the heading line).
     pub end: u32,
-    /// Words between the known heading and the colon ("to be achieved in two weeks").
+    /// Words between the known heading and the colon ("to be met in three weeks").
     pub qualifier: (u32, u32),
     /// The lexicon knows the heading.
     pub known: bool,
@@ -465,7 +465,7 @@ fn line_headings(
                 n
             };
             // A known heading with a short qualifier; goals headings may carry a
-            // timeframe in words ("to be achieved in two weeks").
+            // timeframe in words ("to be met in three weeks").
             if q_words <= 6
                 || (kind == SectionKind::Goals && q_words <= 9)
                 || is_upper_run(doc, p, c)
