@@ -468,6 +468,11 @@ fn item(
 }
 
 fn all_goals(p: &Patterns, text: &str) -> Vec<AllGoals> {
+    // Every statement names goals, STGs or LTGs: a text without those words is passed over.
+    let lower = text.to_ascii_lowercase();
+    if !["goal", "stg", "ltg"].iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
     p.all_goals
         .captures_iter(text)
         .filter_map(|c| {
@@ -502,7 +507,15 @@ fn all_goals(p: &Patterns, text: &str) -> Vec<AllGoals> {
 fn plan(p: &Patterns, text: &str) -> PlanWords {
     let mut out = PlanWords::default();
     for (off, line) in lines(text) {
-        if out.per_week.is_none() {
+        // Cheap word checks first: the patterns run only on lines that can match them.
+        let lower = line.to_ascii_lowercase();
+        let may_frequency = ["wk", "week", "biw", "tiw", "qw"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let may_visits = ["visits", "sessions", "treatments"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if out.per_week.is_none() && may_frequency {
             if let Some(c) = p.frequency.captures(line) {
                 let n = c
                     .name("n")
@@ -551,9 +564,8 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
                 }
             }
         }
-        if out.visits.is_none() {
+        if out.visits.is_none() && may_visits {
             if let Some(c) = p.visits.captures(line) {
-                let lower = line.to_ascii_lowercase();
                 // "12 visits" in a plan, not "after 3 visits" or "visits 1-10".
                 let plan_line = [
                     "plan",
