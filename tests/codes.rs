@@ -12,8 +12,8 @@
 
 mod common;
 
-use chartlint::{Checker, Finding, Report};
-use common::{base, check, rules_fired, with};
+use chartlint::Checker;
+use common::{base, check, check_with, one, rules_fired, with};
 use serde_json::{json, Value};
 
 fn dx(codes: &[&str], dos: &str) -> chartlint::Report {
@@ -23,28 +23,6 @@ fn dx(codes: &[&str], dos: &str) -> chartlint::Report {
 const ICD_ORDER: &str = include_str!("fixtures/icd10/icd10cm-order-excerpt.txt");
 
 const ICD_CODES: &str = include_str!("fixtures/icd10/icd10cm-codes-excerpt.txt");
-
-fn check_with(config: Value, note: &Value) -> Report {
-    Checker::new(&config)
-        .unwrap_or_else(|e| panic!("config rejected: {e}"))
-        .check_value(note)
-        .unwrap_or_else(|e| panic!("note rejected: {e}"))
-}
-
-fn findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
-    r.findings.iter().filter(|f| f.rule == rule).collect()
-}
-
-fn one<'a>(r: &'a Report, rule: &str) -> &'a Finding {
-    let f = findings(r, rule);
-    assert_eq!(
-        f.len(),
-        1,
-        "expected one {rule}; findings: {:#?}",
-        r.findings
-    );
-    f[0]
-}
 
 // ---------------------------------------------------------------------------------------
 // codes/missing-diagnosis

@@ -8,7 +8,7 @@
     clippy::string_slice
 )]
 
-use chartlint::{Checker, Report};
+use chartlint::{Checker, Finding, Report};
 use serde_json::{json, Value};
 
 /// The clean base note (a Medicare PT daily note that passes every rule).
@@ -176,4 +176,29 @@ pub fn episode_rules_fired(r: &chartlint::EpisodeReport) -> Vec<(&'static str, O
         .iter()
         .map(|f| (f.finding.rule, f.note_id.clone()))
         .collect()
+}
+
+/// Checks `note` with a Checker built from `config`.
+pub fn check_with(config: Value, note: &Value) -> Report {
+    Checker::new(&config)
+        .unwrap_or_else(|e| panic!("config rejected: {e}"))
+        .check_value(note)
+        .unwrap_or_else(|e| panic!("note rejected: {e}"))
+}
+
+/// The findings of `rule`.
+pub fn findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
+    r.findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+/// The one finding of `rule` (fails unless exactly one).
+pub fn one<'a>(r: &'a Report, rule: &str) -> &'a Finding {
+    let f = findings(r, rule);
+    assert_eq!(
+        f.len(),
+        1,
+        "expected one {rule}; findings: {:#?}",
+        r.findings
+    );
+    f[0]
 }

@@ -12,8 +12,8 @@
 
 mod common;
 
-use chartlint::{Checker, Finding, Report, Severity};
-use common::{base, check, rules_fired, with};
+use chartlint::Severity;
+use common::{base, check, check_with, one, rules_fired, with};
 use serde_json::{json, Value};
 
 /// The base note's episode with `patch`'s keys laid over it.
@@ -34,28 +34,6 @@ fn cq_lines() -> Value {
         {"code": "97110", "minutes": 25, "units": 2, "modifiers": ["GP", "CQ"]},
         {"code": "97140", "minutes": 15, "units": 1, "modifiers": ["GP", "CQ"]}
     ])
-}
-
-fn check_with(config: Value, note: &Value) -> Report {
-    Checker::new(&config)
-        .unwrap_or_else(|e| panic!("config rejected: {e}"))
-        .check_value(note)
-        .unwrap_or_else(|e| panic!("note rejected: {e}"))
-}
-
-fn findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
-    r.findings.iter().filter(|f| f.rule == rule).collect()
-}
-
-fn one<'a>(r: &'a Report, rule: &str) -> &'a Finding {
-    let f = findings(r, rule);
-    assert_eq!(
-        f.len(),
-        1,
-        "expected one {rule}; findings: {:#?}",
-        r.findings
-    );
-    f[0]
 }
 
 fn on_day(day: u32) -> Value {

@@ -14,33 +14,11 @@
 mod common;
 
 use chartlint::testing::assistant_units_timed;
-use chartlint::{Checker, Finding, Report, Severity};
-use common::{base, billing_rules, check, rules_fired, with};
+use chartlint::Severity;
+use common::{base, billing_rules, check, check_with, findings, one, rules_fired, with};
 use serde_json::{json, Value};
 
 const PTP_SAMPLE: &str = include_str!("fixtures/ncci/ptp-practitioner-sample.txt");
-
-fn check_with(config: Value, note: &Value) -> Report {
-    Checker::new(&config)
-        .unwrap_or_else(|e| panic!("config rejected: {e}"))
-        .check_value(note)
-        .unwrap_or_else(|e| panic!("note rejected: {e}"))
-}
-
-fn findings<'a>(r: &'a Report, rule: &str) -> Vec<&'a Finding> {
-    r.findings.iter().filter(|f| f.rule == rule).collect()
-}
-
-fn one<'a>(r: &'a Report, rule: &str) -> &'a Finding {
-    let f = findings(r, rule);
-    assert_eq!(
-        f.len(),
-        1,
-        "expected one {rule}; findings: {:#?}",
-        r.findings
-    );
-    f[0]
-}
 
 /// The base note's episode with `patch`'s keys laid over it.
 fn episode(patch: Value) -> Value {
