@@ -1,25 +1,31 @@
-//! The lexicons: clinician-readable data files (`src/text/lexicon/*.txt`, embedded with
-//! `include_str!`) turned into one multi-pattern trie, once per process.
+//! The lexicons: clinician-readable data files (`src/text/lexicon/*.txt`; their format is
+//! described in [`compile`]) turned into one multi-pattern trie, once per process.
 //!
-//! Format of a file: `[group]` opens a group; then one phrase per line, lower case,
-//! optionally `phrase = value`; `#` starts a comment line; `(a|b|)` lists alternatives (an
-//! empty one makes the group optional). A phrase written with capitals ("PT", "TUG", "MoCA")
-//! matches only text written with the same capitals. Phrases are folded the way the text is
-//! ([`super::normalize`]), so "short-term" and "short term" are the same phrase. Groups may
-//! carry `message:` and `fix:` lines (the red-flag rewrites).
-//!
-//! Every phrase of every file goes into one trie over *segments* (a run of letters, a run of
-//! digits, or one other character, with whether a space comes before it), searched once per
-//! note over the folded copy's segments, overlapping matches included. A phrase can only
-//! match on word boundaries ("te" is never found in "tested"), so a trie over whole segments
-//! finds exactly what a byte-level Aho–Corasick automaton with a boundary check would, at
-//! one hash lookup per segment of the note, and builds in a fraction of the time (the
-//! ~4,000 phrases expand to ~20,000; the build is lazy, once per process).
+//! `build.rs` compiles the files ([`compile`]): it expands the alternatives, folds every
+//! phrase the way the text is folded ([`super::fold`]), cuts it into *segments* (a run of
+//! letters, a run of digits, or one other character, with whether a space comes before it)
+//! and writes the tables this module includes. At start-up the reader only hashes those
+//! segments into a trie; each note's folded copy is then cut into segments and searched once,
+//! overlapping matches included. A phrase can only match on word boundaries ("te" is never
+//! found in "tested"), so a trie over whole segments finds exactly what a byte-level
+//! Aho–Corasick automaton with a boundary check would (a test proves it on the corpus), at
+//! one hash lookup per segment of the note.
 
 use super::normalize::{is_alnum, Doc};
+use spec::segments;
+pub(crate) use spec::{groups, Lex, FILES};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+#[cfg(test)]
+use super::fold;
+#[cfg(test)]
+#[allow(dead_code)] // `build.rs` uses the rest
+pub(crate) mod compile;
+mod spec;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// FNV-1a: a small, fast hash for short keys (segments and trie edges); the keys are the
 /// lexicon's own, not the note's, so no flooding concern.
@@ -51,314 +57,9 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A segment of folded text: a run of letters, a run of digits, or one other character
-/// (spaces separate segments and are not segments).
-#[derive(Debug, Clone, Copy)]
-struct Seg {
-    start: u32,
-    end: u32,
-    /// A space comes right before it.
-    spaced: bool,
-}
-
-fn segments(f: &[u8], out: &mut Vec<Seg>) {
-    let mut i = 0usize;
-    let mut spaced = false;
-    while let Some(&c) = f.get(i) {
-        let start = i;
-        if c == b' ' {
-            spaced = true;
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_alphabetic() {
-            while f.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
-        } else if c.is_ascii_digit() {
-            while f.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
-        } else {
-            // One character (the folded copy is ASCII; a stray non-ASCII byte still moves on).
-            i += 1;
-            while f.get(i).is_some_and(|b| (0x80..0xc0).contains(b)) {
-                i += 1;
-            }
-        }
-        out.push(Seg {
-            start: start as u32,
-            end: i as u32,
-            spaced,
-        });
-        spaced = false;
-    }
-}
-
 /// The trie node reached from `node` by segment `seg` (spaced or not), packed in one key.
 fn edge_key(node: u32, seg: u32, spaced: bool) -> u64 {
     (u64::from(node) << 33) | (u64::from(seg) << 1) | u64::from(spaced)
-}
-
-/// Which lexicon an entry comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Lex {
-    Section,
-    Context,
-    Abbrev,
-    Assist,
-    Skill,
-    Clinical,
-    Response,
-    Progress,
-    Plan,
-    RedFlag,
-    Test,
-    Credential,
-    Intervention,
-    History,
-    Reason,
-    Unit,
-}
-
-/// The lexicon files, with the groups each may use (an entry's `group` is the index here).
-pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
-    (
-        Lex::Section,
-        "sections.txt",
-        include_str!("lexicon/sections.txt"),
-        groups::SECTIONS,
-    ),
-    (
-        Lex::Context,
-        "context.txt",
-        include_str!("lexicon/context.txt"),
-        groups::CONTEXT,
-    ),
-    (
-        Lex::Abbrev,
-        "abbreviations.txt",
-        include_str!("lexicon/abbreviations.txt"),
-        &["abbreviation"],
-    ),
-    (
-        Lex::Assist,
-        "assist.txt",
-        include_str!("lexicon/assist.txt"),
-        &["assist", "criterion", "task", "manner", "vague"],
-    ),
-    (
-        Lex::Skill,
-        "skill.txt",
-        include_str!("lexicon/skill.txt"),
-        &[
-            "cue",
-            "skill",
-            "return-demo",
-            "technique",
-            "parameter",
-            "teach",
-            "deliver",
-            "testing",
-            "ability",
-        ],
-    ),
-    (
-        Lex::Clinical,
-        "clinical.txt",
-        include_str!("lexicon/clinical.txt"),
-        &[
-            "deficit",
-            "normal",
-            "limitation",
-            "risk",
-            "symptom",
-            "activity",
-            "condition",
-            "impaired",
-            "function",
-        ],
-    ),
-    (
-        Lex::Response,
-        "response.txt",
-        include_str!("lexicon/response.txt"),
-        &[
-            "after",
-            "reaction",
-            "tolerance",
-            "course",
-            "vitals",
-            "after-activity",
-        ],
-    ),
-    (
-        Lex::Progress,
-        "progress.txt",
-        include_str!("lexicon/progress.txt"),
-        &[
-            "goal-word",
-            "goal-qualifier",
-            "status",
-            "change",
-            "earlier",
-            "no-progress",
-            "severity",
-            "not-progress",
-        ],
-    ),
-    (
-        Lex::Plan,
-        "plan.txt",
-        include_str!("lexicon/plan.txt"),
-        &[
-            "plan",
-            "plan-verb",
-            "setting",
-            "discharge",
-            "continue",
-            "home",
-            "frequency",
-        ],
-    ),
-    (
-        Lex::RedFlag,
-        "redflags.txt",
-        include_str!("lexicon/redflags.txt"),
-        groups::REDFLAGS,
-    ),
-    (
-        Lex::Test,
-        "tests.txt",
-        include_str!("lexicon/tests.txt"),
-        &["measure", "impairment-measure"],
-    ),
-    (
-        Lex::Credential,
-        "credentials.txt",
-        include_str!("lexicon/credentials.txt"),
-        &["credential", "degree", "signing"],
-    ),
-    (
-        Lex::Intervention,
-        "interventions.txt",
-        include_str!("lexicon/interventions.txt"),
-        &["intervention"],
-    ),
-    (
-        Lex::History,
-        "history.txt",
-        include_str!("lexicon/history.txt"),
-        groups::HISTORY,
-    ),
-    (
-        Lex::Reason,
-        "reasons.txt",
-        include_str!("lexicon/reasons.txt"),
-        &[
-            "new-findings",
-            "significant-change",
-            "failure-to-respond",
-            "routine",
-            "event",
-            "event-cue",
-        ],
-    ),
-    (
-        Lex::Unit,
-        "units.txt",
-        include_str!("lexicon/units.txt"),
-        groups::UNITS,
-    ),
-];
-
-/// The group names of the files whose groups map to a stage's own kinds (sections, context
-/// modifiers, red flags, history, units), by file.
-pub(crate) mod groups {
-    /// The groups of `lexicon/sections.txt`, in `SectionKind`-mapping order.
-    pub const SECTIONS: &[&str] = &[
-        "subjective",
-        "history",
-        "past-history",
-        "medications",
-        "social-history",
-        "prior-function",
-        "systems-review",
-        "objective",
-        "exam",
-        "tests",
-        "treatment",
-        "assessment",
-        "impression",
-        "goals",
-        "short-term-goals",
-        "long-term-goals",
-        "patient-goals",
-        "plan",
-        "recommendations",
-        "frequency",
-        "education",
-        "home-program",
-        "response",
-        "discharge-summary",
-        "diagnosis",
-        "signature",
-        "billing",
-        "header",
-        "timeframe",
-    ];
-    /// The groups of `lexicon/context.txt`.
-    pub const CONTEXT: &[&str] = &[
-        "negated forward",
-        "negated backward",
-        "hypothetical forward",
-        "historical forward",
-        "experiencer forward",
-        "reported forward",
-        "terminate",
-        "pseudo",
-        "terminate negated",
-    ];
-    /// The groups of `lexicon/history.txt`.
-    pub const HISTORY: &[&str] = &[
-        "comorbidity",
-        "medication",
-        "personal-factor",
-        "exam-element",
-        "evolving",
-        "unstable",
-        "stable",
-        "course",
-        "anchor-presentation",
-        "anchor-decision",
-        "anchor-profile",
-        "anchor-task",
-        "anchor-history",
-        "anchor-comorbidity",
-        "anchor-exam",
-        "anchor-deficit",
-        "history-cue",
-    ];
-    /// The groups of `lexicon/units.txt`.
-    pub const UNITS: &[&str] = &[
-        "minutes", "units", "hours", "seconds", "distance", "degrees", "reps", "weight", "percent",
-        "days", "weeks", "months", "visits", "per-week", "per-day",
-    ];
-    /// The groups of `lexicon/redflags.txt`, in this enum's order.
-    pub const REDFLAGS: &[&str] = &[
-        "tolerated-well",
-        "continue-poc",
-        "doing-well",
-        "progressing",
-        "no-significant-change",
-        "no-new-complaints",
-        "flowsheet",
-        "maintenance",
-        "as-tolerated",
-        "general-conditioning",
-        "repetitive-exercise",
-        "judgmental",
-    ];
 }
 
 /// One phrase of one lexicon.
@@ -370,7 +71,7 @@ pub(crate) struct Entry {
     /// The value after `=` ("" when none).
     pub value: &'static str,
     /// The phrase as written, when it must match the text's capitals.
-    pub cased: Option<Box<str>>,
+    pub cased: Option<&'static str>,
 }
 
 /// A group's `message:` and `fix:` lines.
@@ -391,7 +92,7 @@ pub(crate) struct Hit {
 /// The lexicons, built once.
 pub(crate) struct Lexicon {
     /// Segment text → segment id, for every segment of every phrase.
-    seg_ids: FnvMap<Box<str>, u32>,
+    seg_ids: FnvMap<&'static str, u32>,
     /// Trie edges: `edge_key(node, segment, spaced)` → child node (the root is node 0).
     edges: FnvMap<u64, u32>,
     /// Per trie node, the phrase (pattern) that ends there (`u32::MAX`: none).
@@ -402,7 +103,7 @@ pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
     /// Per file (in [`FILES`] order), per group: the group's texts.
     pub texts: Vec<Vec<GroupText>>,
-    /// Problems found while reading the files (checked by the tests; never a panic).
+    /// Problems found while compiling the files (checked by the tests; never a panic).
     #[cfg_attr(not(any(test, feature = "testing")), allow(dead_code))]
     pub problems: Vec<String>,
 }
@@ -414,115 +115,50 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::build)
     }
 
+    /// Loads the compiled tables: the segments into a hash map, the phrases into the trie.
     fn build() -> Lexicon {
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut problems = Vec::new();
-        let mut texts = Vec::new();
-        // folded phrase -> the entries it stands for
-        // The trie: segment ids, edges, and per node the pattern (distinct folded phrase)
-        // that ends there; per entry, its pattern.
-        let mut seg_ids: FnvMap<Box<str>, u32> = FnvMap::default();
-        let mut edges: FnvMap<u64, u32> = FnvMap::default();
-        let mut node_pattern: Vec<u32> = vec![u32::MAX];
-        let mut n_patterns = 0u32;
-        let mut entry_pattern: Vec<u32> = Vec::new();
-        let mut segs = Vec::new();
-        for (lex, name, data, groups) in FILES {
-            let mut group: Option<u8> = None;
-            let mut gtexts = vec![GroupText::default(); groups.len()];
-            for (n, raw) in data.lines().enumerate() {
-                let line = raw.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                if let Some(g) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    group = groups.iter().position(|x| *x == g).map(|i| i as u8);
-                    if group.is_none() {
-                        problems.push(format!("{name}:{}: unknown group [{g}]", n + 1));
-                    }
-                    continue;
-                }
-                let Some(gi) = group else {
-                    problems.push(format!("{name}:{}: phrase outside a group", n + 1));
-                    continue;
-                };
-                if let Some(m) = line.strip_prefix("message:") {
-                    if let Some(t) = gtexts.get_mut(gi as usize) {
-                        t.message = m.trim();
-                    }
-                    continue;
-                }
-                if let Some(m) = line.strip_prefix("fix:") {
-                    if let Some(t) = gtexts.get_mut(gi as usize) {
-                        t.fix = m.trim();
-                    }
-                    continue;
-                }
-                let (phrase, value) = match line.split_once(" = ") {
-                    Some((p, v)) => (p.trim(), v.trim()),
-                    None => (line, ""),
-                };
-                let variants = expand(phrase);
-                if variants.is_empty() || variants.len() > 512 {
-                    problems.push(format!(
-                        "{name}:{}: {} alternatives in {phrase:?}",
-                        n + 1,
-                        variants.len()
-                    ));
-                    continue;
-                }
-                for v in variants {
-                    let folded = fold_phrase(&v);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    let cased = v
-                        .bytes()
-                        .any(|b| b.is_ascii_uppercase())
-                        .then(|| v.clone().into_boxed_str());
-                    entries.push(Entry {
-                        lex: *lex,
-                        group: gi,
-                        value,
-                        cased,
-                    });
-                    segs.clear();
-                    segments(folded.as_bytes(), &mut segs);
-                    let mut node = 0u32;
-                    for (k, sg) in segs.iter().enumerate() {
-                        let text = folded.get(sg.start as usize..sg.end as usize).unwrap_or("");
-                        let id = match seg_ids.get(text) {
-                            Some(&id) => id,
-                            None => {
-                                let id = seg_ids.len() as u32;
-                                seg_ids.insert(text.into(), id);
-                                id
-                            }
-                        };
-                        let key = edge_key(node, id, k > 0 && sg.spaced);
-                        let next_node = node_pattern.len() as u32;
-                        node = *edges.entry(key).or_insert_with(|| {
-                            node_pattern.push(u32::MAX);
-                            next_node
-                        });
-                    }
-                    let slot = node_pattern.get_mut(node as usize);
-                    let p = match slot {
-                        Some(p) if *p != u32::MAX => *p,
-                        Some(p) => {
-                            *p = n_patterns;
-                            n_patterns += 1;
-                            *p
-                        }
-                        None => u32::MAX,
-                    };
-                    entry_pattern.push(p);
+        let seg_ids: FnvMap<&'static str, u32> = SEGMENTS
+            .split('\n')
+            .enumerate()
+            .map(|(i, s)| (s, i as u32))
+            .collect();
+        let mut edges: FnvMap<u64, u32> =
+            FnvMap::with_capacity_and_hasher(PATTERN_SEGS.len(), Default::default());
+        let mut node_pattern: Vec<u32> = Vec::with_capacity(PATTERN_SEGS.len() + 1);
+        node_pattern.push(u32::MAX);
+        let mut start = 0usize;
+        for (p, &len) in PATTERN_LENS.iter().enumerate() {
+            let end = start + usize::from(len);
+            let mut node = 0u32;
+            for &s in PATTERN_SEGS.get(start..end).unwrap_or(&[]) {
+                let key = edge_key(node, u32::from(s >> 1), s & 1 == 1);
+                let next_node = node_pattern.len() as u32;
+                node = *edges.entry(key).or_insert_with(|| {
+                    node_pattern.push(u32::MAX);
+                    next_node
+                });
+            }
+            if node != 0 {
+                if let Some(slot) = node_pattern.get_mut(node as usize) {
+                    *slot = p as u32;
                 }
             }
-            texts.push(gtexts);
+            start = end;
+        }
+        // Each entry's phrase: the next new one, unless an earlier entry brought it.
+        let mut entry_pattern: Vec<u32> = Vec::with_capacity(ENTRY_FILE.len());
+        let (mut next, mut repeats) = (0u32, ENTRY_REPEATS.iter().peekable());
+        for id in 0..ENTRY_FILE.len() as u32 {
+            match repeats.next_if(|r| r.0 == id) {
+                Some(&(_, p)) => entry_pattern.push(p),
+                None => {
+                    entry_pattern.push(next);
+                    next += 1;
+                }
+            }
         }
         // Entries grouped by pattern, in file order within a pattern (a counting sort).
-        let mut ranges = vec![(0u32, 0u32); n_patterns as usize];
+        let mut ranges = vec![(0u32, 0u32); PATTERN_LENS.len()];
         for &p in &entry_pattern {
             if let Some(r) = ranges.get_mut(p as usize) {
                 r.1 += 1;
@@ -543,6 +179,28 @@ impl Lexicon {
                 r.1 += 1;
             }
         }
+        let entries = ENTRY_FILE
+            .iter()
+            .zip(ENTRY_GROUP)
+            .zip(ENTRY_VALUE.iter().zip(ENTRY_CASED))
+            .map(|((&file, &group), (&value, &cased))| Entry {
+                lex: FILES.get(usize::from(file)).map_or(Lex::Section, |f| f.0),
+                group,
+                value: VALUES.get(usize::from(value)).copied().unwrap_or(""),
+                cased: (cased != 0)
+                    .then(|| CASED.get(usize::from(cased)).copied())
+                    .flatten(),
+            })
+            .collect();
+        let texts = TEXTS
+            .iter()
+            .map(|groups| {
+                groups
+                    .iter()
+                    .map(|&(message, fix)| GroupText { message, fix })
+                    .collect()
+            })
+            .collect();
         Lexicon {
             seg_ids,
             edges,
@@ -551,7 +209,7 @@ impl Lexicon {
             entry_ids,
             entries,
             texts,
-            problems,
+            problems: PROBLEMS.iter().map(|p| p.to_string()).collect(),
         }
     }
 
@@ -683,94 +341,44 @@ fn same_capitals(text: &str, cased: &str) -> bool {
     }
 }
 
-/// No space at either end, no two spaces in a row, no other white space.
-fn tidy(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    let mut prev = 0u8;
-    for &c in b {
-        if (c == b' ' && prev == b' ') || matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-            return false;
-        }
-        prev = c;
-    }
-    true
-}
-
-/// Folds a phrase of a lexicon file the way the text is folded.
-pub(crate) fn fold_phrase(p: &str) -> String {
-    // Most phrases are plain ASCII with single spaces and no hyphen: folding only lowers
-    // their capitals (the same as the full fold, without building a whole `Doc`).
-    if tidy(p) && !p.bytes().any(|b| b == b'-' || !(0x20..0x7f).contains(&b)) {
-        return p.to_ascii_lowercase();
-    }
-    let d = Doc::new(p);
-    d.folded.trim().to_string()
-}
-
-/// Expands "(a|b|)" alternatives into every phrase they stand for.
-fn expand(p: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut rest = p;
-    while !rest.is_empty() {
-        match rest.find('(') {
-            Some(open) if rest.get(open..).is_some_and(|r| r.contains('|')) => {
-                let Some(close) = rest.get(open..).and_then(|r| r.find(')')).map(|c| open + c)
-                else {
-                    break;
-                };
-                let inner = rest.get(open + 1..close).unwrap_or("");
-                if !inner.contains('|') {
-                    // A literal parenthesis, e.g. "(i)".
-                    let lit = rest.get(..=close).unwrap_or("");
-                    for o in &mut out {
-                        o.push_str(lit);
-                    }
-                    rest = rest.get(close + 1..).unwrap_or("");
-                    continue;
-                }
-                let head = rest.get(..open).unwrap_or("");
-                let mut next = Vec::with_capacity(out.len() * 3);
-                for o in &out {
-                    for alt in inner.split('|') {
-                        let mut v = String::with_capacity(o.len() + head.len() + alt.len() + 16);
-                        v.push_str(o);
-                        v.push_str(head);
-                        v.push_str(alt);
-                        next.push(v);
-                    }
-                }
-                out = next;
-                if out.len() > 4096 {
-                    return Vec::new();
-                }
-                rest = rest.get(close + 1..).unwrap_or("");
-            }
-            _ => {
-                for o in &mut out {
-                    o.push_str(rest);
-                }
-                rest = "";
-            }
-        }
-    }
-    out.into_iter()
-        .map(|s| {
-            if tidy(&s) {
-                s
-            } else {
-                s.split_whitespace().collect::<Vec<_>>().join(" ")
-            }
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::compile::expand;
     use super::*;
+
+    /// A lexicon file's text.
+    fn file_text(name: &str) -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/text/lexicon");
+        std::fs::read_to_string(dir.join(name)).unwrap()
+    }
+
+    /// Folds a phrase the way `build.rs` does.
+    fn fold_phrase(p: &str) -> String {
+        let mut folded = String::new();
+        fold::fold_into(p, &mut folded, None);
+        folded.trim().to_string()
+    }
+
+    /// The files compiled here, as `build.rs` compiles them.
+    fn compiled() -> compile::Compiled {
+        compile::compile(file_text, fold_phrase)
+    }
+
+    #[test]
+    fn the_build_compiles_what_the_files_say() {
+        // The tables `build.rs` wrote are the files as they are now.
+        let c = compiled();
+        let lex = Lexicon::get();
+        assert_eq!(c.entries.len(), lex.entries.len());
+        assert_eq!(c.folded.len(), lex.ranges.len());
+        assert_eq!(c.segments.join("\n"), SEGMENTS);
+        for (e, got) in c.entries.iter().zip(&lex.entries) {
+            assert_eq!(FILES[e.file as usize].0, got.lex);
+            assert_eq!(e.group, got.group);
+            assert_eq!(e.value, got.value);
+            assert_eq!(e.cased.as_deref(), got.cased);
+        }
+    }
 
     #[test]
     fn the_files_read_cleanly() {
@@ -783,7 +391,8 @@ mod tests {
     fn no_phrase_is_listed_twice_in_one_file() {
         // Within a group a phrase is listed once; a section heading maps to one kind.
         let mut dups = Vec::new();
-        for (_, name, data, _) in FILES {
+        for (_, name, _) in FILES {
+            let data = file_text(name);
             let mut seen: std::collections::HashMap<(String, bool), &str> =
                 std::collections::HashMap::new();
             let mut group = "";
@@ -821,36 +430,9 @@ mod tests {
     fn the_trie_finds_what_aho_corasick_finds() {
         use aho_corasick::{AhoCorasick, MatchKind};
         let lex = Lexicon::get();
-        // The distinct folded phrases, in pattern order (each pattern's first entry's phrase).
-        let mut patterns: Vec<String> = vec![String::new(); lex.ranges.len()];
-        // Rebuild the pattern list from the files, as `build` does.
-        let mut seen: FnvMap<String, usize> = FnvMap::default();
-        for (_, _, data, _) in FILES {
-            for raw in data.lines() {
-                let line = raw.trim();
-                if line.is_empty()
-                    || line.starts_with('#')
-                    || line.starts_with('[')
-                    || line.starts_with("message:")
-                    || line.starts_with("fix:")
-                {
-                    continue;
-                }
-                let phrase = line.split_once(" = ").map_or(line, |(p, _)| p.trim());
-                for v in expand(phrase) {
-                    let folded = fold_phrase(&v);
-                    if folded.is_empty() || seen.contains_key(&folded) {
-                        continue;
-                    }
-                    let n = seen.len();
-                    seen.insert(folded.clone(), n);
-                    if let Some(slot) = patterns.get_mut(n) {
-                        *slot = folded;
-                    }
-                }
-            }
-        }
-        assert_eq!(seen.len(), lex.ranges.len());
+        // The distinct folded phrases, in pattern order.
+        let patterns = compiled().folded;
+        assert_eq!(patterns.len(), lex.ranges.len());
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
