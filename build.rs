@@ -15,7 +15,9 @@ mod spec;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("src/text/lexicon");
+    let root =
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|e| panic!("CARGO_MANIFEST_DIR: {e}"));
+    let dir = Path::new(&root).join("src/text/lexicon");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/text/fold.rs");
     println!("cargo::rerun-if-changed=src/text/lexicon");
