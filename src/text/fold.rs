@@ -63,61 +63,68 @@ fn fold_char(c: char) -> Option<&'static str> {
 /// character it came from.
 pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Vec<u32>>) {
     let bytes = text.as_bytes();
-    let mut push = |folded: &mut String, s: &str, at: usize| {
-        for b in s.bytes() {
-            if b == b' ' && folded.as_bytes().last() == Some(&b' ') {
-                continue;
-            }
-            folded.push(b as char);
-            if let Some(map) = map.as_deref_mut() {
-                map.push(at as u32);
-            }
+    // Every byte written is ASCII (the table above and the ASCII cases below), so the bytes
+    // are built directly and turned back into a `String` at the end.
+    let mut out = std::mem::take(folded).into_bytes();
+    out.reserve(text.len() + 16);
+    if let Some(m) = map.as_deref_mut() {
+        m.reserve(text.len() + 17);
+    }
+    let mut push = |out: &mut Vec<u8>, b: u8, at: usize| {
+        if b == b' ' && out.last() == Some(&b' ') {
+            return;
+        }
+        out.push(b);
+        if let Some(m) = map.as_deref_mut() {
+            m.push(at as u32);
         }
     };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii() {
-            let b = c as u8;
-            let out = match b {
-                b'A'..=b'Z' => (b + 32) as char,
-                b'\t' | b'\r' | 0x0b | 0x0c => ' ',
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            let o = match b {
+                b'A'..=b'Z' => b + 32,
+                b'\t' | b'\r' | 0x0b | 0x0c => b' ',
                 b'-' => {
-                    let prev = folded.as_bytes().last().copied().unwrap_or(b' ');
+                    let prev = out.last().copied().unwrap_or(b' ');
                     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
                     // "short-term", "EAT-10", "9-hole": a hyphen with a letter on one side
                     // joins words; "4-5", "0-105" keep their dash.
                     if (prev.is_ascii_alphabetic() && next.is_ascii_alphanumeric())
                         || (prev.is_ascii_digit() && next.is_ascii_alphabetic())
                     {
-                        ' '
+                        b' '
                     } else {
-                        '-'
+                        b'-'
                     }
                 }
-                0..=8 | 0x0e..=0x1f | 0x7f => ' ',
-                _ => c,
+                0..=8 | 0x0e..=0x1f | 0x7f => b' ',
+                _ => b,
             };
-            let mut buf = [0u8; 4];
-            push(folded, out.encode_utf8(&mut buf), i);
-        } else {
-            match fold_char(c) {
-                Some(s) => {
-                    // A dash between letters is a hyphen: a space, as for '-'.
-                    let s = if s == "-"
-                        && folded
-                            .as_bytes()
-                            .last()
-                            .is_some_and(u8::is_ascii_alphabetic)
-                        && chars.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic())
-                    {
-                        " "
-                    } else {
-                        s
-                    };
-                    push(folded, s, i)
-                }
-                None => push(folded, " ", i),
-            }
+            push(&mut out, o, i);
+            i += 1;
+            continue;
         }
+        let mut rest = text.get(i..).unwrap_or("").chars();
+        let Some(c) = rest.next() else {
+            break;
+        };
+        let s = match fold_char(c) {
+            // A dash between letters is a hyphen: a space, as for '-'.
+            Some("-")
+                if out.last().is_some_and(u8::is_ascii_alphabetic)
+                    && rest.next().is_some_and(|n| n.is_ascii_alphabetic()) =>
+            {
+                " "
+            }
+            Some(s) => s,
+            None => " ",
+        };
+        for &o in s.as_bytes() {
+            push(&mut out, o, i);
+        }
+        i += c.len_utf8();
     }
+    *folded = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }

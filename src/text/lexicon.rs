@@ -97,6 +97,8 @@ pub(crate) struct Lexicon {
     edges: FnvMap<u64, u32>,
     /// Per trie node, the phrase (pattern) that ends there (`u32::MAX`: none).
     node_pattern: Vec<u32>,
+    /// The root's children by segment id (most starts end here: no hash lookup for them).
+    root: Vec<u32>,
     /// For each pattern (distinct folded phrase), its entries (`entry_ids[ranges[p].0 .. ranges[p].1]`).
     ranges: Vec<(u32, u32)>,
     entry_ids: Vec<u32>,
@@ -144,6 +146,12 @@ impl Lexicon {
                 }
             }
             start = end;
+        }
+        let mut root = vec![u32::MAX; seg_ids.len()];
+        for (id, slot) in root.iter_mut().enumerate() {
+            if let Some(&child) = edges.get(&edge_key(0, id as u32, false)) {
+                *slot = child;
+            }
         }
         // Each entry's phrase: the next new one, unless an earlier entry brought it.
         let mut entry_pattern: Vec<u32> = Vec::with_capacity(ENTRY_FILE.len());
@@ -205,6 +213,7 @@ impl Lexicon {
             seg_ids,
             edges,
             node_pattern,
+            root,
             ranges,
             entry_ids,
             entries,
@@ -231,14 +240,21 @@ impl Lexicon {
             })
             .collect();
         for (i, first) in segs.iter().enumerate() {
+            let from = out.len();
             let mut node = 0u32;
             for (k, (sg, &id)) in segs.iter().zip(&ids).skip(i).enumerate() {
                 if id == u32::MAX {
                     break;
                 }
-                let Some(&child) = self.edges.get(&edge_key(node, id, k > 0 && sg.spaced)) else {
-                    break;
+                let child = if k == 0 {
+                    self.root.get(id as usize).copied().unwrap_or(u32::MAX)
+                } else {
+                    let key = edge_key(node, id, sg.spaced);
+                    self.edges.get(&key).copied().unwrap_or(u32::MAX)
                 };
+                if child == u32::MAX {
+                    break;
+                }
                 node = child;
                 let p = self
                     .node_pattern
@@ -271,9 +287,15 @@ impl Lexicon {
                     });
                 }
             }
+            // This start's hits came shortest first: longest first instead, the entries of
+            // one phrase staying in file order.
+            if let Some(chunk) = out.get_mut(from..).filter(|c| c.len() > 1) {
+                chunk.reverse();
+                for run in chunk.chunk_by_mut(|a, b| a.end == b.end) {
+                    run.reverse();
+                }
+            }
         }
-        // Stable: the entries of one phrase stay in file order.
-        out.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
         out
     }
 
