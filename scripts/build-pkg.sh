@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
+# pkg/ is all build output: start empty, so no file of an older layout is left behind.
+rm -rf pkg
 wasm-pack --log-level warn build --target web --out-dir pkg --out-name chartlint "$mode" --no-pack 2>&1 | grep -v "^\[INFO\]" || true
 test -f pkg/chartlint_bg.wasm || { echo "build-pkg: wasm-pack produced no pkg/chartlint_bg.wasm" >&2; exit 1; }
 # wasm-pack --no-pack skips package.json: write the version Cargo gives.
