@@ -208,29 +208,33 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let over_time = !earlier.is_empty();
     // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
     // after a few minutes of the activity.
-    let grading = words.iter().any(|(_, _, w)| {
-        matches!(
-            *w,
-            "graded"
-                | "increased"
-                | "dropped"
-                | "reduced"
-                | "advanced"
-                | "progressed"
-                | "raised"
-                | "lowered"
-                | "titrated"
-                | "changed"
-                | "moved"
-                | "upgraded"
-                | "downgraded"
-                | "faded"
-        )
-    });
-    let session = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
-        || words.windows(2).any(|w| {
-            matches!(w, [(_, _, a), (_, _, b)] if *a == "after" && b.bytes().all(|x| x.is_ascii_digit()))
-        });
+    let grading = || {
+        words.iter().any(|(_, _, w)| {
+            matches!(
+                *w,
+                "graded"
+                    | "increased"
+                    | "dropped"
+                    | "reduced"
+                    | "advanced"
+                    | "progressed"
+                    | "raised"
+                    | "lowered"
+                    | "titrated"
+                    | "changed"
+                    | "moved"
+                    | "upgraded"
+                    | "downgraded"
+                    | "faded"
+            )
+        })
+    };
+    let session = || {
+        cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
+            || words.windows(2).any(|w| {
+                matches!(w, [(_, _, a), (_, _, b)] if *a == "after" && b.bytes().all(|x| x.is_ascii_digit()))
+            })
+    };
     let vitals_first = |at: u32| {
         cs.iter()
             .any(|c| is(c, Lex::Response, g::response::VITALS) && c.end <= at && at - c.end <= 6)
@@ -240,11 +244,14 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .any(|q| q.start == at && matches!(q.unit, Unit::Weight))
             || p.doc.f(at, at + 4).contains('#')
     };
-    let change = cs.iter().any(|c| is(c, Lex::Progress, g::progress::CHANGE))
-        || words
-            .iter()
-            .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"));
-    let within_session = |a: u32| !over_time && (grading || session || vitals_first(a) || load(a));
+    let change = || {
+        cs.iter().any(|c| is(c, Lex::Progress, g::progress::CHANGE))
+            || words
+                .iter()
+                .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"))
+    };
+    let within_session =
+        |a: u32| !over_time && (grading() || session() || vitals_first(a) || load(a));
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
@@ -291,7 +298,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         let m1 = measures.iter().find(|(x, _)| *x > *a && *x < *to_a);
         let m2 = measures.iter().find(|(x, _)| *x > *to_a && *x < to_a + 40);
         if let (Some(&(x1, _)), Some(&(_, e2))) = (m1, m2) {
-            if !(change || over_time) || within_session(x1) {
+            if !(over_time || change()) || within_session(x1) {
                 continue;
             }
             return Some((*a, e2));

@@ -275,7 +275,7 @@ fn heading_timeframes(p: &Parsed<'_>) -> Vec<bool> {
 
 /// Whether `a..b` states a timeframe.
 pub(crate) fn has_timeframe(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    !quantities::timeframes(&p.doc, &p.quants, p.lex, &[], a, b).is_empty()
+    quantities::has_timeframe(&p.doc, &p.quants, a, b)
 }
 
 /// A "Time frame: 4 weeks" line: any period counts.
@@ -937,7 +937,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
     for cue in [", which was ", ", meeting ", ", which met "] {
-        if let Some(i) = text.find(cue) {
+        if let Some(i) = find_comma_cue(text, cue) {
             let rest = text.get(i + cue.len()..).unwrap_or("");
             let mut ws = rest.split_whitespace();
             let w1 = ws.next().unwrap_or("");
@@ -982,10 +982,10 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
         .map(|c| c.end)
         .collect();
     // "The first, to …, was met" after a sentence about goals.
-    let lead: Vec<&str> = text.split_whitespace().take(2).collect();
-    if let [the, ord] = lead.as_slice() {
+    let mut lead = text.split_whitespace();
+    if let (Some(the), Some(ord)) = (lead.next(), lead.next()) {
         let ord = ord.trim_end_matches(',');
-        if *the == "the"
+        if the == "the"
             && ORDINALS.contains(&ord)
             && text
                 .get(the.len() + 1 + ord.len()..)
@@ -1060,6 +1060,22 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
         if words_of(a, b) >= 4 {
             return Some((a, b));
         }
+    }
+    None
+}
+
+/// The first place of `cue` (which starts with a comma) in `text`: the commas found by
+/// `memchr`, then the cue's other bytes compared (a sentence seldom holds a comma, so this
+/// costs less than setting up a substring search for each cue).
+fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut from = 0usize;
+    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
+        let i = from + k;
+        if b.get(i..)?.starts_with(cue.as_bytes()) {
+            return Some(i);
+        }
+        from = i + 1;
     }
     None
 }
