@@ -188,12 +188,10 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     let words: Vec<(u32, u32, &str)> = {
         let i = p.doc.tok_from(s.start);
-        p.doc
-            .toks
-            .get(i..)
+        let toks = p.doc.toks.get(i..).unwrap_or(&[]);
+        toks.get(..toks.partition_point(|t| t.start < s.end))
             .unwrap_or(&[])
             .iter()
-            .take_while(|t| t.start < s.end)
             .map(|t| (t.start, t.end, p.doc.tok_str(t)))
             .collect()
     };
@@ -869,9 +867,14 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             .any(|q| matches!(q.unit, Unit::Score(_) | Unit::Percent));
         // The symptom may be the heading's word ("Pain: pre 4/10, post 3/10").
         let heading_symptom = p.heading_of(si).is_some_and(|h| {
-            p.concepts.iter().any(|c| {
-                c.start >= h.start && c.end <= h.end && is(c, Lex::Clinical, g::clinical::SYMPTOM)
-            })
+            // Concepts are sorted by start: only those from the heading's start on.
+            let from = p.concepts.partition_point(|c| c.start < h.start);
+            p.concepts
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|c| c.start <= h.end)
+                .any(|c| c.end <= h.end && is(c, Lex::Clinical, g::clinical::SYMPTOM))
         });
         let felt = felt || heading_symptom;
         if felt

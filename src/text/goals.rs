@@ -546,16 +546,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
 }
 
 fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> Vec<&'a str> {
-    let i = p.doc.tok_from(a);
-    p.doc
-        .toks
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < b)
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| p.doc.tok_str(t))
-        .collect()
+    p.words_between(a, b).collect()
 }
 
 /// Whether `a..b` holds only goal words, numbers, status words and punctuation.
@@ -722,7 +713,7 @@ fn trim(p: &Parsed<'_>, a: u32, b: u32) -> (u32, u32) {
 
 /// More than a number or a word.
 fn meaningful(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    word_list(p, a, b).len() >= 2
+    p.words_between(a, b).len() >= 2
 }
 
 /// "Pt will …", "Within 4 weeks, the patient will …", "To independently …".
@@ -982,7 +973,13 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
         .map(|c| c.end)
         .collect();
     // "The first, to …, was met" after a sentence about goals.
-    let mut lead = text.split_whitespace();
+    // (Most sentences do not open with "the": those are not split.)
+    let mut lead = text
+        .trim_start()
+        .starts_with("the")
+        .then(|| text.split_whitespace())
+        .into_iter()
+        .flatten();
     if let (Some(the), Some(ord)) = (lead.next(), lead.next()) {
         let ord = ord.trim_end_matches(',');
         if the == "the"

@@ -461,12 +461,11 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         }
         // Every phrase starts with one of these words (their first letters first: most
         // words are none of them).
-        let w = doc.tok_str(t);
         if !matches!(
-            w.as_bytes().first(),
-            Some(b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w')
+            doc.byte(t.start as usize),
+            b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w'
         ) || !matches!(
-            w,
+            doc.tok_str(t),
             "by" | "at"
                 | "upon"
                 | "prior"
@@ -501,7 +500,11 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         let (Some(t0), Some(t1)) = (w.first(), w.get(1)) else {
             continue;
         };
-        if doc.tok_str(t0) == "by" && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
+        // "by" (its two bytes) before the month's name.
+        let by = t0.end == t0.start + 2
+            && doc.byte(t0.start as usize) == b'b'
+            && doc.byte(t0.start as usize + 1) == b'y';
+        if by && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
             out.push((t0.start, t1.end));
         }
     }
