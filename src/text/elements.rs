@@ -70,6 +70,7 @@ fn is(c: &Concept, lex: Lex, group: u8) -> bool {
 
 /// Progress toward the goals: a goal's status, an objective comparison with an earlier value,
 /// or a stated lack of progress. Not in the history, not planned.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn progress(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -463,6 +464,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
 
 /// Why skilled care is needed: a deficit, a functional limitation or a risk stated as the
 /// patient's (not negated, not someone else's, not a goal's target).
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -570,6 +572,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// technique with its parameters. Testing during an evaluation is not treatment; naming an
 /// exercise or a technique is not skill; a current ability level ("is able to name 15 items
 /// with minimal cues") is a status, not care given.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let treated = sc.treated();
@@ -668,6 +671,7 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// fatigue, a reaction, a return demonstration, accuracy) or over the course of care (a
 /// change the patient reports or shows, with what changed). Not symptom history, not
 /// testing during an evaluation, not "tolerated well" or "feels better" alone.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let treated = sc.treated();
@@ -1069,7 +1073,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
     toks.windows(2)
         .take_while(|w| w.first().is_some_and(|t| t.start < s.end))
         .any(|w| {
-            matches!(w, [a, b] if a.kind == TokKind::Word && p.doc.tok_str(a) == "post" && b.kind == TokKind::Num)
+            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && p.doc.tok_str(a) == "post")
         })
 }
 
@@ -1078,6 +1082,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
 /// What happens next in care: frequency and duration, the next visit's progression, a home
 /// program, a referral, a recommendation, a discharge to a setting or home. Not the reason
 /// for a discharge alone, not a bare "continue", not a past course ("was seen 1x/week").
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1238,6 +1243,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
 /// Standardized outcome measures given with a score: the score beside the name, in the
 /// next sentence, or (for a test "administered"/"completed") in its section's results.
 /// Naming a measure that was not given is not one.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1560,6 +1566,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
 
 /// Phrases reviewers cite, with nothing specific next to them (in the sentence, or in the
 /// next one of the same section).
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1829,6 +1836,7 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
 
 /// Objective measurements: degrees, strength grades, distances, assist levels, pain
 /// ratings, percentages.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn measurements(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();

@@ -104,6 +104,7 @@ const AGREEMENT: &[&str] = &[
     "set",
 ];
 
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
     let mut out: Vec<GoalItem> = Vec::new();
     let tf_of = heading_timeframes(p);

@@ -38,6 +38,8 @@ pub(crate) struct Parsed<'t> {
     /// The indices of the word tokens in `doc.toks`, in order: [`Parsed::words`] and
     /// [`Parsed::words_between`] read these instead of filtering every token.
     pub word_toks: Vec<u32>,
+    /// Per sentence: the range of its words in `word_toks`.
+    pub sent_words: Vec<(u32, u32)>,
 }
 
 impl<'t> Parsed<'t> {
@@ -216,6 +218,13 @@ impl<'t> Parsed<'t> {
             .filter(|(_, t)| t.kind == TokKind::Word)
             .map(|(i, _)| i as u32)
             .collect();
+        let sent_words = sents
+            .iter()
+            .map(|s| {
+                let (a, b) = word_range(&doc, &word_toks, s.start, s.end);
+                (a as u32, b as u32)
+            })
+            .collect();
         Parsed {
             doc,
             lex,
@@ -226,6 +235,7 @@ impl<'t> Parsed<'t> {
             quants,
             sent_quants,
             word_toks,
+            sent_words,
         }
     }
 
@@ -285,25 +295,37 @@ impl<'t> Parsed<'t> {
 
     /// Word tokens of sentence `si` (folded strings).
     pub fn words(&self, si: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
-        let (s, e) = self.sents.get(si).map_or((0, 0), |s| (s.start, s.end));
-        self.words_between(s, e)
+        let (a, b) = self.sent_words.get(si).copied().unwrap_or((0, 0));
+        self.words_of(a as usize, b as usize)
     }
 
     /// Word tokens from the first token that ends after `a` to the last that starts before
     /// `b` (folded strings); exact-sized, so collecting them allocates once.
     pub fn words_between(&self, a: u32, b: u32) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let (wa, wb) = word_range(&self.doc, &self.word_toks, a, b);
+        self.words_of(wa, wb)
+    }
+
+    /// The words `wa..wb` of `word_toks`.
+    fn words_of(&self, wa: usize, wb: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
         let toks = &self.doc.toks;
-        // Tokens are in order and do not overlap: both bounds by binary search.
-        let i = self.doc.tok_from(a);
-        let j = toks.partition_point(|t| t.start < b).max(i);
-        let wa = self.word_toks.partition_point(|&k| (k as usize) < i);
-        let wb = self.word_toks.partition_point(|&k| (k as usize) < j);
         self.word_toks
             .get(wa..wb.max(wa))
             .unwrap_or(&[])
             .iter()
             .map(move |&k| toks.get(k as usize).map_or("", |t| self.doc.tok_str(t)))
     }
+}
+
+/// The range in `word_toks` of the words from the first token that ends after `a` to the last
+/// that starts before `b`. Tokens are in order and do not overlap: both bounds by binary
+/// search.
+fn word_range(doc: &Doc<'_>, word_toks: &[u32], a: u32, b: u32) -> (usize, usize) {
+    let i = doc.tok_from(a);
+    let j = doc.toks.partition_point(|t| t.start < b).max(i);
+    let wa = word_toks.partition_point(|&k| (k as usize) < i);
+    let wb = word_toks.partition_point(|&k| (k as usize) < j);
+    (wa, wb.max(wa))
 }
 
 /// The words after each unchecked box ("[ ]", "[]") up to the next box or the line's end.

@@ -118,6 +118,7 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
 }
 
 /// Finds every quantity. `unit_hits` are the unit lexicon hits, sorted by start.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
     let toks = &doc.toks;
     let mut out = Vec::with_capacity(toks.len() / 6);

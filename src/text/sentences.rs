@@ -26,6 +26,7 @@ pub(crate) struct Sent {
 }
 
 /// Splits the text. `abbrev_ends` are the folded end offsets of abbreviation hits, sorted.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) -> Vec<Sent> {
     let mut out: Vec<Sent> = Vec::with_capacity(doc.toks.len() / 8 + 1);
     let toks = &doc.toks;
