@@ -315,7 +315,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // Arrows between two measures: "22 -> 31 mm", "FOIS 4 -> 6".
     for (k, (a, b, w)) in words.iter().enumerate() {
-        let arrow = (*w == "-" || *w == "=") && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">");
+        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| *x == ">") && (*w == "-" || *w == "=");
         if !arrow {
             continue;
         }
@@ -438,16 +438,17 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // "improved by 10 deg".
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if matches!(
-            *w,
-            "improved"
-                | "increased"
-                | "decreased"
-                | "reduced"
-                | "gained"
-                | "regressed"
-                | "declined"
-        ) && words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+        if words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+            && matches!(
+                *w,
+                "improved"
+                    | "increased"
+                    | "decreased"
+                    | "reduced"
+                    | "gained"
+                    | "regressed"
+                    | "declined"
+            )
         {
             if let Some(&(_, e)) = measures.iter().find(|(x, _)| *x > *a && x - a < 20) {
                 if within_session(*a) {
@@ -538,7 +539,8 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // "has had to miss 3 work days": missed work or school.
         let words: Vec<&str> = p.words(si).collect();
         for (k, w) in words.iter().enumerate() {
-            if matches!(*w, "miss" | "missed" | "misses" | "missing")
+            if w.starts_with('m')
+                && matches!(*w, "miss" | "missed" | "misses" | "missing")
                 && words.get(k + 1..(k + 4).min(words.len())).is_some_and(|n| {
                     n.iter()
                         .any(|x| matches!(*x, "work" | "school" | "class" | "classes" | "shifts"))
@@ -688,7 +690,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 .iter()
                 .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
-                .any(|w| matches!(w, "after" | "afterward" | "afterwards"))
+                .any(|w| w.starts_with('a') && matches!(w, "after" | "afterward" | "afterwards"))
             || post_number(p, si);
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
@@ -861,10 +863,11 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         });
         // "post" as in "post 3/10" (not "post-op", not "posterior").
         let when = p.words(si).any(|w| {
-            matches!(
-                w,
-                "after" | "during" | "following" | "afterward" | "afterwards"
-            )
+            matches!(w.as_bytes().first(), Some(b'a' | b'd' | b'f'))
+                && matches!(
+                    w,
+                    "after" | "during" | "following" | "afterward" | "afterwards"
+                )
         }) || post_number(p, si);
         let rated = qs
             .iter()
@@ -962,17 +965,19 @@ fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
                 | "interventions"
         )
     });
-    let summed = words.iter().any(|w| {
-        matches!(
-            *w,
-            "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
-        )
-    });
+    let summed = || {
+        words.iter().any(|w| {
+            matches!(
+                *w,
+                "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
+            )
+        })
+    };
     let every = words.windows(2).any(|w| {
         matches!(w, [a, b] if matches!(*a, "each" | "every" | "all")
             && matches!(*b, "visit" | "visits" | "session" | "sessions"))
     }) || p.text(si).contains("over the course");
-    (subject && summed) || every
+    (subject && summed()) || every
 }
 
 /// A sentence that states a next step: a plan phrase, a frequency, a plan verb.
@@ -1051,8 +1056,12 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let mut start = false;
     let mut end = false;
     for (k, t) in toks.iter().enumerate() {
-        let w = p.doc.tok_str(t);
         let beside = num(k + 1) || k.checked_sub(1).is_some_and(num);
+        // Every case needs a number beside the word.
+        if !beside {
+            continue;
+        }
+        let w = p.doc.tok_str(t);
         match w {
             "before" | "pre" if beside => start = true,
             "after" | "post" if beside => end = true,

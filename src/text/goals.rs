@@ -928,7 +928,13 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     };
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
-    for cue in [", which was ", ", meeting ", ", which met "] {
+    // (Each cue opens with a comma: a sentence without one has none of them.)
+    let cues: &[&str] = if text.contains(',') {
+        &[", which was ", ", meeting ", ", which met "]
+    } else {
+        &[]
+    };
+    for cue in cues.iter().copied() {
         if let Some(i) = find_comma_cue(text, cue) {
             let rest = text.get(i + cue.len()..).unwrap_or("");
             let mut ws = rest.split_whitespace();
@@ -1062,15 +1068,14 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     None
 }
 
-/// The first place of `cue` (which starts with a comma) in `text`: the commas found by
-/// `memchr`, then the cue's other bytes compared (a sentence seldom holds a comma, so this
+/// The first place of `cue` (which starts with a comma) in `text`: each comma found by a
+/// one-character search, then the cue compared there (a sentence holds few commas, so this
 /// costs less than setting up a substring search for each cue).
 fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
-    let b = text.as_bytes();
     let mut from = 0usize;
-    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
+    while let Some(k) = text.get(from..)?.find(',') {
         let i = from + k;
-        if b.get(i..)?.starts_with(cue.as_bytes()) {
+        if text.get(i..)?.starts_with(cue) {
             return Some(i);
         }
         from = i + 1;

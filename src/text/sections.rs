@@ -641,6 +641,11 @@ fn inline_headings(
             }
         }
         i += 1;
+        // From here on only a sentence's end opens a heading: on to the next one.
+        i += f
+            .get(i as usize..le as usize)
+            .and_then(|r| r.iter().position(|c| matches!(c, b'.' | b'!' | b'?')))
+            .map_or(le.saturating_sub(i), |k| k as u32);
     }
 }
 
