@@ -974,7 +974,8 @@ fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
         })
     };
     let every = words.windows(2).any(|w| {
-        matches!(w, [a, b] if matches!(*a, "each" | "every" | "all")
+        matches!(w, [a, b] if matches!(a.as_bytes().first(), Some(b'e' | b'a'))
+            && matches!(*a, "each" | "every" | "all")
             && matches!(*b, "visit" | "visits" | "session" | "sessions"))
     }) || p.text(si).contains("over the course");
     (subject && summed()) || every
@@ -1121,31 +1122,33 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
         let in_plan = sec.is_some_and(SectionKind::is_plan);
         // Outside a plan section, a frequency or a home program is a plan only when the
         // sentence looks ahead ("will", "recommend", "continue", "next").
-        let ahead = p.words(si).any(|w| {
-            matches!(
-                w,
-                "will"
-                    | "would"
-                    | "should"
-                    | "shall"
-                    | "recommend"
-                    | "recommended"
-                    | "recommends"
-                    | "plan"
-                    | "planned"
-                    | "next"
-                    | "continue"
-                    | "cont"
-                    | "issued"
-                    | "provided"
-                    | "updated"
-                    | "instructed"
-                    | "educated"
-                    | "given"
-                    | "progressed"
-                    | "reviewed"
-            )
-        });
+        let ahead = || {
+            p.words(si).any(|w| {
+                matches!(
+                    w,
+                    "will"
+                        | "would"
+                        | "should"
+                        | "shall"
+                        | "recommend"
+                        | "recommended"
+                        | "recommends"
+                        | "plan"
+                        | "planned"
+                        | "next"
+                        | "continue"
+                        | "cont"
+                        | "issued"
+                        | "provided"
+                        | "updated"
+                        | "instructed"
+                        | "educated"
+                        | "given"
+                        | "progressed"
+                        | "reviewed"
+                )
+            })
+        };
         let mut found: Option<(u32, u32, &'static str, Ctx)> = None;
         for c in cs {
             if c.lex != Lex::Plan
@@ -1163,7 +1166,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "next step"
                 }
                 g::plan::HOME => {
-                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
+                    if !in_plan && (!ahead() || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "home program"
@@ -1192,7 +1195,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "discharge plan"
                 }
                 g::plan::FREQUENCY => {
-                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
+                    if !in_plan && (!ahead() || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "frequency"
@@ -1208,7 +1211,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
             for q in qs {
                 if matches!(q.unit, Unit::PerWeek | Unit::PerDay)
                     && !sc.in_goal(q.start, q.end)
-                    && (in_plan || ahead && !sc.past_before(si, q.start))
+                    && (in_plan || ahead() && !sc.past_before(si, q.start))
                 {
                     found = Some((q.start, q.end, "frequency", Ctx::default()));
                     break;
@@ -1496,7 +1499,8 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // Small words and joining punctuation continue a name ("Test of Articulation",
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
-                matches!(w, "of" | "for" | "the" | "and" | "in")
+                matches!(w.as_bytes().first(), Some(b'o' | b'f' | b't' | b'a' | b'i'))
+                    && matches!(w, "of" | "for" | "the" | "and" | "in")
             } else {
                 matches!(w, "-" | "," | "'")
             };

@@ -530,17 +530,21 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         || words.windows(2).any(|w| {
             matches!(w, [a, "to"] if matches!(*a, "is" | "are")) || matches!(w, ["to", "be"])
         });
-    let reported = words.windows(2).any(|w| {
+    let reported = || {
+        words.windows(2).any(|w| {
         matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
-    });
-    if !modal && reported {
+    })
+    };
+    if !modal && reported() {
         return Line::Narrative;
     }
     // "Oswestry and TUG were deferred today": a report in the past tense.
-    let past = words
+    let past = || {
+        words
         .windows(2)
-        .any(|w| matches!(w, [a, b] if matches!(*a, "was" | "were" | "did" | "has" | "had") && !matches!(*b, "to")));
-    if !modal && past {
+        .any(|w| matches!(w, [a, b] if matches!(*a, "was" | "were" | "did" | "has" | "had") && !matches!(*b, "to")))
+    };
+    if !modal && past() {
         return Line::Narrative;
     }
     Line::Goal
