@@ -919,7 +919,8 @@ const STATUS_WORDS: &[&str] = &[
 fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let s = p.sents.get(si)?;
     let cs = p.concepts_in(si);
-    let words_of = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().count();
+    // At least four words in `a..b` (the count stops at the fourth).
+    let four_words = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().nth(3).is_some();
     let has_status = |t: &str| {
         t.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| STATUS_WORDS.contains(&w))
@@ -933,7 +934,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
     // (Each cue opens with a comma: a sentence without one has none of them.)
-    let cues: &[&str] = if text.contains(',') {
+    let cues: &[&str] = if text.bytes().any(|c| c == b',') {
         &[", which was ", ", meeting ", ", which met "]
     } else {
         &[]
@@ -948,7 +949,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             let ord = |w: &str| ORDINALS.contains(&w);
             if (ord(w2) && w3.starts_with("goal")) || (ord(w1) && w2.starts_with("goal")) {
                 let (a, b) = clip(s.start, s.start + i as u32);
-                if words_of(a, b) >= 4 {
+                if four_words(a, b) {
                     return Some((a, b));
                 }
             }
@@ -1065,21 +1066,22 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             continue;
         };
         let (a, b) = clip(a, b);
-        if words_of(a, b) >= 4 {
+        if four_words(a, b) {
             return Some((a, b));
         }
     }
     None
 }
 
-/// The first place of `cue` (which starts with a comma) in `text`: each comma found by a
-/// one-character search, then the cue compared there (a sentence holds few commas, so this
-/// costs less than setting up a substring search for each cue).
+/// The first place of `cue` (which starts with a comma) in `text`: each comma found byte by
+/// byte, then the cue compared there (a sentence holds few commas, so this costs less than
+/// setting up a substring search for each cue).
 fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
+    let b = text.as_bytes();
     let mut from = 0usize;
-    while let Some(k) = text.get(from..)?.find(',') {
+    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
         let i = from + k;
-        if text.get(i..)?.starts_with(cue) {
+        if b.get(i..)?.starts_with(cue.as_bytes()) {
             return Some(i);
         }
         from = i + 1;
