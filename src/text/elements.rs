@@ -70,6 +70,7 @@ fn is(c: &Concept, lex: Lex, group: u8) -> bool {
 
 /// Progress toward the goals: a goal's status, an objective comparison with an earlier value,
 /// or a stated lack of progress. Not in the history, not planned.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn progress(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -188,12 +189,10 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     let words: Vec<(u32, u32, &str)> = {
         let i = p.doc.tok_from(s.start);
-        p.doc
-            .toks
-            .get(i..)
+        let toks = p.doc.toks.get(i..).unwrap_or(&[]);
+        toks.get(..toks.partition_point(|t| t.start < s.end))
             .unwrap_or(&[])
             .iter()
-            .take_while(|t| t.start < s.end)
             .map(|t| (t.start, t.end, p.doc.tok_str(t)))
             .collect()
     };
@@ -208,29 +207,33 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let over_time = !earlier.is_empty();
     // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
     // after a few minutes of the activity.
-    let grading = words.iter().any(|(_, _, w)| {
-        matches!(
-            *w,
-            "graded"
-                | "increased"
-                | "dropped"
-                | "reduced"
-                | "advanced"
-                | "progressed"
-                | "raised"
-                | "lowered"
-                | "titrated"
-                | "changed"
-                | "moved"
-                | "upgraded"
-                | "downgraded"
-                | "faded"
-        )
-    });
-    let session = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
-        || words.windows(2).any(|w| {
-            matches!(w, [(_, _, a), (_, _, b)] if *a == "after" && b.bytes().all(|x| x.is_ascii_digit()))
-        });
+    let grading = || {
+        words.iter().any(|(_, _, w)| {
+            matches!(
+                *w,
+                "graded"
+                    | "increased"
+                    | "dropped"
+                    | "reduced"
+                    | "advanced"
+                    | "progressed"
+                    | "raised"
+                    | "lowered"
+                    | "titrated"
+                    | "changed"
+                    | "moved"
+                    | "upgraded"
+                    | "downgraded"
+                    | "faded"
+            )
+        })
+    };
+    let session = || {
+        cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
+            || words.windows(2).any(|w| {
+                matches!(w, [(_, _, a), (_, _, b)] if *a == "after" && b.bytes().all(|x| x.is_ascii_digit()))
+            })
+    };
     let vitals_first = |at: u32| {
         cs.iter()
             .any(|c| is(c, Lex::Response, g::response::VITALS) && c.end <= at && at - c.end <= 6)
@@ -240,11 +243,14 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .any(|q| q.start == at && matches!(q.unit, Unit::Weight))
             || p.doc.f(at, at + 4).contains('#')
     };
-    let change = cs.iter().any(|c| is(c, Lex::Progress, g::progress::CHANGE))
-        || words
-            .iter()
-            .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"));
-    let within_session = |a: u32| !over_time && (grading || session || vitals_first(a) || load(a));
+    let change = || {
+        cs.iter().any(|c| is(c, Lex::Progress, g::progress::CHANGE))
+            || words
+                .iter()
+                .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"))
+    };
+    let within_session =
+        |a: u32| !over_time && (grading() || session() || vitals_first(a) || load(a));
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
@@ -291,7 +297,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         let m1 = measures.iter().find(|(x, _)| *x > *a && *x < *to_a);
         let m2 = measures.iter().find(|(x, _)| *x > *to_a && *x < to_a + 40);
         if let (Some(&(x1, _)), Some(&(_, e2))) = (m1, m2) {
-            if !(change || over_time) || within_session(x1) {
+            if !(over_time || change()) || within_session(x1) {
                 continue;
             }
             return Some((*a, e2));
@@ -309,7 +315,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // Arrows between two measures: "22 -> 31 mm", "FOIS 4 -> 6".
     for (k, (a, b, w)) in words.iter().enumerate() {
-        let arrow = (*w == "-" || *w == "=") && words.get(k + 1).is_some_and(|(_, _, x)| *x == ">");
+        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| *x == ">") && (*w == "-" || *w == "=");
         if !arrow {
             continue;
         }
@@ -432,16 +438,17 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // "improved by 10 deg".
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if matches!(
-            *w,
-            "improved"
-                | "increased"
-                | "decreased"
-                | "reduced"
-                | "gained"
-                | "regressed"
-                | "declined"
-        ) && words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+        if words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+            && matches!(
+                *w,
+                "improved"
+                    | "increased"
+                    | "decreased"
+                    | "reduced"
+                    | "gained"
+                    | "regressed"
+                    | "declined"
+            )
         {
             if let Some(&(_, e)) = measures.iter().find(|(x, _)| *x > *a && x - a < 20) {
                 if within_session(*a) {
@@ -458,6 +465,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
 
 /// Why skilled care is needed: a deficit, a functional limitation or a risk stated as the
 /// patient's (not negated, not someone else's, not a goal's target).
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -531,7 +539,8 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // "has had to miss 3 work days": missed work or school.
         let words: Vec<&str> = p.words(si).collect();
         for (k, w) in words.iter().enumerate() {
-            if matches!(*w, "miss" | "missed" | "misses" | "missing")
+            if w.starts_with('m')
+                && matches!(*w, "miss" | "missed" | "misses" | "missing")
                 && words.get(k + 1..(k + 4).min(words.len())).is_some_and(|n| {
                     n.iter()
                         .any(|x| matches!(*x, "work" | "school" | "class" | "classes" | "shifts"))
@@ -565,6 +574,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// technique with its parameters. Testing during an evaluation is not treatment; naming an
 /// exercise or a technique is not skill; a current ability level ("is able to name 15 items
 /// with minimal cues") is a status, not care given.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let treated = sc.treated();
@@ -663,6 +673,7 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// fatigue, a reaction, a return demonstration, accuracy) or over the course of care (a
 /// change the patient reports or shows, with what changed). Not symptom history, not
 /// testing during an evaluation, not "tolerated well" or "feels better" alone.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let treated = sc.treated();
@@ -679,7 +690,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 .iter()
                 .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
-                .any(|w| matches!(w, "after" | "afterward" | "afterwards"))
+                .any(|w| w.starts_with('a') && matches!(w, "after" | "afterward" | "afterwards"))
             || post_number(p, si);
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
@@ -852,19 +863,25 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         });
         // "post" as in "post 3/10" (not "post-op", not "posterior").
         let when = p.words(si).any(|w| {
-            matches!(
-                w,
-                "after" | "during" | "following" | "afterward" | "afterwards"
-            )
+            matches!(w.as_bytes().first(), Some(b'a' | b'd' | b'f'))
+                && matches!(
+                    w,
+                    "after" | "during" | "following" | "afterward" | "afterwards"
+                )
         }) || post_number(p, si);
         let rated = qs
             .iter()
             .any(|q| matches!(q.unit, Unit::Score(_) | Unit::Percent));
         // The symptom may be the heading's word ("Pain: pre 4/10, post 3/10").
         let heading_symptom = p.heading_of(si).is_some_and(|h| {
-            p.concepts.iter().any(|c| {
-                c.start >= h.start && c.end <= h.end && is(c, Lex::Clinical, g::clinical::SYMPTOM)
-            })
+            // Concepts are sorted by start: only those from the heading's start on.
+            let from = p.concepts.partition_point(|c| c.start < h.start);
+            p.concepts
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|c| c.start <= h.end)
+                .any(|c| c.end <= h.end && is(c, Lex::Clinical, g::clinical::SYMPTOM))
         });
         let felt = felt || heading_symptom;
         if felt
@@ -948,17 +965,20 @@ fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
                 | "interventions"
         )
     });
-    let summed = words.iter().any(|w| {
-        matches!(
-            *w,
-            "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
-        )
-    });
+    let summed = || {
+        words.iter().any(|w| {
+            matches!(
+                *w,
+                "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
+            )
+        })
+    };
     let every = words.windows(2).any(|w| {
-        matches!(w, [a, b] if matches!(*a, "each" | "every" | "all")
+        matches!(w, [a, b] if matches!(a.as_bytes().first(), Some(b'e' | b'a'))
+            && matches!(*a, "each" | "every" | "all")
             && matches!(*b, "visit" | "visits" | "session" | "sessions"))
     }) || p.text(si).contains("over the course");
-    (subject && summed) || every
+    (subject && summed()) || every
 }
 
 /// A sentence that states a next step: a plan phrase, a frequency, a plan verb.
@@ -1037,8 +1057,12 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let mut start = false;
     let mut end = false;
     for (k, t) in toks.iter().enumerate() {
-        let w = p.doc.tok_str(t);
         let beside = num(k + 1) || k.checked_sub(1).is_some_and(num);
+        // Every case needs a number beside the word.
+        if !beside {
+            continue;
+        }
+        let w = p.doc.tok_str(t);
         match w {
             "before" | "pre" if beside => start = true,
             "after" | "post" if beside => end = true,
@@ -1059,7 +1083,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
     toks.windows(2)
         .take_while(|w| w.first().is_some_and(|t| t.start < s.end))
         .any(|w| {
-            matches!(w, [a, b] if a.kind == TokKind::Word && p.doc.tok_str(a) == "post" && b.kind == TokKind::Num)
+            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && p.doc.tok_str(a) == "post")
         })
 }
 
@@ -1068,6 +1092,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
 /// What happens next in care: frequency and duration, the next visit's progression, a home
 /// program, a referral, a recommendation, a discharge to a setting or home. Not the reason
 /// for a discharge alone, not a bare "continue", not a past course ("was seen 1x/week").
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1097,31 +1122,33 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
         let in_plan = sec.is_some_and(SectionKind::is_plan);
         // Outside a plan section, a frequency or a home program is a plan only when the
         // sentence looks ahead ("will", "recommend", "continue", "next").
-        let ahead = p.words(si).any(|w| {
-            matches!(
-                w,
-                "will"
-                    | "would"
-                    | "should"
-                    | "shall"
-                    | "recommend"
-                    | "recommended"
-                    | "recommends"
-                    | "plan"
-                    | "planned"
-                    | "next"
-                    | "continue"
-                    | "cont"
-                    | "issued"
-                    | "provided"
-                    | "updated"
-                    | "instructed"
-                    | "educated"
-                    | "given"
-                    | "progressed"
-                    | "reviewed"
-            )
-        });
+        let ahead = || {
+            p.words(si).any(|w| {
+                matches!(
+                    w,
+                    "will"
+                        | "would"
+                        | "should"
+                        | "shall"
+                        | "recommend"
+                        | "recommended"
+                        | "recommends"
+                        | "plan"
+                        | "planned"
+                        | "next"
+                        | "continue"
+                        | "cont"
+                        | "issued"
+                        | "provided"
+                        | "updated"
+                        | "instructed"
+                        | "educated"
+                        | "given"
+                        | "progressed"
+                        | "reviewed"
+                )
+            })
+        };
         let mut found: Option<(u32, u32, &'static str, Ctx)> = None;
         for c in cs {
             if c.lex != Lex::Plan
@@ -1139,7 +1166,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "next step"
                 }
                 g::plan::HOME => {
-                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
+                    if !in_plan && (!ahead() || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "home program"
@@ -1168,7 +1195,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     "discharge plan"
                 }
                 g::plan::FREQUENCY => {
-                    if !in_plan && (!ahead || sc.past_before(si, c.start)) {
+                    if !in_plan && (!ahead() || sc.past_before(si, c.start)) {
                         continue;
                     }
                     "frequency"
@@ -1184,7 +1211,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
             for q in qs {
                 if matches!(q.unit, Unit::PerWeek | Unit::PerDay)
                     && !sc.in_goal(q.start, q.end)
-                    && (in_plan || ahead && !sc.past_before(si, q.start))
+                    && (in_plan || ahead() && !sc.past_before(si, q.start))
                 {
                     found = Some((q.start, q.end, "frequency", Ctx::default()));
                     break;
@@ -1228,6 +1255,7 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
 /// Standardized outcome measures given with a score: the score beside the name, in the
 /// next sentence, or (for a test "administered"/"completed") in its section's results.
 /// Naming a measure that was not given is not one.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1471,7 +1499,8 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // Small words and joining punctuation continue a name ("Test of Articulation",
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
-                matches!(w, "of" | "for" | "the" | "and" | "in")
+                matches!(w.as_bytes().first(), Some(b'o' | b'f' | b't' | b'a' | b'i'))
+                    && matches!(w, "of" | "for" | "the" | "and" | "in")
             } else {
                 matches!(w, "-" | "," | "'")
             };
@@ -1550,6 +1579,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
 
 /// Phrases reviewers cite, with nothing specific next to them (in the sentence, or in the
 /// next one of the same section).
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1819,6 +1849,7 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
 
 /// Objective measurements: degrees, strength grades, distances, assist levels, pain
 /// ratings, percentages.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn measurements(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();

@@ -154,6 +154,7 @@ fn word_count(w: &str) -> Option<u32> {
 
 /// Reads every component the text documents. `narrative`: also read the narrative (an
 /// evaluation note); otherwise only what is stated outright.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn scan(p: &Parsed<'_>, narrative: bool) -> EvalText {
     let mut out = EvalText::default();
     // Standardized tests.
@@ -1071,6 +1072,7 @@ fn plan_items(p: &Parsed<'_>) -> Vec<Span> {
 /// Reads the reasons (and the non-reasons) a text gives for a re-evaluation. In the form's
 /// own reason field (`field`), an event that changes the condition (surgery, a TIA, a
 /// re-injury) is a reason by itself unless the field also calls the re-evaluation routine.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn scan_reason(p: &Parsed<'_>, field: bool) -> ReasonScan {
     let mut out = ReasonScan::default();
     let cs: Vec<&Concept> = p.concepts.iter().filter(|c| c.lex == Lex::Reason).collect();

@@ -104,6 +104,7 @@ const AGREEMENT: &[&str] = &[
     "set",
 ];
 
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
     let mut out: Vec<GoalItem> = Vec::new();
     let tf_of = heading_timeframes(p);
@@ -275,7 +276,7 @@ fn heading_timeframes(p: &Parsed<'_>) -> Vec<bool> {
 
 /// Whether `a..b` states a timeframe.
 pub(crate) fn has_timeframe(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    !quantities::timeframes(&p.doc, &p.quants, p.lex, &[], a, b).is_empty()
+    quantities::has_timeframe(&p.doc, &p.quants, a, b)
 }
 
 /// A "Time frame: 4 weeks" line: any period counts.
@@ -529,33 +530,28 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         || words.windows(2).any(|w| {
             matches!(w, [a, "to"] if matches!(*a, "is" | "are")) || matches!(w, ["to", "be"])
         });
-    let reported = words.windows(2).any(|w| {
+    let reported = || {
+        words.windows(2).any(|w| {
         matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
-    });
-    if !modal && reported {
+    })
+    };
+    if !modal && reported() {
         return Line::Narrative;
     }
     // "Oswestry and TUG were deferred today": a report in the past tense.
-    let past = words
+    let past = || {
+        words
         .windows(2)
-        .any(|w| matches!(w, [a, b] if matches!(*a, "was" | "were" | "did" | "has" | "had") && !matches!(*b, "to")));
-    if !modal && past {
+        .any(|w| matches!(w, [a, b] if matches!(*a, "was" | "were" | "did" | "has" | "had") && !matches!(*b, "to")))
+    };
+    if !modal && past() {
         return Line::Narrative;
     }
     Line::Goal
 }
 
 fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> Vec<&'a str> {
-    let i = p.doc.tok_from(a);
-    p.doc
-        .toks
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < b)
-        .filter(|t| t.kind == TokKind::Word)
-        .map(|t| p.doc.tok_str(t))
-        .collect()
+    p.words_between(a, b).collect()
 }
 
 /// Whether `a..b` holds only goal words, numbers, status words and punctuation.
@@ -722,7 +718,7 @@ fn trim(p: &Parsed<'_>, a: u32, b: u32) -> (u32, u32) {
 
 /// More than a number or a word.
 fn meaningful(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    word_list(p, a, b).len() >= 2
+    p.words_between(a, b).len() >= 2
 }
 
 /// "Pt will …", "Within 4 weeks, the patient will …", "To independently …".
@@ -923,7 +919,8 @@ const STATUS_WORDS: &[&str] = &[
 fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let s = p.sents.get(si)?;
     let cs = p.concepts_in(si);
-    let words_of = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().count();
+    // At least four words in `a..b` (the count stops at the fourth).
+    let four_words = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().nth(3).is_some();
     let has_status = |t: &str| {
         t.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| STATUS_WORDS.contains(&w))
@@ -936,8 +933,14 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     };
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
-    for cue in [", which was ", ", meeting ", ", which met "] {
-        if let Some(i) = text.find(cue) {
+    // (Each cue opens with a comma: a sentence without one has none of them.)
+    let cues: &[&str] = if text.bytes().any(|c| c == b',') {
+        &[", which was ", ", meeting ", ", which met "]
+    } else {
+        &[]
+    };
+    for cue in cues.iter().copied() {
+        if let Some(i) = find_comma_cue(text, cue) {
             let rest = text.get(i + cue.len()..).unwrap_or("");
             let mut ws = rest.split_whitespace();
             let w1 = ws.next().unwrap_or("");
@@ -946,7 +949,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             let ord = |w: &str| ORDINALS.contains(&w);
             if (ord(w2) && w3.starts_with("goal")) || (ord(w1) && w2.starts_with("goal")) {
                 let (a, b) = clip(s.start, s.start + i as u32);
-                if words_of(a, b) >= 4 {
+                if four_words(a, b) {
                     return Some((a, b));
                 }
             }
@@ -982,10 +985,16 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
         .map(|c| c.end)
         .collect();
     // "The first, to …, was met" after a sentence about goals.
-    let lead: Vec<&str> = text.split_whitespace().take(2).collect();
-    if let [the, ord] = lead.as_slice() {
+    // (Most sentences do not open with "the": those are not split.)
+    let mut lead = text
+        .trim_start()
+        .starts_with("the")
+        .then(|| text.split_whitespace())
+        .into_iter()
+        .flatten();
+    if let (Some(the), Some(ord)) = (lead.next(), lead.next()) {
         let ord = ord.trim_end_matches(',');
-        if *the == "the"
+        if the == "the"
             && ORDINALS.contains(&ord)
             && text
                 .get(the.len() + 1 + ord.len()..)
@@ -1057,9 +1066,25 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             continue;
         };
         let (a, b) = clip(a, b);
-        if words_of(a, b) >= 4 {
+        if four_words(a, b) {
             return Some((a, b));
         }
+    }
+    None
+}
+
+/// The first place of `cue` (which starts with a comma) in `text`: each comma found byte by
+/// byte, then the cue compared there (a sentence holds few commas, so this costs less than
+/// setting up a substring search for each cue).
+fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut from = 0usize;
+    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
+        let i = from + k;
+        if b.get(i..)?.starts_with(cue.as_bytes()) {
+            return Some(i);
+        }
+        from = i + 1;
     }
     None
 }

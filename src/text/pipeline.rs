@@ -35,6 +35,11 @@ pub(crate) struct Parsed<'t> {
     pub quants: Vec<Quant>,
     /// Per sentence: the range of its quantities.
     pub sent_quants: Vec<(u32, u32)>,
+    /// The indices of the word tokens in `doc.toks`, in order: [`Parsed::words`] and
+    /// [`Parsed::words_between`] read these instead of filtering every token.
+    pub word_toks: Vec<u32>,
+    /// Per sentence: the range of its words in `word_toks`.
+    pub sent_words: Vec<(u32, u32)>,
 }
 
 impl<'t> Parsed<'t> {
@@ -92,10 +97,22 @@ impl<'t> Parsed<'t> {
         // inside a modifier phrase.
         let inside =
             |a: (u32, u32), b: (u32, u32)| a.0 >= b.0 && a.1 <= b.1 && (a.1 - a.0) < (b.1 - b.0);
+        // Both lists are sorted by start; a phrase holding another starts at most the longest
+        // phrase's length before the inner one's end, so only that window is looked at.
+        let longest_concept = concepts_raw
+            .iter()
+            .map(|c| c.end - c.start)
+            .max()
+            .unwrap_or(0);
         mods.retain(|(m, _)| {
+            let from =
+                concepts_raw.partition_point(|c| c.start < m.end.saturating_sub(longest_concept));
             !pseudo.iter().any(|p| m.start >= p.0 && m.end <= p.1)
                 && !concepts_raw
+                    .get(from..)
+                    .unwrap_or(&[])
                     .iter()
+                    .take_while(|c| c.start <= m.start)
                     .any(|c| inside((m.start, m.end), (c.start, c.end)))
         });
         // Keep only the longest modifier at each position.
@@ -127,11 +144,17 @@ impl<'t> Parsed<'t> {
                 })
             })
             .collect();
+        let longest_kept = kept.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
         let mut concepts: Vec<Concept> = concepts_raw
             .into_iter()
             .filter(|c| {
+                let from =
+                    kept.partition_point(|(m, _)| m.start < c.end.saturating_sub(longest_kept));
                 !kept
+                    .get(from..)
+                    .unwrap_or(&[])
                     .iter()
+                    .take_while(|(m, _)| m.start <= c.start)
                     .any(|(m, _)| inside((c.start, c.end), (m.start, m.end)))
             })
             .collect();
@@ -188,6 +211,20 @@ impl<'t> Parsed<'t> {
                 c.ctx = context::judge(first, last, ms, ts, ns);
             }
         }
+        let word_toks: Vec<u32> = doc
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokKind::Word)
+            .map(|(i, _)| i as u32)
+            .collect();
+        let sent_words = sents
+            .iter()
+            .map(|s| {
+                let (a, b) = word_range(&doc, &word_toks, s.start, s.end);
+                (a as u32, b as u32)
+            })
+            .collect();
         Parsed {
             doc,
             lex,
@@ -197,6 +234,8 @@ impl<'t> Parsed<'t> {
             sent_concepts,
             quants,
             sent_quants,
+            word_toks,
+            sent_words,
         }
     }
 
@@ -255,18 +294,38 @@ impl<'t> Parsed<'t> {
     }
 
     /// Word tokens of sentence `si` (folded strings).
-    pub fn words(&self, si: usize) -> impl Iterator<Item = &str> + '_ {
-        let (s, e) = self.sents.get(si).map_or((0, 0), |s| (s.start, s.end));
-        let i = self.doc.tok_from(s);
-        self.doc
-            .toks
-            .get(i..)
+    pub fn words(&self, si: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let (a, b) = self.sent_words.get(si).copied().unwrap_or((0, 0));
+        self.words_of(a as usize, b as usize)
+    }
+
+    /// Word tokens from the first token that ends after `a` to the last that starts before
+    /// `b` (folded strings); exact-sized, so collecting them allocates once.
+    pub fn words_between(&self, a: u32, b: u32) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let (wa, wb) = word_range(&self.doc, &self.word_toks, a, b);
+        self.words_of(wa, wb)
+    }
+
+    /// The words `wa..wb` of `word_toks`.
+    fn words_of(&self, wa: usize, wb: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let toks = &self.doc.toks;
+        self.word_toks
+            .get(wa..wb.max(wa))
             .unwrap_or(&[])
             .iter()
-            .take_while(move |t| t.start < e)
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| self.doc.tok_str(t))
+            .map(move |&k| toks.get(k as usize).map_or("", |t| self.doc.tok_str(t)))
     }
+}
+
+/// The range in `word_toks` of the words from the first token that ends after `a` to the last
+/// that starts before `b`. Tokens are in order and do not overlap: both bounds by binary
+/// search.
+fn word_range(doc: &Doc<'_>, word_toks: &[u32], a: u32, b: u32) -> (usize, usize) {
+    let i = doc.tok_from(a);
+    let j = doc.toks.partition_point(|t| t.start < b).max(i);
+    let wa = word_toks.partition_point(|&k| (k as usize) < i);
+    let wb = word_toks.partition_point(|&k| (k as usize) < j);
+    (wa, wb.max(wa))
 }
 
 /// The words after each unchecked box ("[ ]", "[]") up to the next box or the line's end.

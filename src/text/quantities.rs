@@ -87,6 +87,15 @@ pub(crate) struct Quant {
 
 /// Number words, for timeframes and counts.
 pub(crate) fn number_word(w: &str) -> Option<f64> {
+    // Most words are not number words: their length and first letter say so.
+    if w.len() > 7
+        || !matches!(
+            w.as_bytes().first(),
+            Some(b'a' | b'e' | b'f' | b'n' | b'o' | b's' | b't')
+        )
+    {
+        return None;
+    }
     Some(match w {
         "a" | "an" | "one" => 1.0,
         "two" => 2.0,
@@ -109,6 +118,7 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
 }
 
 /// Finds every quantity. `unit_hits` are the unit lexicon hits, sorted by start.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
     let toks = &doc.toks;
     let mut out = Vec::with_capacity(toks.len() / 6);
@@ -250,22 +260,54 @@ pub(crate) fn timeframes(
     b: u32,
 ) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
-    let f = doc.folded.as_bytes();
-    let word_before = |at: u32, n: usize| -> Vec<&str> {
-        // The n words before folded offset `at`.
-        let i = doc.tok_from(at);
-        let mut v = Vec::new();
-        let mut j = i;
-        while j > 0 && v.len() < n {
+    each_timeframe(doc, quants, a, b, |tf| {
+        out.push(tf);
+        false
+    });
+    let _ = (lex, hits);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `a..b` states a timeframe: [`timeframes`] is not empty (stops at the first).
+pub(crate) fn has_timeframe(doc: &Doc<'_>, quants: &[Quant], a: u32, b: u32) -> bool {
+    let mut found = false;
+    each_timeframe(doc, quants, a, b, |_| {
+        found = true;
+        true
+    });
+    found
+}
+
+/// Hands each timeframe of `a..b` to `f`, in the order [`timeframes`] finds them, until `f`
+/// returns true.
+fn each_timeframe(
+    doc: &Doc<'_>,
+    quants: &[Quant],
+    a: u32,
+    b: u32,
+    mut f: impl FnMut((u32, u32)) -> bool,
+) {
+    let bytes = doc.folded.as_bytes();
+    // The up to `N` words before folded offset `at`, nearest first.
+    fn words_before<'d, const N: usize>(doc: &'d Doc<'_>, at: u32) -> ([&'d str; N], usize) {
+        let mut v = [""; N];
+        let mut n = 0usize;
+        let mut j = doc.tok_from(at);
+        while j > 0 && n < N {
             j -= 1;
             let Some(t) = doc.toks.get(j) else { break };
             if t.kind == TokKind::Newline {
                 break;
             }
-            v.push(doc.tok_str(t));
+            if let Some(slot) = v.get_mut(n) {
+                *slot = doc.tok_str(t);
+            }
+            n += 1;
         }
-        v
-    };
+        (v, n)
+    }
     let i0 = quants.partition_point(|q| q.start < a);
     for q in quants
         .get(i0..)
@@ -274,7 +316,8 @@ pub(crate) fn timeframes(
         .take_while(|q| q.start < b)
     {
         if q.unit.is_period() {
-            let before = word_before(q.start, 4);
+            let (words, n) = words_before::<4>(doc, q.start);
+            let before = words.get(..n).unwrap_or(&[]);
             let first = before.first().copied().unwrap_or("");
             let lead = matches!(
                 first,
@@ -294,45 +337,35 @@ pub(crate) fn timeframes(
                 .iter()
                 .take(3)
                 .any(|w| matches!(*w, "in" | "within" | "by" | "over"));
-            let paren = first == "(" || f.get(q.end as usize) == Some(&b')');
-            let hyphen_form = f.get(q.num.1 as usize) == Some(&b'-') || (first.is_empty());
+            let paren = first == "(" || bytes.get(q.end as usize) == Some(&b')');
+            let hyphen_form = bytes.get(q.num.1 as usize) == Some(&b'-') || (first.is_empty());
             // "4 weeks" alone after a "time frame" label or at a line's start also counts.
-            if lead || paren || hyphen_form {
-                let s = before
-                    .iter()
-                    .take(2)
-                    .position(|w| {
-                        matches!(*w, "in" | "within" | "by" | "over" | "for" | "x" | "next")
-                    })
-                    .map_or(q.start, |_| q.start);
-                out.push((s, q.end));
+            if (lead || paren || hyphen_form) && f((q.start, q.end)) {
+                return;
             }
         } else if matches!(q.unit, Unit::Date | Unit::Score(_)) {
-            let before = word_before(q.start, 2);
-            if before
+            let (words, n) = words_before::<2>(doc, q.start);
+            if words
+                .get(..n)
+                .unwrap_or(&[])
                 .iter()
                 .any(|w| matches!(*w, "by" | "before" | "on" | "until" | "date"))
+                && f((q.start, q.end))
             {
-                out.push((q.start, q.end));
+                return;
             }
         }
     }
-    out.extend(timeframe_phrases(doc, a, b));
-    let _ = (lex, hits);
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Timeframe phrases without a number, read from the words of `a..b`.
-pub(crate) fn timeframe_phrases(doc: &Doc<'_>, a: u32, b: u32) -> Vec<(u32, u32)> {
-    // Found once over the whole text, then filtered: goals ask many times.
-    doc.timeframe_phrases
+    for tf in doc
+        .timeframe_phrases
         .get_or_init(|| all_timeframe_phrases(doc))
         .iter()
         .filter(|(s, e)| *s >= a && *e <= b)
-        .copied()
-        .collect()
+    {
+        if f(*tf) {
+            return;
+        }
+    }
 }
 
 fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
@@ -427,8 +460,12 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         if t.kind != TokKind::Word {
             continue;
         }
-        // Every phrase starts with one of these words.
+        // Every phrase starts with one of these words (their first letters first: most
+        // words are none of them).
         if !matches!(
+            doc.byte(t.start as usize),
+            b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w'
+        ) || !matches!(
             doc.tok_str(t),
             "by" | "at"
                 | "upon"
@@ -445,7 +482,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         let s = t.start as usize;
         let Some(rest) = seg.get(s..) else { continue };
         for p in PHRASES {
-            if !rest.starts_with(p.as_bytes()) {
+            if p.as_bytes().first() != rest.first() || !rest.starts_with(p.as_bytes()) {
                 continue;
             }
             let e = s + p.len();
@@ -464,7 +501,11 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         let (Some(t0), Some(t1)) = (w.first(), w.get(1)) else {
             continue;
         };
-        if doc.tok_str(t0) == "by" && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
+        // "by" (its two bytes) before the month's name.
+        let by = t0.end == t0.start + 2
+            && doc.byte(t0.start as usize) == b'b'
+            && doc.byte(t0.start as usize + 1) == b'y';
+        if by && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
             out.push((t0.start, t1.end));
         }
     }

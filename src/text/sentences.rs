@@ -26,17 +26,17 @@ pub(crate) struct Sent {
 }
 
 /// Splits the text. `abbrev_ends` are the folded end offsets of abbreviation hits, sorted.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) -> Vec<Sent> {
     let mut out: Vec<Sent> = Vec::with_capacity(doc.toks.len() / 8 + 1);
     let toks = &doc.toks;
     let f = doc.folded.as_bytes();
-    // Heading label ranges are not sentences.
-    let in_heading = |at: u32| {
-        let i = headings.partition_point(|h| h.start <= at);
-        i.checked_sub(1)
-            .and_then(|i| headings.get(i))
-            .is_some_and(|h| at >= h.start && at < h.end)
-    };
+    // The headings that start at or before each token: the tokens go forward, so when the
+    // headings are in order a cursor follows them (else a binary search per token).
+    let in_order = headings
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.start <= b.start));
+    let mut hk = 0usize;
     let mut cur: Option<(usize, bool, Option<u32>, bool)> = None; // first token, line start, item, para
     let mut line_start = true;
     let mut blank = true;
@@ -63,7 +63,25 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
         }
     };
     while let Some(t) = toks.get(i) {
-        if in_heading(t.start) {
+        let before = if in_order {
+            if hk
+                .checked_sub(1)
+                .and_then(|k| headings.get(k))
+                .is_some_and(|h| h.start > t.start)
+            {
+                // (Back before the cursor: found again.)
+                hk = headings.partition_point(|h| h.start <= t.start);
+            }
+            while headings.get(hk).is_some_and(|h| h.start <= t.start) {
+                hk += 1;
+            }
+            hk
+        } else {
+            headings.partition_point(|h| h.start <= t.start)
+        };
+        let at_heading = before.checked_sub(1).and_then(|k| headings.get(k));
+        // Heading label ranges are not sentences.
+        if at_heading.is_some_and(|h| t.start >= h.start && t.start < h.end) {
             if cur.is_some() {
                 close(&mut out, &mut cur, i.saturating_sub(1));
             }
@@ -72,7 +90,11 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
             i += 1;
             continue;
         }
-        let sec = section_at(headings, t.start).map(|s| s as u16);
+        // The section holding the token (as `section_at`).
+        let sec = at_heading
+            .filter(|h| t.start < h.body_end.max(h.end))
+            .and(before.checked_sub(1))
+            .map(|s| s as u16);
         if sec != last_section {
             if cur.is_some() {
                 close(&mut out, &mut cur, i.saturating_sub(1));

@@ -11,6 +11,7 @@ use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::sections::SectionKind;
 
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<Signature> {
     let f = p.doc.folded.as_bytes();
     let header_end = header_block_end(p);

@@ -10,6 +10,7 @@ use super::normalize::TokKind;
 use super::pipeline::Parsed;
 use super::quantities::Unit;
 
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
     let mut mentions: Vec<(u32, u32, Vec<&'static str>)> = Vec::new();
     for c in p.concepts.iter().filter(|c| c.lex == Lex::Intervention) {
@@ -170,6 +171,7 @@ fn read_before(p: &Parsed<'_>, at: u32) -> Option<Mention> {
 }
 
 /// Totals written in the text: (total treatment time, total timed minutes), with where.
+#[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn totals(p: &Parsed<'_>) -> (Option<Mention>, Option<Mention>, Vec<(u32, u32)>) {
     let toks = &p.doc.toks;
     let mut treatment = None;
