@@ -31,6 +31,9 @@ pub mod goals;
 pub mod measures;
 pub mod model;
 pub mod reading;
+mod scan;
+#[cfg(test)]
+mod scan_differential;
 
 use crate::config::{Config, PayerRules};
 use crate::date::Date;
