@@ -32,8 +32,6 @@ pub mod measures;
 pub mod model;
 pub mod reading;
 mod scan;
-#[cfg(test)]
-mod scan_differential;
 
 use crate::config::{Config, PayerRules};
 use crate::date::Date;
