@@ -448,9 +448,9 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
         }
         words.push(canonical_word(&w).to_string());
     }
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words.dedup();
-    numbers.sort_unstable();
+    crate::sort::sort(&mut numbers);
     (words, numbers)
 }
 
