@@ -1,281 +1,65 @@
-//! The lexicons: clinician-readable data files (`src/text/lexicon/*.txt`, embedded with
-//! `include_str!`) turned into one multi-pattern automaton, once per process.
+//! The lexicons: clinician-readable data files (`src/text/lexicon/*.txt`; their format is
+//! described in [`compile`]) turned into one multi-pattern trie, once per process.
 //!
-//! Format of a file: `[group]` opens a group; then one phrase per line, lower case,
-//! optionally `phrase = value`; `#` starts a comment line; `(a|b|)` lists alternatives (an
-//! empty one makes the group optional). A phrase written with capitals ("PT", "TUG", "MoCA")
-//! matches only text written with the same capitals. Phrases are folded the way the text is
-//! ([`super::normalize`]), so "short-term" and "short term" are the same phrase. Groups may
-//! carry `message:` and `fix:` lines (the red-flag rewrites).
-//!
-//! Every phrase of every file goes into one Aho–Corasick automaton (the `aho-corasick`
-//! crate), searched once per note over the folded copy, overlapping matches included; a
-//! match counts only on word boundaries. Building the automaton for the ~4,000 phrases
-//! takes about a millisecond natively and is done lazily, once per process.
+//! `build.rs` compiles the files ([`compile`]): it expands the alternatives, folds every
+//! phrase the way the text is folded ([`super::fold`]), cuts it into *segments* (a run of
+//! letters, a run of digits, or one other character, with whether a space comes before it)
+//! and writes the tables this module includes. At start-up the reader only hashes those
+//! segments into a trie; each note's folded copy is then cut into segments and searched once,
+//! overlapping matches included. A phrase can only match on word boundaries ("te" is never
+//! found in "tested"), so a trie over whole segments finds exactly what a byte-level
+//! Aho–Corasick automaton with a boundary check would (a test proves it on the corpus), at
+//! one hash lookup per segment of the note.
 
 use super::normalize::{is_alnum, Doc};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use spec::segments;
+pub(crate) use spec::{groups, Lex, FILES};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// Which lexicon an entry comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Lex {
-    Section,
-    Context,
-    Abbrev,
-    Assist,
-    Skill,
-    Clinical,
-    Response,
-    Progress,
-    Plan,
-    RedFlag,
-    Test,
-    Credential,
-    Intervention,
-    History,
-    Reason,
-    Unit,
+#[cfg(test)]
+use super::fold;
+#[cfg(test)]
+#[allow(dead_code)] // `build.rs` uses the rest
+pub(crate) mod compile;
+mod spec;
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+
+/// FNV-1a: a small, fast hash for short keys (segments and trie edges); the keys are the
+/// lexicon's own, not the note's, so no flooding concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn write_u64(&mut self, n: u64) {
+        // One multiply-xorshift round for the packed edge keys.
+        let h = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
 }
 
-/// The lexicon files, with the groups each may use (an entry's `group` is the index here).
-pub(crate) const FILES: &[(Lex, &str, &str, &[&str])] = &[
-    (
-        Lex::Section,
-        "sections.txt",
-        include_str!("lexicon/sections.txt"),
-        groups::SECTIONS,
-    ),
-    (
-        Lex::Context,
-        "context.txt",
-        include_str!("lexicon/context.txt"),
-        groups::CONTEXT,
-    ),
-    (
-        Lex::Abbrev,
-        "abbreviations.txt",
-        include_str!("lexicon/abbreviations.txt"),
-        &["abbreviation"],
-    ),
-    (
-        Lex::Assist,
-        "assist.txt",
-        include_str!("lexicon/assist.txt"),
-        &["assist", "criterion", "task", "manner", "vague"],
-    ),
-    (
-        Lex::Skill,
-        "skill.txt",
-        include_str!("lexicon/skill.txt"),
-        &[
-            "cue",
-            "skill",
-            "return-demo",
-            "technique",
-            "parameter",
-            "teach",
-            "deliver",
-            "testing",
-            "ability",
-        ],
-    ),
-    (
-        Lex::Clinical,
-        "clinical.txt",
-        include_str!("lexicon/clinical.txt"),
-        &[
-            "deficit",
-            "normal",
-            "limitation",
-            "risk",
-            "symptom",
-            "activity",
-            "condition",
-            "impaired",
-            "function",
-        ],
-    ),
-    (
-        Lex::Response,
-        "response.txt",
-        include_str!("lexicon/response.txt"),
-        &[
-            "after",
-            "reaction",
-            "tolerance",
-            "course",
-            "vitals",
-            "after-activity",
-        ],
-    ),
-    (
-        Lex::Progress,
-        "progress.txt",
-        include_str!("lexicon/progress.txt"),
-        &[
-            "goal-word",
-            "goal-qualifier",
-            "status",
-            "change",
-            "earlier",
-            "no-progress",
-            "severity",
-            "not-progress",
-        ],
-    ),
-    (
-        Lex::Plan,
-        "plan.txt",
-        include_str!("lexicon/plan.txt"),
-        &[
-            "plan",
-            "plan-verb",
-            "setting",
-            "discharge",
-            "continue",
-            "home",
-            "frequency",
-        ],
-    ),
-    (
-        Lex::RedFlag,
-        "redflags.txt",
-        include_str!("lexicon/redflags.txt"),
-        groups::REDFLAGS,
-    ),
-    (
-        Lex::Test,
-        "tests.txt",
-        include_str!("lexicon/tests.txt"),
-        &["measure", "impairment-measure"],
-    ),
-    (
-        Lex::Credential,
-        "credentials.txt",
-        include_str!("lexicon/credentials.txt"),
-        &["credential", "degree", "signing"],
-    ),
-    (
-        Lex::Intervention,
-        "interventions.txt",
-        include_str!("lexicon/interventions.txt"),
-        &["intervention"],
-    ),
-    (
-        Lex::History,
-        "history.txt",
-        include_str!("lexicon/history.txt"),
-        groups::HISTORY,
-    ),
-    (
-        Lex::Reason,
-        "reasons.txt",
-        include_str!("lexicon/reasons.txt"),
-        &[
-            "new-findings",
-            "significant-change",
-            "failure-to-respond",
-            "routine",
-            "event",
-            "event-cue",
-        ],
-    ),
-    (
-        Lex::Unit,
-        "units.txt",
-        include_str!("lexicon/units.txt"),
-        groups::UNITS,
-    ),
-];
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// The group names of the files whose groups map to a stage's own kinds (sections, context
-/// modifiers, red flags, history, units), by file.
-pub(crate) mod groups {
-    /// The groups of `lexicon/sections.txt`, in `SectionKind`-mapping order.
-    pub const SECTIONS: &[&str] = &[
-        "subjective",
-        "history",
-        "past-history",
-        "medications",
-        "social-history",
-        "prior-function",
-        "systems-review",
-        "objective",
-        "exam",
-        "tests",
-        "treatment",
-        "assessment",
-        "impression",
-        "goals",
-        "short-term-goals",
-        "long-term-goals",
-        "patient-goals",
-        "plan",
-        "recommendations",
-        "frequency",
-        "education",
-        "home-program",
-        "response",
-        "discharge-summary",
-        "diagnosis",
-        "signature",
-        "billing",
-        "header",
-        "timeframe",
-    ];
-    /// The groups of `lexicon/context.txt`.
-    pub const CONTEXT: &[&str] = &[
-        "negated forward",
-        "negated backward",
-        "hypothetical forward",
-        "historical forward",
-        "experiencer forward",
-        "reported forward",
-        "terminate",
-        "pseudo",
-        "terminate negated",
-    ];
-    /// The groups of `lexicon/history.txt`.
-    pub const HISTORY: &[&str] = &[
-        "comorbidity",
-        "medication",
-        "personal-factor",
-        "exam-element",
-        "evolving",
-        "unstable",
-        "stable",
-        "course",
-        "anchor-presentation",
-        "anchor-decision",
-        "anchor-profile",
-        "anchor-task",
-        "anchor-history",
-        "anchor-comorbidity",
-        "anchor-exam",
-        "anchor-deficit",
-        "history-cue",
-    ];
-    /// The groups of `lexicon/units.txt`.
-    pub const UNITS: &[&str] = &[
-        "minutes", "units", "hours", "seconds", "distance", "degrees", "reps", "weight", "percent",
-        "days", "weeks", "months", "visits", "per-week", "per-day",
-    ];
-    /// The groups of `lexicon/redflags.txt`, in this enum's order.
-    pub const REDFLAGS: &[&str] = &[
-        "tolerated-well",
-        "continue-poc",
-        "doing-well",
-        "progressing",
-        "no-significant-change",
-        "no-new-complaints",
-        "flowsheet",
-        "maintenance",
-        "as-tolerated",
-        "general-conditioning",
-        "repetitive-exercise",
-        "judgmental",
-    ];
+/// The trie node reached from `node` by segment `seg` (spaced or not), packed in one key.
+fn edge_key(node: u32, seg: u32, spaced: bool) -> u64 {
+    (u64::from(node) << 33) | (u64::from(seg) << 1) | u64::from(spaced)
 }
 
 /// One phrase of one lexicon.
@@ -287,7 +71,7 @@ pub(crate) struct Entry {
     /// The value after `=` ("" when none).
     pub value: &'static str,
     /// The phrase as written, when it must match the text's capitals.
-    pub cased: Option<Box<str>>,
+    pub cased: Option<&'static str>,
 }
 
 /// A group's `message:` and `fix:` lines.
@@ -307,14 +91,21 @@ pub(crate) struct Hit {
 
 /// The lexicons, built once.
 pub(crate) struct Lexicon {
-    ac: Option<AhoCorasick>,
-    /// For each automaton pattern, its entries (`entry_ids[ranges[p].0 .. ranges[p].1]`).
+    /// Segment text → segment id, for every segment of every phrase.
+    seg_ids: FnvMap<&'static str, u32>,
+    /// Trie edges: `edge_key(node, segment, spaced)` → child node (the root is node 0).
+    edges: FnvMap<u64, u32>,
+    /// Per trie node, the phrase (pattern) that ends there (`u32::MAX`: none).
+    node_pattern: Vec<u32>,
+    /// The root's children by segment id (most starts end here: no hash lookup for them).
+    root: Vec<u32>,
+    /// For each pattern (distinct folded phrase), its entries (`entry_ids[ranges[p].0 .. ranges[p].1]`).
     ranges: Vec<(u32, u32)>,
     entry_ids: Vec<u32>,
     pub entries: Vec<Entry>,
     /// Per file (in [`FILES`] order), per group: the group's texts.
     pub texts: Vec<Vec<GroupText>>,
-    /// Problems found while reading the files (checked by the tests; never a panic).
+    /// Problems found while compiling the files (checked by the tests; never a panic).
     #[cfg_attr(not(any(test, feature = "testing")), allow(dead_code))]
     pub problems: Vec<String>,
 }
@@ -326,149 +117,185 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::build)
     }
 
+    /// Loads the compiled tables: the segments into a hash map, the phrases into the trie.
     fn build() -> Lexicon {
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut problems = Vec::new();
-        let mut texts = Vec::new();
-        // folded phrase -> the entries it stands for
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (lex, name, data, groups) in FILES {
-            let mut group: Option<u8> = None;
-            let mut gtexts = vec![GroupText::default(); groups.len()];
-            for (n, raw) in data.lines().enumerate() {
-                let line = raw.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                if let Some(g) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    group = groups.iter().position(|x| *x == g).map(|i| i as u8);
-                    if group.is_none() {
-                        problems.push(format!("{name}:{}: unknown group [{g}]", n + 1));
-                    }
-                    continue;
-                }
-                let Some(gi) = group else {
-                    problems.push(format!("{name}:{}: phrase outside a group", n + 1));
-                    continue;
-                };
-                if let Some(m) = line.strip_prefix("message:") {
-                    if let Some(t) = gtexts.get_mut(gi as usize) {
-                        t.message = m.trim();
-                    }
-                    continue;
-                }
-                if let Some(m) = line.strip_prefix("fix:") {
-                    if let Some(t) = gtexts.get_mut(gi as usize) {
-                        t.fix = m.trim();
-                    }
-                    continue;
-                }
-                let (phrase, value) = match line.split_once(" = ") {
-                    Some((p, v)) => (p.trim(), v.trim()),
-                    None => (line, ""),
-                };
-                let variants = expand(phrase);
-                if variants.is_empty() || variants.len() > 512 {
-                    problems.push(format!(
-                        "{name}:{}: {} alternatives in {phrase:?}",
-                        n + 1,
-                        variants.len()
-                    ));
-                    continue;
-                }
-                for v in variants {
-                    let folded = fold_phrase(&v);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    let cased = v
-                        .bytes()
-                        .any(|b| b.is_ascii_uppercase())
-                        .then(|| v.clone().into_boxed_str());
-                    let id = entries.len() as u32;
-                    entries.push(Entry {
-                        lex: *lex,
-                        group: gi,
-                        value,
-                        cased,
-                    });
-                    let p = match index.get(&folded) {
-                        Some(&p) => p,
-                        None => {
-                            index.insert(folded.clone(), patterns.len());
-                            patterns.push(folded);
-                            pattern_entries.push(Vec::new());
-                            patterns.len() - 1
-                        }
-                    };
-                    if let Some(list) = pattern_entries.get_mut(p) {
-                        list.push(id);
-                    }
+        let seg_ids: FnvMap<&'static str, u32> = SEGMENTS
+            .split('\n')
+            .enumerate()
+            .map(|(i, s)| (s, i as u32))
+            .collect();
+        let mut edges: FnvMap<u64, u32> =
+            FnvMap::with_capacity_and_hasher(PATTERN_SEGS.len(), Default::default());
+        let mut node_pattern: Vec<u32> = Vec::with_capacity(PATTERN_SEGS.len() + 1);
+        node_pattern.push(u32::MAX);
+        let mut start = 0usize;
+        for (p, &len) in PATTERN_LENS.iter().enumerate() {
+            let end = start + usize::from(len);
+            let mut node = 0u32;
+            for &s in PATTERN_SEGS.get(start..end).unwrap_or(&[]) {
+                let key = edge_key(node, u32::from(s >> 1), s & 1 == 1);
+                let next_node = node_pattern.len() as u32;
+                node = *edges.entry(key).or_insert_with(|| {
+                    node_pattern.push(u32::MAX);
+                    next_node
+                });
+            }
+            if node != 0 {
+                if let Some(slot) = node_pattern.get_mut(node as usize) {
+                    *slot = p as u32;
                 }
             }
-            texts.push(gtexts);
+            start = end;
         }
-        let mut ranges = Vec::with_capacity(pattern_entries.len());
-        let mut entry_ids = Vec::with_capacity(entries.len());
-        for list in &pattern_entries {
-            let a = entry_ids.len() as u32;
-            entry_ids.extend_from_slice(list);
-            ranges.push((a, entry_ids.len() as u32));
-        }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
-            .build(&patterns);
-        let ac = match ac {
-            Ok(ac) => Some(ac),
-            Err(e) => {
-                problems.push(format!("automaton: {e}"));
-                None
+        let mut root = vec![u32::MAX; seg_ids.len()];
+        for (id, slot) in root.iter_mut().enumerate() {
+            if let Some(&child) = edges.get(&edge_key(0, id as u32, false)) {
+                *slot = child;
             }
-        };
+        }
+        // Each entry's phrase: the next new one, unless an earlier entry brought it.
+        let mut entry_pattern: Vec<u32> = Vec::with_capacity(ENTRY_FILE.len());
+        let (mut next, mut repeats) = (0u32, ENTRY_REPEATS.iter().peekable());
+        for id in 0..ENTRY_FILE.len() as u32 {
+            match repeats.next_if(|r| r.0 == id) {
+                Some(&(_, p)) => entry_pattern.push(p),
+                None => {
+                    entry_pattern.push(next);
+                    next += 1;
+                }
+            }
+        }
+        // Entries grouped by pattern, in file order within a pattern (a counting sort).
+        let mut ranges = vec![(0u32, 0u32); PATTERN_LENS.len()];
+        for &p in &entry_pattern {
+            if let Some(r) = ranges.get_mut(p as usize) {
+                r.1 += 1;
+            }
+        }
+        let mut at = 0u32;
+        for r in &mut ranges {
+            let n = r.1;
+            *r = (at, at);
+            at += n;
+        }
+        let mut entry_ids = vec![0u32; at as usize];
+        for (id, &p) in entry_pattern.iter().enumerate() {
+            if let Some(r) = ranges.get_mut(p as usize) {
+                if let Some(slot) = entry_ids.get_mut(r.1 as usize) {
+                    *slot = id as u32;
+                }
+                r.1 += 1;
+            }
+        }
+        let entries = ENTRY_FILE
+            .iter()
+            .zip(ENTRY_GROUP)
+            .zip(ENTRY_VALUE.iter().zip(ENTRY_CASED))
+            .map(|((&file, &group), (&value, &cased))| Entry {
+                lex: FILES.get(usize::from(file)).map_or(Lex::Section, |f| f.0),
+                group,
+                value: VALUES.get(usize::from(value)).copied().unwrap_or(""),
+                cased: (cased != 0)
+                    .then(|| CASED.get(usize::from(cased)).copied())
+                    .flatten(),
+            })
+            .collect();
+        let texts = TEXTS
+            .iter()
+            .map(|groups| {
+                groups
+                    .iter()
+                    .map(|&(message, fix)| GroupText { message, fix })
+                    .collect()
+            })
+            .collect();
         Lexicon {
-            ac,
+            seg_ids,
+            edges,
+            node_pattern,
+            root,
             ranges,
             entry_ids,
             entries,
             texts,
-            problems,
+            problems: PROBLEMS.iter().map(|p| p.to_string()).collect(),
         }
     }
 
     /// Every phrase found in `doc`, on word boundaries, sorted by start (then longest first).
     pub fn find(&self, doc: &Doc<'_>) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
         let f = doc.folded.as_bytes();
-        for m in ac.find_overlapping_iter(doc.folded.as_str()) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary(f, s, e) {
-                continue;
-            }
-            let Some(&(a, b)) = self.ranges.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            for id in self.entry_ids.get(a as usize..b as usize).unwrap_or(&[]) {
-                let Some(entry) = self.entries.get(*id as usize) else {
+        let mut segs = Vec::with_capacity(f.len() / 3);
+        segments(f, &mut segs);
+        // Each segment's id once (u32::MAX: no phrase has it).
+        let ids: Vec<u32> = segs
+            .iter()
+            .map(|sg| {
+                doc.folded
+                    .get(sg.start as usize..sg.end as usize)
+                    .and_then(|t| self.seg_ids.get(t))
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
+        for (i, first) in segs.iter().enumerate() {
+            let from = out.len();
+            let mut node = 0u32;
+            for (k, (sg, &id)) in segs.iter().zip(&ids).skip(i).enumerate() {
+                if id == u32::MAX {
+                    break;
+                }
+                let child = if k == 0 {
+                    self.root.get(id as usize).copied().unwrap_or(u32::MAX)
+                } else {
+                    let key = edge_key(node, id, sg.spaced);
+                    self.edges.get(&key).copied().unwrap_or(u32::MAX)
+                };
+                if child == u32::MAX {
+                    break;
+                }
+                node = child;
+                let p = self
+                    .node_pattern
+                    .get(node as usize)
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                if p == u32::MAX {
+                    continue;
+                }
+                let (s, e) = (first.start as usize, sg.end as usize);
+                if !boundary(f, s, e) {
+                    continue;
+                }
+                let Some(&(a, b)) = self.ranges.get(p as usize) else {
                     continue;
                 };
-                if let Some(cased) = &entry.cased {
-                    if !same_capitals(doc.orig(s as u32, e as u32), cased) {
+                for id in self.entry_ids.get(a as usize..b as usize).unwrap_or(&[]) {
+                    let Some(entry) = self.entries.get(*id as usize) else {
                         continue;
+                    };
+                    if let Some(cased) = &entry.cased {
+                        if !same_capitals(doc.orig(s as u32, e as u32), cased) {
+                            continue;
+                        }
                     }
+                    out.push(Hit {
+                        start: s as u32,
+                        end: e as u32,
+                        entry: *id,
+                    });
                 }
-                out.push(Hit {
-                    start: s as u32,
-                    end: e as u32,
-                    entry: *id,
-                });
+            }
+            // This start's hits came shortest first: longest first instead, the entries of
+            // one phrase staying in file order.
+            if let Some(chunk) = out.get_mut(from..).filter(|c| c.len() > 1) {
+                chunk.reverse();
+                for run in chunk.chunk_by_mut(|a, b| a.end == b.end) {
+                    run.reverse();
+                }
             }
         }
-        out.sort_unstable_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
         out
     }
 
@@ -536,63 +363,44 @@ fn same_capitals(text: &str, cased: &str) -> bool {
     }
 }
 
-/// Folds a phrase of a lexicon file the way the text is folded.
-pub(crate) fn fold_phrase(p: &str) -> String {
-    let d = Doc::new(p);
-    d.folded.trim().to_string()
-}
-
-/// Expands "(a|b|)" alternatives into every phrase they stand for.
-fn expand(p: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut rest = p;
-    while !rest.is_empty() {
-        match rest.find('(') {
-            Some(open) if rest.get(open..).is_some_and(|r| r.contains('|')) => {
-                let Some(close) = rest.get(open..).and_then(|r| r.find(')')).map(|c| open + c)
-                else {
-                    break;
-                };
-                let inner = rest.get(open + 1..close).unwrap_or("");
-                if !inner.contains('|') {
-                    // A literal parenthesis, e.g. "(i)".
-                    let lit = rest.get(..=close).unwrap_or("");
-                    for o in &mut out {
-                        o.push_str(lit);
-                    }
-                    rest = rest.get(close + 1..).unwrap_or("");
-                    continue;
-                }
-                let head = rest.get(..open).unwrap_or("");
-                let mut next = Vec::with_capacity(out.len() * 3);
-                for o in &out {
-                    for alt in inner.split('|') {
-                        next.push(format!("{o}{head}{alt}"));
-                    }
-                }
-                out = next;
-                if out.len() > 4096 {
-                    return Vec::new();
-                }
-                rest = rest.get(close + 1..).unwrap_or("");
-            }
-            _ => {
-                for o in &mut out {
-                    o.push_str(rest);
-                }
-                rest = "";
-            }
-        }
-    }
-    out.into_iter()
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::compile::expand;
     use super::*;
+
+    /// A lexicon file's text.
+    fn file_text(name: &str) -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/text/lexicon");
+        std::fs::read_to_string(dir.join(name)).unwrap()
+    }
+
+    /// Folds a phrase the way `build.rs` does.
+    fn fold_phrase(p: &str) -> String {
+        let mut folded = String::new();
+        fold::fold_into(p, &mut folded, None);
+        folded.trim().to_string()
+    }
+
+    /// The files compiled here, as `build.rs` compiles them.
+    fn compiled() -> compile::Compiled {
+        compile::compile(file_text, fold_phrase)
+    }
+
+    #[test]
+    fn the_build_compiles_what_the_files_say() {
+        // The tables `build.rs` wrote are the files as they are now.
+        let c = compiled();
+        let lex = Lexicon::get();
+        assert_eq!(c.entries.len(), lex.entries.len());
+        assert_eq!(c.folded.len(), lex.ranges.len());
+        assert_eq!(c.segments.join("\n"), SEGMENTS);
+        for (e, got) in c.entries.iter().zip(&lex.entries) {
+            assert_eq!(FILES[e.file as usize].0, got.lex);
+            assert_eq!(e.group, got.group);
+            assert_eq!(e.value, got.value);
+            assert_eq!(e.cased.as_deref(), got.cased);
+        }
+    }
 
     #[test]
     fn the_files_read_cleanly() {
@@ -605,7 +413,8 @@ mod tests {
     fn no_phrase_is_listed_twice_in_one_file() {
         // Within a group a phrase is listed once; a section heading maps to one kind.
         let mut dups = Vec::new();
-        for (_, name, data, _) in FILES {
+        for (_, name, _) in FILES {
+            let data = file_text(name);
             let mut seen: std::collections::HashMap<(String, bool), &str> =
                 std::collections::HashMap::new();
             let mut group = "";
@@ -634,6 +443,93 @@ mod tests {
             }
         }
         assert!(dups.is_empty(), "{dups:#?}");
+    }
+
+    /// The trie finds exactly what a byte-level Aho–Corasick automaton over the same phrases
+    /// finds with the boundary check (the reader's first design), on every string of the
+    /// team's corpus and bench notes and on edge cases.
+    #[test]
+    fn the_trie_finds_what_aho_corasick_finds() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let lex = Lexicon::get();
+        // The distinct folded phrases, in pattern order.
+        let patterns = compiled().folded;
+        assert_eq!(patterns.len(), lex.ranges.len());
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap();
+        let reference = |doc: &Doc<'_>| {
+            let f = doc.folded.as_bytes();
+            let mut out = Vec::new();
+            for m in ac.find_overlapping_iter(doc.folded.as_str()) {
+                let (s, e) = (m.start(), m.end());
+                if !boundary(f, s, e) {
+                    continue;
+                }
+                let (a, b) = lex.ranges[m.pattern().as_usize()];
+                for id in &lex.entry_ids[a as usize..b as usize] {
+                    let entry = &lex.entries[*id as usize];
+                    if let Some(cased) = &entry.cased {
+                        if !same_capitals(doc.orig(s as u32, e as u32), cased) {
+                            continue;
+                        }
+                    }
+                    out.push((s as u32, e as u32, *id));
+                }
+            }
+            out.sort_unstable();
+            out
+        };
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "x",
+            "3x/wk",
+            "can't walk; pt's knee",
+            "b.i.d. x2",
+            "--- ...",
+            "é—ü 2u",
+            "Pt tested; TE 25 min. PT, DPT. tug of war",
+            "  short-term   goals:\n\n LTG #1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+                _ => {}
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        for dir in ["corpus", "bench", "fixtures/eval"] {
+            let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for f in rd.flatten() {
+                if f.path().extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(f.path()).unwrap());
+                } else if f.path().extension().is_some_and(|e| e == "json") {
+                    let v: serde_json::Value =
+                        serde_json::from_str(&std::fs::read_to_string(f.path()).unwrap()).unwrap();
+                    strings(&v, &mut texts);
+                }
+            }
+        }
+        assert!(texts.len() > 1000, "{} texts", texts.len());
+        for t in &texts {
+            let doc = Doc::new(t);
+            let mut got: Vec<(u32, u32, u32)> = lex
+                .find(&doc)
+                .iter()
+                .map(|h| (h.start, h.end, h.entry))
+                .collect();
+            got.sort_unstable();
+            assert_eq!(got, reference(&doc), "{t:?}");
+        }
     }
 
     #[test]

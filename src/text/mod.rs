@@ -4,7 +4,7 @@
 //! | stage | module | input → output |
 //! |---|---|---|
 //! | 1. normalize | [`normalize`] | the text → a lower-cased ASCII-folded copy with a map back to byte offsets, and its tokens |
-//! | 2. lexicons | [`lexicon`] | the folded copy → every phrase of every lexicon (`lexicon/*.txt`, data a clinician can review) found in **one** Aho–Corasick pass |
+//! | 2. lexicons | [`lexicon`] | the folded copy → every phrase of every lexicon (`lexicon/*.txt`, data a clinician can review) found in **one** pass over a trie of word segments (compiled from the files by `build.rs`) |
 //! | 3. sections | [`sections`] | line starts + the heading lexicon → the headings and the kind of section each opens (medspaCy's Sectionizer) |
 //! | 4. sentences | [`sentences`] | tokens + headings + abbreviations → sentences and list items |
 //! | 5. quantities | [`quantities`] | tokens + unit phrases → numbers with what they measure (minutes, units, scores, frequencies, timeframes) |
@@ -14,13 +14,15 @@
 //! [`pipeline::Parsed`] holds the result of stages 1–6 for one text. All spans in
 //! [`TextFacts`] are byte ranges of the text; the report converts them to UTF-16.
 //!
-//! Nothing is compiled per note: the lexicons are read into one automaton once per process
-//! ([`lexicon::Lexicon::get`]), and every stage is one linear pass.
+//! Nothing is compiled per note: `build.rs` compiles the lexicon files into tables, loaded
+//! into one trie once per process ([`lexicon::Lexicon::get`]), and every stage is one linear
+//! pass.
 
 mod context;
 mod elements;
 mod evaluation;
 mod facts;
+mod fold;
 mod goals;
 mod lexicon;
 mod normalize;
@@ -113,7 +115,7 @@ pub fn lexicon_problems() -> &'static [String] {
     &Lexicon::get().problems
 }
 
-/// Builds the lexicon automaton now (it is otherwise built by the first read).
+/// Loads the lexicon trie now (it is otherwise loaded by the first read).
 pub fn warm_up() {
     let _ = Lexicon::get();
 }

@@ -11,6 +11,7 @@
 //! → "re eval"); tabs and runs of spaces to one space; any other character (CJK, emoji) to a
 //! space. The folded copy is pure ASCII, so every later stage can index it by bytes.
 
+use super::fold::fold_into;
 use crate::span::Span;
 
 /// A token of the folded copy: `start..end` in folded bytes.
@@ -46,122 +47,11 @@ pub(crate) struct Doc<'t> {
     pub(crate) timeframe_phrases: std::cell::OnceCell<Vec<(u32, u32)>>,
 }
 
-/// What a non-ASCII character folds to (`None`: a space).
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-            "a"
-        }
-        'æ' | 'Æ' => "ae",
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => {
-            "e"
-        }
-        'ğ' | 'Ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "i",
-        'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
-        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ő' => {
-            "o"
-        }
-        'œ' | 'Œ' => "oe",
-        'ř' | 'Ř' => "r",
-        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ů' | 'Ű' => {
-            "u"
-        }
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => "\"",
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' => "-",
-        '°' | '\u{00BA}' => "deg",
-        '→' | '⟶' | '➔' | '➜' => "->",
-        '⇒' => "=>",
-        '←' => "<-",
-        '↑' | '⬆' => " increased ",
-        '↓' | '⬇' => " decreased ",
-        '≥' => ">=",
-        '≤' => "<=",
-        '×' => "x",
-        '÷' => "/",
-        '½' => "1/2",
-        '¼' => "1/4",
-        '¾' => "3/4",
-        '•' | '◦' | '▪' | '·' | '●' | '‣' | '∙' | '○' | '■' | '□' | '☐' | '➢' | '►' => {
-            "*"
-        }
-        '✓' | '✔' | '✗' | '✘' => "x",
-        '…' => "...",
-        '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => return None,
-        _ => return None,
-    })
-}
-
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str) -> Doc<'t> {
         let mut folded = String::with_capacity(text.len() + 16);
         let mut map: Vec<u32> = Vec::with_capacity(text.len() + 17);
-        let bytes = text.as_bytes();
-        let push = |folded: &mut String, map: &mut Vec<u32>, s: &str, at: usize| {
-            for b in s.bytes() {
-                if b == b' ' && folded.as_bytes().last() == Some(&b' ') {
-                    continue;
-                }
-                folded.push(b as char);
-                map.push(at as u32);
-            }
-        };
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_ascii() {
-                let b = c as u8;
-                let out = match b {
-                    b'A'..=b'Z' => (b + 32) as char,
-                    b'\t' | b'\r' | 0x0b | 0x0c => ' ',
-                    b'-' => {
-                        let prev = folded.as_bytes().last().copied().unwrap_or(b' ');
-                        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                        // "short-term", "EAT-10", "9-hole": a hyphen with a letter on one side
-                        // joins words; "4-5", "0-105" keep their dash.
-                        if (prev.is_ascii_alphabetic() && next.is_ascii_alphanumeric())
-                            || (prev.is_ascii_digit() && next.is_ascii_alphabetic())
-                        {
-                            ' '
-                        } else {
-                            '-'
-                        }
-                    }
-                    0..=8 | 0x0e..=0x1f | 0x7f => ' ',
-                    _ => c,
-                };
-                let mut buf = [0u8; 4];
-                push(&mut folded, &mut map, out.encode_utf8(&mut buf), i);
-            } else {
-                match fold_char(c) {
-                    Some(s) => {
-                        // A dash between letters is a hyphen: a space, as for '-'.
-                        let s = if s == "-"
-                            && folded
-                                .as_bytes()
-                                .last()
-                                .is_some_and(u8::is_ascii_alphabetic)
-                            && chars.peek().is_some_and(|(_, n)| n.is_ascii_alphabetic())
-                        {
-                            " "
-                        } else {
-                            s
-                        };
-                        push(&mut folded, &mut map, s, i)
-                    }
-                    None => push(&mut folded, &mut map, " ", i),
-                }
-            }
-        }
+        fold_into(text, &mut folded, Some(&mut map));
         map.push(text.len() as u32);
         let toks = tokenize(&folded);
         Doc {

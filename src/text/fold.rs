@@ -1,0 +1,130 @@
+//! Folding, shared by the reader ([`super::normalize`]) and the build script, which folds the
+//! lexicons' phrases the same way when it compiles them (`build.rs`). Std only: no crate
+//! paths, so `build.rs` can include this file as it is.
+
+/// What a non-ASCII character folds to (`None`: a space).
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => {
+            "e"
+        }
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "i",
+        'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ő' => {
+            "o"
+        }
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ů' | 'Ű' => {
+            "u"
+        }
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        '°' | '\u{00BA}' => "deg",
+        '→' | '⟶' | '➔' | '➜' => "->",
+        '⇒' => "=>",
+        '←' => "<-",
+        '↑' | '⬆' => " increased ",
+        '↓' | '⬇' => " decreased ",
+        '≥' => ">=",
+        '≤' => "<=",
+        '×' => "x",
+        '÷' => "/",
+        '½' => "1/2",
+        '¼' => "1/4",
+        '¾' => "3/4",
+        '•' | '◦' | '▪' | '·' | '●' | '‣' | '∙' | '○' | '■' | '□' | '☐' | '➢' | '►' => {
+            "*"
+        }
+        '✓' | '✔' | '✗' | '✘' => "x",
+        '…' => "...",
+        '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => return None,
+        _ => return None,
+    })
+}
+
+/// Appends the folded copy of `text` to `folded` (see [`super::normalize`] for what folding
+/// does) and, when `map` is given, for each folded byte the byte offset in `text` of the
+/// character it came from.
+pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Vec<u32>>) {
+    let bytes = text.as_bytes();
+    // Every byte written is ASCII (the table above and the ASCII cases below), so the bytes
+    // are built directly and turned back into a `String` at the end.
+    let mut out = std::mem::take(folded).into_bytes();
+    out.reserve(text.len() + 16);
+    if let Some(m) = map.as_deref_mut() {
+        m.reserve(text.len() + 17);
+    }
+    let mut push = |out: &mut Vec<u8>, b: u8, at: usize| {
+        if b == b' ' && out.last() == Some(&b' ') {
+            return;
+        }
+        out.push(b);
+        if let Some(m) = map.as_deref_mut() {
+            m.push(at as u32);
+        }
+    };
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            let o = match b {
+                b'A'..=b'Z' => b + 32,
+                b'\t' | b'\r' | 0x0b | 0x0c => b' ',
+                b'-' => {
+                    let prev = out.last().copied().unwrap_or(b' ');
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    // "short-term", "EAT-10", "9-hole": a hyphen with a letter on one side
+                    // joins words; "4-5", "0-105" keep their dash.
+                    if (prev.is_ascii_alphabetic() && next.is_ascii_alphanumeric())
+                        || (prev.is_ascii_digit() && next.is_ascii_alphabetic())
+                    {
+                        b' '
+                    } else {
+                        b'-'
+                    }
+                }
+                0..=8 | 0x0e..=0x1f | 0x7f => b' ',
+                _ => b,
+            };
+            push(&mut out, o, i);
+            i += 1;
+            continue;
+        }
+        let mut rest = text.get(i..).unwrap_or("").chars();
+        let Some(c) = rest.next() else {
+            break;
+        };
+        let s = match fold_char(c) {
+            // A dash between letters is a hyphen: a space, as for '-'.
+            Some("-")
+                if out.last().is_some_and(u8::is_ascii_alphabetic)
+                    && rest.next().is_some_and(|n| n.is_ascii_alphabetic()) =>
+            {
+                " "
+            }
+            Some(s) => s,
+            None => " ",
+        };
+        for &o in s.as_bytes() {
+            push(&mut out, o, i);
+        }
+        i += c.len_utf8();
+    }
+    *folded = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
