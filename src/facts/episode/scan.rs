@@ -546,7 +546,7 @@ fn measured_at(s: &[u8], i: usize) -> Option<usize> {
         // from … N … to … M, within one sentence.
         if let Some(d) = lit(s, i, "from")
             .filter(|&e| blanks(s, e) > e)
-            .and_then(|e| sentence(e))
+            .and_then(sentence)
         {
             let stop = first_of(s, d, |b| matches!(b, b'.' | b';' | b'\n')).unwrap_or(s.len());
             if let Some(e) = (d..=stop).find_map(|p| {
