@@ -15,10 +15,14 @@
 // because the episode reader still brings the regex engine the reader no longer needs
 // (docs/size.md). Budget 620 KiB (634,880 B) until that reader moves onto the lexicon pass:
 // for the lead to confirm.
+// Without a regex engine (the episode reader's patterns are hand-written scanners, the
+// lexicon pass has no aho-corasick), one shared sort instance and wasm-opt --converge: the
+// browser entry is 429,083 B (measured 2026-12-07); the budget is that plus 5%, 440 KiB
+// (450,560 B).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 484 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 440 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };

@@ -173,8 +173,8 @@ impl EditDraft {
                 ChangeDraft::Text(span, replacement) => texts.push((span, replacement)),
             }
         }
-        removes.sort_by_key(|r| std::cmp::Reverse(removal_order(r)));
-        texts.sort_by_key(|t| std::cmp::Reverse(t.0));
+        crate::sort::sort_by_key(&mut removes, |r| std::cmp::Reverse(removal_order(r)));
+        crate::sort::sort_by_key(&mut texts, |t| std::cmp::Reverse(t.0));
         let mut changes = sets;
         changes.extend(removes.into_iter().map(|field| {
             Change::Remove(RemoveField {

@@ -58,6 +58,7 @@ mod options;
 mod policy;
 mod report;
 mod rules;
+mod sort;
 mod span;
 mod text;
 mod wire;

@@ -240,7 +240,7 @@ fn allocate_cms(
             .is_some_and(|(_, g)| g.billed > g.minutes / 15)
     };
     let first_line = |i: usize| groups.get(i).map_or(usize::MAX, |(_, g)| g.first_line);
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         rem(b)
             .cmp(&rem(a))
             .then(took_extra(b).cmp(&took_extra(a)))
@@ -286,7 +286,9 @@ fn distribute_in_group(
     let mut left = group_units;
     let mut order = g.line_idx.clone();
     // First-code lines before add-on lines.
-    order.sort_by_key(|&i| (src.get(i).map_or(true, |l| l.code != key), i));
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (src.get(i).map_or(true, |l| l.code != key), i)
+    });
     let family = codes::lookup(key).is_some_and(|c| c.family_first.is_some());
     for (pos, &li) in order.iter().enumerate() {
         let Some(line) = src.get(li) else { continue };

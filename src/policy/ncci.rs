@@ -382,9 +382,7 @@ impl PtpTable {
         if table.rows.is_empty() {
             return Err("no edits found: expected the CMS practitioner PTP file (tab-delimited, columns Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date, Modifier, PTP Edit Rationale)".into());
         }
-        table
-            .rows
-            .sort_by_key(|r| (r.column1, r.column2, r.effective));
+        crate::sort::sort_by_key(&mut table.rows, |r| (r.column1, r.column2, r.effective));
         Ok(table)
     }
 

@@ -171,7 +171,7 @@ pub fn build(
         })
         .collect();
     // A stable order: severity, then position in the text, then field.
-    all.sort_by(|a, b| {
+    crate::sort::sort_by(&mut all, |a, b| {
         let (a, b) = (&a.finding, &b.finding);
         a.severity
             .cmp(&b.severity)

@@ -1113,7 +1113,7 @@ pub(crate) fn scan_reason(p: &Parsed<'_>, field: bool) -> ReasonScan {
             }
         }
     }
-    out.accepted.sort_by_key(|a| a.1.start);
+    crate::sort::sort_by_key(&mut out.accepted, |a| a.1.start);
     out
 }
 

@@ -39,7 +39,7 @@ pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
             mentions.push((t.start, end, vec![info.code]));
         }
     }
-    mentions.sort_by_key(|m| m.0);
+    crate::sort::sort_by_key(&mut mentions, |m| m.0);
     // A name followed by its code ("TE 97110") is one mention, with the code.
     let mut merged: Vec<(u32, u32, Vec<&'static str>)> = Vec::new();
     for m in mentions {

@@ -203,7 +203,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
     if fps.len() >= 3 && distinct_types >= 2 {
         let sorted = |fp: &Fingerprint| {
             let mut k: Vec<u64> = fp.units.iter().map(|u| u.0).collect();
-            k.sort_unstable();
+            crate::sort::sort(&mut k);
             k.dedup();
             k
         };
@@ -224,7 +224,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
                 || (!configured.is_empty() && configured.contains(&u.0));
         }
         let mut all: Vec<u64> = fp.windows.iter().map(|w| w.0).collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         all.dedup();
         let mut own: Vec<u64> = fp
             .windows
@@ -232,7 +232,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
             .filter(|w| !fp.units.get(w.1).is_some_and(|u| u.1))
             .map(|w| w.0)
             .collect();
-        own.sort_unstable();
+        crate::sort::sort(&mut own);
         own.dedup();
         fp.all = all;
         fp.own = own;

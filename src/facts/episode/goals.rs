@@ -215,7 +215,10 @@ pub fn build(model: &Model<'_>) -> Goals {
                     .map(|(s, g)| (s, i, g)),
             );
         }
-        pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // A total order (item and goal indices are unique), so any sort gives this result.
+        crate::sort::sort_by(&mut pairs, |a, b| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        });
         let mut item_goal: Vec<Option<usize>> = vec![None; m.reading.goals.len()];
         let mut goal_taken = vec![false; out.goals.len()];
         for (_, i, g) in pairs {

@@ -31,6 +31,7 @@ pub mod goals;
 pub mod measures;
 pub mod model;
 pub mod reading;
+mod scan;
 
 use crate::config::{Config, PayerRules};
 use crate::date::Date;

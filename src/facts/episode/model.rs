@@ -165,7 +165,8 @@ impl<'a> Model<'a> {
                 }
             })
             .collect();
-        members.sort_unstable_by_key(|m| {
+        // The note's index makes the order total, so any sort gives this result.
+        crate::sort::sort_by_key(&mut members, |m| {
             (m.note.date_of_service, type_rank(m.note.note_type), m.index)
         });
 

@@ -11,9 +11,8 @@
 //! Every span is a byte range of the note's text; nothing here copies the note's words
 //! into a report.
 
+use super::scan;
 use crate::span::Span;
-use regex_lite::Regex;
-use std::sync::OnceLock;
 
 /// Short- or long-term goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,102 +97,15 @@ pub struct NoteReading {
     pub plan: PlanWords,
 }
 
-struct Patterns {
-    /// A goals heading line: "Goals:", "Short-term goals (3 weeks):", "LTGs", "Goal status:".
-    heading: Regex,
-    /// A goal label: "STG 2", "LTG", "Goal #3", "Short-term goal 1", "Long term goal b".
-    label: Regex,
-    /// A numbered or lettered item: "1.", "2)", "#3", "a."
-    numbered: Regex,
-    /// Any other heading that ends a goals section ("A:", "Plan:", "Assessment").
-    other_heading: Regex,
-    status: Regex,
-    measured: Regex,
-    timeframe: Regex,
-    all_goals: Regex,
-    frequency: Regex,
-    duration: Regex,
-    visits: Regex,
-}
-
-/// Compiles a pattern with `regex-lite` (the crate's only regular expressions: a few
-/// line-sized patterns run on report notes, where the small engine is fast enough and keeps
-/// the full `regex` engines and Unicode tables out of the package). Its `\b`, `\d`, `\s`
-/// and `(?i)` are ASCII, as these patterns want.
-fn re(p: &str) -> Result<Regex, regex_lite::Error> {
-    Regex::new(p)
-}
-
-fn patterns() -> Option<&'static Patterns> {
-    static P: OnceLock<Option<Patterns>> = OnceLock::new();
-    P.get_or_init(|| {
-        let term = r"(?:stgs?|ltgs?|short[- ]?term\s+goals?|long[- ]?term\s+goals?|goals?)";
-        Some(Patterns {
-            heading: re(
-                r"(?i)^(?:(?:short|long)[- ]?term\s+)?(?:goals?|stgs?|ltgs?)(?:\s*(?:and|&|/)\s*(?:status|progress|outcomes?))?(?:\s+status)?\s*(?:\([^)\n]{0,30}\))?\s*(?::\s*(?P<rest>.*)|$)",
-            )
-            .ok()?,
-            label: re(&format!(
-                r"(?i)(?:^\s*|[.;:]\s+|\s{{2,}})(?P<label>(?P<term>{term})\s*#?\s*(?P<num>\d{{1,2}}|[a-h](?:\b|\)))?)\s*(?:\([^)\n]{{0,30}}\))?\s*(?:[:.)\-–—]|$)"
-            ))
-            .ok()?,
-            numbered: re(r"^(?:#\s*(?P<a>\d{1,2})|(?P<b>\d{1,2})\s*[.):]|\(?(?P<c>[a-h])[.)])\s+").ok()?,
-            other_heading: re(
-                r"(?i)^(?:[soap]|subjective|objective|assessment|impression|plan|p\s*/\s*o\s*c|plan\s+of\s+care|frequency|duration|interventions?|treatment|response|education|hep|home\s+program|signature|signed|diagnos[ie]s|history|prognosis|rehab\s+potential|problems?|summary|discharge\s+(?:status|plan|summary)|reason\s+for\s+discharge|recommendations?|totals?|total\s+\w+(?:\s+\w+)?)\s*:",
-            )
-            .ok()?,
-            status: re(
-                r"(?i)\b(?:(?P<not>not\s+(?:yet\s+)?(?:met|achieved|attained)|unmet)|(?P<partly>part(?:ial)?l?y\s+(?:met|achieved|attained)|partial(?:ly)?)|(?P<met>met|achieved|attained)|(?P<ongoing>progressing|ongoing|in\s+progress|continu(?:e|es|ed|ing))|(?P<dc>discontinued|deferred|d/?c'?d)|(?P<revised>revised|upgraded|downgraded))\b",
-            )
-            .ok()?,
-            measured: re(
-                r"(?i)\b(?:now|currently|current(?:ly)?[ \t]*:|today)[ \t]*:?[ \t]*[^.;\n\d]*\d|\bfrom[ \t]+[^.;\n\d]*\d[^.;\n]*?\bto[ \t]+[^.;\n\d]*\d|\d[ \t]*(?:°|deg|ft|%|/\d\d?|[ \t]?s|[ \t]?sec|[ \t]?min)?[ \t]*(?:->|→|=>)[ \t]*\d|\((?:was|baseline|initial(?:ly)?|eval[a-z]*|ie)\b[^)\n\d]*\d",
-            )
-            .ok()?,
-            timeframe: re(
-                r"(?i)\(\s*\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\s*\)|\b(?:in|within|by|over|x|for)\s+\d{1,2}\s*(?:-\s*\d{1,2}\s*)?(?:d|days?|wks?|weeks?|mos?|months?|visits?|sessions?)\b|\bby\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|d/?c|discharge|end\s+of\s+(?:poc|plan|episode|cert\w*))",
-            )
-            .ok()?,
-            all_goals: re(
-                r"(?i)\b(?:all\s+(?:(?P<t1>short|long)[- ]?term\s+|(?P<t2>stg|ltg)s?\s+)?goals?|all\s+(?P<t3>stg|ltg)s|(?P<t4>stg|ltg)s\s+(?:1\s*(?:-|–|through|to)\s*\d|all))\s+(?:were\s+|was\s+|have\s+been\s+|are\s+|now\s+)?(?P<st>met|achieved|attained|partially\s+met|not\s+met|discontinued)\b",
-            )
-            .ok()?,
-            frequency: re(
-                r"(?i)\b(?:(?P<lo>[1-7])\s*(?:-|–|to)\s*)?(?P<n>[1-7])\s*(?:x|times?)\s*(?:/|per|a|an|each|every)?\s*(?:wk|week)s?\b|\b(?P<w>once|twice|one|two|three|four|five)\s+(?:times\s+)?(?:a|per|/|each|every)\s+week\b|\b(?P<abbr>biw|tiw|qw|2xwk|3xwk)\b",
-            )
-            .ok()?,
-            duration: re(
-                r"(?i)(?:\b(?:for|x|×|over|duration\s*:?)\s*(?:(?P<lo>\d{1,2})\s*(?:-|–|to)\s*)?(?P<n>\d{1,2})\s*(?:wks?|weeks?)\b|(?:^|[\s,;(])(?:(?P<lo2>\d{1,2})\s*(?:-|–|to)\s*)?(?P<n2>\d{1,2})\s*(?:wks?|weeks?)\b)",
-            )
-            .ok()?,
-            visits: re(r"(?i)\b(?P<n>\d{1,3})\s*(?:total\s+)?(?:visits|sessions|treatments)\b").ok()?,
-        })
-    })
-    .as_ref()
-}
-
-/// Whether every pattern compiled (a test checks it).
-#[cfg(test)]
-pub fn patterns_compile() -> bool {
-    patterns().is_some()
-}
-
 /// Reads goals, goal statuses and the plan's frequency from `text`. `report`: the note is a
 /// report or sets a plan, so its "all goals met" statements and plan words matter (a daily
 /// note's do not, and reading them would cost every daily note a pass over its text).
 pub fn read(text: &str, report: bool) -> NoteReading {
-    let Some(p) = patterns() else {
-        return NoteReading::default();
-    };
     NoteReading {
-        goals: goals(p, text),
-        all_goals: if report {
-            all_goals(p, text)
-        } else {
-            Vec::new()
-        },
+        goals: goals(text),
+        all_goals: if report { all_goals(text) } else { Vec::new() },
         plan: if report {
-            plan(p, text)
+            plan(text)
         } else {
             PlanWords::default()
         },
@@ -234,7 +146,7 @@ fn term_of(word: &str, context: Option<Term>) -> Option<Term> {
     }
 }
 
-fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
+fn goals(text: &str) -> Vec<GoalItem> {
     let mut out = Vec::new();
     // Inside a goals section: the term its heading names (None for plain "Goals").
     let mut section: Option<Option<Term>> = None;
@@ -254,68 +166,55 @@ fn goals(p: &Patterns, text: &str) -> Vec<GoalItem> {
         // A line that opens with a goal label ("STG 1:", "LTG (8 wks):", "Goal 2 -") holds
         // one or more labelled items.
         if let Some(first) = opens_with_goal_word
-            .then(|| p.label.captures(line))
+            .then(|| scan::label_at(line, 0))
             .flatten()
-            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
         {
-            let ctx = first.name("term").and_then(|t| term_of(t.as_str(), None));
-            let plural_heading = first
-                .name("term")
-                .is_some_and(|t| t.as_str().to_ascii_lowercase().ends_with('s'))
-                && first.name("num").is_none();
+            let term = span_str(line, first.term);
+            let ctx = term_of(term, None);
+            let plural_heading = term.to_ascii_lowercase().ends_with('s') && first.num.is_none();
             if plural_heading {
                 // "STGs: …" / "Goals: …" is a heading (maybe with items on the same line).
                 section = Some(ctx);
-                let rest_start = first.get(0).map_or(0, |m| m.end());
+                let rest_start = first.end;
                 let rest = line.get(rest_start..).unwrap_or("");
-                labelled_items(p, rest, base + rest_start, ctx, &mut out, true);
+                labelled_items(rest, base + rest_start, ctx, &mut out, true);
                 continue;
             }
             section = Some(section.flatten().or(ctx));
-            labelled_items(p, line, base, None, &mut out, false);
+            labelled_items(line, base, None, &mut out, false);
             continue;
         }
-        if let Some(c) = opens_with_goal_word
-            .then(|| p.heading.captures(line))
-            .flatten()
-        {
-            let head_end = c.name("rest").map_or(line.len(), |m| m.start());
-            let head = line.get(..head_end).unwrap_or("");
+        if let Some(rest_at) = opens_with_goal_word.then(|| scan::heading(line)).flatten() {
+            let head = line.get(..rest_at.unwrap_or(line.len())).unwrap_or("");
             let ctx = term_of(head.trim_start(), None);
             section = Some(ctx);
-            if let Some(rest) = c.name("rest").filter(|r| !r.as_str().trim().is_empty()) {
-                labelled_items(p, rest.as_str(), base + rest.start(), ctx, &mut out, true);
+            if let Some((rest_at, rest)) = rest_at
+                .and_then(|r| Some((r, line.get(r..)?)))
+                .filter(|(_, r)| !r.trim().is_empty())
+            {
+                labelled_items(rest, base + rest_at, ctx, &mut out, true);
             }
             continue;
         }
         let Some(ctx) = section else {
             continue;
         };
-        if p.other_heading.is_match(line) {
+        if scan::other_heading(line) {
             section = None;
             continue;
         }
         // An item inside the goals section: numbered, lettered, or a plain line.
-        let (num, item_start) = match p.numbered.captures(line) {
-            Some(c) => (
-                c.name("a")
-                    .or_else(|| c.name("b"))
-                    .or_else(|| c.name("c"))
-                    .map(|m| m.as_str().to_ascii_lowercase()),
-                c.get(0).map_or(0, |m| m.end()),
-            ),
+        let (num, item_start) = match scan::numbered(line) {
+            Some((id, end)) => (Some(span_str(line, id).to_ascii_lowercase()), end),
             None => (None, 0),
         };
         // A line with a label inside ("1. STG: …") is read as labelled.
         let rest = line.get(item_start..).unwrap_or("");
-        if p.label
-            .captures(rest)
-            .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0))
-        {
-            labelled_items(p, rest, base + item_start, ctx, &mut out, false);
+        if scan::label_at(rest, 0).is_some() {
+            labelled_items(rest, base + item_start, ctx, &mut out, false);
             continue;
         }
-        if let Some(g) = item(p, line, base, item_start, ctx, num) {
+        if let Some(g) = item(line, base, item_start, ctx, num) {
             out.push(g);
         }
     }
@@ -337,60 +236,51 @@ fn starts_with_goal_word(line: &str) -> bool {
 /// Items in a stretch that may hold several labels ("STG (3 wks): … . LTG (8 wks): …").
 /// `unlabelled_ok`: text before the first label is an item of its own (after a heading).
 fn labelled_items(
-    p: &Patterns,
     s: &str,
     base: usize,
     ctx: Option<Term>,
     out: &mut Vec<GoalItem>,
     unlabelled_ok: bool,
 ) {
-    let starts: Vec<regex_lite::Captures<'_>> = p.label.captures_iter(s).collect();
-    let first_start = starts
-        .first()
-        .and_then(|c| c.name("label"))
-        .map_or(s.len(), |m| m.start());
+    let starts = scan::labels(s);
+    let first_start = starts.first().map_or(s.len(), |l| l.label);
     if unlabelled_ok && !s.get(..first_start).unwrap_or("").trim().is_empty() {
-        if let Some(g) = item(p, s.get(..first_start).unwrap_or(""), base, 0, ctx, None) {
+        if let Some(g) = item(s.get(..first_start).unwrap_or(""), base, 0, ctx, None) {
             out.push(g);
         }
     }
-    for (i, c) in starts.iter().enumerate() {
-        let (Some(label), Some(whole)) = (c.name("label"), c.get(0)) else {
-            continue;
-        };
-        let end = starts
-            .get(i + 1)
-            .and_then(|n| n.name("label"))
-            .map_or(s.len(), |m| m.start());
-        let seg = s.get(label.start()..end).unwrap_or("");
-        let term = c.name("term").and_then(|t| term_of(t.as_str(), ctx));
-        let num = c
-            .name("num")
-            .map(|n| n.as_str().trim_end_matches(')').to_ascii_lowercase());
+    for (i, l) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(s.len(), |n| n.label);
+        let seg = s.get(l.label..end).unwrap_or("");
+        let term_word = span_str(s, l.term);
+        let term = term_of(term_word, ctx);
+        let num = l
+            .num
+            .map(|n| span_str(s, n).trim_end_matches(')').to_ascii_lowercase());
         // A bare plural label ("LTGs:") inside a line is a heading, not an item.
-        if c.name("num").is_none()
-            && c.name("term").is_some_and(|t| {
-                let t = t.as_str().to_ascii_lowercase();
+        let body_start = l.end - l.label;
+        if l.num.is_none()
+            && {
+                let t = term_word.to_ascii_lowercase();
                 t.ends_with('s') && t != "goals"
-            })
-            && seg
-                .get(whole.end() - label.start()..)
-                .unwrap_or("")
-                .trim()
-                .is_empty()
+            }
+            && seg.get(body_start..).unwrap_or("").trim().is_empty()
         {
             continue;
         }
-        let body_start = whole.end() - label.start();
-        if let Some(g) = item(p, seg, base + label.start(), body_start, term, num) {
+        if let Some(g) = item(seg, base + l.label, body_start, term, num) {
             out.push(g);
         }
     }
 }
 
+/// The text of `span` in `s` (empty if it does not fit).
+fn span_str(s: &str, (a, b): (usize, usize)) -> &str {
+    s.get(a..b).unwrap_or("")
+}
+
 /// One goal item: `s` is its text at `base`; its statement starts at `body` within it.
 fn item(
-    p: &Patterns,
     s: &str,
     base: usize,
     body: usize,
@@ -403,24 +293,8 @@ fn item(
     }
     let content = s.get(body..trimmed_end)?;
     // The status: the first status word, or else a measured comparison.
-    let status_word = p.status.captures(content).and_then(|c| {
-        let m = c.get(0)?;
-        let st = if c.name("not").is_some() {
-            Status::NotMet
-        } else if c.name("partly").is_some() {
-            Status::PartlyMet
-        } else if c.name("met").is_some() {
-            Status::Met
-        } else if c.name("ongoing").is_some() {
-            Status::Ongoing
-        } else if c.name("dc").is_some() {
-            Status::Discontinued
-        } else {
-            Status::Revised
-        };
-        Some((st, m.start(), m.end()))
-    });
-    let measured = p.measured.find(content).map(|m| (m.start(), m.end()));
+    let status_word = scan::status(content);
+    let measured = scan::measured(content);
     // The statement ends where the status part begins: at the separator before the status
     // word (" – met", " (partially met", "; status:"), or at the measured comparison.
     let status_at = match (status_word, measured) {
@@ -467,44 +341,25 @@ fn item(
     })
 }
 
-fn all_goals(p: &Patterns, text: &str) -> Vec<AllGoals> {
+fn all_goals(text: &str) -> Vec<AllGoals> {
     // Every statement names goals, STGs or LTGs: a text without those words is passed over.
     let lower = text.to_ascii_lowercase();
     if !["goal", "stg", "ltg"].iter().any(|w| lower.contains(w)) {
         return Vec::new();
     }
-    p.all_goals
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let t = c
-                .name("t1")
-                .or_else(|| c.name("t2"))
-                .or_else(|| c.name("t3"))
-                .or_else(|| c.name("t4"))
-                .and_then(|t| term_of(t.as_str(), None));
-            let st = c.name("st")?.as_str().to_ascii_lowercase();
-            let status = if st.starts_with("partial") {
-                Status::PartlyMet
-            } else if st.starts_with("not") {
-                Status::NotMet
-            } else if st.starts_with("disc") {
-                Status::Discontinued
-            } else {
-                Status::Met
-            };
-            Some(AllGoals {
-                term: t,
-                status,
-                span: Span::new(m.start(), m.end()),
-            })
+    scan::all_goals(text)
+        .into_iter()
+        .map(|m| AllGoals {
+            term: m.term,
+            status: m.status,
+            span: Span::new(m.start, m.end),
         })
         .collect()
 }
 
 /// The plan's frequency: the first "N x/week" (with a duration in the same sentence), a
 /// number of visits, or both.
-fn plan(p: &Patterns, text: &str) -> PlanWords {
+fn plan(text: &str) -> PlanWords {
     let mut out = PlanWords::default();
     for (off, line) in lines(text) {
         // Cheap word checks first: the patterns run only on lines that can match them.
@@ -516,56 +371,24 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
             .iter()
             .any(|w| lower.contains(w));
         if out.per_week.is_none() && may_frequency {
-            if let Some(c) = p.frequency.captures(line) {
-                let n = c
-                    .name("n")
-                    .and_then(|m| m.as_str().parse::<u32>().ok())
-                    .or_else(|| {
-                        c.name("w")
-                            .map(|w| match w.as_str().to_ascii_lowercase().as_str() {
-                                "once" | "one" => 1,
-                                "twice" | "two" => 2,
-                                "three" => 3,
-                                "four" => 4,
-                                _ => 5,
-                            })
-                    })
-                    .or_else(|| {
-                        c.name("abbr")
-                            .map(|a| match a.as_str().to_ascii_lowercase().as_str() {
-                                "qw" => 1,
-                                "biw" | "2xwk" => 2,
-                                _ => 3,
-                            })
-                    });
-                let lo = c.name("lo").and_then(|m| m.as_str().parse::<u32>().ok());
-                if let (Some(n), Some(m)) = (n, c.get(0)) {
-                    out.per_week = Some(lo.map_or(n, |lo| lo.max(n)));
-                    let mut end = m.end();
-                    // The duration after the frequency on the same line.
-                    let after = line.get(m.end()..).unwrap_or("");
-                    let sentence_end = after.find(['.', ';', '\n']).unwrap_or(after.len());
-                    let window = after.get(..sentence_end.min(40)).unwrap_or("");
-                    if let Some(d) = p.duration.captures(window) {
-                        let n = d
-                            .name("n")
-                            .or_else(|| d.name("n2"))
-                            .and_then(|m| m.as_str().parse::<u32>().ok());
-                        let lo = d
-                            .name("lo")
-                            .or_else(|| d.name("lo2"))
-                            .and_then(|m| m.as_str().parse::<u32>().ok());
-                        if let Some(n) = n.filter(|&n| n > 0) {
-                            out.weeks = Some(lo.map_or(n, |lo| lo.max(n)));
-                            end = m.end() + d.get(0).map_or(0, |x| x.end());
-                        }
+            if let Some(f) = scan::frequency(line) {
+                out.per_week = Some(f.lo.map_or(f.n, |lo| lo.max(f.n)));
+                let mut end = f.end;
+                // The duration after the frequency on the same line.
+                let after = line.get(f.end..).unwrap_or("");
+                let sentence_end = after.find(['.', ';', '\n']).unwrap_or(after.len());
+                let window = after.get(..sentence_end.min(40)).unwrap_or("");
+                if let Some((d_end, n, lo)) = scan::duration(window) {
+                    if n > 0 {
+                        out.weeks = Some(lo.map_or(n, |lo| lo.max(n)));
+                        end = f.end + d_end;
                     }
-                    out.span = Some(Span::new(off + m.start(), off + end));
                 }
+                out.span = Some(Span::new(off + f.start, off + end));
             }
         }
         if out.visits.is_none() && may_visits {
-            if let Some(c) = p.visits.captures(line) {
+            if let Some((start, end, n)) = scan::visits(line) {
                 // "12 visits" in a plan, not "after 3 visits" or "visits 1-10".
                 let plan_line = [
                     "plan",
@@ -578,15 +401,10 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
                 ]
                 .iter()
                 .any(|w| lower.contains(w));
-                if let (Some(n), true) = (
-                    c.name("n").and_then(|m| m.as_str().parse::<u32>().ok()),
-                    plan_line,
-                ) {
-                    if n > 0 {
-                        out.visits = Some(n);
-                        if out.span.is_none() {
-                            out.span = c.get(0).map(|m| Span::new(off + m.start(), off + m.end()));
-                        }
+                if plan_line && n > 0 {
+                    out.visits = Some(n);
+                    if out.span.is_none() {
+                        out.span = Some(Span::new(off + start, off + end));
                     }
                 }
             }
@@ -601,16 +419,13 @@ fn plan(p: &Patterns, text: &str) -> PlanWords {
 /// Words of a goal statement that identify it across notes: lower-cased, without the
 /// timeframe, filler words and numbers (numbers are returned apart: they are the targets).
 pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
-    let Some(p) = patterns() else {
-        return (Vec::new(), Vec::new());
-    };
     // The text without its timeframes ("in 4 weeks", "(8 wks)", "by discharge").
     let mut cleaned = String::with_capacity(text.len());
     let mut last = 0;
-    for m in p.timeframe.find_iter(text) {
-        cleaned.push_str(text.get(last..m.start()).unwrap_or(""));
+    for (start, end) in scan::timeframes(text) {
+        cleaned.push_str(text.get(last..start).unwrap_or(""));
         cleaned.push(' ');
-        last = m.end();
+        last = end;
     }
     cleaned.push_str(text.get(last..).unwrap_or(""));
     let mut words = Vec::new();
@@ -633,9 +448,9 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
         }
         words.push(canonical_word(&w).to_string());
     }
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words.dedup();
-    numbers.sort_unstable();
+    crate::sort::sort(&mut numbers);
     (words, numbers)
 }
 
@@ -674,11 +489,6 @@ mod tests {
 
     fn slice(t: &str, s: Span) -> &str {
         &t[s.start..s.end]
-    }
-
-    #[test]
-    fn patterns_compile_once() {
-        assert!(patterns_compile());
     }
 
     #[test]

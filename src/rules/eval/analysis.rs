@@ -464,7 +464,7 @@ fn assess(note: &Note, spec: &'static ComponentSpec, text: &EvalText) -> Assesse
         Some(_) => format!("{}{origin}{extra}.", capitalize(&short)),
         None => format!("{}{origin}; {}.", capitalize(&short), none_fix(c)),
     };
-    spans.sort();
+    crate::sort::sort(&mut spans);
     spans.dedup();
     Assessed {
         spec,

@@ -89,8 +89,8 @@ fn merge(first: &super::rows::Row<'_>, row: &super::rows::Row<'_>) -> Option<Edi
     let (a, b) = (first.line, row.line);
     let mut ma = a.modifiers.clone();
     let mut mb = b.modifiers.clone();
-    ma.sort();
-    mb.sort();
+    crate::sort::sort(&mut ma);
+    crate::sort::sort(&mut mb);
     if ma != mb {
         return None;
     }
