@@ -539,7 +539,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // "has had to miss 3 work days": missed work or school.
         let words: Vec<&str> = p.words(si).collect();
         for (k, w) in words.iter().enumerate() {
-            if w.starts_with('m')
+            if w.as_bytes().first() == Some(&b'm')
                 && matches!(*w, "miss" | "missed" | "misses" | "missing")
                 && words.get(k + 1..(k + 4).min(words.len())).is_some_and(|n| {
                     n.iter()
@@ -690,7 +690,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 .iter()
                 .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
-                .any(|w| w.starts_with('a') && matches!(w, "after" | "afterward" | "afterwards"))
+                .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
             || post_number(p, si);
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
@@ -1083,7 +1083,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
     toks.windows(2)
         .take_while(|w| w.first().is_some_and(|t| t.start < s.end))
         .any(|w| {
-            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && p.doc.tok_str(a) == "post")
+            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && a.end - a.start == 4 && p.doc.tok_str(a) == "post")
         })
 }
 
@@ -1470,13 +1470,16 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         .iter()
         .take_while(|t| t.start < s.end)
         .collect();
-    let upper = |t: &&super::normalize::Tok| {
-        p.doc
-            .orig(t.start, t.end)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
+    let upper =
+        |t: &&super::normalize::Tok| match p.doc.text.as_bytes().get(p.doc.orig_start(t.start)) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => p
+                .doc
+                .orig(t.start, t.end)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        };
     let mut names: Vec<(u32, u32)> = Vec::new();
     // Capitalized runs ending with an instrument noun (at least two capitalized words).
     let mut run_start: Option<usize> = None;
@@ -1502,7 +1505,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 matches!(w.as_bytes().first(), Some(b'o' | b'f' | b't' | b'a' | b'i'))
                     && matches!(w, "of" | "for" | "the" | "and" | "in")
             } else {
-                matches!(w, "-" | "," | "'")
+                matches!(w.as_bytes(), b"-" | b"," | b"'")
             };
             if !joins {
                 run_start = None;

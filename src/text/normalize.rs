@@ -80,11 +80,14 @@ impl<'t> Doc<'t> {
             return self.text.len();
         };
         let o = o as usize;
-        o + self
-            .text
-            .get(o..)
-            .and_then(|r| r.chars().next())
-            .map_or(0, char::len_utf8)
+        // `o` starts a character: its first byte gives its length.
+        o + match self.text.as_bytes().get(o) {
+            None => 0,
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b < 0xe0 => 2,
+            Some(&b) if b < 0xf0 => 3,
+            Some(_) => 4,
+        }
     }
 
     /// The text's byte span of folded range `start..end`.
