@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::TokKind;
+use super::normalize::{word_is, Tok, TokKind};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -145,7 +145,7 @@ pub(crate) fn progress(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 
 /// "goal 2", "STG #1", "LTG 3" in the sentence.
 fn goal_number(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let qs = p.quants_in(si);
     words.iter().any(|w| matches!(*w, "goal" | "stg" | "ltg"))
         && qs.iter().any(|q| q.value < 20.0 && q.unit == Unit::Bare)
@@ -254,7 +254,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if *w != "from" {
+        if !word_is(w, "from") {
             continue;
         }
         // "10 min, up from 5 min", "LEFS 52/80, improved from 31": today's value, then a
@@ -290,7 +290,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .iter()
             .skip(k + 1)
             .take(14)
-            .find(|(_, _, x)| *x == "to")
+            .find(|(_, _, x)| word_is(x, "to"))
         else {
             continue;
         };
@@ -315,7 +315,8 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // Arrows between two measures: "22 -> 31 mm", "FOIS 4 -> 6".
     for (k, (a, b, w)) in words.iter().enumerate() {
-        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| *x == ">") && (*w == "-" || *w == "=");
+        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| word_is(x, ">"))
+            && (word_is(w, "-") || word_is(w, "="));
         if !arrow {
             continue;
         }
@@ -438,7 +439,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // "improved by 10 deg".
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+        if words.get(k + 1).is_some_and(|(_, _, x)| word_is(x, "by"))
             && matches!(
                 *w,
                 "improved"
@@ -537,7 +538,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
         }
         // "has had to miss 3 work days": missed work or school.
-        let words: Vec<&str> = p.words(si).collect();
+        let words = p.word_slice(si);
         for (k, w) in words.iter().enumerate() {
             if w.as_bytes().first() == Some(&b'm')
                 && matches!(*w, "miss" | "missed" | "misses" | "missing")
@@ -952,7 +953,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let subject = words.iter().any(|w| {
         matches!(
             *w,
@@ -1036,15 +1037,10 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     }
     let from = heading.map_or(s.start, |h| h.start);
     let i = p.doc.tok_from(from);
-    let toks: Vec<_> = p
-        .doc
-        .toks
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < s.end)
-        .filter(|t| t.kind != TokKind::Punct)
-        .collect();
+    let j = p.doc.toks.partition_point(|t| t.start < s.end).max(i);
+    let all = p.doc.toks.get(i..j).unwrap_or(&[]);
+    let mut toks: Vec<&Tok> = Vec::with_capacity(all.len());
+    toks.extend(all.iter().filter(|t| t.kind != TokKind::Punct));
     let num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Num);
     let symptom = |k: Option<usize>| {
         k.and_then(|k| toks.get(k)).is_some_and(|t| {
@@ -1462,24 +1458,17 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let p = sc.p;
     let s = p.sents.get(si)?;
     let i0 = p.doc.tok_from(s.start);
-    let toks: Vec<_> = p
-        .doc
-        .toks
-        .get(i0..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < s.end)
-        .collect();
-    let upper =
-        |t: &&super::normalize::Tok| match p.doc.text.as_bytes().get(p.doc.orig_start(t.start)) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => p
-                .doc
-                .orig(t.start, t.end)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
-        };
+    let i1 = p.doc.toks.partition_point(|t| t.start < s.end).max(i0);
+    let toks = p.doc.toks.get(i0..i1).unwrap_or(&[]);
+    let upper = |t: &Tok| match p.doc.text.as_bytes().get(p.doc.orig_start(t.start)) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => p
+            .doc
+            .orig(t.start, t.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+    };
     let mut names: Vec<(u32, u32)> = Vec::new();
     // Capitalized runs ending with an instrument noun (at least two capitalized words).
     let mut run_start: Option<usize> = None;
@@ -1732,7 +1721,7 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
 
 /// "cont", "Continue.", "Continue tx", "cont same": a sentence that says only "continue".
 fn bare_continue(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let Some(first) = words.first() else {
         return false;
     };

@@ -1006,7 +1006,7 @@ fn affects_plan(p: &Parsed<'_>, c: &Concept) -> bool {
     let Some(si) = p.sent_at(c.start) else {
         return false;
     };
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let verb = words
         .iter()
         .any(|w| w.starts_with("affect") || w.starts_with("impact") || w.starts_with("complicat"));

@@ -368,7 +368,7 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
 /// What the words `start..end` of sentence `si` are (one item of a goals line).
 fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     let s = Span32 { end };
-    let words: Vec<&str> = word_list(p, start, s.end);
+    let words = word_list(p, start, s.end);
     let Some(first) = words.first().copied() else {
         return Line::Other;
     };
@@ -550,8 +550,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     Line::Goal
 }
 
-fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> Vec<&'a str> {
-    p.words_between(a, b).collect()
+fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> &'a [&'a str] {
+    p.words_between(a, b)
 }
 
 /// Whether `a..b` holds only goal words, numbers, status words and punctuation.
@@ -785,7 +785,7 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         "undergo",
         "participate",
     ];
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let after_will = words
         .iter()
         .position(|w| *w == "will")

@@ -121,6 +121,12 @@ impl<'t> Doc<'t> {
     pub fn tok_str(&self, t: &Tok) -> &str {
         self.f(t.start, t.end)
     }
+
+    /// Whether the token's folded text is `w` (its length checked before any slicing).
+    #[inline]
+    pub fn tok_is(&self, t: &Tok, w: &str) -> bool {
+        (t.end - t.start) as usize == w.len() && self.tok_str(t) == w
+    }
 }
 
 fn tokenize(f: &str) -> Vec<Tok> {
@@ -162,6 +168,19 @@ fn tokenize(f: &str) -> Vec<Tok> {
         });
     }
     out
+}
+
+/// Whether `w` is `x`: the lengths compared inline first (at `opt-level = "z"` `==` on `&str`
+/// is a call and a `memcmp` for every word of a list, most of them of another length).
+#[inline(always)]
+pub(crate) fn word_is(w: &str, x: &str) -> bool {
+    w.len() == x.len() && w.as_bytes() == x.as_bytes()
+}
+
+/// Whether `w` is one of `list` (see [`word_is`]).
+#[inline]
+pub(crate) fn word_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| word_is(w, x))
 }
 
 /// Whether folded byte `c` is part of a word (a letter or a digit).

@@ -151,7 +151,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
         let prev = i.checked_sub(1).and_then(|p| toks.get(p));
         let after_x = prev.is_some_and(|p| {
             p.kind == TokKind::Word
-                && doc.tok_str(p) == "x"
+                && doc.tok_is(p, "x")
                 && (p.end == t.start || p.end + 1 == t.start)
         }) || prev
             .is_some_and(|p| doc.byte(p.start as usize) == b'*' && p.end == t.start);
@@ -209,7 +209,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
             // separates two numbers.
             let dash =
                 (doc.byte(n.start as usize) == b'-' && n.start == t.end && n2.start == n.end)
-                    || doc.tok_str(n) == "to";
+                    || doc.tok_is(n, "to");
             if dash && (n2.kind == TokKind::Num || (word && number_word(doc.tok_str(n2)).is_some()))
             {
                 unit_from = n3.map_or(n2.end, |x| x.start);
