@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::{word_is, Tok, TokKind};
+use super::normalize::{count_words, word_is, Tok, TokKind};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -501,7 +501,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     let Some(f) = cs.iter().find(|f| {
                         is(f, Lex::Clinical, g::clinical::FUNCTION)
                             && f.start > c.end
-                            && p.doc.f(c.end, f.start).split_whitespace().count() <= 3
+                            && count_words(p.doc.f(c.end, f.start)) <= 3
                             && !p.doc.f(c.end, f.start).contains([',', ';', '.'])
                     }) else {
                         continue;

@@ -348,7 +348,7 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
     let f = p.doc.folded.as_bytes();
     let line_end = f
         .get(start as usize..)
-        .and_then(|r| r.iter().position(|&c| c == b'\n'))
+        .and_then(|r| memchr::memchr(b'\n', r))
         .map_or(f.len(), |i| start as usize + i) as u32;
     let line = p.doc.f(start, line_end);
     let mut items = Vec::new();
@@ -409,7 +409,7 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
     while (pos as usize) < f.len() {
         let le = f
             .get(pos as usize..)
-            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| pos as usize + i) as u32;
         let l = p.doc.f(pos, le);
         let t = l.trim_start();

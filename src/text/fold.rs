@@ -83,12 +83,16 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_graphic() && b != b'-' {
             // A run of visible ASCII but '-' (most of a note) folds byte for byte: copied in
-            // one go, lower-cased, each byte mapped to its own offset.
+            // one go, lower-cased, each byte mapped to its own offset; so does one space after
+            // it (it follows no space).
             let run = bytes.get(i..).unwrap_or(&[]);
-            let n = run
+            let mut n = run
                 .iter()
                 .position(|&c| !c.is_ascii_graphic() || c == b'-')
                 .unwrap_or(run.len());
+            if run.get(n) == Some(&b' ') {
+                n += 1;
+            }
             let at = out.len();
             out.extend_from_slice(run.get(..n).unwrap_or(&[]));
             if let Some(copied) = out.get_mut(at..) {

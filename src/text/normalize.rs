@@ -183,6 +183,21 @@ pub(crate) fn word_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| word_is(w, x))
 }
 
+/// The number of words of folded text `s` (what `s.split_whitespace().count()` gives on the
+/// folded copy, which is ASCII), counted over its bytes.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for &b in s.as_bytes() {
+        let next = matches!(b, b'\t'..=b'\r' | b' ');
+        if space && !next {
+            n += 1;
+        }
+        space = next;
+    }
+    n
+}
+
 /// Whether folded byte `c` is part of a word (a letter or a digit).
 pub(crate) fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric()

@@ -342,6 +342,11 @@ fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i + 1 < f.len() {
+        // Straight to the next '['.
+        match f.get(i..).and_then(|r| memchr::memchr(b'[', r)) {
+            Some(k) if i + k + 1 < f.len() => i += k,
+            _ => break,
+        }
         let empty = f.get(i) == Some(&b'[')
             && (f.get(i + 1) == Some(&b']')
                 || (f.get(i + 1) == Some(&b' ') && f.get(i + 2) == Some(&b']')));
