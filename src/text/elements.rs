@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::{count_words, word_is, Tok, TokKind};
+use super::normalize::{count_words, word_in, word_is, Tok, TokKind};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -955,22 +955,31 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
     let words = p.word_slice(si);
     let subject = words.iter().any(|w| {
-        matches!(
-            *w,
-            "program"
-                | "treatment"
-                | "therapy"
-                | "care"
-                | "sessions"
-                | "intervention"
-                | "interventions"
+        word_in(
+            w,
+            &[
+                "program",
+                "treatment",
+                "therapy",
+                "care",
+                "sessions",
+                "intervention",
+                "interventions",
+            ],
         )
     });
     let summed = || {
         words.iter().any(|w| {
-            matches!(
-                *w,
-                "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
+            word_in(
+                w,
+                &[
+                    "combined",
+                    "included",
+                    "consisted",
+                    "comprised",
+                    "focused",
+                    "emphasized",
+                ],
             )
         })
     };
@@ -1482,7 +1491,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 caps = 0;
             }
             caps += 1;
-            if caps >= 2 && INSTRUMENT_NOUNS.contains(&w) {
+            if caps >= 2 && word_in(w, INSTRUMENT_NOUNS) {
                 if let Some(r) = run_start.and_then(|r| toks.get(r)) {
                     names.push((r.start, t.end));
                 }

@@ -366,9 +366,14 @@ fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
 }
 
 /// Per lexicon, the leftmost-longest hits that do not overlap (every entry of a winning span
-/// is kept: one phrase may belong to several groups).
+/// is kept: one phrase may belong to several groups). One pass over the hits, each lexicon
+/// with its own last winner.
 fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
-    let mut by_lex: [Vec<(Hit, u8, &'static str)>; 16] = Default::default();
+    // Per lexicon (by discriminant): the end of its last winning span, and that span.
+    let mut last_end = [0u32; 16];
+    let mut win: [Option<(u32, u32)>; 16] = [None; 16];
+    let mut out: Vec<Concept> = Vec::with_capacity(hits.len());
+    // `hits` are sorted by start, longest first.
     for h in hits {
         let Some(e) = lex.entry(h.entry) else {
             continue;
@@ -376,54 +381,33 @@ fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
         if matches!(e.lex, Lex::Section | Lex::Context | Lex::Abbrev | Lex::Unit) {
             continue;
         }
-        if let Some(v) = by_lex.get_mut(e.lex as usize) {
-            v.push((*h, e.group, e.value));
+        let li = e.lex as usize;
+        let (Some(last_end), Some(win)) = (last_end.get_mut(li), win.get_mut(li)) else {
+            continue;
+        };
+        let same_as_win = *win == Some((h.start, h.end));
+        if !same_as_win && h.start < *last_end {
+            continue;
         }
-    }
-    let mut out: Vec<Concept> = Vec::new();
-    for (li, list) in by_lex.iter().enumerate() {
-        // `hits` are sorted by start, longest first.
-        let mut last_end = 0u32;
-        let mut win: Option<(u32, u32)> = None;
-        for (h, g, v) in list {
-            let same_as_win = win == Some((h.start, h.end));
-            if !same_as_win && h.start < last_end {
-                continue;
-            }
-            if !same_as_win {
-                win = Some((h.start, h.end));
-                last_end = h.end;
-            }
-            out.push(Concept {
-                start: h.start,
-                end: h.end,
-                lex: LEXES.get(li).copied().unwrap_or(Lex::Section),
-                group: *g,
-                value: v,
-                ctx: Ctx::default(),
-            });
+        if !same_as_win {
+            *win = Some((h.start, h.end));
+            *last_end = h.end;
         }
+        out.push(Concept {
+            start: h.start,
+            end: h.end,
+            lex: e.lex,
+            group: e.group,
+            value: e.value,
+            ctx: Ctx::default(),
+        });
     }
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // By start, longest first, then by lexicon (the hits' order within one lexicon).
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then((a.lex as u8).cmp(&(b.lex as u8)))
+    });
     out
 }
-
-/// [`Lex`] by discriminant.
-const LEXES: [Lex; 16] = [
-    Lex::Section,
-    Lex::Context,
-    Lex::Abbrev,
-    Lex::Assist,
-    Lex::Skill,
-    Lex::Clinical,
-    Lex::Response,
-    Lex::Progress,
-    Lex::Plan,
-    Lex::RedFlag,
-    Lex::Test,
-    Lex::Credential,
-    Lex::Intervention,
-    Lex::History,
-    Lex::Reason,
-    Lex::Unit,
-];

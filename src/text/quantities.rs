@@ -8,7 +8,7 @@
 //! whatever comes before it ("97110 x 30 min" is 30 minutes).
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{Doc, TokKind};
+use super::normalize::{word_in, Doc, TokKind};
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
 pub(crate) use super::lexicon::groups::UNITS as GROUPS;
@@ -467,17 +467,11 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         if !matches!(
             doc.byte(t.start as usize),
             b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w'
-        ) || !matches!(
+        ) || !word_in(
             doc.tok_str(t),
-            "by" | "at"
-                | "upon"
-                | "prior"
-                | "before"
-                | "within"
-                | "this"
-                | "the"
-                | "school"
-                | "iep"
+            &[
+                "by", "at", "upon", "prior", "before", "within", "this", "the", "school", "iep",
+            ],
         ) {
             continue;
         }
