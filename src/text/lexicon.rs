@@ -308,8 +308,11 @@ impl Lexicon {
                 }
             }
             // This start's hits came shortest first: longest first instead, the entries of
-            // one phrase staying in file order.
-            if let Some(chunk) = out.get_mut(from..).filter(|c| c.len() > 1) {
+            // one phrase staying in file order (nothing to do when they all end together).
+            if let Some(chunk) = out
+                .get_mut(from..)
+                .filter(|c| c.first().map(|h| h.end) != c.last().map(|h| h.end))
+            {
                 chunk.reverse();
                 for run in chunk.chunk_by_mut(|a, b| a.end == b.end) {
                     run.reverse();
