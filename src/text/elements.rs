@@ -954,33 +954,36 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
     let words = p.word_slice(si);
+    // (First letters first: most words start with none of the lists'.)
     let subject = words.iter().any(|w| {
-        word_in(
-            w,
-            &[
-                "program",
-                "treatment",
-                "therapy",
-                "care",
-                "sessions",
-                "intervention",
-                "interventions",
-            ],
-        )
+        matches!(w.as_bytes().first(), Some(b'p' | b't' | b'c' | b's' | b'i'))
+            && word_in(
+                w,
+                &[
+                    "program",
+                    "treatment",
+                    "therapy",
+                    "care",
+                    "sessions",
+                    "intervention",
+                    "interventions",
+                ],
+            )
     });
     let summed = || {
         words.iter().any(|w| {
-            word_in(
-                w,
-                &[
-                    "combined",
-                    "included",
-                    "consisted",
-                    "comprised",
-                    "focused",
-                    "emphasized",
-                ],
-            )
+            matches!(w.as_bytes().first(), Some(b'c' | b'i' | b'f' | b'e'))
+                && word_in(
+                    w,
+                    &[
+                        "combined",
+                        "included",
+                        "consisted",
+                        "comprised",
+                        "focused",
+                        "emphasized",
+                    ],
+                )
         })
     };
     let every = words.windows(2).any(|w| {
@@ -1517,25 +1520,22 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     if text.len() as u32 == folded_len {
         let b = text.as_bytes();
         let mut k = 0usize;
-        while let Some(&c) = b.get(k) {
-            if c == b'(' {
-                let inner: Vec<u8> = b
-                    .get(k + 1..)
-                    .unwrap_or(&[])
+        // Each '(' (found with memchr) and what follows it up to the next ')'.
+        while let Some(j) = b.get(k..).and_then(|r| memchr::memchr(b'(', r)) {
+            k += j;
+            let rest = b.get(k + 1..).unwrap_or(&[]);
+            let inner = rest
+                .get(..memchr::memchr(b')', rest).unwrap_or(rest.len()))
+                .unwrap_or(&[]);
+            let letters = inner.iter().filter(|x| x.is_ascii_uppercase()).count();
+            let ok = letters >= 3
+                && inner.len() <= 12
+                && inner
                     .iter()
-                    .copied()
-                    .take_while(|&x| x != b')')
-                    .collect();
-                let letters = inner.iter().filter(|x| x.is_ascii_uppercase()).count();
-                let ok = letters >= 3
-                    && inner.len() <= 12
-                    && inner
-                        .iter()
-                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || *x == b'-');
-                if ok {
-                    let end = s.start + (k + 2 + inner.len()) as u32;
-                    names.push((s.start + k as u32, end));
-                }
+                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || *x == b'-');
+            if ok {
+                let end = s.start + (k + 2 + inner.len()) as u32;
+                names.push((s.start + k as u32, end));
             }
             k += 1;
         }

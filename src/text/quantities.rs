@@ -8,7 +8,7 @@
 //! whatever comes before it ("97110 x 30 min" is 30 minutes).
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{word_in, Doc, TokKind};
+use super::normalize::{Doc, TokKind};
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
 pub(crate) use super::lexicon::groups::UNITS as GROUPS;
@@ -462,17 +462,21 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         if t.kind != TokKind::Word {
             continue;
         }
-        // Every phrase starts with one of these words (their first letters first: most
-        // words are none of them).
-        if !matches!(
-            doc.byte(t.start as usize),
-            b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w'
-        ) || !word_in(
-            doc.tok_str(t),
-            &[
-                "by", "at", "upon", "prior", "before", "within", "this", "the", "school", "iep",
-            ],
-        ) {
+        // Every phrase starts with one of these words: "by", "at", "upon", "prior",
+        // "before", "within", "this", "the", "school", "iep" (by first letter; a word of
+        // another length is not sliced).
+        let first_word = match doc.byte(t.start as usize) {
+            b'a' => doc.tok_is(t, "at"),
+            b'b' => doc.tok_is(t, "by") || doc.tok_is(t, "before"),
+            b'i' => doc.tok_is(t, "iep"),
+            b'p' => doc.tok_is(t, "prior"),
+            b's' => doc.tok_is(t, "school"),
+            b't' => doc.tok_is(t, "the") || doc.tok_is(t, "this"),
+            b'u' => doc.tok_is(t, "upon"),
+            b'w' => doc.tok_is(t, "within"),
+            _ => false,
+        };
+        if !first_word {
             continue;
         }
         let s = t.start as usize;
