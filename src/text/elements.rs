@@ -1486,15 +1486,16 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let mut run_start: Option<usize> = None;
     let mut caps = 0;
     for (k, t) in toks.iter().enumerate() {
-        let w = p.doc.tok_str(t);
         let word = t.kind == TokKind::Word;
+        // The token's first byte (a space when out of range), read before any slicing.
+        let first = p.doc.byte(t.start as usize);
         if word && upper(t) {
             if run_start.is_none() {
                 run_start = Some(k);
                 caps = 0;
             }
             caps += 1;
-            if caps >= 2 && word_in(w, INSTRUMENT_NOUNS) {
+            if caps >= 2 && word_in(p.doc.tok_str(t), INSTRUMENT_NOUNS) {
                 if let Some(r) = run_start.and_then(|r| toks.get(r)) {
                     names.push((r.start, t.end));
                 }
@@ -1503,10 +1504,10 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // Small words and joining punctuation continue a name ("Test of Articulation",
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
-                matches!(w.as_bytes().first(), Some(b'o' | b'f' | b't' | b'a' | b'i'))
-                    && matches!(w, "of" | "for" | "the" | "and" | "in")
+                matches!(first, b'o' | b'f' | b't' | b'a' | b'i')
+                    && matches!(p.doc.tok_str(t), "of" | "for" | "the" | "and" | "in")
             } else {
-                matches!(w.as_bytes(), b"-" | b"," | b"'")
+                t.end - t.start == 1 && matches!(first, b'-' | b',' | b'\'')
             };
             if !joins {
                 run_start = None;

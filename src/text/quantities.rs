@@ -140,7 +140,16 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
     while let Some(t) = toks.get(i) {
         let (value, word) = match t.kind {
             TokKind::Num => (doc.tok_str(t).parse::<f64>().ok(), false),
-            TokKind::Word => (number_word(doc.tok_str(t)), true),
+            // `number_word`'s own first check (length, first letter), before slicing.
+            TokKind::Word
+                if t.end - t.start <= 7
+                    && matches!(
+                        doc.byte(t.start as usize),
+                        b'a' | b'e' | b'f' | b'n' | b'o' | b's' | b't'
+                    ) =>
+            {
+                (number_word(doc.tok_str(t)), true)
+            }
             _ => (None, false),
         };
         let Some(value) = value else {
