@@ -934,7 +934,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
     // (Each cue opens with a comma: a sentence without one has none of them.)
-    let cues: &[&str] = if text.bytes().any(|c| c == b',') {
+    let cues: &[&str] = if memchr::memchr(b',', text.as_bytes()).is_some() {
         &[", which was ", ", meeting ", ", which met "]
     } else {
         &[]
@@ -1079,7 +1079,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
 fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut from = 0usize;
-    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
+    while let Some(k) = memchr::memchr(b',', b.get(from..)?) {
         let i = from + k;
         if b.get(i..)?.starts_with(cue.as_bytes()) {
             return Some(i);
