@@ -276,7 +276,7 @@ fn heading_timeframes(p: &Parsed<'_>) -> Vec<bool> {
 
 /// Whether `a..b` states a timeframe.
 pub(crate) fn has_timeframe(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    quantities::has_timeframe(&p.doc, &p.quants, a, b)
+    quantities::has_timeframe(p.doc, &p.quants, a, b)
 }
 
 /// A "Time frame: 4 weeks" line: any period counts.
@@ -1252,7 +1252,7 @@ fn inline_goal(p: &Parsed<'_>, a: u32, b: u32) -> Option<(u32, u32)> {
 
 /// Judges a goal's words: target and timeframe.
 pub(crate) fn judge(p: &Parsed<'_>, a: u32, b: u32, section_tf: bool) -> GoalItem {
-    let tfs = quantities::timeframes(&p.doc, &p.quants, p.lex, &[], a, b);
+    let tfs = quantities::timeframes(p.doc, &p.quants, p.lex, &[], a, b);
     let in_tf = |x: u32, y: u32| tfs.iter().any(|(s, e)| x >= *s && y <= *e);
     let mut measurable = false;
     // Numbers outside the timeframe, goal numbers and dates.

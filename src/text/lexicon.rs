@@ -256,11 +256,8 @@ impl Lexicon {
             }
             let from = out.len();
             let mut k = i;
-            loop {
-                // `node` is reached by segments `i..=k`.
-                let Some(sg) = segs.get(k) else {
-                    break;
-                };
+            // `node` is reached by segments `i..=k`.
+            while let Some(sg) = segs.get(k) {
                 if k > i {
                     let id = ids.get(k).copied().unwrap_or(u32::MAX);
                     if id == u32::MAX {
