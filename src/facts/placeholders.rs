@@ -13,7 +13,7 @@ pub fn find(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
     while out.len() < MAX {
-        let Some(open) = text.get(from..).and_then(|t| t.find(PLACEHOLDER_OPEN)) else {
+        let Some(open) = text.get(from..).and_then(find_open) else {
             break;
         };
         let start = from + open;
@@ -35,6 +35,22 @@ pub fn find(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Where `PLACEHOLDER_OPEN` first starts in `t` (as `t.find(PLACEHOLDER_OPEN)`): its first
+/// byte looked for with `memchr`, the rest compared there (most notes have no bracket).
+fn find_open(t: &str) -> Option<usize> {
+    let (b, open) = (t.as_bytes(), PLACEHOLDER_OPEN.as_bytes());
+    let first = *open.first()?;
+    let mut from = 0;
+    while let Some(k) = b.get(from..).and_then(|r| memchr::memchr(first, r)) {
+        let at = from + k;
+        if b.get(at..).is_some_and(|r| r.starts_with(open)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]

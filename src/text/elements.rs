@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::TokKind;
+use super::normalize::{count_words, word_in, word_is, Tok, TokKind};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -145,7 +145,7 @@ pub(crate) fn progress(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 
 /// "goal 2", "STG #1", "LTG 3" in the sentence.
 fn goal_number(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let qs = p.quants_in(si);
     words.iter().any(|w| matches!(*w, "goal" | "stg" | "ltg"))
         && qs.iter().any(|q| q.value < 20.0 && q.unit == Unit::Bare)
@@ -254,7 +254,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if *w != "from" {
+        if !word_is(w, "from") {
             continue;
         }
         // "10 min, up from 5 min", "LEFS 52/80, improved from 31": today's value, then a
@@ -290,7 +290,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .iter()
             .skip(k + 1)
             .take(14)
-            .find(|(_, _, x)| *x == "to")
+            .find(|(_, _, x)| word_is(x, "to"))
         else {
             continue;
         };
@@ -315,7 +315,8 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // Arrows between two measures: "22 -> 31 mm", "FOIS 4 -> 6".
     for (k, (a, b, w)) in words.iter().enumerate() {
-        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| *x == ">") && (*w == "-" || *w == "=");
+        let arrow = words.get(k + 1).is_some_and(|(_, _, x)| word_is(x, ">"))
+            && (word_is(w, "-") || word_is(w, "="));
         if !arrow {
             continue;
         }
@@ -438,7 +439,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // "improved by 10 deg".
     for (k, (a, _, w)) in words.iter().enumerate() {
-        if words.get(k + 1).is_some_and(|(_, _, x)| *x == "by")
+        if words.get(k + 1).is_some_and(|(_, _, x)| word_is(x, "by"))
             && matches!(
                 *w,
                 "improved"
@@ -500,7 +501,7 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     let Some(f) = cs.iter().find(|f| {
                         is(f, Lex::Clinical, g::clinical::FUNCTION)
                             && f.start > c.end
-                            && p.doc.f(c.end, f.start).split_whitespace().count() <= 3
+                            && count_words(p.doc.f(c.end, f.start)) <= 3
                             && !p.doc.f(c.end, f.start).contains([',', ';', '.'])
                     }) else {
                         continue;
@@ -537,9 +538,9 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             out.push(sc.ev(c.start, c.end, concept, si, c.ctx));
         }
         // "has had to miss 3 work days": missed work or school.
-        let words: Vec<&str> = p.words(si).collect();
+        let words = p.word_slice(si);
         for (k, w) in words.iter().enumerate() {
-            if w.starts_with('m')
+            if w.as_bytes().first() == Some(&b'm')
                 && matches!(*w, "miss" | "missed" | "misses" | "missing")
                 && words.get(k + 1..(k + 4).min(words.len())).is_some_and(|n| {
                     n.iter()
@@ -690,7 +691,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 .iter()
                 .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
             || p.words(si)
-                .any(|w| w.starts_with('a') && matches!(w, "after" | "afterward" | "afterwards"))
+                .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
             || post_number(p, si);
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
@@ -952,25 +953,37 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
+    // (First letters first: most words start with none of the lists'.)
     let subject = words.iter().any(|w| {
-        matches!(
-            *w,
-            "program"
-                | "treatment"
-                | "therapy"
-                | "care"
-                | "sessions"
-                | "intervention"
-                | "interventions"
-        )
+        matches!(w.as_bytes().first(), Some(b'p' | b't' | b'c' | b's' | b'i'))
+            && word_in(
+                w,
+                &[
+                    "program",
+                    "treatment",
+                    "therapy",
+                    "care",
+                    "sessions",
+                    "intervention",
+                    "interventions",
+                ],
+            )
     });
     let summed = || {
         words.iter().any(|w| {
-            matches!(
-                *w,
-                "combined" | "included" | "consisted" | "comprised" | "focused" | "emphasized"
-            )
+            matches!(w.as_bytes().first(), Some(b'c' | b'i' | b'f' | b'e'))
+                && word_in(
+                    w,
+                    &[
+                        "combined",
+                        "included",
+                        "consisted",
+                        "comprised",
+                        "focused",
+                        "emphasized",
+                    ],
+                )
         })
     };
     let every = words.windows(2).any(|w| {
@@ -1036,15 +1049,10 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     }
     let from = heading.map_or(s.start, |h| h.start);
     let i = p.doc.tok_from(from);
-    let toks: Vec<_> = p
-        .doc
-        .toks
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < s.end)
-        .filter(|t| t.kind != TokKind::Punct)
-        .collect();
+    let j = p.doc.toks.partition_point(|t| t.start < s.end).max(i);
+    let all = p.doc.toks.get(i..j).unwrap_or(&[]);
+    let mut toks: Vec<&Tok> = Vec::with_capacity(all.len());
+    toks.extend(all.iter().filter(|t| t.kind != TokKind::Punct));
     let num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Num);
     let symptom = |k: Option<usize>| {
         k.and_then(|k| toks.get(k)).is_some_and(|t| {
@@ -1083,7 +1091,7 @@ fn post_number(p: &Parsed<'_>, si: usize) -> bool {
     toks.windows(2)
         .take_while(|w| w.first().is_some_and(|t| t.start < s.end))
         .any(|w| {
-            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && p.doc.tok_str(a) == "post")
+            matches!(w, [a, b] if a.kind == TokKind::Word && b.kind == TokKind::Num && a.end - a.start == 4 && p.doc.tok_str(a) == "post")
         })
 }
 
@@ -1462,35 +1470,32 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let p = sc.p;
     let s = p.sents.get(si)?;
     let i0 = p.doc.tok_from(s.start);
-    let toks: Vec<_> = p
-        .doc
-        .toks
-        .get(i0..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| t.start < s.end)
-        .collect();
-    let upper = |t: &&super::normalize::Tok| {
-        p.doc
+    let i1 = p.doc.toks.partition_point(|t| t.start < s.end).max(i0);
+    let toks = p.doc.toks.get(i0..i1).unwrap_or(&[]);
+    let upper = |t: &Tok| match p.doc.text.as_bytes().get(p.doc.orig_start(t.start)) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => p
+            .doc
             .orig(t.start, t.end)
             .chars()
             .next()
-            .is_some_and(char::is_uppercase)
+            .is_some_and(char::is_uppercase),
     };
     let mut names: Vec<(u32, u32)> = Vec::new();
     // Capitalized runs ending with an instrument noun (at least two capitalized words).
     let mut run_start: Option<usize> = None;
     let mut caps = 0;
     for (k, t) in toks.iter().enumerate() {
-        let w = p.doc.tok_str(t);
         let word = t.kind == TokKind::Word;
+        // The token's first byte (a space when out of range), read before any slicing.
+        let first = p.doc.byte(t.start as usize);
         if word && upper(t) {
             if run_start.is_none() {
                 run_start = Some(k);
                 caps = 0;
             }
             caps += 1;
-            if caps >= 2 && INSTRUMENT_NOUNS.contains(&w) {
+            if caps >= 2 && word_in(p.doc.tok_str(t), INSTRUMENT_NOUNS) {
                 if let Some(r) = run_start.and_then(|r| toks.get(r)) {
                     names.push((r.start, t.end));
                 }
@@ -1499,10 +1504,10 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // Small words and joining punctuation continue a name ("Test of Articulation",
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
-                matches!(w.as_bytes().first(), Some(b'o' | b'f' | b't' | b'a' | b'i'))
-                    && matches!(w, "of" | "for" | "the" | "and" | "in")
+                matches!(first, b'o' | b'f' | b't' | b'a' | b'i')
+                    && matches!(p.doc.tok_str(t), "of" | "for" | "the" | "and" | "in")
             } else {
-                matches!(w, "-" | "," | "'")
+                t.end - t.start == 1 && matches!(first, b'-' | b',' | b'\'')
             };
             if !joins {
                 run_start = None;
@@ -1516,25 +1521,22 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     if text.len() as u32 == folded_len {
         let b = text.as_bytes();
         let mut k = 0usize;
-        while let Some(&c) = b.get(k) {
-            if c == b'(' {
-                let inner: Vec<u8> = b
-                    .get(k + 1..)
-                    .unwrap_or(&[])
+        // Each '(' (found with memchr) and what follows it up to the next ')'.
+        while let Some(j) = b.get(k..).and_then(|r| memchr::memchr(b'(', r)) {
+            k += j;
+            let rest = b.get(k + 1..).unwrap_or(&[]);
+            let inner = rest
+                .get(..memchr::memchr(b')', rest).unwrap_or(rest.len()))
+                .unwrap_or(&[]);
+            let letters = inner.iter().filter(|x| x.is_ascii_uppercase()).count();
+            let ok = letters >= 3
+                && inner.len() <= 12
+                && inner
                     .iter()
-                    .copied()
-                    .take_while(|&x| x != b')')
-                    .collect();
-                let letters = inner.iter().filter(|x| x.is_ascii_uppercase()).count();
-                let ok = letters >= 3
-                    && inner.len() <= 12
-                    && inner
-                        .iter()
-                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || *x == b'-');
-                if ok {
-                    let end = s.start + (k + 2 + inner.len()) as u32;
-                    names.push((s.start + k as u32, end));
-                }
+                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit() || *x == b'-');
+            if ok {
+                let end = s.start + (k + 2 + inner.len()) as u32;
+                names.push((s.start + k as u32, end));
             }
             k += 1;
         }
@@ -1729,7 +1731,7 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
 
 /// "cont", "Continue.", "Continue tx", "cont same": a sentence that says only "continue".
 fn bare_continue(p: &Parsed<'_>, si: usize) -> bool {
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let Some(first) = words.first() else {
         return false;
     };

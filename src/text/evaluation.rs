@@ -348,7 +348,7 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
     let f = p.doc.folded.as_bytes();
     let line_end = f
         .get(start as usize..)
-        .and_then(|r| r.iter().position(|&c| c == b'\n'))
+        .and_then(|r| memchr::memchr(b'\n', r))
         .map_or(f.len(), |i| start as usize + i) as u32;
     let line = p.doc.f(start, line_end);
     let mut items = Vec::new();
@@ -409,7 +409,7 @@ fn read_list(p: &Parsed<'_>, start: u32) -> List {
     while (pos as usize) < f.len() {
         let le = f
             .get(pos as usize..)
-            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| pos as usize + i) as u32;
         let l = p.doc.f(pos, le);
         let t = l.trim_start();
@@ -1006,7 +1006,7 @@ fn affects_plan(p: &Parsed<'_>, c: &Concept) -> bool {
     let Some(si) = p.sent_at(c.start) else {
         return false;
     };
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let verb = words
         .iter()
         .any(|w| w.starts_with("affect") || w.starts_with("impact") || w.starts_with("complicat"));

@@ -70,7 +70,7 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
     if let Some(m) = map.as_deref_mut() {
         m.reserve(text.len() + 17);
     }
-    let mut push = |out: &mut Vec<u8>, b: u8, at: usize| {
+    fn push(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>, b: u8, at: usize) {
         if b == b' ' && out.last() == Some(&b' ') {
             return;
         }
@@ -78,9 +78,32 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
         if let Some(m) = map.as_deref_mut() {
             m.push(at as u32);
         }
-    };
+    }
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_graphic() && b != b'-' {
+            // A run of visible ASCII but '-' (most of a note) folds byte for byte: copied in
+            // one go, lower-cased, each byte mapped to its own offset; so does one space after
+            // it (it follows no space).
+            let run = bytes.get(i..).unwrap_or(&[]);
+            let mut n = run
+                .iter()
+                .position(|&c| !c.is_ascii_graphic() || c == b'-')
+                .unwrap_or(run.len());
+            if run.get(n) == Some(&b' ') {
+                n += 1;
+            }
+            let at = out.len();
+            out.extend_from_slice(run.get(..n).unwrap_or(&[]));
+            if let Some(copied) = out.get_mut(at..) {
+                copied.make_ascii_lowercase();
+            }
+            if let Some(m) = map.as_deref_mut() {
+                m.extend(i as u32..(i + n) as u32);
+            }
+            i += n;
+            continue;
+        }
         if b.is_ascii() {
             let o = match b {
                 b'A'..=b'Z' => b + 32,
@@ -101,7 +124,7 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
                 0..=8 | 0x0e..=0x1f | 0x7f => b' ',
                 _ => b,
             };
-            push(&mut out, o, i);
+            push(&mut out, &mut map, o, i);
             i += 1;
             continue;
         }
@@ -121,7 +144,7 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
             None => " ",
         };
         for &o in s.as_bytes() {
-            push(&mut out, o, i);
+            push(&mut out, &mut map, o, i);
         }
         i += c.len_utf8();
     }

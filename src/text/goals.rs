@@ -15,7 +15,7 @@
 //! 3/15/13", "by discharge", a goals heading's "(8 wks)" or a "Time frame:" line).
 
 use super::lexicon::{g, Lex};
-use super::normalize::TokKind;
+use super::normalize::{count_words, word_in, word_is, TokKind};
 use super::pipeline::Parsed;
 use super::quantities::{self, Unit};
 use super::sections::{GoalTerm, SectionKind};
@@ -276,7 +276,7 @@ fn heading_timeframes(p: &Parsed<'_>) -> Vec<bool> {
 
 /// Whether `a..b` states a timeframe.
 pub(crate) fn has_timeframe(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    quantities::has_timeframe(&p.doc, &p.quants, a, b)
+    quantities::has_timeframe(p.doc, &p.quants, a, b)
 }
 
 /// A "Time frame: 4 weeks" line: any period counts.
@@ -368,7 +368,7 @@ fn classify(p: &Parsed<'_>, si: usize, start: u32) -> Line {
 /// What the words `start..end` of sentence `si` are (one item of a goals line).
 fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     let s = Span32 { end };
-    let words: Vec<&str> = word_list(p, start, s.end);
+    let words = word_list(p, start, s.end);
     let Some(first) = words.first().copied() else {
         return Line::Other;
     };
@@ -397,7 +397,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         c.lex == Lex::Response
             && matches!(c.group, g::response::AFTER | g::response::VITALS)
             && c.start <= start + 12
-    }) && !words.contains(&"will");
+    }) && !words.iter().any(|w| word_is(w, "will"));
     // A signature line under the goals.
     let signature = cs
         .iter()
@@ -405,11 +405,11 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     if treatment_line || response_line || signature {
         return Line::Other;
     }
-    if words.iter().any(|w| AGREEMENT.contains(w)) && !words.contains(&"will") {
+    if words.iter().any(|w| word_in(w, AGREEMENT)) && !words.iter().any(|w| word_is(w, "will")) {
         return Line::Other;
     }
     // "Met", "Status: partially met", "Goal met", "LTG 1 not met" with nothing more.
-    if STATUS_START.contains(&first) && status_only(p, start, s.end) {
+    if word_in(first, STATUS_START) && status_only(p, start, s.end) {
         return Line::Status;
     }
     // "Not met, requires min A for standing tasks": a status and its explanation.
@@ -442,7 +442,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         i = 1;
     }
     let subj = words.get(i).copied().unwrap_or("");
-    let subject = SUBJECTS.contains(&first)
+    let subject = word_in(first, SUBJECTS)
         && (i == 0
             || matches!(
                 subj,
@@ -491,7 +491,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         {
             return Line::Goal;
         }
-        while words.get(j).is_some_and(|w| SKIP_ADVERBS.contains(w)) {
+        while words.get(j).is_some_and(|w| word_in(w, SKIP_ADVERBS)) {
             j += 1;
         }
         let verb = words.get(j).copied().unwrap_or("");
@@ -550,8 +550,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     Line::Goal
 }
 
-fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> Vec<&'a str> {
-    p.words_between(a, b).collect()
+fn word_list<'a>(p: &'a Parsed<'_>, a: u32, b: u32) -> &'a [&'a str] {
+    p.words_between(a, b)
 }
 
 /// Whether `a..b` holds only goal words, numbers, status words and punctuation.
@@ -596,7 +596,7 @@ fn status_only(p: &Parsed<'_>, a: u32, b: u32) -> bool {
         "all",
         "of",
     ];
-    word_list(p, a, b).iter().all(|w| OK.contains(w)) || {
+    word_list(p, a, b).iter().all(|w| word_in(w, OK)) || {
         // "Status: partially met (300 ft, SBA)": a status with its evidence in brackets.
         // The words before the bracket must say a status, not only name the goal ("LTG (6
         // wks): return to jogging" is a goal with its timeframe).
@@ -612,8 +612,8 @@ fn status_only(p: &Parsed<'_>, a: u32, b: u32) -> bool {
         };
         !head.is_empty()
             && head.len() < t.len()
-            && words().all(|w| OK.contains(&w))
-            && words().any(|w| !LABELS.contains(&w))
+            && words().all(|w| word_in(w, OK))
+            && words().any(|w| !word_in(w, LABELS))
     }
 }
 
@@ -785,7 +785,7 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         "undergo",
         "participate",
     ];
-    let words: Vec<&str> = p.words(si).collect();
+    let words = p.word_slice(si);
     let after_will = words
         .iter()
         .position(|w| *w == "will")
@@ -796,7 +796,7 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         .find(|w| !matches!(**w, "be" | "then" | "also" | "need" | "to"))
         .copied()
         .unwrap_or("");
-    PLAN_VERBS.contains(&verb)
+    word_in(verb, PLAN_VERBS)
         || p.quants_in(si)
             .iter()
             .any(|q| matches!(q.unit, Unit::PerWeek | Unit::PerDay))
@@ -920,10 +920,10 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let s = p.sents.get(si)?;
     let cs = p.concepts_in(si);
     // At least four words in `a..b` (the count stops at the fourth).
-    let four_words = |a: u32, b: u32| p.doc.f(a, b).split_whitespace().nth(3).is_some();
+    let four_words = |a: u32, b: u32| count_words(p.doc.f(a, b)) > 3;
     let has_status = |t: &str| {
         t.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| STATUS_WORDS.contains(&w))
+            .any(|w| word_in(w, STATUS_WORDS))
     };
     let clip = |a: u32, b: u32| {
         let (a, b) = trim(p, a, b);
@@ -934,7 +934,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
     // (Each cue opens with a comma: a sentence without one has none of them.)
-    let cues: &[&str] = if text.bytes().any(|c| c == b',') {
+    let cues: &[&str] = if memchr::memchr(b',', text.as_bytes()).is_some() {
         &[", which was ", ", meeting ", ", which met "]
     } else {
         &[]
@@ -946,7 +946,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             let w1 = ws.next().unwrap_or("");
             let w2 = ws.next().unwrap_or("");
             let w3 = ws.next().unwrap_or("");
-            let ord = |w: &str| ORDINALS.contains(&w);
+            let ord = |w: &str| word_in(w, ORDINALS);
             if (ord(w2) && w3.starts_with("goal")) || (ord(w1) && w2.starts_with("goal")) {
                 let (a, b) = clip(s.start, s.start + i as u32);
                 if four_words(a, b) {
@@ -967,7 +967,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
                     && q.group == g::progress::GOAL_QUALIFIER
                     && q.end <= c.start
                     && q.end + 1 >= c.start
-            }) || ORDINALS.contains(&prev)
+            }) || word_in(prev, ORDINALS)
                 || matches!(
                     p.doc.f(c.start, c.end),
                     "stg" | "ltg" | "short term goal" | "long term goal"
@@ -995,7 +995,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     if let (Some(the), Some(ord)) = (lead.next(), lead.next()) {
         let ord = ord.trim_end_matches(',');
         if the == "the"
-            && ORDINALS.contains(&ord)
+            && word_in(ord, ORDINALS)
             && text
                 .get(the.len() + 1 + ord.len()..)
                 .is_some_and(|r| r.starts_with(','))
@@ -1079,7 +1079,7 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
 fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut from = 0usize;
-    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b',') {
+    while let Some(k) = memchr::memchr(b',', b.get(from..)?) {
         let i = from + k;
         if b.get(i..)?.starts_with(cue.as_bytes()) {
             return Some(i);
@@ -1252,7 +1252,7 @@ fn inline_goal(p: &Parsed<'_>, a: u32, b: u32) -> Option<(u32, u32)> {
 
 /// Judges a goal's words: target and timeframe.
 pub(crate) fn judge(p: &Parsed<'_>, a: u32, b: u32, section_tf: bool) -> GoalItem {
-    let tfs = quantities::timeframes(&p.doc, &p.quants, p.lex, &[], a, b);
+    let tfs = quantities::timeframes(p.doc, &p.quants, p.lex, &[], a, b);
     let in_tf = |x: u32, y: u32| tfs.iter().any(|(s, e)| x >= *s && y <= *e);
     let mut measurable = false;
     // Numbers outside the timeframe, goal numbers and dates.

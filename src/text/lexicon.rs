@@ -48,6 +48,15 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+    fn write_u8(&mut self, b: u8) {
+        // The end mark after a `str` key: the same step as `write`, without its loop.
+        let h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
     fn write_u64(&mut self, n: u64) {
         // One multiply-xorshift round for the packed edge keys.
         let h = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -224,7 +233,6 @@ impl Lexicon {
 
     /// Every phrase found in `doc`, on word boundaries, sorted by start (then longest first).
     pub fn find(&self, doc: &Doc<'_>) -> Vec<Hit> {
-        let mut out = Vec::new();
         let f = doc.folded.as_bytes();
         let mut segs = Vec::with_capacity(f.len() / 3);
         segments(f, &mut segs);
@@ -239,23 +247,32 @@ impl Lexicon {
                     .unwrap_or(u32::MAX)
             })
             .collect();
-        for (i, first) in segs.iter().enumerate() {
+        let mut out = Vec::with_capacity(segs.len() / 4);
+        for (i, (first, &id)) in segs.iter().zip(&ids).enumerate() {
+            // Most segments start no phrase: the root has no child for them.
+            let mut node = self.root.get(id as usize).copied().unwrap_or(u32::MAX);
+            if node == u32::MAX {
+                continue;
+            }
             let from = out.len();
-            let mut node = 0u32;
-            for (k, (sg, &id)) in segs.iter().zip(&ids).skip(i).enumerate() {
-                if id == u32::MAX {
-                    break;
+            let mut k = i;
+            // `node` is reached by segments `i..=k`.
+            while let Some(sg) = segs.get(k) {
+                if k > i {
+                    let id = ids.get(k).copied().unwrap_or(u32::MAX);
+                    if id == u32::MAX {
+                        break;
+                    }
+                    node = self
+                        .edges
+                        .get(&edge_key(node, id, sg.spaced))
+                        .copied()
+                        .unwrap_or(u32::MAX);
+                    if node == u32::MAX {
+                        break;
+                    }
                 }
-                let child = if k == 0 {
-                    self.root.get(id as usize).copied().unwrap_or(u32::MAX)
-                } else {
-                    let key = edge_key(node, id, sg.spaced);
-                    self.edges.get(&key).copied().unwrap_or(u32::MAX)
-                };
-                if child == u32::MAX {
-                    break;
-                }
-                node = child;
+                k += 1;
                 let p = self
                     .node_pattern
                     .get(node as usize)
@@ -288,8 +305,11 @@ impl Lexicon {
                 }
             }
             // This start's hits came shortest first: longest first instead, the entries of
-            // one phrase staying in file order.
-            if let Some(chunk) = out.get_mut(from..).filter(|c| c.len() > 1) {
+            // one phrase staying in file order (nothing to do when they all end together).
+            if let Some(chunk) = out
+                .get_mut(from..)
+                .filter(|c| c.first().map(|h| h.end) != c.last().map(|h| h.end))
+            {
                 chunk.reverse();
                 for run in chunk.chunk_by_mut(|a, b| a.end == b.end) {
                     run.reverse();

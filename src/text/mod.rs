@@ -40,13 +40,15 @@ pub use facts::{
 };
 pub use sections::SectionKind;
 
+use normalize::Doc;
 use pipeline::Parsed;
 
 use lexicon::Lexicon;
 
 /// Reads `text` once, through every stage.
 pub fn read(text: &str, setting: Setting) -> TextFacts {
-    let p = Parsed::new(text);
+    let doc = Doc::new(text);
+    let p = Parsed::new(&doc);
     let mut f = TextFacts {
         sections: p
             .headings
@@ -105,7 +107,7 @@ pub fn read(text: &str, setting: Setting) -> TextFacts {
 /// The re-evaluation reasons in a short text such as `evaluation.reevaluationReason`: an
 /// event that changes the condition counts there by itself.
 pub fn reevaluation_reason(text: &str) -> ReasonScan {
-    evaluation::scan_reason(&Parsed::new(text), true)
+    evaluation::scan_reason(&Parsed::new(&Doc::new(text)), true)
 }
 
 /// Problems found in the lexicon files (empty unless a file is malformed; checked by the

@@ -80,11 +80,14 @@ impl<'t> Doc<'t> {
             return self.text.len();
         };
         let o = o as usize;
-        o + self
-            .text
-            .get(o..)
-            .and_then(|r| r.chars().next())
-            .map_or(0, char::len_utf8)
+        // `o` starts a character: its first byte gives its length.
+        o + match self.text.as_bytes().get(o) {
+            None => 0,
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b < 0xe0 => 2,
+            Some(&b) if b < 0xf0 => 3,
+            Some(_) => 4,
+        }
     }
 
     /// The text's byte span of folded range `start..end`.
@@ -117,6 +120,12 @@ impl<'t> Doc<'t> {
     /// The token's folded text.
     pub fn tok_str(&self, t: &Tok) -> &str {
         self.f(t.start, t.end)
+    }
+
+    /// Whether the token's folded text is `w` (its length checked before any slicing).
+    #[inline]
+    pub fn tok_is(&self, t: &Tok, w: &str) -> bool {
+        (t.end - t.start) as usize == w.len() && self.tok_str(t) == w
     }
 }
 
@@ -159,6 +168,34 @@ fn tokenize(f: &str) -> Vec<Tok> {
         });
     }
     out
+}
+
+/// Whether `w` is `x`: the lengths compared inline first (at `opt-level = "z"` `==` on `&str`
+/// is a call and a `memcmp` for every word of a list, most of them of another length).
+#[inline(always)]
+pub(crate) fn word_is(w: &str, x: &str) -> bool {
+    w.len() == x.len() && w.as_bytes() == x.as_bytes()
+}
+
+/// Whether `w` is one of `list` (see [`word_is`]).
+#[inline]
+pub(crate) fn word_in(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| word_is(w, x))
+}
+
+/// The number of words of folded text `s` (what `s.split_whitespace().count()` gives on the
+/// folded copy, which is ASCII), counted over its bytes.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for &b in s.as_bytes() {
+        let next = matches!(b, b'\t'..=b'\r' | b' ');
+        if space && !next {
+            n += 1;
+        }
+        space = next;
+    }
+    n
 }
 
 /// Whether folded byte `c` is part of a word (a letter or a digit).

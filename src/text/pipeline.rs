@@ -21,9 +21,10 @@ pub(crate) struct Concept {
     pub ctx: Ctx,
 }
 
-/// One text, read by every stage.
-pub(crate) struct Parsed<'t> {
-    pub doc: Doc<'t>,
+/// One text, read by every stage (its [`Doc`] is the caller's, so the words can be kept as
+/// slices of the folded copy).
+pub(crate) struct Parsed<'d> {
+    pub doc: &'d Doc<'d>,
     pub lex: &'static Lexicon,
     pub headings: Vec<Heading>,
     pub sents: Vec<Sent>,
@@ -38,24 +39,26 @@ pub(crate) struct Parsed<'t> {
     /// The indices of the word tokens in `doc.toks`, in order: [`Parsed::words`] and
     /// [`Parsed::words_between`] read these instead of filtering every token.
     pub word_toks: Vec<u32>,
+    /// The folded text of each word token (`word_toks` in order): sliced once here, not by
+    /// every stage that reads a sentence's words.
+    word_strs: Vec<&'d str>,
     /// Per sentence: the range of its words in `word_toks`.
     pub sent_words: Vec<(u32, u32)>,
 }
 
-impl<'t> Parsed<'t> {
-    pub fn new(text: &'t str) -> Parsed<'t> {
-        let doc = Doc::new(text);
+impl<'d> Parsed<'d> {
+    pub fn new(doc: &'d Doc<'d>) -> Parsed<'d> {
         let lex = Lexicon::get();
-        let hits = lex.find(&doc);
-        let headings = sections::find(&doc, lex, &hits);
+        let hits = lex.find(doc);
+        let headings = sections::find(doc, lex, &hits);
         let mut abbrev_ends: Vec<u32> = hits
             .iter()
             .filter(|h| lex.entry(h.entry).is_some_and(|e| e.lex == Lex::Abbrev))
             .map(|h| h.end)
             .collect();
         abbrev_ends.sort_unstable();
-        let sents = sentences::split(&doc, &headings, &abbrev_ends);
-        let quants = quantities::find(&doc, lex, &hits);
+        let sents = sentences::split(doc, &headings, &abbrev_ends);
+        let quants = quantities::find(doc, lex, &hits);
 
         // Modifiers, terminators, pseudo-modifiers.
         let mut mods: Vec<(Hit, u8)> = Vec::new();
@@ -89,7 +92,7 @@ impl<'t> Parsed<'t> {
         let mut concepts_raw = select(lex, &hits);
         // An unchecked box ("[ ] Goals met", "[ ] No change") asserts nothing: the words after
         // it, to the next box or the line's end, are not read as concepts.
-        let unchecked = unchecked_spans(&doc);
+        let unchecked = unchecked_spans(doc);
         if !unchecked.is_empty() {
             concepts_raw.retain(|c| !unchecked.iter().any(|(a, b)| c.start >= *a && c.end <= *b));
         }
@@ -218,10 +221,14 @@ impl<'t> Parsed<'t> {
             .filter(|(_, t)| t.kind == TokKind::Word)
             .map(|(i, _)| i as u32)
             .collect();
+        let word_strs: Vec<&'d str> = word_toks
+            .iter()
+            .map(|&k| doc.toks.get(k as usize).map_or("", |t| doc.tok_str(t)))
+            .collect();
         let sent_words = sents
             .iter()
             .map(|s| {
-                let (a, b) = word_range(&doc, &word_toks, s.start, s.end);
+                let (a, b) = word_range(doc, &word_toks, s.start, s.end);
                 (a as u32, b as u32)
             })
             .collect();
@@ -235,6 +242,7 @@ impl<'t> Parsed<'t> {
             quants,
             sent_quants,
             word_toks,
+            word_strs,
             sent_words,
         }
     }
@@ -294,26 +302,26 @@ impl<'t> Parsed<'t> {
     }
 
     /// Word tokens of sentence `si` (folded strings).
-    pub fn words(&self, si: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
+    pub fn words(&self, si: usize) -> impl ExactSizeIterator<Item = &'d str> + '_ {
+        self.word_slice(si).iter().copied()
+    }
+
+    /// Word tokens of sentence `si` (folded strings), as a slice.
+    pub fn word_slice(&self, si: usize) -> &[&'d str] {
         let (a, b) = self.sent_words.get(si).copied().unwrap_or((0, 0));
         self.words_of(a as usize, b as usize)
     }
 
     /// Word tokens from the first token that ends after `a` to the last that starts before
-    /// `b` (folded strings); exact-sized, so collecting them allocates once.
-    pub fn words_between(&self, a: u32, b: u32) -> impl ExactSizeIterator<Item = &str> + '_ {
-        let (wa, wb) = word_range(&self.doc, &self.word_toks, a, b);
+    /// `b` (folded strings).
+    pub fn words_between(&self, a: u32, b: u32) -> &[&'d str] {
+        let (wa, wb) = word_range(self.doc, &self.word_toks, a, b);
         self.words_of(wa, wb)
     }
 
     /// The words `wa..wb` of `word_toks`.
-    fn words_of(&self, wa: usize, wb: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
-        let toks = &self.doc.toks;
-        self.word_toks
-            .get(wa..wb.max(wa))
-            .unwrap_or(&[])
-            .iter()
-            .map(move |&k| toks.get(k as usize).map_or("", |t| self.doc.tok_str(t)))
+    fn words_of(&self, wa: usize, wb: usize) -> &[&'d str] {
+        self.word_strs.get(wa..wb.max(wa)).unwrap_or(&[])
     }
 }
 
@@ -334,6 +342,11 @@ fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i + 1 < f.len() {
+        // Straight to the next '['.
+        match f.get(i..).and_then(|r| memchr::memchr(b'[', r)) {
+            Some(k) if i + k + 1 < f.len() => i += k,
+            _ => break,
+        }
         let empty = f.get(i) == Some(&b'[')
             && (f.get(i + 1) == Some(&b']')
                 || (f.get(i + 1) == Some(&b' ') && f.get(i + 2) == Some(&b']')));
@@ -353,9 +366,14 @@ fn unchecked_spans(doc: &Doc<'_>) -> Vec<(u32, u32)> {
 }
 
 /// Per lexicon, the leftmost-longest hits that do not overlap (every entry of a winning span
-/// is kept: one phrase may belong to several groups).
+/// is kept: one phrase may belong to several groups). One pass over the hits, each lexicon
+/// with its own last winner.
 fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
-    let mut by_lex: [Vec<(Hit, u8, &'static str)>; 16] = Default::default();
+    // Per lexicon (by discriminant): the end of its last winning span, and that span.
+    let mut last_end = [0u32; 16];
+    let mut win: [Option<(u32, u32)>; 16] = [None; 16];
+    let mut out: Vec<Concept> = Vec::with_capacity(hits.len());
+    // `hits` are sorted by start, longest first.
     for h in hits {
         let Some(e) = lex.entry(h.entry) else {
             continue;
@@ -363,54 +381,33 @@ fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
         if matches!(e.lex, Lex::Section | Lex::Context | Lex::Abbrev | Lex::Unit) {
             continue;
         }
-        if let Some(v) = by_lex.get_mut(e.lex as usize) {
-            v.push((*h, e.group, e.value));
+        let li = e.lex as usize;
+        let (Some(last_end), Some(win)) = (last_end.get_mut(li), win.get_mut(li)) else {
+            continue;
+        };
+        let same_as_win = *win == Some((h.start, h.end));
+        if !same_as_win && h.start < *last_end {
+            continue;
         }
-    }
-    let mut out: Vec<Concept> = Vec::new();
-    for (li, list) in by_lex.iter().enumerate() {
-        // `hits` are sorted by start, longest first.
-        let mut last_end = 0u32;
-        let mut win: Option<(u32, u32)> = None;
-        for (h, g, v) in list {
-            let same_as_win = win == Some((h.start, h.end));
-            if !same_as_win && h.start < last_end {
-                continue;
-            }
-            if !same_as_win {
-                win = Some((h.start, h.end));
-                last_end = h.end;
-            }
-            out.push(Concept {
-                start: h.start,
-                end: h.end,
-                lex: LEXES.get(li).copied().unwrap_or(Lex::Section),
-                group: *g,
-                value: v,
-                ctx: Ctx::default(),
-            });
+        if !same_as_win {
+            *win = Some((h.start, h.end));
+            *last_end = h.end;
         }
+        out.push(Concept {
+            start: h.start,
+            end: h.end,
+            lex: e.lex,
+            group: e.group,
+            value: e.value,
+            ctx: Ctx::default(),
+        });
     }
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // By start, longest first, then by lexicon (the hits' order within one lexicon).
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then((a.lex as u8).cmp(&(b.lex as u8)))
+    });
     out
 }
-
-/// [`Lex`] by discriminant.
-const LEXES: [Lex; 16] = [
-    Lex::Section,
-    Lex::Context,
-    Lex::Abbrev,
-    Lex::Assist,
-    Lex::Skill,
-    Lex::Clinical,
-    Lex::Response,
-    Lex::Progress,
-    Lex::Plan,
-    Lex::RedFlag,
-    Lex::Test,
-    Lex::Credential,
-    Lex::Intervention,
-    Lex::History,
-    Lex::Reason,
-    Lex::Unit,
-];

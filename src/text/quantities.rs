@@ -96,23 +96,25 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
     {
         return None;
     }
-    Some(match w {
-        "a" | "an" | "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "several" | "few" => 3.0,
+    // Byte-string patterns: compared byte by byte inline, not one `str` comparison call
+    // per word of the list.
+    Some(match w.as_bytes() {
+        b"a" | b"an" | b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" => 12.0,
+        b"fifteen" => 15.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"several" | b"few" => 3.0,
         _ => return None,
     })
 }
@@ -138,7 +140,16 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
     while let Some(t) = toks.get(i) {
         let (value, word) = match t.kind {
             TokKind::Num => (doc.tok_str(t).parse::<f64>().ok(), false),
-            TokKind::Word => (number_word(doc.tok_str(t)), true),
+            // `number_word`'s own first check (length, first letter), before slicing.
+            TokKind::Word
+                if t.end - t.start <= 7
+                    && matches!(
+                        doc.byte(t.start as usize),
+                        b'a' | b'e' | b'f' | b'n' | b'o' | b's' | b't'
+                    ) =>
+            {
+                (number_word(doc.tok_str(t)), true)
+            }
             _ => (None, false),
         };
         let Some(value) = value else {
@@ -149,7 +160,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
         let prev = i.checked_sub(1).and_then(|p| toks.get(p));
         let after_x = prev.is_some_and(|p| {
             p.kind == TokKind::Word
-                && doc.tok_str(p) == "x"
+                && doc.tok_is(p, "x")
                 && (p.end == t.start || p.end + 1 == t.start)
         }) || prev
             .is_some_and(|p| doc.byte(p.start as usize) == b'*' && p.end == t.start);
@@ -207,7 +218,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
             // separates two numbers.
             let dash =
                 (doc.byte(n.start as usize) == b'-' && n.start == t.end && n2.start == n.end)
-                    || doc.tok_str(n) == "to";
+                    || doc.tok_is(n, "to");
             if dash && (n2.kind == TokKind::Num || (word && number_word(doc.tok_str(n2)).is_some()))
             {
                 unit_from = n3.map_or(n2.end, |x| x.start);
@@ -460,23 +471,21 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         if t.kind != TokKind::Word {
             continue;
         }
-        // Every phrase starts with one of these words (their first letters first: most
-        // words are none of them).
-        if !matches!(
-            doc.byte(t.start as usize),
-            b'a' | b'b' | b'i' | b'p' | b's' | b't' | b'u' | b'w'
-        ) || !matches!(
-            doc.tok_str(t),
-            "by" | "at"
-                | "upon"
-                | "prior"
-                | "before"
-                | "within"
-                | "this"
-                | "the"
-                | "school"
-                | "iep"
-        ) {
+        // Every phrase starts with one of these words: "by", "at", "upon", "prior",
+        // "before", "within", "this", "the", "school", "iep" (by first letter; a word of
+        // another length is not sliced).
+        let first_word = match doc.byte(t.start as usize) {
+            b'a' => doc.tok_is(t, "at"),
+            b'b' => doc.tok_is(t, "by") || doc.tok_is(t, "before"),
+            b'i' => doc.tok_is(t, "iep"),
+            b'p' => doc.tok_is(t, "prior"),
+            b's' => doc.tok_is(t, "school"),
+            b't' => doc.tok_is(t, "the") || doc.tok_is(t, "this"),
+            b'u' => doc.tok_is(t, "upon"),
+            b'w' => doc.tok_is(t, "within"),
+            _ => false,
+        };
+        if !first_word {
             continue;
         }
         let s = t.start as usize;

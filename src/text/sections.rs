@@ -18,7 +18,7 @@
 //! does not end the goals section.
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::Doc;
+use super::normalize::{count_words, Doc};
 use serde::Serialize;
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
@@ -224,7 +224,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
     while ls <= f.len() {
         let le = f
             .get(ls..)
-            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| ls + i);
         line_headings(doc, lex, hits, ls as u32, le as u32, &mut out);
         ls = le + 1;
@@ -350,7 +350,7 @@ fn resume_after_header_lines(f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
 
 fn line_end(f: &[u8], from: usize) -> usize {
     f.get(from..)
-        .and_then(|r| r.iter().position(|&c| c == b'\n'))
+        .and_then(|r| memchr::memchr(b'\n', r))
         .map_or(f.len(), |i| from + i)
 }
 
@@ -444,7 +444,7 @@ fn line_headings(
 
     if let Some(c) = colon {
         let label = doc.f(p, c).trim_end();
-        let words = label.split_whitespace().count();
+        let words = count_words(label);
         if let Some((h, kind, term)) = known_at(lex, hits, p, c) {
             let qualifier = (h.end, c);
             // Words of the qualifier, without brackets and numbers ("since re-eval
@@ -528,7 +528,7 @@ fn line_headings(
         // A line in capitals, or a whole line that is a known heading.
         let text = doc.f(p, le).trim_end_matches([' ', '.']);
         let end = p + text.len() as u32;
-        let words = text.split_whitespace().count();
+        let words = count_words(text);
         let known = known_at(lex, hits, p, end);
         let whole = known.as_ref().is_some_and(|(h, _, _)| h.end == end);
         let caps = words <= 8
@@ -663,19 +663,24 @@ fn test_at(lex: &Lexicon, hits: &[Hit], at: u32) -> bool {
 /// Whether a label's last word names goals ("Anticipated goals", "Rehab potential and
 /// goals", "Treatment objectives").
 fn ends_with_goals(label: &str) -> bool {
-    let words: Vec<&str> = label
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    // The words (runs of letters and digits) from the last one back.
+    let mut words = label
+        .as_bytes()
+        .split(|c| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    let last = words.last().copied().unwrap_or("");
+        .rev();
+    let last = words.next().unwrap_or(b"");
+    if !matches!(last, b"goal" | b"goals" | b"stgs" | b"ltgs" | b"objectives") {
+        return false;
+    }
     // "Prognosis for the above-stated goals" is about the goals, not goals.
-    let about = words.iter().rev().skip(1).take(4).any(|w| {
+    let about = words.take(4).any(|w| {
         matches!(
-            *w,
-            "to" | "for" | "of" | "toward" | "towards" | "with" | "on" | "regarding"
+            w,
+            b"to" | b"for" | b"of" | b"toward" | b"towards" | b"with" | b"on" | b"regarding"
         )
     });
-    matches!(last, "goal" | "goals" | "stgs" | "ltgs" | "objectives") && !about
+    !about
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").

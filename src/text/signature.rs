@@ -7,7 +7,7 @@
 
 use super::facts::{Credential, Signature};
 use super::lexicon::{g, Lex};
-use super::normalize::TokKind;
+use super::normalize::{count_words, TokKind};
 use super::pipeline::Parsed;
 use super::sections::SectionKind;
 
@@ -20,7 +20,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<Signature> {
     while ls < f.len() {
         let le = f
             .get(ls..)
-            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| ls + i);
         if let Some(sig) = line(p, ls as u32, le as u32, header_end) {
             out.push(sig);
@@ -39,7 +39,7 @@ fn header_block_end(p: &Parsed<'_>) -> u32 {
     while ls < f.len() {
         let le = f
             .get(ls..)
-            .and_then(|r| r.iter().position(|&c| c == b'\n'))
+            .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| ls + i);
         let text = p.doc.f(ls as u32, le as u32).trim();
         if !text.is_empty() {
@@ -110,7 +110,7 @@ fn line(p: &Parsed<'_>, ls: u32, le: u32, header_end: u32) -> Option<Signature> 
         .take_while(|c| c.start < first.start)
         .find(|c| c.lex == Lex::Credential && c.group == g::credential::SIGNING);
     if let Some(c) = colon {
-        let label_words = p.doc.f(start, c).split_whitespace().count();
+        let label_words = count_words(p.doc.f(start, c));
         if label_words > 5 {
             return None;
         }

@@ -22,7 +22,7 @@ pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
     for (i, t) in toks.iter().enumerate() {
         let code = match t.kind {
             TokKind::Num if t.end - t.start == 5 => p.doc.tok_str(t).to_string(),
-            TokKind::Word if p.doc.tok_str(t) == "g" => match toks.get(i + 1) {
+            TokKind::Word if p.doc.tok_is(t, "g") => match toks.get(i + 1) {
                 Some(n) if n.kind == TokKind::Num && n.start == t.end && n.end - n.start == 4 => {
                     format!("G{}", p.doc.tok_str(n))
                 }
@@ -179,6 +179,10 @@ pub(crate) fn totals(p: &Parsed<'_>) -> (Option<Mention>, Option<Mention>, Vec<(
     let mut spans = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Word {
+            continue;
+        }
+        // Both words have five letters: the others are not sliced.
+        if t.end - t.start != 5 {
             continue;
         }
         let w = p.doc.tok_str(t);
