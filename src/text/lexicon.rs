@@ -173,7 +173,7 @@ impl Lexicon {
                 value: VALUES.get(value as usize).copied().unwrap_or(""),
                 cased: None,
             };
-            entries.extend(std::iter::repeat_n(entry, n as usize));
+            entries.extend(std::iter::repeat(entry).take(n as usize));
         }
         let (mut at, mut id) = (0usize, 0usize);
         for cased in CASED.iter().skip(1) {
