@@ -66,7 +66,7 @@ mod tests {
             assert_eq!(ours, std, "{len}");
             let mut rev = ours.clone();
             sort_by(&mut rev, |a, b| b.0.cmp(&a.0));
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(rev, std, "{len}");
         }
         let mut words = vec!["pear", "fig", "apple", "fig"];
