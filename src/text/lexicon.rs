@@ -131,15 +131,11 @@ impl Lexicon {
         // `path[k]`: the node the previous phrase reached after its first `k` segments.
         let mut path = [0u32; 16];
         let mut at = 0usize;
-        for p in 0..PHRASE_COUNT as u32 {
-            let Some(&head) = PHRASES.get(at) else {
-                break;
-            };
-            at += 1;
+        for (p, &head) in PHRASE_HEADS.iter().enumerate() {
             let kept = usize::from(head >> 4);
             let mut node = path.get(kept).copied().unwrap_or(0);
             for k in kept + 1..=kept + usize::from(head & 15) {
-                let s = varint(PHRASES, &mut at);
+                let s = varint(PHRASE_SEGS, &mut at);
                 let key = edge_key(node, s >> 1, s & 1 == 1);
                 let next_node = node_pattern.len() as u32;
                 node = *edges.entry(key).or_insert_with(|| {
@@ -152,7 +148,7 @@ impl Lexicon {
             }
             if node != 0 {
                 if let Some(slot) = node_pattern.get_mut(node as usize) {
-                    *slot = p;
+                    *slot = p as u32;
                 }
             }
         }
@@ -213,7 +209,7 @@ impl Lexicon {
             }
         }
         // Entries grouped by pattern, in file order within a pattern (a counting sort).
-        let mut ranges = vec![(0u32, 0u32); PHRASE_COUNT];
+        let mut ranges = vec![(0u32, 0u32); PHRASE_HEADS.len()];
         for &p in &entry_pattern {
             if let Some(r) = ranges.get_mut(p as usize) {
                 r.1 += 1;

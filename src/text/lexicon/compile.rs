@@ -210,9 +210,10 @@ impl Compiled {
         .map_err(fail)?;
         writeln!(o, "static SEGMENTS: &str = {:?};", self.segments.join("\n")).map_err(fail)?;
         // Each phrase against the one before it (the variants of one line follow each
-        // other): one byte `kept << 4 | new` (segments kept from the previous phrase, new
-        // segments after them), then each new segment's `id << 1 | spaced` as a varint.
-        let mut phrases = Vec::new();
+        // other): a head byte `kept << 4 | new` (segments kept from the previous phrase, new
+        // segments after them), and the new segments' `id << 1 | spaced` as varints, in a
+        // stream of their own (it compresses better apart).
+        let (mut heads, mut segs) = (Vec::new(), Vec::new());
         let mut prev: &[u32] = &[];
         for p in &self.patterns {
             let kept = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
@@ -220,19 +221,24 @@ impl Compiled {
             if p.is_empty() || p.len() > 15 {
                 return Err("lexicon: a phrase of 0 or more than 15 segments".to_string());
             }
-            phrases.push((kept << 4 | new.len()) as u8);
+            heads.push((kept << 4 | new.len()) as u8);
             for &s in new {
-                varint(&mut phrases, s);
+                varint(&mut segs, s);
             }
             prev = p;
         }
         writeln!(
             o,
-            "/// Each distinct folded phrase, in order, against the one before it: a byte `kept << 4 | new`\n/// (its first `kept` segments are the previous phrase's), then its `new` segments' `id << 1 | spaced`\n/// as varints."
+            "/// Each distinct folded phrase, in order, against the one before it: `kept << 4 | new` (its first\n/// `kept` segments are the previous phrase's, then come `new` segments from `PHRASE_SEGS`)."
         )
         .map_err(fail)?;
-        writeln!(o, "static PHRASES: &[u8] = {};", byte_string(&phrases)).map_err(fail)?;
-        writeln!(o, "static PHRASE_COUNT: usize = {};", self.patterns.len()).map_err(fail)?;
+        writeln!(o, "static PHRASE_HEADS: &[u8] = {};", byte_string(&heads)).map_err(fail)?;
+        writeln!(
+            o,
+            "/// The phrases' new segments, `id << 1 | spaced` as varints, end to end."
+        )
+        .map_err(fail)?;
+        writeln!(o, "static PHRASE_SEGS: &[u8] = {};", byte_string(&segs)).map_err(fail)?;
         let nodes: std::collections::HashSet<&[u32]> = self
             .patterns
             .iter()
