@@ -159,6 +159,7 @@ impl Lexicon {
             }
         }
         // The entries, run by run (file, group, value), then their capitals.
+        let values: Vec<&'static str> = VALUES.split('\n').collect();
         let mut entries: Vec<Entry> = Vec::with_capacity(ENTRY_COUNT);
         let mut at = 0usize;
         while at < ENTRY_RUNS.len() {
@@ -166,13 +167,13 @@ impl Lexicon {
             let entry = Entry {
                 lex: FILES.get(file as usize).map_or(Lex::Section, |f| f.0),
                 group: group as u8,
-                value: VALUES.get(value as usize).copied().unwrap_or(""),
+                value: values.get(value as usize).copied().unwrap_or(""),
                 cased: None,
             };
             entries.extend(std::iter::repeat(entry).take(n as usize));
         }
         let (mut at, mut id) = (0usize, 0usize);
-        for cased in CASED.iter().skip(1) {
+        for cased in CASED.split('\n').skip(1) {
             id += varint(ENTRY_CASED, &mut at) as usize;
             if let Some(e) = entries.get_mut(id.wrapping_sub(1)) {
                 e.cased = Some(cased);
@@ -230,12 +231,16 @@ impl Lexicon {
                 r.1 += 1;
             }
         }
-        let texts = TEXTS
+        let mut lines = TEXTS.split('\n');
+        let texts = FILES
             .iter()
-            .map(|groups| {
+            .map(|(_, _, groups)| {
                 groups
                     .iter()
-                    .map(|&(message, fix)| GroupText { message, fix })
+                    .map(|_| GroupText {
+                        message: lines.next().unwrap_or(""),
+                        fix: lines.next().unwrap_or(""),
+                    })
                     .collect()
             })
             .collect();
@@ -445,6 +450,18 @@ mod tests {
             assert_eq!(e.value, got.value);
             assert_eq!(e.cased.as_deref(), got.cased);
         }
+        let texts: Vec<Vec<(&str, &str)>> = lex
+            .texts
+            .iter()
+            .map(|g| g.iter().map(|t| (t.message, t.fix)).collect())
+            .collect();
+        let want: Vec<Vec<(&str, &str)>> = c
+            .texts
+            .iter()
+            .map(|g| g.iter().map(|(m, f)| (m.as_str(), f.as_str())).collect())
+            .collect();
+        assert_eq!(texts, want);
+        assert!(texts.iter().flatten().any(|t| !t.0.is_empty()));
     }
 
     #[test]

@@ -314,29 +314,36 @@ impl Compiled {
             byte_string(&repeats)
         )
         .map_err(fail)?;
-        writeln!(o, "static VALUES: &[&str] = &{values:?};").map_err(fail)?;
-        writeln!(
-            o,
-            "/// Phrases written with capitals, as written (index 0: none)."
-        )
-        .map_err(fail)?;
-        writeln!(o, "static CASED: &[&str] = &{cased:?};").map_err(fail)?;
-        writeln!(
-            o,
-            "/// Per file, per group: the `message:` and `fix:` lines."
-        )
-        .map_err(fail)?;
-        let files: Vec<String> = self
-            .texts
+        // Lists of texts as one string each, a text a line (no table of pointers).
+        let mut texts: Vec<&str> = Vec::new();
+        for groups in &self.texts {
+            for (message, fix) in groups {
+                texts.push(message);
+                texts.push(fix);
+            }
+        }
+        if values
             .iter()
-            .map(|groups| format!("&{groups:?}"))
-            .collect();
+            .chain(&cased)
+            .chain(&texts)
+            .any(|t| t.contains('\n'))
+        {
+            return Err("lexicon: a value, phrase or text with a line break".to_string());
+        }
+        writeln!(o, "/// The values after ` = `, a line each (line 0: none).").map_err(fail)?;
+        writeln!(o, "static VALUES: &str = {:?};", values.join("\n")).map_err(fail)?;
         writeln!(
             o,
-            "static TEXTS: &[&[(&str, &str)]] = &[{}];",
-            files.join(", ")
+            "/// Phrases written with capitals, as written, a line each (line 0: none)."
         )
         .map_err(fail)?;
+        writeln!(o, "static CASED: &str = {:?};", cased.join("\n")).map_err(fail)?;
+        writeln!(
+            o,
+            "/// Per file, per group (in `FILES` order): the `message:` and `fix:` lines."
+        )
+        .map_err(fail)?;
+        writeln!(o, "static TEXTS: &str = {:?};", texts.join("\n")).map_err(fail)?;
         writeln!(o, "/// Problems found in the files (checked by the tests).").map_err(fail)?;
         writeln!(o, "#[allow(dead_code)]").map_err(fail)?;
         writeln!(o, "static PROBLEMS: &[&str] = &{:?};", self.problems).map_err(fail)?;
