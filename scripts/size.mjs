@@ -19,10 +19,14 @@
 // lexicon pass has no aho-corasick), one shared sort instance and wasm-opt --converge: the
 // browser entry is 429,083 B (measured 2026-12-07); the budget is that plus 5%, 440 KiB
 // (450,560 B).
+// With the lexicon tables as varint streams, no Unicode upper-case table, serde_json without
+// raw values (the oversized-document error reads the top-level fields with a small scanner)
+// and the lexicon's texts as one string each: the browser entry is 394,589 B (measured
+// 2026-12-07; docs/size.md); the budget is that plus 5%, 405 KiB (414,720 B).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 440 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 405 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };

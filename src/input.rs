@@ -4,6 +4,8 @@
 //! `JSON.stringify` at the WASM boundary). [`Obj`] reads one object's fields and builds the
 //! path of each, so that every rejection says `lines[2].minutes: expected …, got …`.
 
+mod fields;
+
 use crate::error::InputError;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -53,11 +55,8 @@ pub fn parse_json_max(json: &str, what: &str, max: usize) -> Result<Value, Input
 /// The largest top-level field of a JSON object and its size in bytes of JSON text, read
 /// without building the values (only for the error of an oversized document).
 fn largest_field(json: &str) -> Option<(String, usize)> {
-    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
-        serde_json::from_str(json).ok()?;
-    fields
+    fields::top_level_fields(json)?
         .into_iter()
-        .map(|(k, v)| (k, v.get().len()))
         .max_by_key(|&(_, len)| len)
 }
 

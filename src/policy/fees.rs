@@ -316,9 +316,35 @@ fn normalize(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_uppercase());
+        for c in word.chars() {
+            push_upper(c, &mut out);
+        }
     }
     out
+}
+
+/// `c` in upper case as far as matching the (ASCII) column names goes: ASCII letters are
+/// upper-cased, and so are the nine other characters whose upper case is ASCII (`ß` → `SS`,
+/// `ı` → `I`, `ſ` → `S`, the ligatures `ﬀ`–`ﬆ`); any other character stays as it is, and a
+/// word holding one matches no column name either way. Without `char::to_uppercase` the
+/// package carries no Unicode case-mapping table for upper case (docs/size.md).
+fn push_upper(c: char, out: &mut String) {
+    let s = match c {
+        'ß' => "SS",
+        'ı' => "I",
+        'ſ' => "S",
+        'ﬀ' => "FF",
+        'ﬁ' => "FI",
+        'ﬂ' => "FL",
+        'ﬃ' => "FFI",
+        'ﬄ' => "FFL",
+        'ﬅ' | 'ﬆ' => "ST",
+        c => {
+            out.push(c.to_ascii_uppercase());
+            return;
+        }
+    };
+    out.push_str(s);
 }
 
 /// Loads the CMS PPRRVU CSV as published (RVUyyA–D zips, `shared/policy` §7.4): title and
@@ -556,5 +582,23 @@ mod tests {
     fn header_words_are_normalized() {
         assert_eq!(normalize("NON-FAC  PE\nRVU "), "NON FAC PE RVU");
         assert_eq!(normalize("\u{feff}HCPCS"), "HCPCS");
+        assert_eq!(normalize("ſtatus Maß"), "STATUS MASS");
+    }
+
+    #[test]
+    fn header_upper_case_matches_unicode_upper_case() {
+        // For every character, `push_upper` gives the Unicode upper case whenever that is
+        // ASCII (so a header word equals an ASCII column name exactly when its Unicode upper
+        // case does), and keeps a non-ASCII character otherwise.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let unicode: String = c.to_uppercase().collect();
+            let mut ours = String::new();
+            push_upper(c, &mut ours);
+            if unicode.is_ascii() {
+                assert_eq!(ours, unicode, "{c:?}");
+            } else {
+                assert!(!ours.is_ascii(), "{c:?}");
+            }
+        }
     }
 }

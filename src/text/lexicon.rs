@@ -134,27 +134,32 @@ impl Lexicon {
             .map(|(i, s)| (s, i as u32))
             .collect();
         let mut edges: FnvMap<u64, u32> =
-            FnvMap::with_capacity_and_hasher(PATTERN_SEGS.len(), Default::default());
-        let mut node_pattern: Vec<u32> = Vec::with_capacity(PATTERN_SEGS.len() + 1);
+            FnvMap::with_capacity_and_hasher(TRIE_NODES, Default::default());
+        let mut node_pattern: Vec<u32> = Vec::with_capacity(TRIE_NODES + 1);
         node_pattern.push(u32::MAX);
-        let mut start = 0usize;
-        for (p, &len) in PATTERN_LENS.iter().enumerate() {
-            let end = start + usize::from(len);
-            let mut node = 0u32;
-            for &s in PATTERN_SEGS.get(start..end).unwrap_or(&[]) {
-                let key = edge_key(node, u32::from(s >> 1), s & 1 == 1);
+        // `path[k]`: the node the previous phrase reached after its first `k` segments.
+        let mut path = [0u32; 16];
+        let mut at = 0usize;
+        for (p, &head) in PHRASE_HEADS.iter().enumerate() {
+            let kept = usize::from(head >> 4);
+            let mut node = path.get(kept).copied().unwrap_or(0);
+            for k in kept + 1..=kept + usize::from(head & 15) {
+                let s = varint(PHRASE_SEGS, &mut at);
+                let key = edge_key(node, s >> 1, s & 1 == 1);
                 let next_node = node_pattern.len() as u32;
                 node = *edges.entry(key).or_insert_with(|| {
                     node_pattern.push(u32::MAX);
                     next_node
                 });
+                if let Some(slot) = path.get_mut(k) {
+                    *slot = node;
+                }
             }
             if node != 0 {
                 if let Some(slot) = node_pattern.get_mut(node as usize) {
                     *slot = p as u32;
                 }
             }
-            start = end;
         }
         let mut root = vec![u32::MAX; seg_ids.len()];
         for (id, slot) in root.iter_mut().enumerate() {
@@ -162,20 +167,59 @@ impl Lexicon {
                 *slot = child;
             }
         }
+        // The entries, run by run (file, group, value), then their capitals.
+        let values: Vec<&'static str> = VALUES.split('\n').collect();
+        let mut entries: Vec<Entry> = Vec::with_capacity(ENTRY_COUNT);
+        let mut at = 0usize;
+        while at < ENTRY_RUNS.len() {
+            let [n, file, group, value] = [(); 4].map(|()| varint(ENTRY_RUNS, &mut at));
+            let entry = Entry {
+                lex: FILES.get(file as usize).map_or(Lex::Section, |f| f.0),
+                group: group as u8,
+                value: values.get(value as usize).copied().unwrap_or(""),
+                cased: None,
+            };
+            entries.extend(std::iter::repeat(entry).take(n as usize));
+        }
+        let (mut at, mut id) = (0usize, 0usize);
+        for cased in CASED.split('\n').skip(1) {
+            id += varint(ENTRY_CASED, &mut at) as usize;
+            if let Some(e) = entries.get_mut(id.wrapping_sub(1)) {
+                e.cased = Some(cased);
+            }
+        }
         // Each entry's phrase: the next new one, unless an earlier entry brought it.
-        let mut entry_pattern: Vec<u32> = Vec::with_capacity(ENTRY_FILE.len());
-        let (mut next, mut repeats) = (0u32, ENTRY_REPEATS.iter().peekable());
-        for id in 0..ENTRY_FILE.len() as u32 {
-            match repeats.next_if(|r| r.0 == id) {
-                Some(&(_, p)) => entry_pattern.push(p),
-                None => {
+        let mut entry_pattern: Vec<u32> = Vec::with_capacity(entries.len());
+        let (mut at, mut next) = (0usize, 0u32);
+        let mut repeat = || {
+            (at < ENTRY_REPEATS.len()).then(|| {
+                (
+                    varint(ENTRY_REPEATS, &mut at),
+                    varint(ENTRY_REPEATS, &mut at),
+                )
+            })
+        };
+        let (mut repeat_at, mut pending) = (0u32, repeat());
+        if let Some((gap, _)) = pending {
+            repeat_at = gap;
+        }
+        for id in 0..entries.len() as u32 {
+            match pending {
+                Some((_, p)) if id == repeat_at => {
+                    entry_pattern.push(p);
+                    pending = repeat();
+                    if let Some((gap, _)) = pending {
+                        repeat_at += gap;
+                    }
+                }
+                _ => {
                     entry_pattern.push(next);
                     next += 1;
                 }
             }
         }
         // Entries grouped by pattern, in file order within a pattern (a counting sort).
-        let mut ranges = vec![(0u32, 0u32); PATTERN_LENS.len()];
+        let mut ranges = vec![(0u32, 0u32); PHRASE_HEADS.len()];
         for &p in &entry_pattern {
             if let Some(r) = ranges.get_mut(p as usize) {
                 r.1 += 1;
@@ -196,25 +240,16 @@ impl Lexicon {
                 r.1 += 1;
             }
         }
-        let entries = ENTRY_FILE
+        let mut lines = TEXTS.split('\n');
+        let texts = FILES
             .iter()
-            .zip(ENTRY_GROUP)
-            .zip(ENTRY_VALUE.iter().zip(ENTRY_CASED))
-            .map(|((&file, &group), (&value, &cased))| Entry {
-                lex: FILES.get(usize::from(file)).map_or(Lex::Section, |f| f.0),
-                group,
-                value: VALUES.get(usize::from(value)).copied().unwrap_or(""),
-                cased: (cased != 0)
-                    .then(|| CASED.get(usize::from(cased)).copied())
-                    .flatten(),
-            })
-            .collect();
-        let texts = TEXTS
-            .iter()
-            .map(|groups| {
+            .map(|(_, _, groups)| {
                 groups
                     .iter()
-                    .map(|&(message, fix)| GroupText { message, fix })
+                    .map(|_| GroupText {
+                        message: lines.next().unwrap_or(""),
+                        fix: lines.next().unwrap_or(""),
+                    })
                     .collect()
             })
             .collect();
@@ -330,6 +365,21 @@ impl Lexicon {
     }
 }
 
+/// Reads the LEB128 varint at `*at` in `bytes` (as `compile.rs` writes them) and moves on.
+fn varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut x = 0u32;
+    let mut shift = 0u32;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        x |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    x
+}
+
 /// A match is a whole word (or words): no letter or digit continues it on either side
 /// within the same kind of run ("te" is not found in "tested", "x" is found in "3x/wk").
 fn boundary(f: &[u8], s: usize, e: usize) -> bool {
@@ -420,6 +470,18 @@ mod tests {
             assert_eq!(e.value, got.value);
             assert_eq!(e.cased.as_deref(), got.cased);
         }
+        let texts: Vec<Vec<(&str, &str)>> = lex
+            .texts
+            .iter()
+            .map(|g| g.iter().map(|t| (t.message, t.fix)).collect())
+            .collect();
+        let want: Vec<Vec<(&str, &str)>> = c
+            .texts
+            .iter()
+            .map(|g| g.iter().map(|(m, f)| (m.as_str(), f.as_str())).collect())
+            .collect();
+        assert_eq!(texts, want);
+        assert!(texts.iter().flatten().any(|t| !t.0.is_empty()));
     }
 
     #[test]

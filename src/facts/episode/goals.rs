@@ -139,7 +139,8 @@ fn label(item: &GoalItem) -> Option<String> {
         None => "Goal",
     };
     match (&item.number, item.term) {
-        (Some(n), _) => Some(format!("{term} {}", n.to_uppercase())),
+        // The number is ASCII (digits, or a letter a–h: `scan`).
+        (Some(n), _) => Some(format!("{term} {}", n.to_ascii_uppercase())),
         (None, Some(_)) => Some(term.to_string()),
         (None, None) => None,
     }

@@ -19,7 +19,48 @@
 //! Positions are byte offsets into the text. Every scanner starts and stops on ASCII bytes
 //! or after a whole matched character, so the offsets are always character boundaries.
 
-use super::reading::{Status, Term};
+/// Short- or long-term goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term {
+    Short,
+    Long,
+}
+
+/// A goal's status as a report gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Met,
+    PartlyMet,
+    NotMet,
+    /// "progressing", "ongoing", "continue".
+    Ongoing,
+    /// "discontinued", "deferred".
+    Discontinued,
+    /// "revised", "modified", "updated".
+    Revised,
+    /// No status word, but a measured comparison ("now 20 min", "from 3/10 to 1/10").
+    Measured,
+}
+
+impl Status {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::PartlyMet => "partlyMet",
+            Status::NotMet => "notMet",
+            Status::Ongoing => "ongoing",
+            Status::Discontinued => "discontinued",
+            Status::Revised => "revised",
+            Status::Measured => "measured",
+        }
+    }
+    /// The goal needs no further status once a clinician reports this (CMS §220.3.D: omit a
+    /// goal after it is reported met).
+    pub fn closes(self) -> bool {
+        matches!(self, Status::Met | Status::Discontinued)
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Primitives

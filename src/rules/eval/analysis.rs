@@ -501,10 +501,12 @@ fn plural_label(c: Component) -> bool {
     matches!(c, Component::PerformanceDeficits | Component::Comorbidities)
 }
 
+/// `s` with its first letter in upper case (the texts capitalized are the rules' own, which
+/// start with an ASCII letter: no Unicode case table is needed).
 pub(crate) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
         .unwrap_or_default()
 }
 

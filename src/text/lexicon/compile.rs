@@ -209,89 +209,164 @@ impl Compiled {
         )
         .map_err(fail)?;
         writeln!(o, "static SEGMENTS: &str = {:?};", self.segments.join("\n")).map_err(fail)?;
-        let flat: Vec<u32> = self.patterns.iter().flatten().copied().collect();
-        let lens: Vec<usize> = self.patterns.iter().map(Vec::len).collect();
-        if lens.iter().any(|&n| n == 0 || n > 255) {
-            return Err("lexicon: a phrase of 0 or more than 255 segments".to_string());
+        // Each phrase against the one before it (the variants of one line follow each
+        // other): a head byte `kept << 4 | new` (segments kept from the previous phrase, new
+        // segments after them), and the new segments' `id << 1 | spaced` as varints, in a
+        // stream of their own (it compresses better apart).
+        let (mut heads, mut segs) = (Vec::new(), Vec::new());
+        let mut prev: &[u32] = &[];
+        for p in &self.patterns {
+            let kept = p.iter().zip(prev).take_while(|(a, b)| a == b).count();
+            let new = p.get(kept..).unwrap_or(&[]);
+            if p.is_empty() || p.len() > 15 {
+                return Err("lexicon: a phrase of 0 or more than 15 segments".to_string());
+            }
+            heads.push((kept << 4 | new.len()) as u8);
+            for &s in new {
+                varint(&mut segs, s);
+            }
+            prev = p;
         }
         writeln!(
             o,
-            "/// Each distinct folded phrase's segments (`id << 1 | spaced`), end to end."
+            "/// Each distinct folded phrase, in order, against the one before it: `kept << 4 | new` (its first\n/// `kept` segments are the previous phrase's, then come `new` segments from `PHRASE_SEGS`)."
         )
         .map_err(fail)?;
-        writeln!(o, "static PATTERN_SEGS: &[u16] = &{flat:?};").map_err(fail)?;
+        writeln!(o, "static PHRASE_HEADS: &[u8] = {};", byte_string(&heads)).map_err(fail)?;
         writeln!(
             o,
-            "/// How many segments each phrase has in `PATTERN_SEGS`."
+            "/// The phrases' new segments, `id << 1 | spaced` as varints, end to end."
         )
         .map_err(fail)?;
-        writeln!(o, "static PATTERN_LENS: &[u8] = &{lens:?};").map_err(fail)?;
+        writeln!(o, "static PHRASE_SEGS: &[u8] = {};", byte_string(&segs)).map_err(fail)?;
+        let nodes: std::collections::HashSet<&[u32]> = self
+            .patterns
+            .iter()
+            .flat_map(|p| (1..=p.len()).filter_map(|k| p.get(..k)))
+            .collect();
+        writeln!(o, "/// The trie's nodes, the root aside (its capacity).").map_err(fail)?;
+        writeln!(o, "static TRIE_NODES: usize = {};", nodes.len()).map_err(fail)?;
         let mut values: Vec<&str> = vec![""];
         let mut cased: Vec<&str> = vec![""];
-        let (mut e_file, mut e_group, mut e_value, mut e_cased, mut e_pattern) =
-            (vec![], vec![], vec![], vec![], vec![]);
-        // Most entries bring a new phrase (the next pattern id): only the others are listed.
+        // Runs of entries (in file order) with the same file, group and value: varints
+        // `count, file, group, value`.
+        let mut runs = Vec::new();
+        let mut run: Option<(u32, u32, u32, u32)> = None;
+        // The entries written with capitals (each takes the next `CASED` phrase): varint
+        // gaps from the previous one (+1).
+        let mut cased_at = Vec::new();
+        let mut last_cased = 0u32;
+        // Most entries bring a new phrase (the next pattern id): only the others are listed,
+        // as varints `entry gap from the previous listed one, pattern`.
+        let mut repeats = Vec::new();
+        let mut last_repeat = 0u32;
         let mut next_pattern = 0u32;
         for (id, e) in self.entries.iter().enumerate() {
+            let id = id as u32;
             if e.pattern == next_pattern {
                 next_pattern += 1;
             } else {
-                e_pattern.push((id as u32, e.pattern));
+                varint(&mut repeats, id - last_repeat);
+                varint(&mut repeats, e.pattern);
+                last_repeat = id;
             }
-            e_file.push(e.file);
-            e_group.push(e.group);
             let v = match values.iter().position(|x| *x == e.value) {
                 Some(i) => i,
                 None => {
                     values.push(&e.value);
                     values.len() - 1
                 }
-            };
-            e_value.push(v);
-            let k = match &e.cased {
-                None => 0,
-                Some(c) => {
-                    cased.push(c);
-                    cased.len() - 1
+            } as u32;
+            let key = (u32::from(e.file), u32::from(e.group), v);
+            match &mut run {
+                Some((n, f, g, val)) if (*f, *g, *val) == key => *n += 1,
+                _ => {
+                    if let Some((n, f, g, val)) = run {
+                        for x in [n, f, g, val] {
+                            varint(&mut runs, x);
+                        }
+                    }
+                    run = Some((1, key.0, key.1, key.2));
                 }
-            };
-            e_cased.push(k);
+            }
+            if let Some(c) = &e.cased {
+                cased.push(c);
+                varint(&mut cased_at, id + 1 - last_cased);
+                last_cased = id + 1;
+            }
+        }
+        if let Some((n, f, g, val)) = run {
+            for x in [n, f, g, val] {
+                varint(&mut runs, x);
+            }
         }
         small(values.len(), "values")?;
         small(cased.len(), "cased phrases")?;
-        writeln!(o, "/// Per entry (a phrase variant, in file order): its file, group, value, capitals and phrase.").map_err(fail)?;
-        writeln!(o, "static ENTRY_FILE: &[u8] = &{e_file:?};").map_err(fail)?;
-        writeln!(o, "static ENTRY_GROUP: &[u8] = &{e_group:?};").map_err(fail)?;
-        writeln!(o, "static ENTRY_VALUE: &[u16] = &{e_value:?};").map_err(fail)?;
-        writeln!(o, "static ENTRY_CASED: &[u16] = &{e_cased:?};").map_err(fail)?;
-        writeln!(o, "/// The entries whose phrase an earlier entry brought: (entry, phrase); every other entry brings the next phrase.").map_err(fail)?;
-        writeln!(o, "static ENTRY_REPEATS: &[(u32, u32)] = &{e_pattern:?};").map_err(fail)?;
-        writeln!(o, "static VALUES: &[&str] = &{values:?};").map_err(fail)?;
+        writeln!(o, "/// The entries (a phrase variant each, in file order), as runs with the same file, group and value:\n/// varints `count, file, group, value`.").map_err(fail)?;
+        writeln!(o, "static ENTRY_RUNS: &[u8] = {};", byte_string(&runs)).map_err(fail)?;
+        writeln!(o, "static ENTRY_COUNT: usize = {};", self.entries.len()).map_err(fail)?;
+        writeln!(o, "/// The entries written with capitals, each taking the next `CASED` phrase: varint gaps (entry + 1\n/// minus the previous one's).").map_err(fail)?;
+        writeln!(o, "static ENTRY_CASED: &[u8] = {};", byte_string(&cased_at)).map_err(fail)?;
+        writeln!(o, "/// The entries whose phrase an earlier entry brought: varints `entry gap, phrase`; every other\n/// entry brings the next phrase.").map_err(fail)?;
         writeln!(
             o,
-            "/// Phrases written with capitals, as written (index 0: none)."
+            "static ENTRY_REPEATS: &[u8] = {};",
+            byte_string(&repeats)
         )
         .map_err(fail)?;
-        writeln!(o, "static CASED: &[&str] = &{cased:?};").map_err(fail)?;
-        writeln!(
-            o,
-            "/// Per file, per group: the `message:` and `fix:` lines."
-        )
-        .map_err(fail)?;
-        let files: Vec<String> = self
-            .texts
+        // Lists of texts as one string each, a text a line (no table of pointers).
+        let mut texts: Vec<&str> = Vec::new();
+        for groups in &self.texts {
+            for (message, fix) in groups {
+                texts.push(message);
+                texts.push(fix);
+            }
+        }
+        if values
             .iter()
-            .map(|groups| format!("&{groups:?}"))
-            .collect();
+            .chain(&cased)
+            .chain(&texts)
+            .any(|t| t.contains('\n'))
+        {
+            return Err("lexicon: a value, phrase or text with a line break".to_string());
+        }
+        writeln!(o, "/// The values after ` = `, a line each (line 0: none).").map_err(fail)?;
+        writeln!(o, "static VALUES: &str = {:?};", values.join("\n")).map_err(fail)?;
         writeln!(
             o,
-            "static TEXTS: &[&[(&str, &str)]] = &[{}];",
-            files.join(", ")
+            "/// Phrases written with capitals, as written, a line each (line 0: none)."
         )
         .map_err(fail)?;
+        writeln!(o, "static CASED: &str = {:?};", cased.join("\n")).map_err(fail)?;
+        writeln!(
+            o,
+            "/// Per file, per group (in `FILES` order): the `message:` and `fix:` lines."
+        )
+        .map_err(fail)?;
+        writeln!(o, "static TEXTS: &str = {:?};", texts.join("\n")).map_err(fail)?;
         writeln!(o, "/// Problems found in the files (checked by the tests).").map_err(fail)?;
         writeln!(o, "#[allow(dead_code)]").map_err(fail)?;
         writeln!(o, "static PROBLEMS: &[&str] = &{:?};", self.problems).map_err(fail)?;
         Ok(o)
     }
+}
+
+/// Appends `x` as a LEB128 varint (7 bits a byte, low first; the high bit means more).
+pub(crate) fn varint(out: &mut Vec<u8>, mut x: u32) {
+    while x >= 0x80 {
+        out.push((x & 0x7f) as u8 | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// `bytes` as a Rust byte-string literal.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 4 + 3);
+    s.push_str("b\"");
+    for &b in bytes {
+        let _ = write!(s, "\\x{b:02x}");
+    }
+    s.push('"');
+    s
 }
