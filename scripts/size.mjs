@@ -22,11 +22,14 @@
 // With the lexicon tables as varint streams, no Unicode upper-case table, serde_json without
 // raw values (the oversized-document error reads the top-level fields with a small scanner)
 // and the lexicon's texts as one string each: the browser entry is 394,589 B (measured
-// 2026-12-07; docs/size.md); the budget is that plus 5%, 405 KiB (414,720 B).
+// 2026-12-07; docs/size.md); the budget was that plus 5%, 405 KiB (414,720 B).
+// With binaryen inlining a function called from one place only when it is small
+// (`--one-caller-inline-max-function-size 25`): 375,046 B (measured 2026-12-07); the budget
+// is that plus 5%, rounded down to 384 KiB (393,216 B).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 405 * 1024);
+const BUDGET_BYTES = Number(process.env.CHARTLINT_SIZE_BUDGET ?? 384 * 1024);
 const size = (f) => {
   const buf = readFileSync(new URL(`../pkg/${f}`, import.meta.url));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
