@@ -40,11 +40,12 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
     let mut h = h;
     for b in bytes {
         h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
 const FNV0: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The word being read by [`words`].
 #[derive(Default)]
@@ -90,8 +91,15 @@ fn words(s: &str, base: usize) -> Vec<(u64, Span)> {
             (ch, ch.len_utf8())
         };
         if c.is_ascii_alphanumeric() {
+            // The common case, without the general path's slice.
             w.digit |= c.is_ascii_digit();
-            letter(&mut w, i, 1, &[c.to_ascii_lowercase()]);
+            if w.start.is_none() {
+                w.start = Some(i);
+                w.pending = FNV0;
+            }
+            w.pending = (w.pending ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            w.committed = w.pending;
+            w.end = i + 1;
         } else if c >= 0x80 && ch.is_alphanumeric() {
             let mut buf = [0u8; 4];
             for l in ch.to_lowercase() {
@@ -203,7 +211,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
     if fps.len() >= 3 && distinct_types >= 2 {
         let sorted = |fp: &Fingerprint| {
             let mut k: Vec<u64> = fp.units.iter().map(|u| u.0).collect();
-            crate::sort::sort(&mut k);
+            crate::sort::sort_hashes(&mut k);
             k.dedup();
             k
         };
@@ -224,7 +232,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
                 || (!configured.is_empty() && configured.contains(&u.0));
         }
         let mut all: Vec<u64> = fp.windows.iter().map(|w| w.0).collect();
-        crate::sort::sort(&mut all);
+        crate::sort::sort_hashes(&mut all);
         all.dedup();
         let mut own: Vec<u64> = fp
             .windows
@@ -232,7 +240,7 @@ pub fn finish(fps: &mut [Fingerprint], types: &[crate::note::NoteType], configur
             .filter(|w| !fp.units.get(w.1).is_some_and(|u| u.1))
             .map(|w| w.0)
             .collect();
-        crate::sort::sort(&mut own);
+        crate::sort::sort_hashes(&mut own);
         own.dedup();
         fp.all = all;
         fp.own = own;
@@ -292,7 +300,7 @@ pub fn closest(fps: &[Fingerprint], k: usize) -> Option<Similarity> {
     let to_span = if hashes.is_empty() {
         None
     } else {
-        longest_run(a, |h, _| hashes.contains(&h)).0
+        longest_run(a, |h, _| hashes.binary_search(&h).is_ok()).0
     };
     Some(Similarity {
         to: j,
@@ -303,8 +311,8 @@ pub fn closest(fps: &[Fingerprint], k: usize) -> Option<Similarity> {
 }
 
 /// The longest run of consecutive shingles of `fp` that satisfy `hit`, as a byte span, and
-/// the run's shingle hashes.
-fn longest_run(fp: &Fingerprint, hit: impl Fn(u64, usize) -> bool) -> (Option<Span>, HashSet<u64>) {
+/// the run's shingle hashes (sorted, deduplicated).
+fn longest_run(fp: &Fingerprint, hit: impl Fn(u64, usize) -> bool) -> (Option<Span>, Vec<u64>) {
     let mut best: Option<(Span, usize, usize)> = None; // span, first window, last window
     let mut cur: Option<(Span, usize, usize)> = None;
     for (i, &(h, unit, sp)) in fp.windows.iter().enumerate() {
@@ -325,16 +333,19 @@ fn longest_run(fp: &Fingerprint, hit: impl Fn(u64, usize) -> bool) -> (Option<Sp
         }
     }
     match best {
-        None => (None, HashSet::new()),
-        Some((span, f, l)) => (
-            Some(span),
-            fp.windows
+        None => (None, Vec::new()),
+        Some((span, f, l)) => {
+            let mut hashes: Vec<u64> = fp
+                .windows
                 .get(f..=l)
                 .unwrap_or(&[])
                 .iter()
                 .map(|w| w.0)
-                .collect(),
-        ),
+                .collect();
+            crate::sort::sort_hashes(&mut hashes);
+            hashes.dedup();
+            (Some(span), hashes)
+        }
     }
 }
 

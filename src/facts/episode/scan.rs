@@ -129,6 +129,11 @@ fn lit(s: &[u8], i: usize, w: &str) -> Option<usize> {
 
 /// After the words of `p` at `i`, one or more spaces where `p` has one ("plan of care").
 fn phrase(s: &[u8], i: usize, p: &str) -> Option<usize> {
+    // The first letter first: most positions tried start with another one.
+    let first = p.as_bytes().first()?;
+    if !at(s, i)?.eq_ignore_ascii_case(first) {
+        return None;
+    }
     let mut e = i;
     for (k, w) in p.split(' ').enumerate() {
         if k > 0 {
