@@ -218,6 +218,8 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Ther ex 25 min: SLR 3x10, bridges 3x10, clamshells 2x15. Manual therapy 15 min.",
         "O: Ther ex per routine; pt performed exercises independently, no cues needed. Manual therapy 15 min.",
         "O: Sit to stand x10, modified independent. Ther ex 25 min. Manual therapy 15 min.",
+        // A device handed over with no task trained is not skill.
+        "O: Issued a wrist cock-up splint. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{bare}\n{tail}");
         assert!(check(&text(&t)).has("elements/missing-skilled-intervention"), "{bare}");
@@ -227,6 +229,14 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Ther ex 25 min; progressed resistance to green band based on form. Manual therapy 15 min.",
         "O: Manual therapy 15 min: grade III PA mobilizations L3-4. Ther ex 25 min.",
         "O: Educated in hip precautions with return demonstration. Ther ex 25 min. Manual therapy 15 min.",
+        // A device fitted, then a task practised with it.
+        "O: Fitted a wrist cock-up splint, then practiced keyboarding with it on for 10 min. Ther ex 25 min. Manual therapy 15 min.",
+        // The orthosis reshaped to the patient's report; teaching shown back.
+        "O: Trimmed the splint's distal edge after she reported pressure. Ther ex 25 min. Manual therapy 15 min.",
+        "O: Taught sit to stand with a hip hinge; she returned the demonstration. Ther ex 25 min. Manual therapy 15 min.",
+        "O: Instructed to lift with both palms up, and she demonstrated it with a laundry basket. Ther ex 25 min. Manual therapy 15 min.",
+        // A count word inside the cue is not an assist level.
+        "O: With one demonstration she completed the transfers. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{skilled}\n{tail}");
         assert!(!check(&text(&t)).has("elements/missing-skilled-intervention"), "{skilled}");
@@ -243,6 +253,16 @@ fn skilled_intervention_needs_more_than_a_list() {
         "{:?}",
         elements_rules(&r)
     );
+    // A testing code (standardized cognitive testing) bills testing, not treatment; the same
+    // testing note billed with a treatment code must show the skill.
+    let testing = "S: Forgets appointments.\nO: SLUMS 20/30.\nA: Memory deficit limits work.\nGoals: Pt will use a phone calendar for 5 of 5 appointments in 8 wks.\nP: ST 2x/wk x 8 wks.\nDana Lee, MA, CCC-SLP";
+    for (code, flags) in [("96125", false), ("92507", true)] {
+        let note = with(json!({"discipline": "SLP", "provider": {"role": "SLP"}, "noteType": "evaluation",
+            "lines": [{"code": code, "units": 1, "modifiers": ["GN"]}], "totalTimedMinutes": null, "text": testing}));
+        let r = check(&note);
+        assert_eq!(r.has("elements/missing-skilled-intervention"), flags, "{code}: {:?}", elements_rules(&r));
+        assert_eq!(r.has("elements/missing-patient-response"), flags, "{code}: {:?}", elements_rules(&r));
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -265,6 +285,8 @@ fn patient_response_including_negative_responses() {
         "HR 104, BP 142/84 after step-ups.",
         "No adverse reaction.",
         "Pt fatigued after 2 sets and required seated rest.",
+        // The same task counted with the device or strategy and without it.
+        "Catching episodes in 10 trials: 1 with the splint vs 4 without.",
     ] {
         let t = format!("{base}\n{response}");
         assert!(
@@ -272,6 +294,9 @@ fn patient_response_including_negative_responses() {
             "{response}"
         );
     }
+    // "without" naming a condition is not a comparison with and without.
+    let t = format!("{base}\nAmb 150 ft with RW x2 without loss of balance.");
+    assert!(check(&text(&t)).has("elements/missing-patient-response"));
     // A report in S: about the morning is not a response to today's treatment.
     let t = format!("S: Pain 5/10 after stairs this morning.\n{base}");
     assert!(check(&text(&t)).has("elements/missing-patient-response"));
@@ -439,6 +464,9 @@ fn outcome_measures_need_a_score() {
         ("FOIS level 5.", true),
         ("LEFS not administered today.", false),
         ("Will administer LEFS next visit.", false),
+        ("Sentence Intelligibility Test today: 62%.", true),
+        // A test still to be given, beside another number, is not a score.
+        ("P: Re-test LEFS next visit, add a 30-minute walk to the home program.", false),
     ] {
         let t = format!("{m}\n{body}");
         assert_eq!(

@@ -623,6 +623,41 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             cs.iter()
                 .any(|o| o.lex == lex && o.start < c.end && c.start < o.end)
         };
+        // An assist level or criterion the cue is part of ("without cues"), not a count word
+        // inside the cue ("with one demonstration").
+        let overlaps_outside = |c: &Concept, lex: Lex| {
+            cs.iter().any(|o| {
+                o.lex == lex
+                    && o.start < c.end
+                    && c.start < o.end
+                    && !(c.start <= o.start && o.end <= c.end)
+            })
+        };
+        // A device fitted or fabricated, then a task practised with it ("fitted a blocking
+        // orthosis, then worked through her work routine with it on"): fitting a device to
+        // the patient and training its use in a task is a therapist's skill.
+        if treated {
+            let fitted = cs.iter().find(|c| {
+                is(c, Lex::Skill, g::skill::DELIVER)
+                    && delivered(c)
+                    && !sc.in_goal(c.start, c.end)
+                    && matches!(
+                        p.doc.f(c.start, c.end),
+                        "fitted" | "fabricated" | "molded" | "moulded" | "issued"
+                    )
+            });
+            if let Some(f) = fitted {
+                let practised = cs.iter().any(|c| {
+                    c.start >= f.end
+                        && delivered(c)
+                        && (is(c, Lex::Skill, g::skill::DELIVER)
+                            || is(c, Lex::Skill, g::skill::TEACH))
+                });
+                if practised {
+                    out.push(sc.ev(f.start, f.end, "device fitted and trained in a task", si, f.ctx));
+                }
+            }
+        }
         for c in cs.iter().filter(|c| c.lex == Lex::Skill) {
             if !delivered(c) || sc.in_goal(c.start, c.end) {
                 continue;
@@ -634,7 +669,7 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                         .iter()
                         .any(|a| is(a, Lex::Skill, g::skill::ABILITY) && a.end <= c.start)
                         && !teach;
-                    if ability_before || overlaps(c, Lex::Assist) {
+                    if ability_before || overlaps_outside(c, Lex::Assist) {
                         continue;
                     }
                     if !treated && !returned && !teach {
@@ -745,6 +780,23 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     Ctx::default(),
                 ));
                 continue;
+            }
+        }
+        // "1 catching episode with the orthosis vs 4 without", "15 of 20 lines with the
+        // anchor, 8 of 20 without": the same task counted with the device or strategy and
+        // without it shows how the patient responded to it in the session.
+        if !(subjective || (in_plan && plan_sentence(p, si))) {
+            if let Some(s) = p.sents.get(si) {
+                if !sc.in_goal(s.start, s.end) && with_and_without(p, si) {
+                    out.push(sc.ev(
+                        s.start,
+                        s.end,
+                        "measure with and without the device or strategy",
+                        si,
+                        Ctx::default(),
+                    ));
+                    continue;
+                }
             }
         }
         let specific = |c: &Concept| {
@@ -950,6 +1002,32 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     out
 }
 
+/// Two counts in sentence `si`, one "with" something and one "without" it, the "without"
+/// standing alone at the end of its clause ("1 with the orthosis vs 4 without"); not "with
+/// a walker without loss of balance", where "without" names a condition.
+fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
+    let Some(s) = p.sents.get(si) else {
+        return false;
+    };
+    let counts = p
+        .quants_in(si)
+        .iter()
+        .filter(|q| q.unit != Unit::Date)
+        .count();
+    if counts < 2 {
+        return false;
+    }
+    let t = p.doc.f(s.start, s.end);
+    t.match_indices(" without").any(|(i, w)| {
+        let after = t.get(i + w.len()..).unwrap_or("");
+        let elliptic = after
+            .chars()
+            .next()
+            .map_or(true, |ch| matches!(ch, '.' | ',' | ';' | ')' | ':'));
+        elliptic && t.get(..i).unwrap_or("").contains(" with ")
+    })
+}
+
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
@@ -962,6 +1040,7 @@ fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
                 &[
                     "program",
                     "treatment",
+                    "tx",
                     "therapy",
                     "care",
                     "sessions",
