@@ -436,6 +436,19 @@ fn signature_and_credentials_against_the_role() {
         fires(note("OT", Some("Dana Lee"), Some("PT, DPT"), "")),
         "provider.credentials against the role"
     );
+    // A note's title names a discipline, not a signer; a blank signature line is not a
+    // signature.
+    let titled = |sig: &str| {
+        with(json!({"provider": {"role": "OT"}, "text": format!("PEDIATRIC OT SESSION NOTE\n{body}\n{sig}")}))
+    };
+    assert!(fires(titled("Therapist signature: ____________   Date: ______")));
+    assert!(!fires(titled("Priya Das, OTR/L")));
+    // A signature with another role's credentials only does not sign the note: the report's
+    // signature element agrees with the finding.
+    let r = check(&note("OTA", None, None, "D. Pham, OTR/L"));
+    assert!(!r.elements.signature.found);
+    let r = check(&note("OTA", None, None, "J. Ruiz, COTA/L"));
+    assert!(r.elements.signature.found);
     // The span is the signature.
     let t = format!("{body}\nDana Lee, PT, DPT");
     let r = check(&with(json!({"provider": {"role": "PTA"}, "text": t})));
