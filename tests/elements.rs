@@ -327,6 +327,10 @@ fn plan_needs_more_than_continue() {
             true,
             0,
         ),
+        // "Next:" heads the plan as "Plan:" does.
+        ("Next:\nAdd step-downs; reduce the rail to one hand.", true, 0),
+        // The noun after a preposition is not the verb of a next step.
+        ("P: D/C from PT secondary to plateau in progress.", false, 0),
     ] {
         let t = format!("{head}{p}\nDana Lee, PT, DPT");
         let r = check(&text(&t));
@@ -340,6 +344,11 @@ fn plan_needs_more_than_continue() {
     }
     let dc = "O: LEFS 74/80 (was 35/80 at eval). Ther ex 15 min: HEP review with return demonstration.\nNo pain after session.\nA: All goals met.\nP: D/C to independent HEP.\nSara Novak, PT, DPT";
     assert!(!check(&typed("discharge", dc)).has("elements/missing-plan"));
+    // At discharge, when to come back is a plan; the reason for the discharge alone is not.
+    let dc = "O: LEFS 74/80 (was 35/80 at eval).\nA: All goals met.\nDischarged from PT, all goals met.\nSara Novak, PT, DPT";
+    assert!(check(&typed("discharge", dc)).has("elements/missing-plan"));
+    let dc = dc.replace("Discharged", "She was asked to call us if the dizziness returns. Discharged");
+    assert!(!check(&typed("discharge", &dc)).has("elements/missing-plan"));
 }
 
 // ---- requirements table and config ----

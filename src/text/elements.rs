@@ -1247,7 +1247,13 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
             }
             let concept = match c.group {
                 g::plan::PLAN => {
-                    if sc.past_before(si, c.start) && !in_plan {
+                    // Past tense is done care, except an instruction reported in the past
+                    // ("she was asked to call us if the spinning returns"): that is for after.
+                    let instructed = p.word_slice(si).windows(2).any(|w| {
+                        matches!(w, [a, b] if matches!(*a, "was" | "were")
+                            && matches!(*b, "asked" | "advised" | "instructed" | "told" | "encouraged"))
+                    });
+                    if sc.past_before(si, c.start) && !in_plan && !instructed {
                         continue;
                     }
                     "next step"
@@ -1287,8 +1293,23 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     }
                     "frequency"
                 }
-                // A verb opening a next step, under a plan heading.
-                g::plan::PLAN_VERB if in_plan => "next step",
+                // A verb opening a next step, under a plan heading; not the same word as a
+                // noun after a preposition or a determiner ("secondary to plateau in
+                // progress", "the progress").
+                g::plan::PLAN_VERB if in_plan => {
+                    let from = p.sents.get(si).map_or(c.start, |s| s.start);
+                    let before = p.doc.f(from, c.start).trim_end();
+                    let prev = before.rsplit(' ').next().unwrap_or("");
+                    if matches!(
+                        prev,
+                        "in" | "of" | "the" | "a" | "an" | "no" | "any" | "her" | "his" | "their"
+                            | "toward" | "towards" | "for" | "made" | "making" | "good"
+                            | "slow" | "limited" | "minimal" | "little" | "plateau" | "plateaued"
+                    ) {
+                        continue;
+                    }
+                    "next step"
+                }
                 _ => continue,
             };
             found = Some((c.start, c.end, concept, c.ctx));
