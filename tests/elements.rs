@@ -294,6 +294,23 @@ fn patient_response_including_negative_responses() {
             "{response}"
         );
     }
+    // "3 trials of 45 seconds" is a dose, not accuracy; a symptom reported from the week
+    // before the session is the history.
+    for history in [
+        "Gaze stabilization, 3 trials of 45 seconds.",
+        "She reports dizziness 3/10 rolling in bed this week.",
+    ] {
+        let t = format!("{history}\n{base}");
+        assert!(check(&text(&t)).has("elements/missing-patient-response"), "{history}");
+    }
+    // Accuracy as a count of a count; a practised task under a measures heading.
+    for response in [
+        "Easy onsets used on 14 of 20 turns.",
+        "Measures: LEFS 50/80.\nThis week we practiced step-ups with a mirror; he kept the knee aligned on 8 of 10 attempts.",
+    ] {
+        let t = format!("{response}\n{base}");
+        assert!(!check(&text(&t)).has("elements/missing-patient-response"), "{response}");
+    }
     // "without" naming a condition is not a comparison with and without.
     let t = format!("{base}\nAmb 150 ft with RW x2 without loss of balance.");
     assert!(check(&text(&t)).has("elements/missing-patient-response"));

@@ -728,11 +728,18 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             || p.words(si)
                 .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
             || post_number(p, si);
+        // Under a measures heading, a sentence about what was practised in a treatment
+        // session ("this week we practiced easy onsets; he used them on 14 of 20 turns") is
+        // the account of the session, not the examination.
+        let practised = treated
+            && cs.iter().any(|c| {
+                is(c, Lex::Skill, g::skill::TEACH) && !c.ctx.negated() && !c.ctx.hypothetical()
+            });
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
         if sec.is_some_and(|k| {
             k.is_history()
-                || (k.is_exam() && !(after && treated))
+                || (k.is_exam() && !(after && treated) && !practised)
                 || matches!(
                     k,
                     SectionKind::PatientGoals | SectionKind::Header | SectionKind::Billing
@@ -824,6 +831,24 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             let concept = match c.group {
                 g::response::REACTION => {
                     if c.ctx.negated() && !after {
+                        continue;
+                    }
+                    // "4/5 trials", "80% of trials" are accuracy; "3 trials of 45 seconds" is
+                    // the dose of an exercise, not how the patient did.
+                    if matches!(
+                        p.doc.f(c.start, c.end),
+                        "trials" | "of trials" | "opportunities"
+                    ) && !qs.iter().any(|q| {
+                        matches!(q.unit, Unit::Score(_) | Unit::Percent)
+                            && q.end <= c.start
+                            && c.start - q.end <= 4
+                    }) && !count_of_count_before(p, si, c.start)
+                    {
+                        continue;
+                    }
+                    // A symptom the patient reports from before the session ("dizziness 3/10
+                    // rolling in bed this week") is the history, not a response.
+                    if c.ctx.reported() && !after_treatment && reported_before_session(p, si) {
                         continue;
                     }
                     if subjective && !after_treatment {
@@ -958,10 +983,13 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 }
             }
         }
-        // Accuracy in the session: "with 60% accuracy", "4/5 trials".
+        // Accuracy in the session: "with 60% accuracy", "4/5 trials", "14 of 20 turns".
         if !subjective {
             for q in qs {
-                if q.unit == Unit::Percent || matches!(q.unit, Unit::Score(_)) {
+                if q.unit == Unit::Percent
+                    || matches!(q.unit, Unit::Score(_))
+                    || count_of_count_before(p, si, q.end)
+                {
                     let next = p.doc.f(q.end, q.end + 24);
                     let next = next.trim_start();
                     if ([
@@ -1000,6 +1028,47 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// "14 of 20" or "14 out of 20" just before `at` in sentence `si`.
+fn count_of_count_before(p: &Parsed<'_>, si: usize, at: u32) -> bool {
+    let from = p.sents.get(si).map_or(at, |s| s.start);
+    let t = p.doc.f(from, at).trim_end();
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(t);
+    if n == 0 {
+        return false;
+    }
+    let Some(rest) = t.get(..t.len() - n) else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_suffix(" of ")
+        .or_else(|| rest.strip_suffix(" out of "))
+    else {
+        return false;
+    };
+    digits(rest) > 0
+}
+
+/// Sentence `si` places what it reports before the session: "this week", "at home", "last
+/// night", "since the last visit".
+fn reported_before_session(p: &Parsed<'_>, si: usize) -> bool {
+    let t = p.text(si);
+    [
+        "this week",
+        "past week",
+        "last week",
+        "at home",
+        "last night",
+        "yesterday",
+        "this morning",
+        "over the weekend",
+        "since the last",
+        "since last",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// Two counts in sentence `si`, one "with" something and one "without" it, the "without"
