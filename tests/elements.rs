@@ -253,6 +253,14 @@ fn skilled_intervention_needs_more_than_a_list() {
         "{:?}",
         elements_rules(&r)
     );
+    // An evaluation's assessment states the care needed: its skill words are not care given,
+    // unless teaching was checked there.
+    let needs = |a: &str| {
+        with(json!({"noteType": "evaluation", "lines": [{"code": "97161", "units": 1, "modifiers": ["GP"]}, {"code": "97110", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 15,
+        "text": format!("O: LEFS 40/80.\nA: {a}\nGoals: Amb 500 ft mod I in 4 wks.\nP: PT 2x/wk x 4 wks.\nDana Lee, PT, DPT")}))
+    };
+    assert!(check(&needs("Weakness limits stairs; he needs graded strengthening with verbal cues.")).has("elements/missing-skilled-intervention"));
+    assert!(!check(&needs("Weakness limits stairs; educated on HEP with return demonstration.")).has("elements/missing-skilled-intervention"));
     // A testing code (standardized cognitive testing) bills testing, not treatment; the same
     // testing note billed with a treatment code must show the skill.
     let testing = "S: Forgets appointments.\nO: SLUMS 20/30.\nA: Memory deficit limits work.\nGoals: Pt will use a phone calendar for 5 of 5 appointments in 8 wks.\nP: ST 2x/wk x 8 wks.\nDana Lee, MA, CCC-SLP";

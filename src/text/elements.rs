@@ -591,6 +591,17 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
+        // An evaluation's assessment states the problems and the care they need ("needs
+        // adapted methods for dressing", "graded endurance training is needed"): its skill
+        // words describe the plan, not care given, unless teaching was checked there.
+        if sc.setting.evaluation
+            && matches!(sec, Some(SectionKind::Assessment | SectionKind::Impression))
+            && !cs
+                .iter()
+                .any(|c| is(c, Lex::Skill, g::skill::RETURN_DEMO) && !c.ctx.negated())
+        {
+            continue;
+        }
         // Under a plan heading the words say what will be done ("progress to reciprocal
         // stairs", "wean SPC", "2x/wk"), except an observation of today ("patient needs
         // frequent verbal cuing with lifting").
