@@ -182,6 +182,8 @@ fn medical_necessity_and_its_negations() {
         "A: No deficits noted.",
         "A: Strength within functional limits.",
         "A: Pt is not at fall risk.",
+        // An error on a reasoning task is performance, not a risk.
+        "O: Chose an unsafe solution on 2 of 10 scenarios.",
     ] {
         let t = format!("{negated}\n{base}");
         assert!(
@@ -195,6 +197,7 @@ fn medical_necessity_and_its_negations() {
         "A: Quad weakness limits community ambulation.",
         "A: Dysphagia with risk of aspiration on thin liquids.",
         "A: Requires mod assist for transfers.",
+        "A: Unsafe to cook alone: left the stove on twice this week.",
     ] {
         let t = format!("{stated}\n{base}");
         assert!(

@@ -495,7 +495,21 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             let concept = match c.group {
                 g::clinical::DEFICIT => "deficit",
                 g::clinical::LIMITATION => "functional limitation",
-                g::clinical::RISK => "risk",
+                g::clinical::RISK => {
+                    // "chose an unsafe solution to 2 of 10 scenarios": an error on a
+                    // reasoning task is performance data, not a risk in the patient's life.
+                    let next = p.doc.f(c.end, c.end + 12);
+                    let next = next.trim_start();
+                    if [
+                        "solution", "answer", "choice", "option", "response", "item",
+                    ]
+                    .iter()
+                    .any(|w| next.starts_with(w))
+                    {
+                        continue;
+                    }
+                    "risk"
+                }
                 g::clinical::IMPAIRED => {
                     // "decreased R UE coordination": the impaired function, a few words on.
                     let Some(f) = cs.iter().find(|f| {
