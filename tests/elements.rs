@@ -80,6 +80,12 @@ fn missing_goals_on_plan_of_care_notes_only() {
     // "Pt will be seen 2x/wk for 6 weeks" is a plan, not a goal.
     let plan_only = format!("{t}\nPt will be seen 2x/wk for 6 weeks.");
     assert!(check(&typed("evaluation", &plan_only)).has("elements/missing-goals"));
+    // An evaluation that concludes no therapy is needed sets no goals; one that only says
+    // when therapy would not be indicated still needs them.
+    let eval = "S: Globus sensation x 4 months.\nO: FEES: PAS 1 on all boluses.\nA: Swallow within normal limits; swallowing therapy is not indicated.\nP: Follow up with ENT.\nAnne Kim, MS, CCC-SLP";
+    assert!(!check(&typed("evaluation", eval)).has("elements/missing-goals"));
+    let cond = eval.replace("; swallowing therapy is not indicated", ". If the repeat study is normal, therapy is not indicated");
+    assert!(check(&typed("evaluation", &cond)).has("elements/missing-goals"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1122,6 +1122,40 @@ fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
     })
 }
 
+/// How an evaluation says that it ends without treatment: a reviewer does not ask such an
+/// evaluation for goals (CMS Pub. 100-02, ch. 15, §220.3 C).
+const NO_TREATMENT: &[&str] = &[
+    "therapy is not indicated",
+    "therapy not indicated",
+    "treatment is not indicated",
+    "treatment not indicated",
+    "therapy is not warranted",
+    "therapy not warranted",
+    "therapy is not needed",
+    "therapy not needed",
+    "does not require skilled",
+    "no skilled therapy is needed",
+    "not a candidate for therapy",
+    "not a candidate for skilled",
+];
+
+/// The note concludes that no therapy is needed, outside the history and a goal.
+pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
+    let p = sc.p;
+    (0..p.sents.len()).any(|si| {
+        let hist = p.section(si).is_some_and(|k| {
+            k.is_history() || matches!(k, SectionKind::PatientGoals | SectionKind::Goals)
+        });
+        let t = p.text(si);
+        !hist
+            && !t.contains("if ")
+            && NO_TREATMENT.iter().any(|w| t.contains(w))
+            && p.sents
+                .get(si)
+                .is_some_and(|s| !sc.in_goal(s.start, s.end))
+    })
+}
+
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
