@@ -80,6 +80,12 @@ fn missing_goals_on_plan_of_care_notes_only() {
     // "Pt will be seen 2x/wk for 6 weeks" is a plan, not a goal.
     let plan_only = format!("{t}\nPt will be seen 2x/wk for 6 weeks.");
     assert!(check(&typed("evaluation", &plan_only)).has("elements/missing-goals"));
+    // An evaluation that concludes no therapy is needed sets no goals; one that only says
+    // when therapy would not be indicated still needs them.
+    let eval = "S: Globus sensation x 4 months.\nO: FEES: PAS 1 on all boluses.\nA: Swallow within normal limits; swallowing therapy is not indicated.\nP: Follow up with ENT.\nAnne Kim, MS, CCC-SLP";
+    assert!(!check(&typed("evaluation", eval)).has("elements/missing-goals"));
+    let cond = eval.replace("; swallowing therapy is not indicated", ". If the repeat study is normal, therapy is not indicated");
+    assert!(check(&typed("evaluation", &cond)).has("elements/missing-goals"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -182,6 +188,8 @@ fn medical_necessity_and_its_negations() {
         "A: No deficits noted.",
         "A: Strength within functional limits.",
         "A: Pt is not at fall risk.",
+        // An error on a reasoning task is performance, not a risk.
+        "O: Chose an unsafe solution on 2 of 10 scenarios.",
     ] {
         let t = format!("{negated}\n{base}");
         assert!(
@@ -195,6 +203,7 @@ fn medical_necessity_and_its_negations() {
         "A: Quad weakness limits community ambulation.",
         "A: Dysphagia with risk of aspiration on thin liquids.",
         "A: Requires mod assist for transfers.",
+        "A: Unsafe to cook alone: left the stove on twice this week.",
     ] {
         let t = format!("{stated}\n{base}");
         assert!(
@@ -218,6 +227,8 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Ther ex 25 min: SLR 3x10, bridges 3x10, clamshells 2x15. Manual therapy 15 min.",
         "O: Ther ex per routine; pt performed exercises independently, no cues needed. Manual therapy 15 min.",
         "O: Sit to stand x10, modified independent. Ther ex 25 min. Manual therapy 15 min.",
+        // A device handed over with no task trained is not skill.
+        "O: Issued a wrist cock-up splint. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{bare}\n{tail}");
         assert!(check(&text(&t)).has("elements/missing-skilled-intervention"), "{bare}");
@@ -227,6 +238,14 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Ther ex 25 min; progressed resistance to green band based on form. Manual therapy 15 min.",
         "O: Manual therapy 15 min: grade III PA mobilizations L3-4. Ther ex 25 min.",
         "O: Educated in hip precautions with return demonstration. Ther ex 25 min. Manual therapy 15 min.",
+        // A device fitted, then a task practised with it.
+        "O: Fitted a wrist cock-up splint, then practiced keyboarding with it on for 10 min. Ther ex 25 min. Manual therapy 15 min.",
+        // The orthosis reshaped to the patient's report; teaching shown back.
+        "O: Trimmed the splint's distal edge after she reported pressure. Ther ex 25 min. Manual therapy 15 min.",
+        "O: Taught sit to stand with a hip hinge; she returned the demonstration. Ther ex 25 min. Manual therapy 15 min.",
+        "O: Instructed to lift with both palms up, and she demonstrated it with a laundry basket. Ther ex 25 min. Manual therapy 15 min.",
+        // A count word inside the cue is not an assist level.
+        "O: With one demonstration she completed the transfers. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{skilled}\n{tail}");
         assert!(!check(&text(&t)).has("elements/missing-skilled-intervention"), "{skilled}");
@@ -243,6 +262,24 @@ fn skilled_intervention_needs_more_than_a_list() {
         "{:?}",
         elements_rules(&r)
     );
+    // An evaluation's assessment states the care needed: its skill words are not care given,
+    // unless teaching was checked there.
+    let needs = |a: &str| {
+        with(json!({"noteType": "evaluation", "lines": [{"code": "97161", "units": 1, "modifiers": ["GP"]}, {"code": "97110", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 15,
+        "text": format!("O: LEFS 40/80.\nA: {a}\nGoals: Amb 500 ft mod I in 4 wks.\nP: PT 2x/wk x 4 wks.\nDana Lee, PT, DPT")}))
+    };
+    assert!(check(&needs("Weakness limits stairs; he needs graded strengthening with verbal cues.")).has("elements/missing-skilled-intervention"));
+    assert!(!check(&needs("Weakness limits stairs; educated on HEP with return demonstration.")).has("elements/missing-skilled-intervention"));
+    // A testing code (standardized cognitive testing) bills testing, not treatment; the same
+    // testing note billed with a treatment code must show the skill.
+    let testing = "S: Forgets appointments.\nO: SLUMS 20/30.\nA: Memory deficit limits work.\nGoals: Pt will use a phone calendar for 5 of 5 appointments in 8 wks.\nP: ST 2x/wk x 8 wks.\nDana Lee, MA, CCC-SLP";
+    for (code, flags) in [("96125", false), ("92507", true)] {
+        let note = with(json!({"discipline": "SLP", "provider": {"role": "SLP"}, "noteType": "evaluation",
+            "lines": [{"code": code, "units": 1, "modifiers": ["GN"]}], "totalTimedMinutes": null, "text": testing}));
+        let r = check(&note);
+        assert_eq!(r.has("elements/missing-skilled-intervention"), flags, "{code}: {:?}", elements_rules(&r));
+        assert_eq!(r.has("elements/missing-patient-response"), flags, "{code}: {:?}", elements_rules(&r));
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -265,6 +302,8 @@ fn patient_response_including_negative_responses() {
         "HR 104, BP 142/84 after step-ups.",
         "No adverse reaction.",
         "Pt fatigued after 2 sets and required seated rest.",
+        // The same task counted with the device or strategy and without it.
+        "Catching episodes in 10 trials: 1 with the splint vs 4 without.",
     ] {
         let t = format!("{base}\n{response}");
         assert!(
@@ -272,6 +311,26 @@ fn patient_response_including_negative_responses() {
             "{response}"
         );
     }
+    // "3 trials of 45 seconds" is a dose, not accuracy; a symptom reported from the week
+    // before the session is the history.
+    for history in [
+        "Gaze stabilization, 3 trials of 45 seconds.",
+        "She reports dizziness 3/10 rolling in bed this week.",
+    ] {
+        let t = format!("{history}\n{base}");
+        assert!(check(&text(&t)).has("elements/missing-patient-response"), "{history}");
+    }
+    // Accuracy as a count of a count; a practised task under a measures heading.
+    for response in [
+        "Easy onsets used on 14 of 20 turns.",
+        "Measures: LEFS 50/80.\nThis week we practiced step-ups with a mirror; he kept the knee aligned on 8 of 10 attempts.",
+    ] {
+        let t = format!("{response}\n{base}");
+        assert!(!check(&text(&t)).has("elements/missing-patient-response"), "{response}");
+    }
+    // "without" naming a condition is not a comparison with and without.
+    let t = format!("{base}\nAmb 150 ft with RW x2 without loss of balance.");
+    assert!(check(&text(&t)).has("elements/missing-patient-response"));
     // A report in S: about the morning is not a response to today's treatment.
     let t = format!("S: Pain 5/10 after stairs this morning.\n{base}");
     assert!(check(&text(&t)).has("elements/missing-patient-response"));
@@ -302,6 +361,10 @@ fn plan_needs_more_than_continue() {
             true,
             0,
         ),
+        // "Next:" heads the plan as "Plan:" does.
+        ("Next:\nAdd step-downs; reduce the rail to one hand.", true, 0),
+        // The noun after a preposition is not the verb of a next step.
+        ("P: D/C from PT secondary to plateau in progress.", false, 0),
     ] {
         let t = format!("{head}{p}\nDana Lee, PT, DPT");
         let r = check(&text(&t));
@@ -315,6 +378,11 @@ fn plan_needs_more_than_continue() {
     }
     let dc = "O: LEFS 74/80 (was 35/80 at eval). Ther ex 15 min: HEP review with return demonstration.\nNo pain after session.\nA: All goals met.\nP: D/C to independent HEP.\nSara Novak, PT, DPT";
     assert!(!check(&typed("discharge", dc)).has("elements/missing-plan"));
+    // At discharge, when to come back is a plan; the reason for the discharge alone is not.
+    let dc = "O: LEFS 74/80 (was 35/80 at eval).\nA: All goals met.\nDischarged from PT, all goals met.\nSara Novak, PT, DPT";
+    assert!(check(&typed("discharge", dc)).has("elements/missing-plan"));
+    let dc = dc.replace("Discharged", "She was asked to call us if the dizziness returns. Discharged");
+    assert!(!check(&typed("discharge", &dc)).has("elements/missing-plan"));
 }
 
 // ---- requirements table and config ----
@@ -411,6 +479,19 @@ fn signature_and_credentials_against_the_role() {
         fires(note("OT", Some("Dana Lee"), Some("PT, DPT"), "")),
         "provider.credentials against the role"
     );
+    // A note's title names a discipline, not a signer; a blank signature line is not a
+    // signature.
+    let titled = |sig: &str| {
+        with(json!({"provider": {"role": "OT"}, "text": format!("PEDIATRIC OT SESSION NOTE\n{body}\n{sig}")}))
+    };
+    assert!(fires(titled("Therapist signature: ____________   Date: ______")));
+    assert!(!fires(titled("Priya Das, OTR/L")));
+    // A signature with another role's credentials only does not sign the note: the report's
+    // signature element agrees with the finding.
+    let r = check(&note("OTA", None, None, "D. Pham, OTR/L"));
+    assert!(!r.elements.signature.found);
+    let r = check(&note("OTA", None, None, "J. Ruiz, COTA/L"));
+    assert!(r.elements.signature.found);
     // The span is the signature.
     let t = format!("{body}\nDana Lee, PT, DPT");
     let r = check(&with(json!({"provider": {"role": "PTA"}, "text": t})));
@@ -439,6 +520,9 @@ fn outcome_measures_need_a_score() {
         ("FOIS level 5.", true),
         ("LEFS not administered today.", false),
         ("Will administer LEFS next visit.", false),
+        ("Sentence Intelligibility Test today: 62%.", true),
+        // A test still to be given, beside another number, is not a score.
+        ("P: Re-test LEFS next visit, add a 30-minute walk to the home program.", false),
     ] {
         let t = format!("{m}\n{body}");
         assert_eq!(

@@ -5,10 +5,13 @@ use crate::note::Note;
 use crate::policy::elements::{Element, Requirements};
 
 /// The note bills a treatment code: a line with units whose code is not an evaluation or
-/// re-evaluation code.
+/// re-evaluation code. An SLP assessment code (standardized cognitive testing, aphasia
+/// assessment, an AAC device evaluation) bills testing, not treatment: a reviewer does not
+/// look for a skilled intervention or a response to treatment in a testing visit.
 pub fn bills_treatment(note: &Note) -> bool {
     note.lines.iter().any(|l| {
         l.units > 0
+            && !crate::policy::evaluation::SLP_OTHER_ASSESSMENT_CODES.contains(&l.code.as_str())
             && crate::policy::codes::lookup(&l.code).map_or(true, |info| info.eval.is_none())
     })
 }

@@ -79,6 +79,14 @@ pub fn build(f: &Facts<'_>, index: &Utf16Index) -> ElementsReport {
     let facts = &f.text;
     let required = |e: E| f.element_required(e);
     let signed_in_fields = elements::signed_in_fields(f.note);
+    // A signature whose credentials are all another discipline's or level's (an OTA's note
+    // signed only "OTR/L") does not sign the note: missing-signature reports the mismatch.
+    let text_signs = {
+        let role = f.note.provider.role;
+        let mut creds = facts.signatures.iter().flat_map(|s| s.credentials.iter());
+        let any = creds.clone().next().is_some();
+        !any || creds.any(|c| c.fits(role))
+    };
     let because = |ev: &Evidence| {
         let s = index.span(ev.span);
         Because {
@@ -139,7 +147,11 @@ pub fn build(f: &Facts<'_>, index: &Utf16Index) -> ElementsReport {
         plan: from(Some(E::Plan), &facts.plan),
         signature: ElementFound {
             required: required(E::Signature),
-            found: !facts.signatures.is_empty() || signed_in_fields,
+            found: if facts.signatures.is_empty() {
+                signed_in_fields
+            } else {
+                text_signs
+            },
             spans: facts
                 .signatures
                 .iter()

@@ -495,7 +495,21 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             let concept = match c.group {
                 g::clinical::DEFICIT => "deficit",
                 g::clinical::LIMITATION => "functional limitation",
-                g::clinical::RISK => "risk",
+                g::clinical::RISK => {
+                    // "chose an unsafe solution to 2 of 10 scenarios": an error on a
+                    // reasoning task is performance data, not a risk in the patient's life.
+                    let next = p.doc.f(c.end, c.end + 12);
+                    let next = next.trim_start();
+                    if [
+                        "solution", "answer", "choice", "option", "response", "item",
+                    ]
+                    .iter()
+                    .any(|w| next.starts_with(w))
+                    {
+                        continue;
+                    }
+                    "risk"
+                }
                 g::clinical::IMPAIRED => {
                     // "decreased R UE coordination": the impaired function, a few words on.
                     let Some(f) = cs.iter().find(|f| {
@@ -591,6 +605,17 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             continue;
         }
         let cs = p.concepts_in(si);
+        // An evaluation's assessment states the problems and the care they need ("needs
+        // adapted methods for dressing", "graded endurance training is needed"): its skill
+        // words describe the plan, not care given, unless teaching was checked there.
+        if sc.setting.evaluation
+            && matches!(sec, Some(SectionKind::Assessment | SectionKind::Impression))
+            && !cs
+                .iter()
+                .any(|c| is(c, Lex::Skill, g::skill::RETURN_DEMO) && !c.ctx.negated())
+        {
+            continue;
+        }
         // Under a plan heading the words say what will be done ("progress to reciprocal
         // stairs", "wean SPC", "2x/wk"), except an observation of today ("patient needs
         // frequent verbal cuing with lifting").
@@ -623,6 +648,41 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             cs.iter()
                 .any(|o| o.lex == lex && o.start < c.end && c.start < o.end)
         };
+        // An assist level or criterion the cue is part of ("without cues"), not a count word
+        // inside the cue ("with one demonstration").
+        let overlaps_outside = |c: &Concept, lex: Lex| {
+            cs.iter().any(|o| {
+                o.lex == lex
+                    && o.start < c.end
+                    && c.start < o.end
+                    && !(c.start <= o.start && o.end <= c.end)
+            })
+        };
+        // A device fitted or fabricated, then a task practised with it ("fitted a blocking
+        // orthosis, then worked through her work routine with it on"): fitting a device to
+        // the patient and training its use in a task is a therapist's skill.
+        if treated {
+            let fitted = cs.iter().find(|c| {
+                is(c, Lex::Skill, g::skill::DELIVER)
+                    && delivered(c)
+                    && !sc.in_goal(c.start, c.end)
+                    && matches!(
+                        p.doc.f(c.start, c.end),
+                        "fitted" | "fabricated" | "molded" | "moulded" | "issued"
+                    )
+            });
+            if let Some(f) = fitted {
+                let practised = cs.iter().any(|c| {
+                    c.start >= f.end
+                        && delivered(c)
+                        && (is(c, Lex::Skill, g::skill::DELIVER)
+                            || is(c, Lex::Skill, g::skill::TEACH))
+                });
+                if practised {
+                    out.push(sc.ev(f.start, f.end, "device fitted and trained in a task", si, f.ctx));
+                }
+            }
+        }
         for c in cs.iter().filter(|c| c.lex == Lex::Skill) {
             if !delivered(c) || sc.in_goal(c.start, c.end) {
                 continue;
@@ -634,7 +694,7 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                         .iter()
                         .any(|a| is(a, Lex::Skill, g::skill::ABILITY) && a.end <= c.start)
                         && !teach;
-                    if ability_before || overlaps(c, Lex::Assist) {
+                    if ability_before || overlaps_outside(c, Lex::Assist) {
                         continue;
                     }
                     if !treated && !returned && !teach {
@@ -693,11 +753,18 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             || p.words(si)
                 .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
             || post_number(p, si);
+        // Under a measures heading, a sentence about what was practised in a treatment
+        // session ("this week we practiced easy onsets; he used them on 14 of 20 turns") is
+        // the account of the session, not the examination.
+        let practised = treated
+            && cs.iter().any(|c| {
+                is(c, Lex::Skill, g::skill::TEACH) && !c.ctx.negated() && !c.ctx.hypothetical()
+            });
         // Measures under an exam heading are the examination, unless taken after the
         // treatment ("Vitals: HR 82 after gait").
         if sec.is_some_and(|k| {
             k.is_history()
-                || (k.is_exam() && !(after && treated))
+                || (k.is_exam() && !(after && treated) && !practised)
                 || matches!(
                     k,
                     SectionKind::PatientGoals | SectionKind::Header | SectionKind::Billing
@@ -747,6 +814,23 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 continue;
             }
         }
+        // "1 catching episode with the orthosis vs 4 without", "15 of 20 lines with the
+        // anchor, 8 of 20 without": the same task counted with the device or strategy and
+        // without it shows how the patient responded to it in the session.
+        if !(subjective || (in_plan && plan_sentence(p, si))) {
+            if let Some(s) = p.sents.get(si) {
+                if !sc.in_goal(s.start, s.end) && with_and_without(p, si) {
+                    out.push(sc.ev(
+                        s.start,
+                        s.end,
+                        "measure with and without the device or strategy",
+                        si,
+                        Ctx::default(),
+                    ));
+                    continue;
+                }
+            }
+        }
         let specific = |c: &Concept| {
             qs.iter()
                 .any(|q| !matches!(q.unit, Unit::Date | Unit::Bare) && q.start > c.start)
@@ -772,6 +856,24 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             let concept = match c.group {
                 g::response::REACTION => {
                     if c.ctx.negated() && !after {
+                        continue;
+                    }
+                    // "4/5 trials", "80% of trials" are accuracy; "3 trials of 45 seconds" is
+                    // the dose of an exercise, not how the patient did.
+                    if matches!(
+                        p.doc.f(c.start, c.end),
+                        "trials" | "of trials" | "opportunities"
+                    ) && !qs.iter().any(|q| {
+                        matches!(q.unit, Unit::Score(_) | Unit::Percent)
+                            && q.end <= c.start
+                            && c.start - q.end <= 4
+                    }) && !count_of_count_before(p, si, c.start)
+                    {
+                        continue;
+                    }
+                    // A symptom the patient reports from before the session ("dizziness 3/10
+                    // rolling in bed this week") is the history, not a response.
+                    if c.ctx.reported() && !after_treatment && reported_before_session(p, si) {
                         continue;
                     }
                     if subjective && !after_treatment {
@@ -906,10 +1008,13 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 }
             }
         }
-        // Accuracy in the session: "with 60% accuracy", "4/5 trials".
+        // Accuracy in the session: "with 60% accuracy", "4/5 trials", "14 of 20 turns".
         if !subjective {
             for q in qs {
-                if q.unit == Unit::Percent || matches!(q.unit, Unit::Score(_)) {
+                if q.unit == Unit::Percent
+                    || matches!(q.unit, Unit::Score(_))
+                    || count_of_count_before(p, si, q.end)
+                {
                     let next = p.doc.f(q.end, q.end + 24);
                     let next = next.trim_start();
                     if ([
@@ -950,6 +1055,107 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     out
 }
 
+/// "14 of 20" or "14 out of 20" just before `at` in sentence `si`.
+fn count_of_count_before(p: &Parsed<'_>, si: usize, at: u32) -> bool {
+    let from = p.sents.get(si).map_or(at, |s| s.start);
+    let t = p.doc.f(from, at).trim_end();
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(t);
+    if n == 0 {
+        return false;
+    }
+    let Some(rest) = t.get(..t.len() - n) else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_suffix(" of ")
+        .or_else(|| rest.strip_suffix(" out of "))
+    else {
+        return false;
+    };
+    digits(rest) > 0
+}
+
+/// Sentence `si` places what it reports before the session: "this week", "at home", "last
+/// night", "since the last visit".
+fn reported_before_session(p: &Parsed<'_>, si: usize) -> bool {
+    let t = p.text(si);
+    [
+        "this week",
+        "past week",
+        "last week",
+        "at home",
+        "last night",
+        "yesterday",
+        "this morning",
+        "over the weekend",
+        "since the last",
+        "since last",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Two counts in sentence `si`, one "with" something and one "without" it, the "without"
+/// standing alone at the end of its clause ("1 with the orthosis vs 4 without"); not "with
+/// a walker without loss of balance", where "without" names a condition.
+fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
+    let Some(s) = p.sents.get(si) else {
+        return false;
+    };
+    let counts = p
+        .quants_in(si)
+        .iter()
+        .filter(|q| q.unit != Unit::Date)
+        .count();
+    if counts < 2 {
+        return false;
+    }
+    let t = p.doc.f(s.start, s.end);
+    t.match_indices(" without").any(|(i, w)| {
+        let after = t.get(i + w.len()..).unwrap_or("");
+        let elliptic = after
+            .chars()
+            .next()
+            .map_or(true, |ch| matches!(ch, '.' | ',' | ';' | ')' | ':'));
+        elliptic && t.get(..i).unwrap_or("").contains(" with ")
+    })
+}
+
+/// How an evaluation says that it ends without treatment: a reviewer does not ask such an
+/// evaluation for goals (CMS Pub. 100-02, ch. 15, §220.3 C).
+const NO_TREATMENT: &[&str] = &[
+    "therapy is not indicated",
+    "therapy not indicated",
+    "treatment is not indicated",
+    "treatment not indicated",
+    "therapy is not warranted",
+    "therapy not warranted",
+    "therapy is not needed",
+    "therapy not needed",
+    "does not require skilled",
+    "no skilled therapy is needed",
+    "not a candidate for therapy",
+    "not a candidate for skilled",
+];
+
+/// The note concludes that no therapy is needed, outside the history and a goal.
+pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
+    let p = sc.p;
+    (0..p.sents.len()).any(|si| {
+        let hist = p.section(si).is_some_and(|k| {
+            k.is_history() || matches!(k, SectionKind::PatientGoals | SectionKind::Goals)
+        });
+        let t = p.text(si);
+        !hist
+            && !t.contains("if ")
+            && NO_TREATMENT.iter().any(|w| t.contains(w))
+            && p.sents
+                .get(si)
+                .is_some_and(|s| !sc.in_goal(s.start, s.end))
+    })
+}
+
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
@@ -962,6 +1168,7 @@ fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
                 &[
                     "program",
                     "treatment",
+                    "tx",
                     "therapy",
                     "care",
                     "sessions",
@@ -1168,7 +1375,13 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
             }
             let concept = match c.group {
                 g::plan::PLAN => {
-                    if sc.past_before(si, c.start) && !in_plan {
+                    // Past tense is done care, except an instruction reported in the past
+                    // ("she was asked to call us if the spinning returns"): that is for after.
+                    let instructed = p.word_slice(si).windows(2).any(|w| {
+                        matches!(w, [a, b] if matches!(*a, "was" | "were")
+                            && matches!(*b, "asked" | "advised" | "instructed" | "told" | "encouraged"))
+                    });
+                    if sc.past_before(si, c.start) && !in_plan && !instructed {
                         continue;
                     }
                     "next step"
@@ -1208,8 +1421,23 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     }
                     "frequency"
                 }
-                // A verb opening a next step, under a plan heading.
-                g::plan::PLAN_VERB if in_plan => "next step",
+                // A verb opening a next step, under a plan heading; not the same word as a
+                // noun after a preposition or a determiner ("secondary to plateau in
+                // progress", "the progress").
+                g::plan::PLAN_VERB if in_plan => {
+                    let from = p.sents.get(si).map_or(c.start, |s| s.start);
+                    let before = p.doc.f(from, c.start).trim_end();
+                    let prev = before.rsplit(' ').next().unwrap_or("");
+                    if matches!(
+                        prev,
+                        "in" | "of" | "the" | "a" | "an" | "no" | "any" | "her" | "his" | "their"
+                            | "toward" | "towards" | "for" | "made" | "making" | "good"
+                            | "slow" | "limited" | "minimal" | "little" | "plateau" | "plateaued"
+                    ) {
+                        continue;
+                    }
+                    "next step"
+                }
                 _ => continue,
             };
             found = Some((c.start, c.end, concept, c.ctx));

@@ -257,6 +257,9 @@ pub struct TextFacts {
     pub outcome_measures: Vec<Evidence>,
     pub measurements: Vec<Evidence>,
     pub red_flags: Vec<RedFlag>,
+    /// The evaluation concludes that no therapy is needed ("swallowing therapy is not
+    /// indicated"): it need not set goals (CMS Pub. 100-02, ch. 15, §220.3 C).
+    pub no_treatment_needed: bool,
     pub interventions: Vec<Intervention>,
     /// The evaluation's components as the text documents them (when asked for).
     pub evaluation: EvalText,

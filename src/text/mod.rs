@@ -97,6 +97,7 @@ pub fn read(text: &str, setting: Setting) -> TextFacts {
     f.plan = elements::plan(&sc, &f.red_flags);
     f.outcome_measures = elements::outcomes(&sc);
     f.measurements = elements::measurements(&sc);
+    f.no_treatment_needed = elements::no_treatment_needed(&sc);
     if setting.read_evaluation {
         f.evaluation = evaluation::scan(&p, setting.evaluation);
         f.reevaluation = evaluation::scan_reason(&p, false);

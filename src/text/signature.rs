@@ -187,6 +187,20 @@ fn line(p: &Parsed<'_>, ls: u32, le: u32, header_end: u32) -> Option<Signature> 
     if tail_words > 6 {
         return None;
     }
+    // A note's title ("PEDIATRIC OT SESSION NOTE", "PT DAILY NOTE") names a discipline, not
+    // a signer: a signature's tail is a date or a co-signer, never the kind of document.
+    let titled = tail
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| {
+            matches!(
+                w,
+                "note" | "notes" | "session" | "evaluation" | "report" | "summary" | "visit"
+                    | "reevaluation" | "recertification" | "discharge" | "daily"
+            )
+        });
+    if titled {
+        return None;
+    }
     let credentials: Vec<Credential> = creds
         .iter()
         .filter(|c| c.group == g::credential::CREDENTIAL)

@@ -49,6 +49,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
     if !ctx.element_required(Element::Goals) || !ctx.text.goals.is_empty() {
         return;
     }
+    // An evaluation may conclude that no therapy is needed; then it sets no goals.
+    if ctx.text.no_treatment_needed {
+        return;
+    }
     out.push(
         Diagnostic::new(&MISSING_GOALS, format!("{} states no goals.", a_note(ctx)))
             .fix("Add measurable goals with a timeframe, e.g. \"LTG 1: ascend 12 stairs with 1 rail, modified independent, in 4 weeks\".")
