@@ -142,6 +142,18 @@ fn goal_status_lines_and_agreement_are_not_goals() {
     );
 }
 
+#[test]
+fn goals_shared_with_a_caregiver_are_goals() {
+    // Caregiver training: the goal's subject is the patient and a family member.
+    let t = "Goals:\n1. Pt and his daughter will demonstrate 3 of 3 safe transfer steps.\n2. Pt and wife will state 4 of 4 fall-prevention strategies by 4/30.\nP: PT 2x/wk x 4 wks.\nKaren Obi, PT";
+    let r = check(&typed("evaluation", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Pt and his daughter will demonstrate 3 of 3 safe transfer steps."]
+    );
+    assert!(!r.has("elements/missing-goals"));
+}
+
 // ---------------------------------------------------------------------------------------
 // elements/missing-progress
 

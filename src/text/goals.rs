@@ -53,6 +53,23 @@ const SUBJECTS: &[&str] = &[
     "there",
     "that",
 ];
+/// Who may share a goal with the patient: "Pt and (his) wife will state …" is a goal
+/// (caregiver training), the caregiver joined to the subject.
+const CAREGIVERS: &[&str] = &[
+    "wife",
+    "husband",
+    "spouse",
+    "partner",
+    "caregiver",
+    "caregivers",
+    "family",
+    "mother",
+    "father",
+    "parent",
+    "parents",
+    "daughter",
+    "son",
+];
 const SKIP_ADVERBS: &[&str] = &[
     "also",
     "still",
@@ -490,6 +507,19 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
             )
         {
             return Line::Goal;
+        }
+        // "Pt and his wife will …": the subject shared with a caregiver.
+        if words.get(j).is_some_and(|w| *w == "and") {
+            let mut k = j + 1;
+            if words
+                .get(k)
+                .is_some_and(|w| matches!(*w, "his" | "her" | "their" | "the"))
+            {
+                k += 1;
+            }
+            if words.get(k).is_some_and(|w| word_in(w, CAREGIVERS)) {
+                j = k + 1;
+            }
         }
         while words.get(j).is_some_and(|w| word_in(w, SKIP_ADVERBS)) {
             j += 1;
