@@ -1,0 +1,187 @@
+//! The reader decides on words, not on layout: changing only how a note is typed (line
+//! endings, trailing spaces, blank lines between lines, the bullet or number style, typographic
+//! apostrophes and dashes, a tab after a colon) must not change any element it finds or any
+//! text rule it fires. Checked on every note of the team's labelled corpus (the numbered notes
+//! and the real-style development set; the held-out set is only measured, never debugged).
+//!
+//! Notes are written in editors that differ in exactly these ways (Windows line endings from a
+//! desktop EMR, bullets pasted from a word processor, smart quotes from a phone), so a
+//! decision that moves with them is a false alarm or a missed one waiting for a real note.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+type Rewrite = fn(&str) -> String;
+
+/// Formatting-only rewrites of a note's text.
+const REWRITES: &[(&str, Rewrite)] = &[
+    ("CRLF line endings", |t| t.replace('\n', "\r\n")),
+    ("two trailing spaces on every line", |t| {
+        t.replace('\n', "  \n")
+    }),
+    ("a blank line before every line", blank_lines),
+    ("bullets and numbers restyled", bullets),
+    ("typographic apostrophes and dashes", typographic),
+    ("a tab after every colon", |t| t.replace(": ", ":\t")),
+    ("all of the above", |t| {
+        let mut s = t.to_string();
+        for (_, f) in &REWRITES[..REWRITES.len() - 1] {
+            s = f(&s);
+        }
+        s
+    }),
+];
+
+/// "\n" before a line that starts with a non-space character becomes "\n\n".
+fn blank_lines(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + t.len() / 20);
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\n' && chars.peek().is_some_and(|n| !n.is_whitespace()) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// "- item" becomes "• item", "1. item" becomes "1) item", at the start of a line.
+fn bullets(t: &str) -> String {
+    t.split('\n')
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("- ") {
+                return format!("• {rest}");
+            }
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && line.get(digits..digits + 2) == Some(". ") {
+                return format!("{}) {}", &line[..digits], &line[digits + 2..]);
+            }
+            line.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "don't" becomes "don’t" (between letters), " - " becomes " – ".
+fn typographic(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_letters = i > 0
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+            && chars[i - 1].is_alphabetic();
+        if c == '\'' && between_letters {
+            out.push('\u{2019}');
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace(" - ", " \u{2013} ")
+}
+
+/// What a reviewer would see change: each element found or not, and the text rules fired
+/// (with how often).
+fn decisions(report: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(els) = report.get("elements").and_then(Value::as_object) {
+        for (k, v) in els {
+            out.push(format!("{k}={}", v["found"]));
+        }
+    }
+    let mut rules: Vec<String> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["rule"].as_str())
+        .filter(|r| r.starts_with("elements/") || *r == "units/text-mismatch")
+        .map(str::to_string)
+        .collect();
+    rules.sort();
+    out.extend(rules);
+    out
+}
+
+fn notes() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files = Vec::new();
+    for dir in [root.clone(), root.join("real-style")] {
+        for e in std::fs::read_dir(&dir).expect("corpus folder").flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn formatting_alone_never_changes_a_decision() {
+    let checker = chartlint::Checker::with_defaults();
+    let files = notes();
+    assert!(files.len() > 150, "the corpus is where it should be");
+    let mut changed = Vec::new();
+    let mut compared = 0;
+    for path in &files {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read"))
+            .expect("corpus note is JSON");
+        let note = &v["note"];
+        let text = note["text"].as_str().unwrap_or("");
+        let before = decisions(
+            &serde_json::to_value(checker.check_value(note).expect("valid")).expect("report"),
+        );
+        for (name, rewrite) in REWRITES {
+            let new_text = rewrite(text);
+            if new_text == text {
+                continue;
+            }
+            let mut n = note.clone();
+            n["text"] = Value::String(new_text);
+            let report = checker
+                .check_value(&n)
+                .expect("a rewritten note is still valid");
+            let after = decisions(&serde_json::to_value(report).expect("report"));
+            compared += 1;
+            if after != before {
+                let gone: Vec<_> = before.iter().filter(|d| !after.contains(d)).collect();
+                let new: Vec<_> = after.iter().filter(|d| !before.contains(d)).collect();
+                changed.push(format!(
+                    "{} ({name}): {gone:?} -> {new:?}",
+                    path.file_name().and_then(|f| f.to_str()).unwrap_or("?")
+                ));
+            }
+        }
+    }
+    assert!(
+        compared > 1000,
+        "the rewrites changed the texts ({compared} compared)"
+    );
+    assert!(
+        changed.is_empty(),
+        "{} of {compared} rewritten notes read differently:\n{}",
+        changed.len(),
+        changed.join("\n")
+    );
+}
+
+#[test]
+fn the_rewrites_only_touch_layout() {
+    let t = "Pt's goal:\n- walk 100 ft\n1. Don't fall - ever: ok\n";
+    assert_eq!(
+        bullets(t),
+        "Pt's goal:\n• walk 100 ft\n1) Don't fall - ever: ok\n"
+    );
+    assert_eq!(
+        typographic(t),
+        "Pt\u{2019}s goal:\n- walk 100 ft\n1. Don\u{2019}t fall \u{2013} ever: ok\n"
+    );
+    assert_eq!(blank_lines("a\nb\n c\n"), "a\n\nb\n c\n");
+}
