@@ -399,10 +399,26 @@ pub fn primary_of(info: &CodeInfo) -> &'static str {
 
 /// Looks a code up (codes are upper-cased by the parser).
 pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
-    CODES
-        .binary_search_by(|c| c.code.cmp(code))
+    // Every code is a few ASCII bytes: the search compares numbers that sort as the codes do
+    // (a string comparison is a call and a `memcmp` at `opt-level = "z"`, and a check looks
+    // codes up dozens of times).
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| CODES.iter().map(|c| key(c.code)).collect());
+    keys.binary_search(&key(code))
         .ok()
         .and_then(|i| CODES.get(i))
+        .filter(|c| c.code == code)
+}
+
+/// `code`'s first eight bytes as a big-endian number (zeros after a shorter code): codes of
+/// bytes other than zero sort as their keys do. Distinct codes of the table have distinct keys
+/// (a test checks it); [`lookup`] compares the code it finds with the one asked for.
+fn key(code: &str) -> u64 {
+    let mut k = 0u64;
+    for i in 0..8 {
+        k = (k << 8) | u64::from(code.as_bytes().get(i).copied().unwrap_or(0));
+    }
+    k
 }
 
 /// Whether `code` has the shape of a CPT (5 digits, or 4 digits + letter) or HCPCS level II
@@ -426,6 +442,7 @@ mod tests {
         for pair in CODES.windows(2) {
             if let [a, b] = pair {
                 assert!(a.code < b.code, "{} must come before {}", a.code, b.code);
+                assert!(key(a.code) < key(b.code), "{} and {} keys", a.code, b.code);
             }
         }
     }

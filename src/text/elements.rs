@@ -187,14 +187,11 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     if measures.is_empty() {
         return None;
     }
-    let words: Vec<(u32, u32, &str)> = {
+    let toks = {
         let i = p.doc.tok_from(s.start);
         let toks = p.doc.toks.get(i..).unwrap_or(&[]);
         toks.get(..toks.partition_point(|t| t.start < s.end))
             .unwrap_or(&[])
-            .iter()
-            .map(|t| (t.start, t.end, p.doc.tok_str(t)))
-            .collect()
     };
     let earlier: Vec<&Concept> = cs
         .iter()
@@ -205,6 +202,27 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         })
         .collect();
     let over_time = !earlier.is_empty();
+    // The word loops below need "from", "by" or an arrow, and the earlier value an earlier
+    // reference: without any of them only the dates are left to look at, and the sentence's
+    // words are not sliced.
+    let f = p.doc.folded.as_bytes();
+    let word_cues = over_time
+        || toks.iter().any(|t| {
+            let w = || f.get(t.start as usize..t.end as usize);
+            match t.end - t.start {
+                1 => f.get(t.start as usize) == Some(&b'>'),
+                2 => w() == Some(b"by"),
+                4 => w() == Some(b"from"),
+                _ => false,
+            }
+        });
+    let words: Vec<(u32, u32, &str)> = if word_cues {
+        toks.iter()
+            .map(|t| (t.start, t.end, p.doc.tok_str(t)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
     // after a few minutes of the activity.
     let grading = || {
@@ -746,13 +764,16 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // After the treatment ("after the session"), or after anything in the account of the
         // session ("after gait", "2/10 after", "post 3/10").
         let after_treatment = cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER));
-        let after = after_treatment
-            || cs
-                .iter()
-                .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
-            || p.words(si)
-                .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
-            || post_number(p, si);
+        // (Read only when asked: most sentences never need it.)
+        let after = || {
+            after_treatment
+                || cs
+                    .iter()
+                    .any(|c| is(c, Lex::Response, g::response::AFTER_ACTIVITY))
+                || p.words(si)
+                    .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
+                || post_number(p, si)
+        };
         // Under a measures heading, a sentence about what was practised in a treatment
         // session ("this week we practiced easy onsets; he used them on 14 of 20 turns") is
         // the account of the session, not the examination.
@@ -764,7 +785,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         // treatment ("Vitals: HR 82 after gait").
         if sec.is_some_and(|k| {
             k.is_history()
-                || (k.is_exam() && !(after && treated) && !practised)
+                || (k.is_exam() && !(treated && after()) && !practised)
                 || matches!(
                     k,
                     SectionKind::PatientGoals | SectionKind::Header | SectionKind::Billing
@@ -855,7 +876,7 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             }
             let concept = match c.group {
                 g::response::REACTION => {
-                    if c.ctx.negated() && !after {
+                    if c.ctx.negated() && !after() {
                         continue;
                     }
                     // "4/5 trials", "80% of trials" are accuracy; "3 trials of 45 seconds" is
@@ -965,13 +986,15 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 && !sc.in_goal(c.start, c.end)
         });
         // "post" as in "post 3/10" (not "post-op", not "posterior").
-        let when = p.words(si).any(|w| {
-            matches!(w.as_bytes().first(), Some(b'a' | b'd' | b'f'))
-                && matches!(
-                    w,
-                    "after" | "during" | "following" | "afterward" | "afterwards"
-                )
-        }) || post_number(p, si);
+        let when = || {
+            p.words(si).any(|w| {
+                matches!(w.as_bytes().first(), Some(b'a' | b'd' | b'f'))
+                    && matches!(
+                        w,
+                        "after" | "during" | "following" | "afterward" | "afterwards"
+                    )
+            }) || post_number(p, si)
+        };
         let rated = qs
             .iter()
             .any(|q| matches!(q.unit, Unit::Score(_) | Unit::Percent));
@@ -988,9 +1011,9 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
         });
         let felt = felt || heading_symptom;
         if felt
-            && when
             && (rated || !subjective)
             && (!subjective || after_treatment)
+            && when()
             && !(in_plan && plan_sentence(p, si))
         {
             if let Some(s) = p.sents.get(si) {
@@ -1058,22 +1081,29 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
 /// "14 of 20" or "14 out of 20" just before `at` in sentence `si`.
 fn count_of_count_before(p: &Parsed<'_>, si: usize, at: u32) -> bool {
     let from = p.sents.get(si).map_or(at, |s| s.start);
-    let t = p.doc.f(from, at).trim_end();
-    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let n = digits(t);
-    if n == 0 {
-        return false;
-    }
-    let Some(rest) = t.get(..t.len() - n) else {
+    // Bytes of the folded copy (ASCII, and no vertical tab: `trim_ascii_end` trims what
+    // `str::trim_end` would).
+    let t = p
+        .doc
+        .folded
+        .as_bytes()
+        .get(from as usize..at as usize)
+        .unwrap_or(&[])
+        .trim_ascii_end();
+    let Some(n) = t.iter().rposition(|c| !c.is_ascii_digit()).map(|i| i + 1) else {
         return false;
     };
+    if n == t.len() {
+        return false;
+    }
+    let rest = t.get(..n).unwrap_or(&[]);
     let Some(rest) = rest
-        .strip_suffix(" of ")
-        .or_else(|| rest.strip_suffix(" out of "))
+        .strip_suffix(b" of ")
+        .or_else(|| rest.strip_suffix(b" out of "))
     else {
         return false;
     };
-    digits(rest) > 0
+    rest.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// Sentence `si` places what it reports before the session: "this week", "at home", "last
@@ -1139,6 +1169,13 @@ const NO_TREATMENT: &[&str] = &[
     "not a candidate for skilled",
 ];
 
+/// Whether `t` has "no" in it, as every phrase of [`NO_TREATMENT`] has ("not", "no skilled"):
+/// most sentences have not, and are passed over before the phrases are searched.
+fn has_no(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b'n', b).any(|i| b.get(i + 1) == Some(&b'o'))
+}
+
 /// The note concludes that no therapy is needed, outside the history and a goal.
 pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
     let p = sc.p;
@@ -1148,6 +1185,7 @@ pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
         });
         let t = p.text(si);
         !hist
+            && has_no(t)
             && !t.contains("if ")
             && NO_TREATMENT.iter().any(|w| t.contains(w))
             && p.sents
@@ -1258,6 +1296,21 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     let i = p.doc.tok_from(from);
     let j = p.doc.toks.partition_point(|t| t.start < s.end).max(i);
     let all = p.doc.toks.get(i..j).unwrap_or(&[]);
+    // The "after" side needs "after", "post" or "out": without one, nothing to pair (the
+    // words compared in place, by length first).
+    let f = p.doc.folded.as_bytes();
+    let after_word = all.iter().any(|t| {
+        let w = || f.get(t.start as usize..t.end as usize).unwrap_or(&[]);
+        match t.end - t.start {
+            3 => w() == b"out",
+            4 => w() == b"post",
+            5 => w() == b"after",
+            _ => false,
+        }
+    });
+    if !after_word {
+        return None;
+    }
     let mut toks: Vec<&Tok> = Vec::with_capacity(all.len());
     toks.extend(all.iter().filter(|t| t.kind != TokKind::Punct));
     let num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Num);
@@ -2104,4 +2157,14 @@ pub(crate) fn measurements(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     }
     out.sort_by_key(|e| e.span.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_no_treatment_phrase_has_no() {
+        for w in super::NO_TREATMENT {
+            assert!(super::has_no(w), "{w}");
+        }
+    }
 }
