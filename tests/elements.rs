@@ -124,10 +124,44 @@ fn goal_timeframes_in_headings_and_forms() {
         "LTG 1 (8 wks): ascend 12 stairs reciprocally with 1 rail.\nKaren Obi, PT",
         "STGs to be met in 3 weeks:\n- sit to stand x5 without UE support\n- TUG < 14 sec\nKaren Obi, PT",
         "Goals:\n1. Amb 500 ft mod I by discharge.\n2. Knee flexion 120 deg by 3/15.\n3. Berg 50/56 within 8 visits.\nKaren Obi, PT",
+        // Independence is an assist level, written "with" or "w/".
+        "Goals (4 weeks):\n1. Pt will demonstrate independence w/ the home exercise program.\nKaren Obi, PT",
     ] {
         let r = check(&typed("evaluation", t));
         assert!(!r.has("elements/goals-not-measurable"), "{t}: {:?}", flagged(&r, t, "elements/goals-not-measurable"));
         assert!(!r.has("elements/missing-goals"), "{t}");
+    }
+}
+
+#[test]
+fn goal_dates_in_the_forms_clinics_write_them() {
+    // A date is a timeframe whichever way the EMR or the therapist writes it.
+    let goal = |date: &str| {
+        format!("Goals:\n1. By {date}, amb 300 ft with SPC, mod I.\n2. By {date}, Berg 50/56.\nKaren Obi, PT")
+    };
+    for date in [
+        "7/12/26",
+        "07/12/2026",
+        "7-12-26",
+        "07-12-2026",
+        "2026-07-12",
+        "7.12.26",
+        "July 12",
+        "Jul. 12th",
+        "July 12, 2026",
+        "12 July 2026",
+        "the 12th of July",
+    ] {
+        let t = goal(date);
+        let r = check(&typed("evaluation", &t));
+        assert!(!r.has("elements/goals-not-measurable"), "{date}: {:?}", flagged(&r, &t, "elements/goals-not-measurable"));
+    }
+    // Without the date, both goals lack a timeframe; numbers that only look like dates are
+    // not one ("3-10-15 reps", a score "4.5.2026" is not written, "dec 20" is decreased).
+    for no_date in ["3-10-15 reps of", "Dec 20", "2-3 times a week"] {
+        let t = format!("Goals:\n1. Amb 300 ft with SPC {no_date}, mod I.\nKaren Obi, PT");
+        let r = check(&typed("evaluation", &t));
+        assert!(r.has("elements/goals-not-measurable"), "{no_date}");
     }
 }
 
@@ -316,6 +350,7 @@ fn patient_response_including_negative_responses() {
         "Pt fatigued after 2 sets and required seated rest.",
         // The same task counted with the device or strategy and without it.
         "Catching episodes in 10 trials: 1 with the splint vs 4 without.",
+        "Lines started at the margin: 15 of 20 w/ the anchor, 8 of 20 w/o.",
     ] {
         let t = format!("{base}\n{response}");
         assert!(
@@ -533,6 +568,9 @@ fn outcome_measures_need_a_score() {
         ("LEFS not administered today.", false),
         ("Will administer LEFS next visit.", false),
         ("Sentence Intelligibility Test today: 62%.", true),
+        // A note's title with a date is not an instrument with a score.
+        ("PT INITIAL EVALUATION — Mar 4, 2026", false),
+        ("PT PROGRESS EVALUATION - 12 March 2026", false),
         // A test still to be given, beside another number, is not a score.
         ("P: Re-test LEFS next visit, add a 30-minute walk to the home program.", false),
     ] {
@@ -619,6 +657,9 @@ fn spans_are_exact_in_utf16_with_accents_cjk_and_emoji_before() {
         "患者は良好です。",
         "Pt 😀👍🏽 reports: ",
         "é😀中 mixed é😀中 ",
+        // "w/" and "w/o" are read as "with" and "without": the spans after them still
+        // point at the note's own words.
+        "Amb 200 ft w/o AD w/ SBA, w/RW x2 w/c level: ",
     ] {
         let t = format!("{prefix}{CLEAN}\nPt tolerated treatment well.\nSTG: Improve strength.");
         let r = check(&typed("progress", &t));
@@ -715,6 +756,9 @@ fn text_minutes_and_units_against_the_lines() {
         .0,
         "total treatment"
     );
+    // "Manual treatment" is manual therapy (97140).
+    assert!(fires(&CLEAN.replace("Manual therapy 15 min", "Manual treatment 12 min"), json!({})).0);
+    assert!(!fires(&CLEAN.replace("Manual therapy 15 min", "Manual treatment 15 min"), json!({})).0);
     // Words for codes: neuro re-ed → 97112, gait → 97116, e-stim → G0283.
     let lines = json!({"lines": [{"code": "97112", "minutes": 20, "units": 1, "modifiers": ["GP"]}, {"code": "97116", "minutes": 10, "units": 1, "modifiers": ["GP"]}, {"code": "G0283", "minutes": 15, "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 30, "totalTreatmentMinutes": 45});
     assert!(
@@ -756,6 +800,21 @@ fn text_minutes_and_units_against_the_lines() {
     assert!(
         fires(
             "NMR 25': tandem stance. Gait trng 10': amb 250' x2 w/ RW.",
+            lines.clone()
+        )
+        .0
+    );
+    // A prime, then a spaced dash and what was done: minutes too.
+    assert!(
+        fires(
+            "NMR 25' — tandem stance, cues for trunk. Gait trng 10' - amb 250' x2 w/ RW.",
+            lines.clone()
+        )
+        .0
+    );
+    assert!(
+        !fires(
+            "NMR 20' — tandem stance, cues for trunk. Gait trng 10' - amb 250' x2 w/ RW.",
             lines.clone()
         )
         .0

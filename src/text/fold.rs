@@ -148,6 +148,66 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
         }
         i += c.len_utf8();
     }
+    expand_with(&mut out, &mut map);
     *folded = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// "w/" and "w/o", shorthand in nearly every note, are read as the words they stand for, so
+/// that each phrase of the lexicon written with "with" or "without" matches them too
+/// ("independence w/ the home program", "amb w/o AD"): "w/o" before a non-letter is
+/// "without"; "w/" before a space or a word of two letters or more is "with" ("w/ RW",
+/// "w/RW"). "w/c" (wheelchair), "w/u", "w/e" and "w/in" stay as written.
+fn expand_with(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
+    let starts = |b: &[u8], k: usize| {
+        b.get(k) == Some(&b'w')
+            && b.get(k + 1) == Some(&b'/')
+            && (k == 0 || b.get(k - 1).is_some_and(|c| !c.is_ascii_alphanumeric()))
+    };
+    // Many notes have none: one pass over the bytes says so.
+    if !(1..out.len()).any(|k| out.get(k) == Some(&b'/') && starts(out, k - 1)) {
+        return;
+    }
+    let src = std::mem::take(out);
+    let src_map = map.as_deref_mut().map(std::mem::take);
+    let at = |k: usize| {
+        src_map
+            .as_ref()
+            .and_then(|m| m.get(k).copied())
+            .unwrap_or(0)
+    };
+    out.reserve(src.len() + 16);
+    let mut new_map = Vec::with_capacity(src_map.as_ref().map_or(0, |m| m.len() + 16));
+    let mut k = 0usize;
+    while let Some(&b) = src.get(k) {
+        if starts(&src, k) {
+            let after = src.get(k + 2..).unwrap_or(&[]);
+            let word = after.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let glued = after.get(..word).unwrap_or(&[]);
+            // (the folded bytes, where each came from, the bytes consumed)
+            let (bytes, from, used): (&[u8], [usize; 7], usize) = if glued == b"o" {
+                (b"without", [k, k, k, k + 1, k + 2, k + 2, k + 2], 3)
+            } else if word == 0 && after.first() == Some(&b' ') {
+                (b"with", [k, k, k, k + 1, 0, 0, 0], 2)
+            } else if word >= 2 && glued != b"in" {
+                (b"with ", [k, k, k, k + 1, k + 1, 0, 0], 2)
+            } else {
+                (&[], [0; 7], 0)
+            };
+            if used > 0 {
+                out.extend_from_slice(bytes);
+                new_map.extend(from.iter().take(bytes.len()).map(|&j| at(j)));
+                k += used;
+                continue;
+            }
+        }
+        out.push(b);
+        new_map.push(at(k));
+        k += 1;
+    }
+    if let Some(m) = map.as_deref_mut() {
+        if src_map.is_some() {
+            *m = new_map;
+        }
+    }
 }

@@ -9,7 +9,9 @@
 //! ("Núñez" → "nunez"); curly quotes and dashes to ASCII; "°" to "deg", "→" to "->", "≥" to
 //! ">="; a hyphen between two letters to a space ("short-term" → "short term", "re-eval"
 //! → "re eval"); tabs and runs of spaces to one space; any other character (CJK, emoji) to a
-//! space. The folded copy is pure ASCII, so every later stage can index it by bytes.
+//! space; the shorthand "w/" and "w/o" to "with" and "without" ("w/c", "w/in" stay), so a
+//! lexicon phrase is written once, in words. The folded copy is pure ASCII, so every later
+//! stage can index it by bytes. The lexicon's phrases are folded the same way (`build.rs`).
 
 use super::fold::fold_into;
 use crate::span::Span;
@@ -233,6 +235,26 @@ mod tests {
     }
 
     #[test]
+    fn with_shorthand_reads_as_words() {
+        let t = "Amb w/o AD, w/RW and w/ SBA; w/c level w/in 2 wks. Hw/ ok. w/";
+        let d = Doc::new(t);
+        assert_eq!(
+            d.folded,
+            "amb without ad, with rw and with sba; w/c level w/in 2 wks. hw/ ok. w/"
+        );
+        for (folded, orig) in [
+            ("without", "w/o"),
+            ("with rw", "w/RW"),
+            ("with sba", "w/ SBA"),
+        ] {
+            let at = d.folded.find(folded).unwrap_or(0) as u32;
+            assert_eq!(d.orig(at, at + folded.len() as u32), orig);
+        }
+        let at = d.folded.find("ad,").unwrap_or(0) as u32;
+        assert_eq!(d.orig(at, at + 3), "AD,");
+    }
+
+    #[test]
     fn numbers_and_punctuation() {
         let d = Doc::new("3x10, 1.5 lb; 97110 x 30'");
         let toks: Vec<(&str, TokKind)> = d.toks.iter().map(|t| (d.tok_str(t), t.kind)).collect();
@@ -266,6 +288,10 @@ mod tests {
             "x-",
             "-x",
             "中文 pinch",
+            "w/",
+            "w/o",
+            "é w/o",
+            "w/ 😀",
         ] {
             let d = Doc::new(t);
             for tok in &d.toks {

@@ -8,7 +8,7 @@
 //! whatever comes before it ("97110 x 30 min" is 30 minutes).
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{Doc, TokKind};
+use super::normalize::{Doc, Tok, TokKind};
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
 pub(crate) use super::lexicon::groups::UNITS as GROUPS;
@@ -119,6 +119,142 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
     })
 }
 
+/// The months' names and their usual abbreviations.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Whether token `t` names a month. "May" and "Dec" are also a verb and "decreased", so they
+/// count only written with a capital.
+fn is_month(doc: &Doc<'_>, t: &Tok) -> bool {
+    if t.kind != TokKind::Word || t.end - t.start > 9 {
+        return false;
+    }
+    let w = doc.tok_str(t);
+    MONTHS.contains(&w)
+        && (!matches!(w, "may" | "dec")
+            || doc
+                .orig(t.start, t.end)
+                .starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// The start of the month's name before the number at token `i` ("Mar 4", "Mar. 4").
+fn month_before(doc: &Doc<'_>, toks: &[Tok], i: usize) -> Option<u32> {
+    let k = i.checked_sub(1)?;
+    let prev = toks.get(k)?;
+    let m = if doc.byte(prev.start as usize) == b'.' && prev.end - prev.start == 1 {
+        toks.get(k.checked_sub(1)?)?
+    } else {
+        prev
+    };
+    is_month(doc, m).then_some(m.start)
+}
+
+/// A date at token `i` other than "3/15/13": its end and how many tokens it takes.
+fn other_date(doc: &Doc<'_>, toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    let s = doc.tok_str(t);
+    let int = |x: &Tok| -> Option<u32> {
+        (x.kind == TokKind::Num && !doc.tok_str(x).contains('.'))
+            .then(|| doc.tok_str(x).parse().ok())
+            .flatten()
+    };
+    let adjacent = |k: usize| -> Option<&Tok> {
+        let x = toks.get(k)?;
+        let before = toks.get(k.checked_sub(1)?)?;
+        (x.start == before.end).then_some(x)
+    };
+    let sep = |k: usize, c: u8| adjacent(k).is_some_and(|x| doc.byte(x.start as usize) == c);
+    let year = |x: &Tok| matches!(x.end - x.start, 2 | 4);
+    let md = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+    // "7-12-26", "2026-07-12": three numbers joined by dashes, and nothing more joined.
+    if sep(i + 1, b'-') && sep(i + 3, b'-') && !sep(i + 5, b'-') {
+        let (a, b) = (adjacent(i + 2)?, adjacent(i + 4)?);
+        let (x, y, z) = (int(t)?, int(a)?, int(b)?);
+        let us = md(x, y) && year(b) && t.end - t.start <= 2;
+        let iso = t.end - t.start == 4 && md(y, z) && a.end - a.start <= 2;
+        return (us || iso).then_some((b.end, 5));
+    }
+    // "7.12.26": a decimal number, a dot, a year.
+    if let Some((m, d)) = s.split_once('.') {
+        if sep(i + 1, b'.') {
+            let y = adjacent(i + 2)?;
+            let ok = int(y).is_some()
+                && year(y)
+                && !sep(i + 3, b'.')
+                && d.len() <= 2
+                && md(m.parse().ok()?, d.parse().ok()?);
+            return ok.then_some((y.end, 3));
+        }
+        return None;
+    }
+    let n = int(t)?;
+    if !(1..=31).contains(&n) || t.end - t.start > 2 {
+        return None;
+    }
+    // ", 2026" after a day: part of the date.
+    let with_year = |k: usize, end: u32| -> (u32, usize) {
+        match (toks.get(k), toks.get(k + 1)) {
+            (Some(c), Some(y))
+                if doc.byte(c.start as usize) == b','
+                    && c.start == end
+                    && y.end - y.start == 4
+                    && int(y).is_some() =>
+            {
+                (y.end, k + 2 - i)
+            }
+            _ => (end, k - i),
+        }
+    };
+    // "Mar 4", "July 12, 2026", "Mar. 4th".
+    if month_before(doc, toks, i).is_some() {
+        let mut end = t.end;
+        let mut k = i + 1;
+        if let Some(x) = adjacent(k).filter(|x| matches!(doc.tok_str(x), "st" | "nd" | "rd" | "th"))
+        {
+            end = x.end;
+            k += 1;
+        }
+        return Some(with_year(k, end));
+    }
+    // "12 July 2026", "4th of March".
+    let mut k = i + 1;
+    if adjacent(k).is_some_and(|x| matches!(doc.tok_str(x), "st" | "nd" | "rd" | "th")) {
+        k += 1;
+    }
+    if toks.get(k).is_some_and(|x| doc.tok_is(x, "of")) {
+        k += 1;
+    }
+    let m = toks.get(k).filter(|m| is_month(doc, m))?;
+    match toks.get(k + 1) {
+        Some(y) if y.end - y.start == 4 && int(y).is_some() => Some((y.end, k + 2 - i)),
+        _ => Some((m.end, k + 1 - i)),
+    }
+}
+
 /// Finds every quantity. `unit_hits` are the unit lexicon hits, sorted by start.
 #[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
@@ -208,6 +344,18 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
                     i += 3;
                     continue;
                 }
+            }
+        }
+        // Dates written with dashes or dots ("7-12-26", "07-12-2026", "2026-07-12",
+        // "7.12.26") or with the month's name ("Mar 4", "July 12, 2026", "12 July 2026").
+        if !word {
+            if let Some((end, used)) = other_date(doc, toks, i) {
+                q.start = q.start.min(month_before(doc, toks, i).unwrap_or(q.start));
+                q.unit = Unit::Date;
+                q.end = end;
+                out.push(q);
+                i += used;
+                continue;
             }
         }
         // Ranges: "2-3 times a week", "0-105 degrees": the unit after the range.
@@ -436,32 +584,6 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         "iep year",
         "by annual review",
         "by the annual review",
-    ];
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
     ];
     let mut out = Vec::new();
     let seg = doc.f(a, b).as_bytes();

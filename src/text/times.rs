@@ -122,10 +122,14 @@ fn read_after(p: &Parsed<'_>, from: u32, limit: u32) -> (Option<Mention>, Option
         }
         match q.unit {
             Unit::Minutes => {
-                // "25'" is minutes only before a closing bracket or punctuation ("TE 25':").
+                // "25'" is minutes only before a closing bracket or punctuation ("TE 25':",
+                // "Ther act 20' - trialed …", with a spaced dash).
                 let prime = f.get(q.end as usize - 1) == Some(&b'\'');
                 let after = f.get(q.end as usize).copied().unwrap_or(b'\n');
+                let spaced_dash =
+                    after == b' ' && f.get(q.end as usize + 1).is_some_and(|c| *c == b'-');
                 if prime
+                    && !spaced_dash
                     && !matches!(
                         after,
                         b')' | b':' | b';' | b',' | b'-' | b'\n' | b'/' | b'.'
