@@ -154,6 +154,29 @@ fn goals_shared_with_a_caregiver_are_goals() {
     assert!(!r.has("elements/missing-goals"));
 }
 
+#[test]
+fn goals_in_a_table_with_a_target_date_column() {
+    // The header row names the goals; each row's first column is a goal, a column holding
+    // only a date is its target date, the status column is its status.
+    let t = "O: TUG 10.6 s (17.9 s at eval).\nGoal | Target date | Status\nWalk 500 ft with a cane, mod I | 3/30/26 | Met 3/12\nClimb 14 stairs with one rail reciprocally | 4/2/26 | Partially met: step-to down\nIncrease independence. | 4/2/26 | Ongoing\nA: Cannot go down stairs reciprocally.\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Increase independence."]
+    );
+    assert!(!r.has("elements/missing-goals"));
+    // Without a date column the rows have no timeframe.
+    let t = "Goal | Status | Comment\nWalk 500 ft with a cane, mod I | Met 3/12 | outdoors\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Walk 500 ft with a cane, mod I"]
+    );
+    // A table of exercises is not goals.
+    let t = "Exercise | Sets | Reps\nBridges | 3 | 10\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    assert!(check(&typed("progress", t)).has("elements/missing-goals"));
+}
+
 // ---------------------------------------------------------------------------------------
 // elements/missing-progress
 

@@ -418,6 +418,23 @@ fn line_headings(
     if p >= le {
         return;
     }
+    // A table row ("Goal | Target date | Status", "Walk 500 ft … | 3/30/26 | Met"): its
+    // header opens goals when its first column names them; no row opens any other heading
+    // (a colon inside a cell is the cell's words).
+    if let Some(first_bar) = table_row(f, p, le) {
+        let first_cell = doc.f(p, first_bar).trim();
+        if !first_cell.bytes().any(|c| c.is_ascii_digit()) && ends_with_goals(first_cell) {
+            out.push(heading(
+                SectionKind::Goals,
+                GoalTerm::Any,
+                p,
+                le,
+                (le, le),
+                true,
+            ));
+        }
+        return;
+    }
     // The colon (or "=") that ends a label, within the first 80 bytes.
     let limit = le.min(p + 80);
     let colon = (p..limit).find(|&i| b(i) == b':' || (b(i) == b'=' && b(i + 1) == b' '));
@@ -681,6 +698,19 @@ fn ends_with_goals(label: &str) -> bool {
         )
     });
     !about
+}
+
+/// Where the first column of a table row ends: the line `p..le` has at least two " | "
+/// cell separators. `None` for any other line.
+pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
+    let line = f.get(p as usize..le as usize)?;
+    let bars: Vec<usize> = line
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| w == b" | ")
+        .map(|(i, _)| i + 1)
+        .collect();
+    (bars.len() >= 2).then(|| p + bars.first().copied().unwrap_or(0) as u32)
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
