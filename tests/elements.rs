@@ -317,6 +317,34 @@ fn skilled_intervention_needs_more_than_a_list() {
     }
 }
 
+#[test]
+fn a_change_within_the_session_is_a_response_not_progress() {
+    let base = "O: Ther ex 25 min: spoon practice with a weighted spoon, verbal cues for forearm support. Manual therapy 15 min.\nA: Tremor limits eating in public.\nP: Next visit add soup.\nDana Lee, PT, DPT";
+    for within in [
+        "Spilled 3 of 10 spoonfuls, compared with 7 of 10 at the start of the session.",
+        "Letters on the baseline 14 of 20, up from 8 of 20 at the start of the session.",
+        "Accuracy rose from 4 of 10 in the first block to 9 of 10 in the last.",
+        "Toilet transfer min A x1 trial 1, CGA by trial 3.",
+        "He rated effort 4/10 at the end, 6/10 at the start.",
+    ] {
+        let t = format!("{within}\n{base}");
+        let r = check(&typed("progress", &t));
+        assert!(r.has("elements/missing-progress"), "{within}");
+        assert!(!r.has("elements/missing-patient-response"), "{within}");
+    }
+    // Against an earlier visit it is progress; "at the start of care" is the episode's start.
+    for earlier in [
+        "Spilled 3 of 10 spoonfuls (7 of 10 at the start of care).",
+        "Spilled 3 of 10 spoonfuls (7 of 10 last session).",
+    ] {
+        let t = format!("{earlier}\n{base}");
+        assert!(!check(&typed("progress", &t)).has("elements/missing-progress"), "{earlier}");
+    }
+    // An earlier point and measures in different clauses compare nothing.
+    let t = format!("S: Knee felt better after last session; slept 5 hours last night.\n{base}");
+    assert!(check(&typed("progress", &t)).has("elements/missing-progress"));
+}
+
 // ---------------------------------------------------------------------------------------
 // elements/missing-patient-response
 
