@@ -152,6 +152,30 @@ fn goals_shared_with_a_caregiver_are_goals() {
         vec!["Pt and his daughter will demonstrate 3 of 3 safe transfer steps."]
     );
     assert!(!r.has("elements/missing-goals"));
+    // The caregiver is whoever the context modifiers name as someone else.
+    let t = "Goals:\n1. Pt and his partner will demonstrate 3 of 3 safe transfer steps.\n2. Pt and family will state 4 of 4 fall-prevention strategies.\nP: PT 2x/wk x 4 wks.\nKaren Obi, PT";
+    let r = check(&typed("evaluation", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec![
+            "Pt and his partner will demonstrate 3 of 3 safe transfer steps.",
+            "Pt and family will state 4 of 4 fall-prevention strategies."
+        ]
+    );
+}
+
+#[test]
+fn goals_under_a_capitalized_heading_with_a_page_note() {
+    // "PLAN OF CARE - GOALS (page 2 of 3)": the capitals end in goals; the bracket is a note.
+    let t = "PLAN OF CARE - GOALS (page 2 of 3)\n\n1.  Pt will walk 150 ft with a quad cane by discharge.\n2.  Improve walking endurance.";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Improve walking endurance."]
+    );
+    // Capitals that do not end in goals open no goals section.
+    let t = "PLAN OF CARE (page 2 of 3)\n\n1.  Improve walking endurance.";
+    assert!(!check(&typed("progress", t)).has("elements/goals-not-measurable"));
 }
 
 #[test]
@@ -214,6 +238,20 @@ fn progress_statements_including_negated_ones() {
 // elements/missing-medical-necessity
 
 // ---- missing-medical-necessity ----
+
+#[test]
+fn a_caregiver_clause_ends_where_the_patient_is_the_subject_again() {
+    let base = "O: Ther ex 25 min with verbal cues for form. Manual therapy 15 min.\nResponse: pain 2/10 after session.\nP: Next visit add step-downs.\nDana Lee, PT, DPT";
+    // His wife's experience does not carry into his own clause.
+    let t = format!("A: His wife cannot hear him from the next room and he has stopped answering the phone.\n{base}");
+    assert!(!check(&text(&t)).has("elements/missing-medical-necessity"));
+    // A limitation of someone else alone is not the patient's.
+    let t = format!("A: His wife has stopped driving at night.\n{base}");
+    assert!(check(&text(&t)).has("elements/missing-medical-necessity"));
+    // Being hard to understand is a communication limitation.
+    let t = format!("A: Distorted /r/ makes him hard to understand for classmates.\n{base}");
+    assert!(!check(&text(&t)).has("elements/missing-medical-necessity"));
+}
 
 #[test]
 fn medical_necessity_and_its_negations() {
@@ -405,6 +443,16 @@ fn patient_response_including_negative_responses() {
 // elements/missing-plan
 
 // ---- missing-plan ----
+
+#[test]
+fn a_next_session_heading_holds_the_plan() {
+    let base = "O: Ther ex 25 min with verbal cues for form. Manual therapy 15 min.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.";
+    let t = format!("{base}\nNext:  conversation without the meter for 15 minutes; phone call to his daughter in session.\nDana Lee, PT, DPT");
+    assert!(!check(&text(&t)).has("elements/missing-plan"));
+    // A bare "cont" under it is still no plan.
+    let t = format!("{base}\nNext:  cont.\nDana Lee, PT, DPT");
+    assert!(check(&text(&t)).has("elements/missing-plan"));
+}
 
 #[test]
 fn plan_needs_more_than_continue() {

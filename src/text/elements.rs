@@ -207,27 +207,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     let over_time = !earlier.is_empty();
     // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
     // after a few minutes of the activity.
-    let grading = || {
-        words.iter().any(|(_, _, w)| {
-            matches!(
-                *w,
-                "graded"
-                    | "increased"
-                    | "dropped"
-                    | "reduced"
-                    | "advanced"
-                    | "progressed"
-                    | "raised"
-                    | "lowered"
-                    | "titrated"
-                    | "changed"
-                    | "moved"
-                    | "upgraded"
-                    | "downgraded"
-                    | "faded"
-            )
-        })
-    };
+    let grading = || words.iter().any(|(_, _, w)| grading_word(w));
     let session = || {
         cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
             || words.windows(2).any(|w| {
@@ -841,7 +821,9 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     .iter()
                     .any(|q| !matches!(q.unit, Unit::Date) && !q.unit.is_period())
                     || cs.iter().any(|c| is(c, Lex::Assist, g::assist::ASSIST));
-                if measured && !sc.in_goal(s.start, s.end) {
+                // "progressed from double to single-leg on the last set" is the grading.
+                let graded = p.words(si).any(grading_word);
+                if measured && !graded && !sc.in_goal(s.start, s.end) {
                     out.push(sc.ev(a, b, "measure at a point of the session", si, Ctx::default()));
                     continue;
                 }
@@ -1153,6 +1135,27 @@ fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
             .map_or(true, |ch| matches!(ch, '.' | ',' | ';' | ')' | ':'));
         elliptic && t.get(..i).unwrap_or("").contains(" with ")
     })
+}
+
+/// The therapist's grading of today's task ("progressed to single-leg on the last set").
+fn grading_word(w: &str) -> bool {
+    matches!(
+        w,
+        "graded"
+            | "increased"
+            | "dropped"
+            | "reduced"
+            | "advanced"
+            | "progressed"
+            | "raised"
+            | "lowered"
+            | "titrated"
+            | "changed"
+            | "moved"
+            | "upgraded"
+            | "downgraded"
+            | "faded"
+    )
 }
 
 /// A point of today's session named in sentence `si` ("at the start of the session", "in
@@ -1525,7 +1528,13 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                 )
             }) {
                 found = Some((q.start, q.end, "duration", Ctx::default()));
-            } else if p.words(si).any(|w| w == "will") && p.words(si).count() >= 4 {
+            } else if (p.words(si).any(|w| w == "will") && p.words(si).count() >= 4)
+                || (next_heading(p, si)
+                    && p.words(si).count() >= 3
+                    && !cs.iter().any(|c| c.lex == Lex::Credential))
+            {
+                // Under a heading that names the next session ("Next:", "Next session:"),
+                // what it lists is what happens next.
                 if let Some(s) = p.sents.get(si) {
                     if !flagged(s.start, s.end) {
                         found = Some((s.start, s.end, "next step", Ctx::default()));
@@ -1538,6 +1547,17 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// Whether sentence `si` sits under a heading that names the next session ("Next:", "Next
+/// session:", "Next time:", "Plan for next visit:").
+fn next_heading(p: &Parsed<'_>, si: usize) -> bool {
+    p.heading_of(si).is_some_and(|h| {
+        p.doc
+            .f(h.start, h.end)
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "next")
+    })
 }
 
 // ---- outcome measures -------------------------------------------------------------------

@@ -53,23 +53,6 @@ const SUBJECTS: &[&str] = &[
     "there",
     "that",
 ];
-/// Who may share a goal with the patient: "Pt and (his) wife will state …" is a goal
-/// (caregiver training), the caregiver joined to the subject.
-const CAREGIVERS: &[&str] = &[
-    "wife",
-    "husband",
-    "spouse",
-    "partner",
-    "caregiver",
-    "caregivers",
-    "family",
-    "mother",
-    "father",
-    "parent",
-    "parents",
-    "daughter",
-    "son",
-];
 const SKIP_ADVERBS: &[&str] = &[
     "also",
     "still",
@@ -522,7 +505,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         {
             return Line::Goal;
         }
-        // "Pt and his wife will …": the subject shared with a caregiver.
+        // "Pt and his wife will …": the subject shared with a caregiver (someone else, as the
+        // context modifiers' experiencers name them).
         if words.get(j).is_some_and(|w| *w == "and") {
             let mut k = j + 1;
             if words
@@ -531,7 +515,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
             {
                 k += 1;
             }
-            if words.get(k).is_some_and(|w| word_in(w, CAREGIVERS)) {
+            // The caregiver: the context pass's experiencer at that word.
+            if k < words.len() && p.experiencer_at(start, k) {
                 j = k + 1;
             }
         }

@@ -542,19 +542,39 @@ fn line_headings(
             return;
         }
     } else {
-        // A line in capitals, or a whole line that is a known heading.
+        // A line in capitals, or a whole line that is a known heading. A note in brackets
+        // after the capitals ("PLAN OF CARE - GOALS (page 2 of 3)") is not the heading's.
         let text = doc.f(p, le).trim_end_matches([' ', '.']);
         let end = p + text.len() as u32;
-        let words = count_words(text);
+        let core = match text.rfind(" (") {
+            Some(i) if text.ends_with(')') => text.get(..i).unwrap_or(text),
+            _ => text,
+        };
+        // Not a measure with its earlier value ("LEFS 52/80 (was 38/80)").
+        let core = if core.bytes().any(|c| c.is_ascii_digit()) {
+            text
+        } else {
+            core
+        };
+        let core_end = p + core.len() as u32;
+        let words = count_words(core);
         let known = known_at(lex, hits, p, end);
         let whole = known.as_ref().is_some_and(|(h, _, _)| h.end == end);
         let caps = words <= 8
-            && is_upper_run(doc, p, end)
-            && text.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
+            && is_upper_run(doc, p, core_end)
+            && core.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
         if (whole || caps) && !listed {
             let (kind, term, known_flag, qual) = match known {
                 Some((h, k, t)) => (k, t, true, (h.end, end)),
                 None => (SectionKind::Other, GoalTerm::Any, false, (end, end)),
+            };
+            // "PLAN OF CARE - GOALS", "REHAB POTENTIAL AND GOALS": capitals ending in goals.
+            let last_part = core.rsplit(" - ").next().unwrap_or(core);
+            let kind = if caps && ends_with_goals(last_part) && kind != SectionKind::PatientGoals
+            {
+                SectionKind::Goals
+            } else {
+                kind
             };
             out.push(heading(kind, term, p, end, qual, known_flag));
             return;
