@@ -1174,7 +1174,7 @@ fn in_session(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             let bare = !w.contains(" of ")
                 && (w.ends_with("start") || w.ends_with("beginning") || w.ends_with("end"));
             let of_after = p.doc.f(c.end, c.end + 4) == " of ";
-            !episode && !(bare && of_after)
+            !(episode || (bare && of_after))
         })
         .map(|c| (c.start, c.end))
 }
