@@ -186,6 +186,53 @@ fn goals_shared_with_a_caregiver_are_goals() {
         vec!["Pt and his daughter will demonstrate 3 of 3 safe transfer steps."]
     );
     assert!(!r.has("elements/missing-goals"));
+    // The caregiver is whoever the context modifiers name as someone else.
+    let t = "Goals:\n1. Pt and his partner will demonstrate 3 of 3 safe transfer steps.\n2. Pt and family will state 4 of 4 fall-prevention strategies.\nP: PT 2x/wk x 4 wks.\nKaren Obi, PT";
+    let r = check(&typed("evaluation", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec![
+            "Pt and his partner will demonstrate 3 of 3 safe transfer steps.",
+            "Pt and family will state 4 of 4 fall-prevention strategies."
+        ]
+    );
+}
+
+#[test]
+fn goals_under_a_capitalized_heading_with_a_page_note() {
+    // "PLAN OF CARE - GOALS (page 2 of 3)": the capitals end in goals; the bracket is a note.
+    let t = "PLAN OF CARE - GOALS (page 2 of 3)\n\n1.  Pt will walk 150 ft with a quad cane by discharge.\n2.  Improve walking endurance.";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Improve walking endurance."]
+    );
+    // Capitals that do not end in goals open no goals section.
+    let t = "PLAN OF CARE (page 2 of 3)\n\n1.  Improve walking endurance.";
+    assert!(!check(&typed("progress", t)).has("elements/goals-not-measurable"));
+}
+
+#[test]
+fn goals_in_a_table_with_a_target_date_column() {
+    // The header row names the goals; each row's first column is a goal, a column holding
+    // only a date is its target date, the status column is its status.
+    let t = "O: TUG 10.6 s (17.9 s at eval).\nGoal | Target date | Status\nWalk 500 ft with a cane, mod I | 3/30/26 | Met 3/12\nClimb 14 stairs with one rail reciprocally | 4/2/26 | Partially met: step-to down\nIncrease independence. | 4/2/26 | Ongoing\nA: Cannot go down stairs reciprocally.\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Increase independence."]
+    );
+    assert!(!r.has("elements/missing-goals"));
+    // Without a date column the rows have no timeframe.
+    let t = "Goal | Status | Comment\nWalk 500 ft with a cane, mod I | Met 3/12 | outdoors\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Walk 500 ft with a cane, mod I"]
+    );
+    // A table of exercises is not goals.
+    let t = "Exercise | Sets | Reps\nBridges | 3 | 10\nP: 2x/week through 4/2.\nKaren Obi, PT";
+    assert!(check(&typed("progress", t)).has("elements/missing-goals"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -225,6 +272,20 @@ fn progress_statements_including_negated_ones() {
 // elements/missing-medical-necessity
 
 // ---- missing-medical-necessity ----
+
+#[test]
+fn a_caregiver_clause_ends_where_the_patient_is_the_subject_again() {
+    let base = "O: Ther ex 25 min with verbal cues for form. Manual therapy 15 min.\nResponse: pain 2/10 after session.\nP: Next visit add step-downs.\nDana Lee, PT, DPT";
+    // His wife's experience does not carry into his own clause.
+    let t = format!("A: His wife cannot hear him from the next room and he has stopped answering the phone.\n{base}");
+    assert!(!check(&text(&t)).has("elements/missing-medical-necessity"));
+    // A limitation of someone else alone is not the patient's.
+    let t = format!("A: His wife has stopped driving at night.\n{base}");
+    assert!(check(&text(&t)).has("elements/missing-medical-necessity"));
+    // Being hard to understand is a communication limitation.
+    let t = format!("A: Distorted /r/ makes him hard to understand for classmates.\n{base}");
+    assert!(!check(&text(&t)).has("elements/missing-medical-necessity"));
+}
 
 #[test]
 fn medical_necessity_and_its_negations() {
@@ -328,6 +389,34 @@ fn skilled_intervention_needs_more_than_a_list() {
     }
 }
 
+#[test]
+fn a_change_within_the_session_is_a_response_not_progress() {
+    let base = "O: Ther ex 25 min: spoon practice with a weighted spoon, verbal cues for forearm support. Manual therapy 15 min.\nA: Tremor limits eating in public.\nP: Next visit add soup.\nDana Lee, PT, DPT";
+    for within in [
+        "Spilled 3 of 10 spoonfuls, compared with 7 of 10 at the start of the session.",
+        "Letters on the baseline 14 of 20, up from 8 of 20 at the start of the session.",
+        "Accuracy rose from 4 of 10 in the first block to 9 of 10 in the last.",
+        "Toilet transfer min A x1 trial 1, CGA by trial 3.",
+        "He rated effort 4/10 at the end, 6/10 at the start.",
+    ] {
+        let t = format!("{within}\n{base}");
+        let r = check(&typed("progress", &t));
+        assert!(r.has("elements/missing-progress"), "{within}");
+        assert!(!r.has("elements/missing-patient-response"), "{within}");
+    }
+    // Against an earlier visit it is progress; "at the start of care" is the episode's start.
+    for earlier in [
+        "Spilled 3 of 10 spoonfuls (7 of 10 at the start of care).",
+        "Spilled 3 of 10 spoonfuls (7 of 10 last session).",
+    ] {
+        let t = format!("{earlier}\n{base}");
+        assert!(!check(&typed("progress", &t)).has("elements/missing-progress"), "{earlier}");
+    }
+    // An earlier point and measures in different clauses compare nothing.
+    let t = format!("S: Knee felt better after last session; slept 5 hours last night.\n{base}");
+    assert!(check(&typed("progress", &t)).has("elements/missing-progress"));
+}
+
 // ---------------------------------------------------------------------------------------
 // elements/missing-patient-response
 
@@ -389,6 +478,16 @@ fn patient_response_including_negative_responses() {
 // elements/missing-plan
 
 // ---- missing-plan ----
+
+#[test]
+fn a_next_session_heading_holds_the_plan() {
+    let base = "O: Ther ex 25 min with verbal cues for form. Manual therapy 15 min.\nA: Quad weakness limits stairs.\nResponse: pain 2/10 after session.";
+    let t = format!("{base}\nNext:  conversation without the meter for 15 minutes; phone call to his daughter in session.\nDana Lee, PT, DPT");
+    assert!(!check(&text(&t)).has("elements/missing-plan"));
+    // A bare "cont" under it is still no plan.
+    let t = format!("{base}\nNext:  cont.\nDana Lee, PT, DPT");
+    assert!(check(&text(&t)).has("elements/missing-plan"));
+}
 
 #[test]
 fn plan_needs_more_than_continue() {

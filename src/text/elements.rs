@@ -225,27 +225,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     };
     // Today's session: the therapist's grading ("progressed", "raised") or a measure taken
     // after a few minutes of the activity.
-    let grading = || {
-        words.iter().any(|(_, _, w)| {
-            matches!(
-                *w,
-                "graded"
-                    | "increased"
-                    | "dropped"
-                    | "reduced"
-                    | "advanced"
-                    | "progressed"
-                    | "raised"
-                    | "lowered"
-                    | "titrated"
-                    | "changed"
-                    | "moved"
-                    | "upgraded"
-                    | "downgraded"
-                    | "faded"
-            )
-        })
-    };
+    let grading = || words.iter().any(|(_, _, w)| grading_word(w));
     let session = || {
         cs.iter().any(|c| is(c, Lex::Response, g::response::AFTER))
             || words.windows(2).any(|w| {
@@ -267,8 +247,11 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
                 .iter()
                 .any(|(_, _, w)| matches!(*w, "up" | "down" | "improved" | "improvement"))
     };
+    // "up from 8 of 20 at the start of the session", "from 4 of 10 in the first block to 9
+    // of 10 in the last": the change is within today's session.
+    let today = in_session(p, si).is_some();
     let within_session =
-        |a: u32| !over_time && (grading() || session() || vitals_first(a) || load(a));
+        |a: u32| !over_time && (today || grading() || session() || vitals_first(a) || load(a));
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
@@ -371,6 +354,19 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         if premorbid && qs.is_empty() {
             continue;
         }
+        // The earlier point and its measures share a clause: "after last session; slept 5
+        // hours" and "peaked at 4/10 …; faster than last week" compare nothing.
+        let st = p.doc.f(s.start, s.end);
+        let rel = |x: u32| x.saturating_sub(s.start) as usize;
+        let cl_a = st
+            .get(..rel(c.start))
+            .and_then(|x| x.rfind(';'))
+            .map_or(s.start, |i| s.start + i as u32 + 1);
+        let cl_b = st
+            .get(rel(c.end)..)
+            .and_then(|x| x.find(';'))
+            .map_or(s.end, |i| c.end + i as u32);
+        let in_clause = measures.iter().any(|(x, e)| *x >= cl_a && *e <= cl_b);
         let before_text = p.doc.f(s.start, c.start);
         let open = before_text
             .rfind('(')
@@ -381,7 +377,9 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             qs.iter().any(|q| q.start > from && q.start < c.start)
                 || qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 10)
         });
-        let number_after = qs.iter().any(|q| q.start >= c.end && q.start - c.end <= 12);
+        let number_after = qs
+            .iter()
+            .any(|q| q.start >= c.end && q.start - c.end <= 12 && q.end <= cl_b);
         // Today's value outside the bracket: a number or an assist level ("now min A
         // overall (was mod A at eval 2/2)").
         let outside = measures
@@ -425,10 +423,10 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         let ok = if bracket_number {
             outside >= 1
         } else if bare_noun {
-            relative && measures.len() >= 2
+            relative && measures.len() >= 2 && in_clause
         } else {
             // "previously 4/5", "Last session 35/60", "before surgery her VHI-10 was 14/40".
-            number_after || measures.len() >= 2
+            number_after || (measures.len() >= 2 && in_clause)
         };
         if ok && !within_session(c.start) {
             return Some((c.start, c.end));
@@ -835,6 +833,23 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 continue;
             }
         }
+        // "3 of 10 spoonfuls, compared with 7 of 10 at the start of the session", "min A x1
+        // trial 1, CGA trial 3", "effort 4/10 at the end, 6/10 at the start": how the patient
+        // did at two points of the session, or by its end.
+        if !(subjective || (in_plan && plan_sentence(p, si))) {
+            if let (Some((a, b)), Some(s)) = (in_session(p, si), p.sents.get(si)) {
+                let measured = qs
+                    .iter()
+                    .any(|q| !matches!(q.unit, Unit::Date) && !q.unit.is_period())
+                    || cs.iter().any(|c| is(c, Lex::Assist, g::assist::ASSIST));
+                // "progressed from double to single-leg on the last set" is the grading.
+                let graded = p.words(si).any(grading_word);
+                if measured && !graded && !sc.in_goal(s.start, s.end) {
+                    out.push(sc.ev(a, b, "measure at a point of the session", si, Ctx::default()));
+                    continue;
+                }
+            }
+        }
         // "1 catching episode with the orthosis vs 4 without", "15 of 20 lines with the
         // anchor, 8 of 20 without": the same task counted with the device or strategy and
         // without it shows how the patient responded to it in the session.
@@ -1150,6 +1165,48 @@ fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
             .map_or(true, |ch| matches!(ch, '.' | ',' | ';' | ')' | ':'));
         elliptic && t.get(..i).unwrap_or("").contains(" with ")
     })
+}
+
+/// The therapist's grading of today's task ("progressed to single-leg on the last set").
+fn grading_word(w: &str) -> bool {
+    matches!(
+        w,
+        "graded"
+            | "increased"
+            | "dropped"
+            | "reduced"
+            | "advanced"
+            | "progressed"
+            | "raised"
+            | "lowered"
+            | "titrated"
+            | "changed"
+            | "moved"
+            | "upgraded"
+            | "downgraded"
+            | "faded"
+    )
+}
+
+/// A point of today's session named in sentence `si` ("at the start of the session", "in
+/// the first block", "by trial 3", "at the end"): a measure compared with one taken there is
+/// the response in the session. Not "at the start of care" (the episode's start, an earlier
+/// reference of its own) nor "at the end of the week".
+fn in_session(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+    let cs = p.concepts_in(si);
+    cs.iter()
+        .filter(|c| is(c, Lex::Response, g::response::IN_SESSION))
+        .find(|c| {
+            let episode = cs.iter().any(|e| {
+                is(e, Lex::Progress, g::progress::EARLIER) && e.start < c.end && e.end > c.start
+            });
+            let w = p.doc.f(c.start, c.end);
+            let bare = !w.contains(" of ")
+                && (w.ends_with("start") || w.ends_with("beginning") || w.ends_with("end"));
+            let of_after = p.doc.f(c.end, c.end + 4) == " of ";
+            !(episode || (bare && of_after))
+        })
+        .map(|c| (c.start, c.end))
 }
 
 /// How an evaluation says that it ends without treatment: a reviewer does not ask such an
@@ -1524,7 +1581,13 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                 )
             }) {
                 found = Some((q.start, q.end, "duration", Ctx::default()));
-            } else if p.words(si).any(|w| w == "will") && p.words(si).count() >= 4 {
+            } else if (p.words(si).any(|w| w == "will") && p.words(si).count() >= 4)
+                || (next_heading(p, si)
+                    && p.words(si).count() >= 3
+                    && !cs.iter().any(|c| c.lex == Lex::Credential))
+            {
+                // Under a heading that names the next session ("Next:", "Next session:"),
+                // what it lists is what happens next.
                 if let Some(s) = p.sents.get(si) {
                     if !flagged(s.start, s.end) {
                         found = Some((s.start, s.end, "next step", Ctx::default()));
@@ -1537,6 +1600,17 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
         }
     }
     out
+}
+
+/// Whether sentence `si` sits under a heading that names the next session ("Next:", "Next
+/// session:", "Next time:", "Plan for next visit:").
+fn next_heading(p: &Parsed<'_>, si: usize) -> bool {
+    p.heading_of(si).is_some_and(|h| {
+        p.doc
+            .f(h.start, h.end)
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "next")
+    })
 }
 
 // ---- outcome measures -------------------------------------------------------------------
@@ -2122,7 +2196,9 @@ fn specifics(sc: &Scope<'_, '_>, si: usize, from: u32, kind: RedFlagKind, same: 
         .any(|c| is(c, Lex::Response, g::response::COURSE) && !c.ctx.negated());
     match kind {
         K::ToleratedWell => reaction,
-        K::DoingWell | K::NoNewComplaints => reaction || comparison || change,
+        K::DoingWell | K::NoNewComplaints => {
+            reaction || comparison || change || in_session(p, si).is_some()
+        }
         K::Progressing | K::NoSignificantChange => progress || comparison || change,
         _ => false,
     }

@@ -18,7 +18,7 @@ use super::lexicon::{g, Lex};
 use super::normalize::{count_words, word_in, word_is, TokKind};
 use super::pipeline::Parsed;
 use super::quantities::{self, Unit};
-use super::sections::{GoalTerm, SectionKind};
+use super::sections::{table_row, GoalTerm, SectionKind};
 
 /// A goal (folded offsets), judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,23 +52,6 @@ const SUBJECTS: &[&str] = &[
     "it",
     "there",
     "that",
-];
-/// Who may share a goal with the patient: "Pt and (his) wife will state …" is a goal
-/// (caregiver training), the caregiver joined to the subject.
-const CAREGIVERS: &[&str] = &[
-    "wife",
-    "husband",
-    "spouse",
-    "partner",
-    "caregiver",
-    "caregivers",
-    "family",
-    "mother",
-    "father",
-    "parent",
-    "parents",
-    "daughter",
-    "son",
 ];
 const SKIP_ADVERBS: &[&str] = &[
     "also",
@@ -183,6 +166,20 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                 continue;
             }
             let (start, _) = content_start(p, si);
+            // A row of a goals table: the first column is the goal; a column holding only a
+            // date or a timeframe ("| 3/30/26 |", "| 6 wks |") is its target date.
+            if let Some(bar) = table_row(p.doc.folded.as_bytes(), start, s.end) {
+                let (a, b) = trim(p, start, bar);
+                if meaningful(p, a, b) && classify_range(p, si, a, b) == Line::Goal {
+                    let mut g = judge(p, a, b, section_tf);
+                    g.timeframe |= date_column(p, bar, s.end);
+                    items += 1;
+                    out.push(g);
+                }
+                prev_item_first = Some(si);
+                prev_was_item = true;
+                continue;
+            }
             let kind = classify(p, si, start);
             match kind {
                 Line::Goal => {
@@ -508,7 +505,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         {
             return Line::Goal;
         }
-        // "Pt and his wife will …": the subject shared with a caregiver.
+        // "Pt and his wife will …": the subject shared with a caregiver (someone else, as the
+        // context modifiers' experiencers name them).
         if words.get(j).is_some_and(|w| *w == "and") {
             let mut k = j + 1;
             if words
@@ -517,7 +515,8 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
             {
                 k += 1;
             }
-            if words.get(k).is_some_and(|w| word_in(w, CAREGIVERS)) {
+            // The caregiver: the context pass's experiencer at that word.
+            if k < words.len() && p.experiencer_at(start, k) {
                 j = k + 1;
             }
         }
@@ -737,6 +736,30 @@ fn inline_number(p: &Parsed<'_>, j: usize) -> Option<u32> {
         }
         _ => None,
     }
+}
+
+/// Whether a column of the table row after `from` (up to `end`) holds only a date or a
+/// timeframe: the goal's target date. A status column with a date ("Met 3/12") does not.
+fn date_column(p: &Parsed<'_>, from: u32, end: u32) -> bool {
+    let row = p.doc.f(from, end);
+    let mut at = from;
+    for cell in row.split('|') {
+        let (a, b) = (at, at + cell.len() as u32);
+        at = b + 1;
+        let (a, b) = trim(p, a, b);
+        if b <= a {
+            continue;
+        }
+        let words = word_list(p, a, b);
+        let dated = p
+            .quants
+            .iter()
+            .any(|q| q.start >= a && q.end <= b && (q.unit == Unit::Date || q.unit.is_period()));
+        if dated && (words.is_empty() || has_timeframe(p, a, b)) {
+            return true;
+        }
+    }
+    false
 }
 
 fn trim(p: &Parsed<'_>, a: u32, b: u32) -> (u32, u32) {

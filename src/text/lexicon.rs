@@ -687,6 +687,7 @@ pub(crate) mod g {
         pub const COURSE: u8 = 3;
         pub const VITALS: u8 = 4;
         pub const AFTER_ACTIVITY: u8 = 5;
+        pub const IN_SESSION: u8 = 6;
     }
     pub mod progress {
         pub const GOAL_WORD: u8 = 0;

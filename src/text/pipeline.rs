@@ -44,6 +44,8 @@ pub(crate) struct Parsed<'d> {
     word_strs: Vec<&'d str>,
     /// Per sentence: the range of its words in `word_toks`.
     pub sent_words: Vec<(u32, u32)>,
+    /// The context modifier phrases kept (the longest at each position), sorted by start.
+    pub modifiers: Vec<Modifier>,
 }
 
 impl<'d> Parsed<'d> {
@@ -244,6 +246,7 @@ impl<'d> Parsed<'d> {
             word_toks,
             word_strs,
             sent_words,
+            modifiers,
         }
     }
 
@@ -317,6 +320,27 @@ impl<'d> Parsed<'d> {
     pub fn words_between(&self, a: u32, b: u32) -> &[&'d str] {
         let (wa, wb) = word_range(self.doc, &self.word_toks, a, b);
         self.words_of(wa, wb)
+    }
+
+    /// Whether the `k`-th word from folded offset `a` opens an experiencer modifier: someone
+    /// other than the patient ("wife", "his daughter", "caregiver", "per family").
+    pub fn experiencer_at(&self, a: u32, k: usize) -> bool {
+        let (wa, _) = word_range(self.doc, &self.word_toks, a, a);
+        let Some(at) = self
+            .word_toks
+            .get(wa + k)
+            .and_then(|&t| self.doc.toks.get(t as usize))
+            .map(|t| t.start)
+        else {
+            return false;
+        };
+        let i = self.modifiers.partition_point(|m| m.start < at);
+        self.modifiers
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.start == at)
+            .any(|m| m.flag == Ctx::EXPERIENCER)
     }
 
     /// The words `wa..wb` of `word_toks`.

@@ -418,6 +418,23 @@ fn line_headings(
     if p >= le {
         return;
     }
+    // A table row ("Goal | Target date | Status", "Walk 500 ft … | 3/30/26 | Met"): its
+    // header opens goals when its first column names them; no row opens any other heading
+    // (a colon inside a cell is the cell's words).
+    if let Some(first_bar) = table_row(f, p, le) {
+        let first_cell = doc.f(p, first_bar).trim();
+        if !first_cell.bytes().any(|c| c.is_ascii_digit()) && ends_with_goals(first_cell) {
+            out.push(heading(
+                SectionKind::Goals,
+                GoalTerm::Any,
+                p,
+                le,
+                (le, le),
+                true,
+            ));
+        }
+        return;
+    }
     // The colon (or "=") that ends a label, within the first 80 bytes.
     let limit = le.min(p + 80);
     let colon = (p..limit).find(|&i| b(i) == b':' || (b(i) == b'=' && b(i + 1) == b' '));
@@ -525,19 +542,39 @@ fn line_headings(
             return;
         }
     } else {
-        // A line in capitals, or a whole line that is a known heading.
+        // A line in capitals, or a whole line that is a known heading. A note in brackets
+        // after the capitals ("PLAN OF CARE - GOALS (page 2 of 3)") is not the heading's.
         let text = doc.f(p, le).trim_end_matches([' ', '.']);
         let end = p + text.len() as u32;
-        let words = count_words(text);
+        let core = match text.rfind(" (") {
+            Some(i) if text.ends_with(')') => text.get(..i).unwrap_or(text),
+            _ => text,
+        };
+        // Not a measure with its earlier value ("LEFS 52/80 (was 38/80)").
+        let core = if core.bytes().any(|c| c.is_ascii_digit()) {
+            text
+        } else {
+            core
+        };
+        let core_end = p + core.len() as u32;
+        let words = count_words(core);
         let known = known_at(lex, hits, p, end);
         let whole = known.as_ref().is_some_and(|(h, _, _)| h.end == end);
         let caps = words <= 8
-            && is_upper_run(doc, p, end)
-            && text.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
+            && is_upper_run(doc, p, core_end)
+            && core.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
         if (whole || caps) && !listed {
             let (kind, term, known_flag, qual) = match known {
                 Some((h, k, t)) => (k, t, true, (h.end, end)),
                 None => (SectionKind::Other, GoalTerm::Any, false, (end, end)),
+            };
+            // "PLAN OF CARE - GOALS", "REHAB POTENTIAL AND GOALS": capitals ending in goals.
+            let last_part = core.rsplit(" - ").next().unwrap_or(core);
+            let kind = if caps && ends_with_goals(last_part) && kind != SectionKind::PatientGoals
+            {
+                SectionKind::Goals
+            } else {
+                kind
             };
             out.push(heading(kind, term, p, end, qual, known_flag));
             return;
@@ -681,6 +718,19 @@ fn ends_with_goals(label: &str) -> bool {
         )
     });
     !about
+}
+
+/// Where the first column of a table row ends: the line `p..le` has at least two " | "
+/// cell separators. `None` for any other line.
+pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
+    let line = f.get(p as usize..le as usize)?;
+    let bars: Vec<usize> = line
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| w == b" | ")
+        .map(|(i, _)| i + 1)
+        .collect();
+    (bars.len() >= 2).then(|| p + bars.first().copied().unwrap_or(0) as u32)
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").

@@ -162,8 +162,16 @@ pub(crate) fn split(doc: &Doc<'_>, headings: &[Heading], abbrev_ends: &[u32]) ->
                 .and_then(|x| f.get(x.end as usize))
                 .copied()
                 .unwrap_or(b'\n');
+            // "Increase independence. | 4/2/26 | Ongoing": a table's cell ends, not the row.
+            let cell_end = after == b' '
+                && toks
+                    .get(end_tok)
+                    .and_then(|x| f.get(x.end as usize..))
+                    .and_then(|r| r.iter().find(|&&c| c != b' '))
+                    == Some(&b'|');
             let ends = matches!(after, b' ' | b'\n')
-                && matches!(next, b' ' | b'\n' | b'"' | b'\'' | b')' | b']');
+                && matches!(next, b' ' | b'\n' | b'"' | b'\'' | b')' | b']')
+                && !cell_end;
             if ends && !abbreviation_before(doc, i, cur.map_or(i, |c| c.0), abbrev_ends) {
                 close(&mut out, &mut cur, end_tok);
                 i = end_tok + 1;

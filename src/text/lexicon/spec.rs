@@ -73,6 +73,7 @@ pub(crate) const FILES: &[(Lex, &str, &[&str])] = &[
             "course",
             "vitals",
             "after-activity",
+            "in-session",
         ],
     ),
     (
