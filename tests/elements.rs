@@ -223,6 +223,12 @@ fn goals_in_a_table_with_a_target_date_column() {
         vec!["Increase independence."]
     );
     assert!(!r.has("elements/missing-goals"));
+    // Target dates written with the month's name.
+    let named = t.replace("3/30/26", "Mar 30, 2026").replace("4/2/26", "Apr 2, 2026");
+    assert_eq!(
+        flagged(&check(&typed("progress", &named)), &named, "elements/goals-not-measurable"),
+        vec!["Increase independence."]
+    );
     // Without a date column the rows have no timeframe.
     let t = "Goal | Status | Comment\nWalk 500 ft with a cane, mod I | Met 3/12 | outdoors\nP: 2x/week through 4/2.\nKaren Obi, PT";
     let r = check(&typed("progress", t));

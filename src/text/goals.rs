@@ -755,7 +755,9 @@ fn date_column(p: &Parsed<'_>, from: u32, end: u32) -> bool {
             .quants
             .iter()
             .any(|q| q.start >= a && q.end <= b && (q.unit == Unit::Date || q.unit.is_period()));
-        if dated && (words.is_empty() || has_timeframe(p, a, b)) {
+        // Only the date's own words ("Jul 12, 2026") besides it, or a timeframe.
+        let date_words = words.iter().all(|w| quantities::is_month_name(w));
+        if dated && (date_words || has_timeframe(p, a, b)) {
             return true;
         }
     }

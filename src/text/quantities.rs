@@ -147,6 +147,11 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Whether the folded word `w` is a month's name or its abbreviation.
+pub(crate) fn is_month_name(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
 /// Whether token `t` names a month. "May" and "Dec" are also a verb and "decreased", so they
 /// count only written with a capital.
 fn is_month(doc: &Doc<'_>, t: &Tok) -> bool {
