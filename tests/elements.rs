@@ -166,6 +166,19 @@ fn goal_dates_in_the_forms_clinics_write_them() {
 }
 
 #[test]
+fn a_report_about_the_pt_is_not_a_goal() {
+    // "The pt is discharged …" reports, as "The patient is discharged …" does: under a goals
+    // list it is neither a goal nor a goal without a timeframe, and its home program is the
+    // plan.
+    for subject in ["The patient", "The pt", "Pt"] {
+        let t = format!("Goals:\n1. Independent with the home voice program in 4 weeks - met.\n{subject} is discharged from my services today with a home program to continue.\nAnn Roe, MS, CCC-SLP");
+        let r = check(&typed("discharge", &t));
+        assert!(!r.has("elements/goals-not-measurable"), "{subject}: {:?}", flagged(&r, &t, "elements/goals-not-measurable"));
+        assert!(!r.has("elements/missing-plan"), "{subject}");
+    }
+}
+
+#[test]
 fn goal_status_lines_and_agreement_are_not_goals() {
     let t = "Goals:\nLTG 1: Amb 500 ft with SPC mod I in 6 weeks.\nStatus: partially met (300 ft, SBA).\nPt and family agree with goals.\nLuis Park, PT";
     let r = check(&typed("progress", t));

@@ -461,6 +461,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
             || matches!(
                 subj,
                 "patient"
+                    | "pt"
                     | "client"
                     | "child"
                     | "resident"
