@@ -453,6 +453,7 @@ fn patient_response_including_negative_responses() {
         "Pt denies pain after treatment.",
         "Pt did not tolerate prone positioning due to dizziness.",
         "Pain decreased to 1/10 after manual therapy.",
+        "Pain 6 out of 10 before and 3 out of 10 after manual therapy.",
         "HR 104, BP 142/84 after step-ups.",
         "No adverse reaction.",
         "Pt fatigued after 2 sets and required seated rest.",

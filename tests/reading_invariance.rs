@@ -111,6 +111,7 @@ const SPELLINGS: &[(&str, Rewrite)] = &[
     ("w/ and w/o", |t| {
         words(&words(t, "without", "w/o"), "with", "w/")
     }),
+    ("ratings out of 10 in words (3 out of 10)", out_of_ten),
     ("abbreviations spelled out", |t| {
         let t = words(t, "w/o", "without");
         let t = words(&t, "w/", "with");
@@ -118,6 +119,32 @@ const SPELLINGS: &[(&str, Rewrite)] = &[
         words(&t, "tx", "treatment")
     }),
 ];
+
+/// "3/10" (one or two digits, not part of a date or a decimal) as "3 out of 10".
+fn out_of_ten(t: &str) -> String {
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len() + 32);
+    let mut copied = 0;
+    for (k, _) in t.match_indices("/10") {
+        let digits = b[..k]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let start = k - digits;
+        let clean_before = start == 0 || !matches!(b[start - 1], b'/' | b'.' | b'-');
+        let clean_after = b
+            .get(k + 3)
+            .map_or(true, |c| !c.is_ascii_alphanumeric() && *c != b'/');
+        if (1..=2).contains(&digits) && clean_before && clean_after && start >= copied {
+            out.push_str(&t[copied..k]);
+            out.push_str(" out of 10");
+            copied = k + 3;
+        }
+    }
+    out.push_str(&t[copied..]);
+    out
+}
 
 /// Replaces the whole word `from` (not inside another word) with `to`.
 fn words(t: &str, from: &str, to: &str) -> String {
@@ -348,5 +375,9 @@ fn the_rewrites_only_touch_layout() {
     assert_eq!(
         SPELLINGS[2].1("TE 25 min: squats. 10 mins. 5 minutes"),
         "TE 25': squats. 10 mins. 5 minutes"
+    );
+    assert_eq!(
+        out_of_ten("Pain 3/10, was 7/10 on 4/3/10; 1.5/10; 10/100"),
+        "Pain 3 out of 10, was 7 out of 10 on 4/3/10; 1.5/10; 10/100"
     );
 }

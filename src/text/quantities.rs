@@ -351,6 +351,20 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
                 }
             }
         }
+        // "3 out of 10", "8 out of 10 trials": a score, as "3/10" is.
+        if !word {
+            if let (Some(o), Some(f), Some(n)) = (next, n2, n3) {
+                if doc.tok_is(o, "out") && doc.tok_is(f, "of") && n.kind == TokKind::Num {
+                    if let Ok(den) = doc.tok_str(n).parse::<u16>() {
+                        q.unit = Unit::Score(den);
+                        q.end = n.end;
+                        out.push(q);
+                        i += 4;
+                        continue;
+                    }
+                }
+            }
+        }
         // Dates written with dashes or dots ("7-12-26", "07-12-2026", "2026-07-12",
         // "7.12.26") or with the month's name ("Mar 4", "July 12, 2026", "12 July 2026").
         if !word {
