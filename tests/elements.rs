@@ -84,7 +84,10 @@ fn missing_goals_on_plan_of_care_notes_only() {
     // when therapy would not be indicated still needs them.
     let eval = "S: Globus sensation x 4 months.\nO: FEES: PAS 1 on all boluses.\nA: Swallow within normal limits; swallowing therapy is not indicated.\nP: Follow up with ENT.\nAnne Kim, MS, CCC-SLP";
     assert!(!check(&typed("evaluation", eval)).has("elements/missing-goals"));
-    let cond = eval.replace("; swallowing therapy is not indicated", ". If the repeat study is normal, therapy is not indicated");
+    let cond = eval.replace(
+        "; swallowing therapy is not indicated",
+        ". If the repeat study is normal, therapy is not indicated",
+    );
     assert!(check(&typed("evaluation", &cond)).has("elements/missing-goals"));
 }
 
@@ -154,7 +157,11 @@ fn goal_dates_in_the_forms_clinics_write_them() {
     ] {
         let t = goal(date);
         let r = check(&typed("evaluation", &t));
-        assert!(!r.has("elements/goals-not-measurable"), "{date}: {:?}", flagged(&r, &t, "elements/goals-not-measurable"));
+        assert!(
+            !r.has("elements/goals-not-measurable"),
+            "{date}: {:?}",
+            flagged(&r, &t, "elements/goals-not-measurable")
+        );
     }
     // Without the date, both goals lack a timeframe; numbers that only look like dates are
     // not one ("3-10-15 reps", a score "4.5.2026" is not written, "dec 20" is decreased).
@@ -173,7 +180,11 @@ fn a_report_about_the_pt_is_not_a_goal() {
     for subject in ["The patient", "The pt", "Pt"] {
         let t = format!("Goals:\n1. Independent with the home voice program in 4 weeks - met.\n{subject} is discharged from my services today with a home program to continue.\nAnn Roe, MS, CCC-SLP");
         let r = check(&typed("discharge", &t));
-        assert!(!r.has("elements/goals-not-measurable"), "{subject}: {:?}", flagged(&r, &t, "elements/goals-not-measurable"));
+        assert!(
+            !r.has("elements/goals-not-measurable"),
+            "{subject}: {:?}",
+            flagged(&r, &t, "elements/goals-not-measurable")
+        );
         assert!(!r.has("elements/missing-plan"), "{subject}");
     }
 }
@@ -237,9 +248,15 @@ fn goals_in_a_table_with_a_target_date_column() {
     );
     assert!(!r.has("elements/missing-goals"));
     // Target dates written with the month's name.
-    let named = t.replace("3/30/26", "Mar 30, 2026").replace("4/2/26", "Apr 2, 2026");
+    let named = t
+        .replace("3/30/26", "Mar 30, 2026")
+        .replace("4/2/26", "Apr 2, 2026");
     assert_eq!(
-        flagged(&check(&typed("progress", &named)), &named, "elements/goals-not-measurable"),
+        flagged(
+            &check(&typed("progress", &named)),
+            &named,
+            "elements/goals-not-measurable"
+        ),
         vec!["Increase independence."]
     );
     // Without a date column the rows have no timeframe.
@@ -252,6 +269,55 @@ fn goals_in_a_table_with_a_target_date_column() {
     // A table of exercises is not goals.
     let t = "Exercise | Sets | Reps\nBridges | 3 | 10\nP: 2x/week through 4/2.\nKaren Obi, PT";
     assert!(check(&typed("progress", t)).has("elements/missing-goals"));
+}
+
+#[test]
+fn goals_under_a_lower_case_goals_label() {
+    // "anticipated goals (next 8 weeks):" reads as "Anticipated goals (next 8 weeks):": a
+    // goals heading whose bracket gives its goals their timeframe.
+    let goals = "\n1. Pt will walk through 10 doorways without freezing.\n2. Improve balance.\nP: 2x/week for 8 weeks.\nAmy Fox, PT";
+    for label in [
+        "anticipated goals (next 8 weeks):",
+        "Anticipated goals (next 8 weeks):",
+        "revised goals (8 wks):",
+    ] {
+        let t = format!("O: Berg 41/56.{}{goals}", format_args!("\n{label}"));
+        let r = check(&typed("progress", &t));
+        assert!(!r.has("elements/missing-goals"), "{label}");
+        assert_eq!(
+            flagged(&r, &t, "elements/goals-not-measurable"),
+            vec!["Improve balance."],
+            "{label}"
+        );
+    }
+    // Someone's goals in lower case are not a goals heading, nor is a sentence.
+    for label in ["her goals:", "pt goals:", "we reviewed the goals:"] {
+        let t = format!("O: Berg 41/56.\n{label}{goals}");
+        assert!(
+            check(&typed("progress", &t)).has("elements/missing-goals"),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_one_word_label_in_lower_case_ends_the_section_before_it() {
+    // "final:" opens its own section as "Final:" does: the bare phrase before it stays bare.
+    for label in ["Final:", "final:", "Final visit:", "final visit:"] {
+        let t = format!("S: No new complaints.\n{label} knee flexion 0-121 deg; 12 stairs without rail, mod I.\nP: Discharged to HEP 3x/week.\nMarcus Bell, PT, DPT");
+        let r = check(&typed("discharge", &t));
+        assert_eq!(
+            flagged(&r, &t, "elements/red-flag-phrase"),
+            vec!["No new complaints"],
+            "{label}"
+        );
+    }
+    // A sentence that happens to hold a colon is not a label.
+    let t = "S: No new complaints. she says this: knee flexion 0-121 deg.\nP: Discharged to HEP 3x/week.\nMarcus Bell, PT, DPT";
+    assert!(check(&typed("discharge", t))
+        .findings
+        .iter()
+        .all(|f| f.rule != "elements/missing-plan"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -280,6 +346,20 @@ fn progress_statements_including_negated_ones() {
             "{status}"
         );
     }
+    // "wk" is "week": the earlier visit in its shorthand.
+    for status in [
+        "Berg 41/56 vs 37/56 last wk.",
+        "Berg 41/56 (was 36/56 last wk).",
+    ] {
+        let t = format!("{base}\n{status}");
+        assert!(
+            !check(&typed("progress", &t)).has("elements/missing-progress"),
+            "{status}"
+        );
+    }
+    // A count of last week's events beside another clause's number compares nothing.
+    let t = format!("{base}\nPt reports tracking 3 calendars; missed an appointment 2x last wk.");
+    assert!(check(&typed("progress", &t)).has("elements/missing-progress"));
     // "Progressing" alone is not a comparison.
     let t = format!("{base}\nPt progressing toward goals.");
     let r = check(&typed("progress", &t));
@@ -391,20 +471,40 @@ fn skilled_intervention_needs_more_than_a_list() {
     // An evaluation's assessment states the care needed: its skill words are not care given,
     // unless teaching was checked there.
     let needs = |a: &str| {
-        with(json!({"noteType": "evaluation", "lines": [{"code": "97161", "units": 1, "modifiers": ["GP"]}, {"code": "97110", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 15,
-        "text": format!("O: LEFS 40/80.\nA: {a}\nGoals: Amb 500 ft mod I in 4 wks.\nP: PT 2x/wk x 4 wks.\nDana Lee, PT, DPT")}))
+        with(
+            json!({"noteType": "evaluation", "lines": [{"code": "97161", "units": 1, "modifiers": ["GP"]}, {"code": "97110", "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 15,
+        "text": format!("O: LEFS 40/80.\nA: {a}\nGoals: Amb 500 ft mod I in 4 wks.\nP: PT 2x/wk x 4 wks.\nDana Lee, PT, DPT")}),
+        )
     };
-    assert!(check(&needs("Weakness limits stairs; he needs graded strengthening with verbal cues.")).has("elements/missing-skilled-intervention"));
-    assert!(!check(&needs("Weakness limits stairs; educated on HEP with return demonstration.")).has("elements/missing-skilled-intervention"));
+    assert!(check(&needs(
+        "Weakness limits stairs; he needs graded strengthening with verbal cues."
+    ))
+    .has("elements/missing-skilled-intervention"));
+    assert!(!check(&needs(
+        "Weakness limits stairs; educated on HEP with return demonstration."
+    ))
+    .has("elements/missing-skilled-intervention"));
     // A testing code (standardized cognitive testing) bills testing, not treatment; the same
     // testing note billed with a treatment code must show the skill.
     let testing = "S: Forgets appointments.\nO: SLUMS 20/30.\nA: Memory deficit limits work.\nGoals: Pt will use a phone calendar for 5 of 5 appointments in 8 wks.\nP: ST 2x/wk x 8 wks.\nDana Lee, MA, CCC-SLP";
     for (code, flags) in [("96125", false), ("92507", true)] {
-        let note = with(json!({"discipline": "SLP", "provider": {"role": "SLP"}, "noteType": "evaluation",
-            "lines": [{"code": code, "units": 1, "modifiers": ["GN"]}], "totalTimedMinutes": null, "text": testing}));
+        let note = with(
+            json!({"discipline": "SLP", "provider": {"role": "SLP"}, "noteType": "evaluation",
+            "lines": [{"code": code, "units": 1, "modifiers": ["GN"]}], "totalTimedMinutes": null, "text": testing}),
+        );
         let r = check(&note);
-        assert_eq!(r.has("elements/missing-skilled-intervention"), flags, "{code}: {:?}", elements_rules(&r));
-        assert_eq!(r.has("elements/missing-patient-response"), flags, "{code}: {:?}", elements_rules(&r));
+        assert_eq!(
+            r.has("elements/missing-skilled-intervention"),
+            flags,
+            "{code}: {:?}",
+            elements_rules(&r)
+        );
+        assert_eq!(
+            r.has("elements/missing-patient-response"),
+            flags,
+            "{code}: {:?}",
+            elements_rules(&r)
+        );
     }
 }
 
@@ -429,7 +529,10 @@ fn a_change_within_the_session_is_a_response_not_progress() {
         "Spilled 3 of 10 spoonfuls (7 of 10 last session).",
     ] {
         let t = format!("{earlier}\n{base}");
-        assert!(!check(&typed("progress", &t)).has("elements/missing-progress"), "{earlier}");
+        assert!(
+            !check(&typed("progress", &t)).has("elements/missing-progress"),
+            "{earlier}"
+        );
     }
     // An earlier point and measures in different clauses compare nothing.
     let t = format!("S: Knee felt better after last session; slept 5 hours last night.\n{base}");
@@ -474,7 +577,10 @@ fn patient_response_including_negative_responses() {
         "She reports dizziness 3/10 rolling in bed this week.",
     ] {
         let t = format!("{history}\n{base}");
-        assert!(check(&text(&t)).has("elements/missing-patient-response"), "{history}");
+        assert!(
+            check(&text(&t)).has("elements/missing-patient-response"),
+            "{history}"
+        );
     }
     // Accuracy as a count of a count; a practised task under a measures heading.
     for response in [
@@ -528,7 +634,11 @@ fn plan_needs_more_than_continue() {
             0,
         ),
         // "Next:" heads the plan as "Plan:" does.
-        ("Next:\nAdd step-downs; reduce the rail to one hand.", true, 0),
+        (
+            "Next:\nAdd step-downs; reduce the rail to one hand.",
+            true,
+            0,
+        ),
         // The noun after a preposition is not the verb of a next step.
         ("P: D/C from PT secondary to plateau in progress.", false, 0),
     ] {
@@ -547,7 +657,10 @@ fn plan_needs_more_than_continue() {
     // At discharge, when to come back is a plan; the reason for the discharge alone is not.
     let dc = "O: LEFS 74/80 (was 35/80 at eval).\nA: All goals met.\nDischarged from PT, all goals met.\nSara Novak, PT, DPT";
     assert!(check(&typed("discharge", dc)).has("elements/missing-plan"));
-    let dc = dc.replace("Discharged", "She was asked to call us if the dizziness returns. Discharged");
+    let dc = dc.replace(
+        "Discharged",
+        "She was asked to call us if the dizziness returns. Discharged",
+    );
     assert!(!check(&typed("discharge", &dc)).has("elements/missing-plan"));
 }
 
@@ -648,9 +761,13 @@ fn signature_and_credentials_against_the_role() {
     // A note's title names a discipline, not a signer; a blank signature line is not a
     // signature.
     let titled = |sig: &str| {
-        with(json!({"provider": {"role": "OT"}, "text": format!("PEDIATRIC OT SESSION NOTE\n{body}\n{sig}")}))
+        with(
+            json!({"provider": {"role": "OT"}, "text": format!("PEDIATRIC OT SESSION NOTE\n{body}\n{sig}")}),
+        )
     };
-    assert!(fires(titled("Therapist signature: ____________   Date: ______")));
+    assert!(fires(titled(
+        "Therapist signature: ____________   Date: ______"
+    )));
     assert!(!fires(titled("Priya Das, OTR/L")));
     // A signature with another role's credentials only does not sign the note: the report's
     // signature element agrees with the finding.
@@ -691,7 +808,10 @@ fn outcome_measures_need_a_score() {
         ("PT INITIAL EVALUATION — Mar 4, 2026", false),
         ("PT PROGRESS EVALUATION - 12 March 2026", false),
         // A test still to be given, beside another number, is not a score.
-        ("P: Re-test LEFS next visit, add a 30-minute walk to the home program.", false),
+        (
+            "P: Re-test LEFS next visit, add a 30-minute walk to the home program.",
+            false,
+        ),
     ] {
         let t = format!("{m}\n{body}");
         assert_eq!(
@@ -876,8 +996,20 @@ fn text_minutes_and_units_against_the_lines() {
         "total treatment"
     );
     // "Manual treatment" is manual therapy (97140).
-    assert!(fires(&CLEAN.replace("Manual therapy 15 min", "Manual treatment 12 min"), json!({})).0);
-    assert!(!fires(&CLEAN.replace("Manual therapy 15 min", "Manual treatment 15 min"), json!({})).0);
+    assert!(
+        fires(
+            &CLEAN.replace("Manual therapy 15 min", "Manual treatment 12 min"),
+            json!({})
+        )
+        .0
+    );
+    assert!(
+        !fires(
+            &CLEAN.replace("Manual therapy 15 min", "Manual treatment 15 min"),
+            json!({})
+        )
+        .0
+    );
     // Words for codes: neuro re-ed → 97112, gait → 97116, e-stim → G0283.
     let lines = json!({"lines": [{"code": "97112", "minutes": 20, "units": 1, "modifiers": ["GP"]}, {"code": "97116", "minutes": 10, "units": 1, "modifiers": ["GP"]}, {"code": "G0283", "minutes": 15, "units": 1, "modifiers": ["GP"]}], "totalTimedMinutes": 30, "totalTreatmentMinutes": 45});
     assert!(

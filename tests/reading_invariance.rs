@@ -112,6 +112,16 @@ const SPELLINGS: &[(&str, Rewrite)] = &[
         words(&words(t, "without", "w/o"), "with", "w/")
     }),
     ("ratings out of 10 in words (3 out of 10)", out_of_ten),
+    ("weeks as wks (2x/wk, last wk)", |t| {
+        words(&words(t, "weeks", "wks"), "week", "wk")
+    }),
+    ("wks spelled out (2x/week, last week)", |t| {
+        words(&words(t, "wks", "weeks"), "wk", "week")
+    }),
+    (
+        "labels in lower case (anticipated goals (6 weeks):, final visit:)",
+        lower_labels,
+    ),
     ("abbreviations spelled out", |t| {
         let t = words(t, "w/o", "without");
         let t = words(&t, "w/", "with");
@@ -119,6 +129,40 @@ const SPELLINGS: &[(&str, Rewrite)] = &[
         words(&t, "tx", "treatment")
     }),
 ];
+
+/// A line's label before its colon, of one to four words (a bracket may follow:
+/// "Anticipated Goals (6 weeks):"), written in lower case ("anticipated goals (6 weeks):",
+/// "final visit:", "dx:"). Single letters (the SOAP "S:") stay: they are read in capitals only;
+/// so does one word in capitals, which names an instrument as often as a heading ("COPM (d/c
+/// vs eval):").
+fn lower_labels(t: &str) -> String {
+    t.split('\n')
+        .map(|line| {
+            let Some(colon) = line.find(':') else {
+                return line.to_string();
+            };
+            let label = &line[..colon];
+            let core = match label.rfind(" (") {
+                Some(i) if label.ends_with(')') => &label[..i],
+                _ => label,
+            };
+            let acronym = !core.contains(' ') && !core.contains(|c: char| c.is_lowercase());
+            let is_label = core.len() >= 2
+                && !acronym
+                && (1..=4).contains(&core.split_whitespace().count())
+                && core.starts_with(|c: char| c.is_ascii_alphabetic())
+                && core
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\''));
+            if is_label {
+                format!("{}{}", core.to_lowercase(), &line[core.len()..])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// "3/10" (one or two digits, not part of a date or a decimal) as "3 out of 10".
 fn out_of_ten(t: &str) -> String {
@@ -365,6 +409,10 @@ fn the_rewrites_only_touch_layout() {
     assert_eq!(
         SPELLINGS[2].1("TE 25 min: squats. 10 mins. 5 minutes"),
         "TE 25': squats. 10 mins. 5 minutes"
+    );
+    assert_eq!(
+        lower_labels("Anticipated Goals (6 weeks):\nFinal Visit: x\nS: y\nBerg 41/56: z\nDx: w\nCOPM (eval): v"),
+        "anticipated goals (6 weeks):\nfinal visit: x\nS: y\nBerg 41/56: z\ndx: w\nCOPM (eval): v"
     );
     assert_eq!(
         out_of_ten("Pain 3/10, was 7/10 on 4/3/10; 1.5/10; 10/100"),

@@ -366,7 +366,11 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             .get(rel(c.end)..)
             .and_then(|x| x.find(';'))
             .map_or(s.end, |i| c.end + i as u32);
-        let in_clause = measures.iter().any(|(x, e)| *x >= cl_a && *e <= cl_b);
+        let in_clause_n = measures
+            .iter()
+            .filter(|(x, e)| *x >= cl_a && *e <= cl_b)
+            .count();
+        let in_clause = in_clause_n > 0;
         let before_text = p.doc.f(s.start, c.start);
         let open = before_text
             .rfind('(')
@@ -425,8 +429,10 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         } else if bare_noun {
             relative && measures.len() >= 2 && in_clause
         } else {
-            // "previously 4/5", "Last session 35/60", "before surgery her VHI-10 was 14/40".
-            number_after || (measures.len() >= 2 && in_clause)
+            // "previously 4/5", "Last session 35/60", "before surgery her VHI-10 was 14/40";
+            // then and now in one clause, not a count of last week's events beside another
+            // clause's number ("tracks 3 calendars; double-booked a meeting 2x last week").
+            number_after || in_clause_n >= 2
         };
         if ok && !within_session(c.start) {
             return Some((c.start, c.end));
@@ -516,11 +522,9 @@ pub(crate) fn necessity(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     // reasoning task is performance data, not a risk in the patient's life.
                     let next = p.doc.f(c.end, c.end + 12);
                     let next = next.trim_start();
-                    if [
-                        "solution", "answer", "choice", "option", "response", "item",
-                    ]
-                    .iter()
-                    .any(|w| next.starts_with(w))
+                    if ["solution", "answer", "choice", "option", "response", "item"]
+                        .iter()
+                        .any(|w| next.starts_with(w))
                     {
                         continue;
                     }
@@ -695,7 +699,13 @@ pub(crate) fn skilled(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                             || is(c, Lex::Skill, g::skill::TEACH))
                 });
                 if practised {
-                    out.push(sc.ev(f.start, f.end, "device fitted and trained in a task", si, f.ctx));
+                    out.push(sc.ev(
+                        f.start,
+                        f.end,
+                        "device fitted and trained in a task",
+                        si,
+                        f.ctx,
+                    ));
                 }
             }
         }
@@ -845,7 +855,13 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 // "progressed from double to single-leg on the last set" is the grading.
                 let graded = p.words(si).any(grading_word);
                 if measured && !graded && !sc.in_goal(s.start, s.end) {
-                    out.push(sc.ev(a, b, "measure at a point of the session", si, Ctx::default()));
+                    out.push(sc.ev(
+                        a,
+                        b,
+                        "measure at a point of the session",
+                        si,
+                        Ctx::default(),
+                    ));
                     continue;
                 }
             }
@@ -1245,9 +1261,7 @@ pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
             && has_no(t)
             && !t.contains("if ")
             && NO_TREATMENT.iter().any(|w| t.contains(w))
-            && p.sents
-                .get(si)
-                .is_some_and(|s| !sc.in_goal(s.start, s.end))
+            && p.sents.get(si).is_some_and(|s| !sc.in_goal(s.start, s.end))
     })
 }
 
@@ -1540,9 +1554,27 @@ pub(crate) fn plan(sc: &Scope<'_, '_>, red_flags: &[RedFlag]) -> Vec<Evidence> {
                     let prev = before.rsplit(' ').next().unwrap_or("");
                     if matches!(
                         prev,
-                        "in" | "of" | "the" | "a" | "an" | "no" | "any" | "her" | "his" | "their"
-                            | "toward" | "towards" | "for" | "made" | "making" | "good"
-                            | "slow" | "limited" | "minimal" | "little" | "plateau" | "plateaued"
+                        "in" | "of"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "no"
+                            | "any"
+                            | "her"
+                            | "his"
+                            | "their"
+                            | "toward"
+                            | "towards"
+                            | "for"
+                            | "made"
+                            | "making"
+                            | "good"
+                            | "slow"
+                            | "limited"
+                            | "minimal"
+                            | "little"
+                            | "plateau"
+                            | "plateaued"
                     ) {
                         continue;
                     }

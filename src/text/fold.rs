@@ -149,6 +149,7 @@ pub(crate) fn fold_into(text: &str, folded: &mut String, mut map: Option<&mut Ve
         i += c.len_utf8();
     }
     expand_with(&mut out, &mut map);
+    expand_week(&mut out, &mut map);
     *folded = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
@@ -200,6 +201,65 @@ fn expand_with(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
                 k += used;
                 continue;
             }
+        }
+        out.push(b);
+        new_map.push(at(k));
+        k += 1;
+    }
+    if let Some(m) = map.as_deref_mut() {
+        if src_map.is_some() {
+            *m = new_map;
+        }
+    }
+}
+
+/// "wk" and "wks" (weeks, in "2x/wk", "this wk", "3 wks", "3wks") are read as "week" and
+/// "weeks", the way "w/" is read as "with", so that every phrase of the lexicon written with
+/// "week" matches the shorthand too. Only the whole word: "wkly" and "hawk" stay as written.
+fn expand_week(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
+    // The length of the shorthand at `k` ("wk" or "wks"), 0 where there is none.
+    let at_word = |b: &[u8], k: usize| -> usize {
+        if b.get(k) != Some(&b'w')
+            || b.get(k + 1) != Some(&b'k')
+            || (k > 0 && b.get(k - 1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            return 0;
+        }
+        let n = if b.get(k + 2) == Some(&b's') { 3 } else { 2 };
+        if b.get(k + n).is_some_and(u8::is_ascii_alphanumeric) {
+            0
+        } else {
+            n
+        }
+    };
+    // Many notes have none: one pass over the bytes says so.
+    if !(0..out.len()).any(|k| at_word(out, k) > 0) {
+        return;
+    }
+    let src = std::mem::take(out);
+    let src_map = map.as_deref_mut().map(std::mem::take);
+    let at = |k: usize| {
+        src_map
+            .as_ref()
+            .and_then(|m| m.get(k).copied())
+            .unwrap_or(0)
+    };
+    out.reserve(src.len() + 16);
+    let mut new_map = Vec::with_capacity(src_map.as_ref().map_or(0, |m| m.len() + 16));
+    let mut k = 0usize;
+    while let Some(&b) = src.get(k) {
+        let n = at_word(&src, k);
+        if n > 0 {
+            // "week" from "wk" (w, e, e, k), "weeks" also taking its "s".
+            let (bytes, from): (&[u8], [usize; 5]) = if n == 3 {
+                (b"weeks", [k, k + 1, k + 1, k + 1, k + 2])
+            } else {
+                (b"week", [k, k + 1, k + 1, k + 1, 0])
+            };
+            out.extend_from_slice(bytes);
+            new_map.extend(from.iter().take(bytes.len()).map(|&j| at(j)));
+            k += n;
+            continue;
         }
         out.push(b);
         new_map.push(at(k));

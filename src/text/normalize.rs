@@ -240,7 +240,7 @@ mod tests {
         let d = Doc::new(t);
         assert_eq!(
             d.folded,
-            "amb without ad, with rw and with sba; w/c level w/in 2 wks. hw/ ok. w/"
+            "amb without ad, with rw and with sba; w/c level w/in 2 weeks. hw/ ok. w/"
         );
         for (folded, orig) in [
             ("without", "w/o"),
@@ -252,6 +252,17 @@ mod tests {
         }
         let at = d.folded.find("ad,").unwrap_or(0) as u32;
         assert_eq!(d.orig(at, at + 3), "AD,");
+    }
+
+    #[test]
+    fn week_shorthand_reads_as_words() {
+        let t = "Seen 2x/wk, 3wks; this WK. Hawk wkly wk";
+        let d = Doc::new(t);
+        assert_eq!(d.folded, "seen 2x/week, 3weeks; this week. hawk wkly week");
+        for (folded, orig) in [("week,", "wk,"), ("weeks;", "wks;"), ("week.", "WK.")] {
+            let at = d.folded.find(folded).unwrap_or(0) as u32;
+            assert_eq!(d.orig(at, at + folded.len() as u32), orig);
+        }
     }
 
     #[test]

@@ -462,6 +462,11 @@ fn line_headings(
     if let Some(c) = colon {
         let label = doc.f(p, c).trim_end();
         let words = count_words(label);
+        // The label without a note in brackets after it ("anticipated goals (next 8 weeks)").
+        let goals_label = match label.rfind(" (") {
+            Some(i) if label.ends_with(')') => label.get(..i).unwrap_or(label),
+            _ => label,
+        };
         if let Some((h, kind, term)) = known_at(lex, hits, p, c) {
             let qualifier = (h.end, c);
             // Words of the qualifier, without brackets and numbers ("since re-eval
@@ -510,13 +515,19 @@ fn line_headings(
                 inline_headings(doc, lex, hits, c + 1, le, out);
                 return;
             }
-        } else if !listed && words <= 5 && ends_with_goals(label) && is_upper_at(doc, p) {
+        } else if !listed
+            && count_words(goals_label) <= 5
+            && ends_with_goals(goals_label)
+            && (is_upper_at(doc, p) || plain_goals_label(goals_label))
+        {
+            // "Anticipated goals (next 8 weeks):": the bracket qualifies the goals.
+            let q = p + goals_label.len() as u32;
             out.push(heading(
                 SectionKind::Goals,
                 GoalTerm::Any,
                 p,
                 c + 1,
-                (c, c),
+                (q, c),
                 false,
             ));
             inline_headings(doc, lex, hits, c + 1, le, out);
@@ -527,7 +538,8 @@ fn line_headings(
             && label
                 .bytes()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'\'' | b'/' | b'#' | b'&'))
-            && is_upper_at(doc, p)
+            // One word and a colon is a label in lower case too ("barriers:", "final:").
+            && (is_upper_at(doc, p) || (words == 1 && label.len() >= 3))
             && !NOT_A_LABEL.contains(&label.split_whitespace().next().unwrap_or(""))
         {
             out.push(heading(
@@ -570,8 +582,7 @@ fn line_headings(
             };
             // "PLAN OF CARE - GOALS", "REHAB POTENTIAL AND GOALS": capitals ending in goals.
             let last_part = core.rsplit(" - ").next().unwrap_or(core);
-            let kind = if caps && ends_with_goals(last_part) && kind != SectionKind::PatientGoals
-            {
+            let kind = if caps && ends_with_goals(last_part) && kind != SectionKind::PatientGoals {
                 SectionKind::Goals
             } else {
                 kind
@@ -718,6 +729,52 @@ fn ends_with_goals(label: &str) -> bool {
         )
     });
     !about
+}
+
+/// A goals label in lower case ("anticipated goals:", "revised goals (6 wks):") is a
+/// heading as its capitalized spelling is: a few words and no one's goals ("her goals:",
+/// "pt goals:" are the patient's; "we reviewed goals:" is a sentence).
+fn plain_goals_label(label: &str) -> bool {
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "her"
+                    | "his"
+                    | "their"
+                    | "my"
+                    | "our"
+                    | "your"
+                    | "pt"
+                    | "pt's"
+                    | "pts"
+                    | "patient"
+                    | "patient's"
+                    | "client"
+                    | "client's"
+                    | "family"
+                    | "caregiver"
+                    | "parent"
+                    | "parents"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "is"
+                    | "are"
+                    | "were"
+                    | "was"
+                    | "discussed"
+                    | "reviewed"
+                    | "set"
+                    | "these"
+                    | "those"
+                    | "all"
+            )
+        })
 }
 
 /// Where the first column of a table row ends: the line `p..le` has at least two " | "
