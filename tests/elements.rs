@@ -804,6 +804,12 @@ fn outcome_measures_need_a_score() {
         ("LEFS not administered today.", false),
         ("Will administer LEFS next visit.", false),
         ("Sentence Intelligibility Test today: 62%.", true),
+        // A name written with capitals and small letters: the small ones in either case.
+        ("Section GG self-care: eating 05, oral hygiene 04.", true),
+        ("section GG self-care 28.", true),
+        ("Section GG not assessed this period.", false),
+        // A line in capitals that is a test's name and its score is a measure, not a heading.
+        ("FIM 88.", true),
         // A note's title with a date is not an instrument with a score.
         ("PT INITIAL EVALUATION — Mar 4, 2026", false),
         ("PT PROGRESS EVALUATION - 12 March 2026", false),

@@ -420,14 +420,17 @@ fn boundary(f: &[u8], s: usize, e: usize) -> bool {
     true
 }
 
-/// Whether the letters of `text` have the capitals of `cased` (other characters ignored).
+/// Whether the letters of `text` have the capitals of `cased` (other characters ignored): a
+/// capital of the phrase is a capital in the text; its small letters are words written
+/// either way ("section GG" matches "Section GG", "mini BESTest" "Mini-BESTest").
 fn same_capitals(text: &str, cased: &str) -> bool {
     let mut a = text.bytes().filter(u8::is_ascii_alphabetic);
     let mut b = cased.bytes().filter(u8::is_ascii_alphabetic);
     loop {
         match (a.next(), b.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y))
+                if x == y || (y.is_ascii_lowercase() && x.to_ascii_lowercase() == y) => {}
             _ => return false,
         }
     }

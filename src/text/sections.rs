@@ -572,9 +572,11 @@ fn line_headings(
         let words = count_words(core);
         let known = known_at(lex, hits, p, end);
         let whole = known.as_ref().is_some_and(|(h, _, _)| h.end == end);
+        // "FIM 88", "TUG 14 S": a test's name with its score is a measure, not a heading.
         let caps = words <= 8
             && is_upper_run(doc, p, core_end)
-            && core.bytes().filter(u8::is_ascii_alphabetic).count() >= 3;
+            && core.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+            && !(test_at(lex, hits, p) && core.bytes().any(|c| c.is_ascii_digit()));
         if (whole || caps) && !listed {
             let (kind, term, known_flag, qual) = match known {
                 Some((h, k, t)) => (k, t, true, (h.end, end)),
