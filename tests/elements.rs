@@ -121,6 +121,26 @@ fn one_finding_per_unmeasurable_goal_on_the_goal() {
 }
 
 #[test]
+fn a_she_will_right_after_a_goal_in_prose_is_a_goal_too() {
+    // Goals written in a recommendations paragraph: the first has its timeframe, the next
+    // "she will …" is one more goal, judged as written.
+    let t = "A: Word-finding deficits keep her from using the phone.\nRecommendations: therapy 2x/week for 12 weeks. Within 12 weeks she will name 15 of 20 objects without cues. She will also improve word finding.\nAnna Grant, CCC-SLP";
+    let r = check(&typed("evaluation", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["She will also improve word finding."]
+    );
+    // Not a "she will …" that asks her to contact the clinic, nor one with no goal before it.
+    for t in [
+        "A: Word-finding deficits keep her from using the phone.\nRecommendations: therapy 2x/week for 12 weeks. Within 12 weeks she will name 15 of 20 objects without cues. She will contact us if she cannot manage calls by June.\nAnna Grant, CCC-SLP",
+        "A: Word-finding deficits keep her from using the phone.\nRecommendations: therapy 2x/week for 12 weeks. She will practice with her husband.\nAnna Grant, CCC-SLP",
+    ] {
+        let r = check(&typed("discharge", t));
+        assert!(!r.has("elements/goals-not-measurable"), "{t}");
+    }
+}
+
+#[test]
 fn goal_timeframes_in_headings_and_forms() {
     for t in [
         "Short-term goals (2 wks):\nSTG 1: Amb 150 ft with RW, SBA.\nSTG 2: Independent with HEP.\nKaren Obi, PT",

@@ -233,6 +233,10 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
     }
     // (2)–(4) outside goals sections.
     let prose_tf = prose_timeframes(p);
+    // The sentence of the last goal stated in prose ("Within 12 weeks she will …"): the
+    // "she will …" right after it in the same section is one more of its goals, with or
+    // without a timeframe ("She will also improve word finding.").
+    let mut last_prose: Option<usize> = None;
     for (si, s) in p.sents.iter().enumerate() {
         if in_goal_section.get(si).copied().unwrap_or(false) {
             continue;
@@ -250,8 +254,15 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             continue;
         }
         let (start, _) = content_start(p, si);
-        if will_sentence(p, si, start) && has_timeframe(p, start, s.end) && !plan_like(p, si) {
+        let after_goal = si > 0
+            && last_prose == Some(si - 1)
+            && p.sents.get(si - 1).map(|b| b.section) == Some(s.section);
+        if will_sentence(p, si, start)
+            && (after_goal || has_timeframe(p, start, s.end))
+            && !plan_like(p, si)
+        {
             out.push(judge(p, start, s.end, false));
+            last_prose = Some(si);
         }
     }
     out.sort_by_key(|g| g.start);
@@ -823,6 +834,8 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         "receive",
         "benefit",
         "call",
+        "contact",
+        "notify",
         "schedule",
         "come",
         "discharged",
