@@ -430,6 +430,8 @@ fn medical_necessity_and_its_negations() {
         "A: Dysphagia with risk of aspiration on thin liquids.",
         "A: Requires mod assist for transfers.",
         "A: Unsafe to cook alone: left the stove on twice this week.",
+        "A: Needs step-by-step cues to dress, so she cannot be left alone for a day.",
+        "A: She needs help to get into the tub.",
     ] {
         let t = format!("{stated}\n{base}");
         assert!(
@@ -437,6 +439,9 @@ fn medical_necessity_and_its_negations() {
             "{stated}"
         );
     }
+    // Someone else who cannot be left alone is not the patient's limitation.
+    let t = format!("A: Her husband cannot be left alone.\n{base}");
+    assert!(check(&text(&t)).has("elements/missing-medical-necessity"));
     // Not required on a discharge summary.
     assert!(!check(&typed("discharge", base)).has("elements/missing-medical-necessity"));
 }
@@ -537,6 +542,9 @@ fn a_change_within_the_session_is_a_response_not_progress() {
         "Accuracy rose from 4 of 10 in the first block to 9 of 10 in the last.",
         "Toilet transfer min A x1 trial 1, CGA by trial 3.",
         "He rated effort 4/10 at the end, 6/10 at the start.",
+        "Spilled 3 of 10 spoonfuls (7 at the start of the session).",
+        // The same measure before and after, the treatment named between word and number.
+        "Box and Blocks before tx 31, after 36.",
     ] {
         let t = format!("{within}\n{base}");
         let r = check(&typed("progress", &t));
@@ -547,6 +555,8 @@ fn a_change_within_the_session_is_a_response_not_progress() {
     for earlier in [
         "Spilled 3 of 10 spoonfuls (7 of 10 at the start of care).",
         "Spilled 3 of 10 spoonfuls (7 of 10 last session).",
+        "Spilled 3 of 10 spoonfuls (7 at the start of the month).",
+        "Spilled 3 of 10 spoonfuls (7 of 10 last wk).",
     ] {
         let t = format!("{earlier}\n{base}");
         assert!(

@@ -1395,8 +1395,18 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     };
     let mut start = false;
     let mut end = false;
+    // "before tx 31, after 36": the treatment named between the word and its number.
+    let treatment = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(
+                p.doc.tok_str(t),
+                "tx" | "treatment" | "session" | "therapy" | "intervention" | "exercise"
+            )
+        })
+    };
     for (k, t) in toks.iter().enumerate() {
-        let beside = num(k + 1) || k.checked_sub(1).is_some_and(num);
+        let beside =
+            num(k + 1) || k.checked_sub(1).is_some_and(num) || (treatment(k + 1) && num(k + 2));
         // Every case needs a number beside the word.
         if !beside {
             continue;
