@@ -141,6 +141,33 @@ fn a_she_will_right_after_a_goal_in_prose_is_a_goal_too() {
 }
 
 #[test]
+fn goals_recounted_in_prose_are_goals_not_judged_again() {
+    let tail = "\nHis Berg rose from 38/56 to 49/56. He met the first two.\nHe continues his home program daily.\nNaledi Fair, OTR/L";
+    for said in [
+        "When we started, his goals were to dress his upper body with setup, to shower on a tub bench with supervision, and to make lunch standing.",
+        "The goals set on 1/13 for 12 weeks were for him to open jars, count a cash drawer for a full shift and lift his grandson.",
+        "He met all three goals set at the evaluation for 8 weeks: walking his route, kneeling for 2 minutes and a LEFS of 60/80.",
+    ] {
+        let t = format!("{said}{tail}");
+        let r = check(&typed("progress", &t));
+        assert!(!r.has("elements/missing-goals"), "{said}");
+        assert!(!r.has("elements/goals-not-measurable"), "{said}");
+        assert!(check(&typed("discharge", &t)).elements.goals.found, "{said}");
+    }
+    // The patient's own goals, and goals still to be set, are not the therapy's goals.
+    for said in [
+        "The patient's goals were to return to golf and to garden.",
+        "His goals are to be discussed with his family next week.",
+    ] {
+        let t = format!("{said}{tail}");
+        assert!(
+            check(&typed("progress", &t)).has("elements/missing-goals"),
+            "{said}"
+        );
+    }
+}
+
+#[test]
 fn goal_timeframes_in_headings_and_forms() {
     for t in [
         "Short-term goals (2 wks):\nSTG 1: Amb 150 ft with RW, SBA.\nSTG 2: Independent with HEP.\nKaren Obi, PT",

@@ -253,6 +253,14 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.extend(emb);
             continue;
         }
+        if let Some((a, b)) = goals_recounted(p, si) {
+            // The goals as they were set, recounted in prose: a paraphrase, not judged again.
+            let mut g = judge(p, a, b, false);
+            g.measurable = true;
+            g.timeframe = true;
+            out.push(g);
+            continue;
+        }
         let (start, _) = content_start(p, si);
         let after_goal = si > 0
             && last_prose == Some(si - 1)
@@ -870,6 +878,53 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
             .iter()
             .any(|q| matches!(q.unit, Unit::PerWeek | Unit::PerDay))
         || p.has(si, Lex::Plan, g::plan::FREQUENCY)
+}
+
+/// Goals recounted in prose in a report or a discharge: "his goals were to dress … by
+/// discharge, to shower …", "The goals set on 1/13 for 12 weeks were for her to open jars
+/// …", "He met all three goals set at the evaluation for 8 weeks: walking …". Returns the
+/// goals' words. Not the patient's own goals, nor goals still to come ("goals are to").
+fn goals_recounted(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+    let s = p.sents.get(si)?;
+    let c = p.concepts_in(si).iter().find(|c| {
+        c.lex == Lex::Progress
+            && c.group == g::progress::GOAL_WORD
+            && p.doc.f(c.start, c.end).ends_with("goals")
+    })?;
+    let before = p.doc.f(s.start, c.start).trim_end();
+    if [
+        "patient's",
+        "client's",
+        "pt's",
+        "family's",
+        "parent's",
+        "caregiver's",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return None;
+    }
+    let rest = p.doc.f(c.end, s.end);
+    let window = rest.get(..rest.len().min(70)).unwrap_or(rest);
+    let cue = [
+        " were to ",
+        " were for her to ",
+        " were for him to ",
+        " were for them to ",
+    ]
+    .iter()
+    .filter_map(|w| window.find(w).map(|i| i + w.len()))
+    .min()
+    .or_else(|| {
+        // "goals set at the evaluation for 8 weeks: walking …"
+        let colon = window.find(": ")?;
+        let head = window.get(..colon).unwrap_or("");
+        head.starts_with(" set ").then_some(colon + 2)
+    })?;
+    let a = c.end + cue as u32;
+    let (a, b) = trim(p, a, s.end);
+    (count_words(p.doc.f(a, b)) > 3).then_some((a, b))
 }
 
 /// A goal stated inside a report of its status: "has not yet reached his memory goal,
