@@ -487,6 +487,8 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Sit to stand x10, modified independent. Ther ex 25 min. Manual therapy 15 min.",
         // A device handed over with no task trained is not skill.
         "O: Issued a wrist cock-up splint. Ther ex 25 min. Manual therapy 15 min.",
+        // Negated: no grading was done.
+        "O: Buttoning practice without grading or cues. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{bare}\n{tail}");
         assert!(check(&text(&t)).has("elements/missing-skilled-intervention"), "{bare}");
@@ -504,6 +506,9 @@ fn skilled_intervention_needs_more_than_a_list() {
         "O: Instructed to lift with both palms up, and she demonstrated it with a laundry basket. Ther ex 25 min. Manual therapy 15 min.",
         // A count word inside the cue is not an assist level.
         "O: With one demonstration she completed the transfers. Ther ex 25 min. Manual therapy 15 min.",
+        // "without it" takes the aid away; it negates nothing after it.
+        "O: Buttoning with a button hook and then without it, grading to smaller buttons once she fastened 5 large ones. Ther ex 25 min. Manual therapy 15 min.",
+        "O: Energy conservation with a written schedule, which she taught back by planning tomorrow. Ther ex 25 min. Manual therapy 15 min.",
     ] {
         let t = format!("{skilled}\n{tail}");
         assert!(!check(&text(&t)).has("elements/missing-skilled-intervention"), "{skilled}");
