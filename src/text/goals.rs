@@ -254,7 +254,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.push(judge(p, start, s.end, false));
         }
     }
-    out.sort_by_key(|g| g.start);
+    crate::sort::sort_by_key(&mut out, |g| g.start);
     out.dedup_by_key(|g| g.start);
     out
 }

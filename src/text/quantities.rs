@@ -443,7 +443,7 @@ pub(crate) fn timeframes(
         false
     });
     let _ = (lex, hits);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
