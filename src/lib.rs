@@ -51,6 +51,7 @@ mod diagnostics;
 mod edits;
 mod error;
 mod facts;
+mod float;
 mod input;
 mod money;
 mod note;
