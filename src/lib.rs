@@ -53,6 +53,7 @@ mod error;
 mod facts;
 mod float;
 mod input;
+mod lower;
 mod money;
 mod note;
 mod options;
