@@ -9,6 +9,7 @@
 //! Run: `cargo run --release --example bench` (optimized; debug numbers mean nothing).
 
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     clippy::expect_used,
     clippy::unwrap_used,
     clippy::indexing_slicing,

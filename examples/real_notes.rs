@@ -7,6 +7,7 @@
 //! (DIR defaults to `../shared/real-notes`, or the `REAL_NOTES` environment variable).
 
 #![allow(
+    clippy::disallowed_methods, // a development aid: lower-cases with the standard library
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,

@@ -2,6 +2,8 @@
 //!
 //! `cargo run --release --example time_check` (numbers in debug builds are much slower).
 
+#![allow(clippy::disallowed_methods)] // a benchmark: it sorts its timings directly
+
 use std::time::{Duration, Instant};
 
 const PARAGRAPH: &str = "S: Pt reports R knee pain 3/10 after stairs this morning, down from 5/10 last week. Able to walk to mailbox without stopping; Señora Núñez 😀 notes less stiffness.\nO: R knee flexion AROM 105 deg (was 95 deg on 2/24). Quad strength 4-/5. Ascended 8 stairs with 1 rail, step-to pattern, CGA. LEFS 52/80 (was 38/80 at eval).\nTherapeutic exercise 25 min: quad sets, SAQ, step-ups 4 in box 3x10 with verbal and tactile cues to keep knee over 2nd toe; progressed step height from 2 in after correct form x10.\nManual therapy 15 min: grade III tibiofemoral mobilization to improve flexion ROM, followed by remeasure 108 deg.\nA: Pt progressing toward LTG of reciprocal stair negotiation; flexion ROM improved 13 deg since eval. Continued deficits in quad control limit safe community stair use, placing pt at fall risk. Pt tolerated treatment well.\nGoals:\n1. Ascend 12 stairs with 1 rail, modified independent, in 4 weeks.\n2. Improve strength.\nResponse: HR 96 after step-ups, pain 3/10 unchanged after session, no adverse reaction.\nP: Next visit progress step-ups to 6 in box and begin reciprocal stair training with 1 rail; update HEP with eccentric step-downs. Continue per POC.\n";

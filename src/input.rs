@@ -400,12 +400,15 @@ pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
 /// The known key nearest to `key` (case-insensitive edit distance), if near enough to be a
 /// typo: at most a third of its length, and at least 1 or 2.
 pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let key: Vec<char> = key.to_lowercase().chars().collect();
+    let key: Vec<char> = crate::lower::str_lower(key).chars().collect();
     known
         .iter()
         .map(|k| {
             (
-                edit_distance(&key, &k.to_lowercase().chars().collect::<Vec<_>>()),
+                edit_distance(
+                    &key,
+                    &crate::lower::str_lower(k).chars().collect::<Vec<_>>(),
+                ),
                 *k,
             )
         })

@@ -43,16 +43,19 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// Sorts hashes (the episode's shingle lists: thousands per note, where sorting positions
 /// through a comparator costs several times a plain sort). One instance, for `u64` only.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // this module is the one place that sorts
 pub fn sort_hashes(v: &mut [u64]) {
     v.sort_unstable();
 }
 /// The one instance of the standard stable sort: positions compared through `cmp`.
 #[inline(never)]
+#[allow(clippy::disallowed_methods)] // this module is the one place that sorts
 fn sort_positions(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with the standard sorts
 mod tests {
     use super::*;
 

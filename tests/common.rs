@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     dead_code,
     clippy::unwrap_used,
     clippy::expect_used,

@@ -20,6 +20,7 @@
 //! Run `cargo test --test corpus_eval -- --nocapture` to see the tables.
 
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

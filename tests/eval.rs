@@ -6,6 +6,7 @@
 //! 2/3/4, OT deficits 3 and 5) moved. The realistic notes in `fixtures/eval/` carry no
 //! `evaluation` object: their components are read from the text, with spans.
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -1,6 +1,7 @@
 //! Property tests of the units engine (proptest): invariants that must hold for every
 //! combination of timed codes, minutes and billed units, not just the CMS worked examples.
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -11,6 +11,7 @@
 //! - `amountAtRisk` is there when the finding changes what is paid on a fully priced
 //!   Medicare visit, and absent when it changes nothing.
 #![allow(
+    clippy::disallowed_methods, // tests sort directly; the crate sorts through src/sort.rs
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -450,7 +450,7 @@ pub(crate) fn build(
 
     let mut diagnostics = diagnostics;
     // Date order of the note each is about, then severity, position, rule: a total order.
-    diagnostics.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut diagnostics, |a, b| {
         a.member
             .cmp(&b.member)
             .then(a.diagnostic.severity.cmp(&b.diagnostic.severity))
@@ -469,7 +469,7 @@ pub(crate) fn build(
             if !refs.iter().any(|r| r.0 == d.member) {
                 refs.push((d.member, d.diagnostic.span));
             }
-            refs.sort_unstable_by_key(|r| (r.0, r.1.is_none()));
+            crate::sort::sort_by_key(&mut refs, |r| (r.0, r.1.is_none()));
             refs.dedup_by_key(|r| r.0);
             let notes = refs
                 .into_iter()

@@ -54,7 +54,7 @@ fn words(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        out.extend(w.chars().flat_map(crate::lower::char_lower));
     }
     out.trim_matches(|c: char| c.is_ascii_punctuation())
         .to_string()

@@ -2121,7 +2121,7 @@ pub(crate) fn red_flags(sc: &Scope<'_, '_>) -> Vec<RedFlag> {
             }
         }
     }
-    out.sort_by_key(|r| r.span.start);
+    crate::sort::sort_by_key(&mut out, |r| r.span.start);
     out.dedup_by_key(|r| r.span.start);
     out
 }
@@ -2273,7 +2273,7 @@ pub(crate) fn measurements(sc: &Scope<'_, '_>) -> Vec<Evidence> {
             out.push(sc.ev(c.start, c.end, "assist level", si, c.ctx));
         }
     }
-    out.sort_by_key(|e| e.span.start);
+    crate::sort::sort_by_key(&mut out, |e| e.span.start);
     out
 }
 

@@ -273,7 +273,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             last_prose = Some(si);
         }
     }
-    out.sort_by_key(|g| g.start);
+    crate::sort::sort_by_key(&mut out, |g| g.start);
     out.dedup_by_key(|g| g.start);
     out
 }

@@ -437,6 +437,7 @@ fn same_capitals(text: &str, cased: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with a reference, sorted directly
 mod tests {
     use super::compile::expand;
     use super::*;

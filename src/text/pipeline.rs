@@ -58,7 +58,7 @@ impl<'d> Parsed<'d> {
             .filter(|h| lex.entry(h.entry).is_some_and(|e| e.lex == Lex::Abbrev))
             .map(|h| h.end)
             .collect();
-        abbrev_ends.sort_unstable();
+        crate::sort::sort(&mut abbrev_ends);
         let sents = sentences::split(doc, &headings, &abbrev_ends);
         let quants = quantities::find(doc, lex, &hits);
 
@@ -89,7 +89,7 @@ impl<'d> Parsed<'d> {
                 terms.push(t.start);
             }
         }
-        terms.sort_unstable();
+        crate::sort::sort(&mut terms);
 
         let mut concepts_raw = select(lex, &hits);
         // An unchecked box ("[ ] Goals met", "[ ] No change") asserts nothing: the words after
@@ -121,7 +121,9 @@ impl<'d> Parsed<'d> {
                     .any(|c| inside((m.start, m.end), (c.start, c.end)))
         });
         // Keep only the longest modifier at each position.
-        mods.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        crate::sort::sort_by(&mut mods, |a, b| {
+            a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end))
+        });
         let mut kept: Vec<(Hit, u8)> = Vec::with_capacity(mods.len());
         for m in mods {
             if kept.last().is_some_and(|k| {
@@ -164,7 +166,7 @@ impl<'d> Parsed<'d> {
             })
             .collect();
         let term_toks: Vec<u32> = terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
-        neg_terms.sort_unstable();
+        crate::sort::sort(&mut neg_terms);
         let neg_toks: Vec<u32> = neg_terms.iter().map(|&t| doc.tok_from(t) as u32).collect();
 
         // Context, sentence by sentence.
@@ -427,7 +429,7 @@ fn select(lex: &Lexicon, hits: &[Hit]) -> Vec<Concept> {
         });
     }
     // By start, longest first, then by lexicon (the hits' order within one lexicon).
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))

@@ -280,7 +280,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Quant> {
     let mut i = 0usize;
     while let Some(t) = toks.get(i) {
         let (value, word) = match t.kind {
-            TokKind::Num => (doc.tok_str(t).parse::<f64>().ok(), false),
+            TokKind::Num => (crate::float::parse_decimal(doc.tok_str(t)), false),
             // `number_word`'s own first check (length, first letter), before slicing.
             TokKind::Word
                 if t.end - t.start <= 7
@@ -443,7 +443,7 @@ pub(crate) fn timeframes(
         false
     });
     let _ = (lex, hits);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

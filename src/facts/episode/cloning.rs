@@ -102,7 +102,7 @@ fn words(s: &str, base: usize) -> Vec<(u64, Span)> {
             w.end = i + 1;
         } else if c >= 0x80 && ch.is_alphanumeric() {
             let mut buf = [0u8; 4];
-            for l in ch.to_lowercase() {
+            for l in crate::lower::char_lower(ch) {
                 letter(&mut w, i, n, l.encode_utf8(&mut buf).as_bytes());
             }
         } else if matches!(ch, '\'' | '/' | '-' | '.' | '%' | '°') {

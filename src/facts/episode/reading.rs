@@ -391,7 +391,7 @@ pub fn goal_words(text: &str) -> (Vec<String>, Vec<String>) {
     let mut words = Vec::new();
     let mut numbers = Vec::new();
     for raw in cleaned.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/')) {
-        let w = raw.trim_matches(['.', '/']).to_lowercase();
+        let w = crate::lower::str_lower(raw.trim_matches(['.', '/']));
         if w.is_empty() {
             continue;
         }

@@ -89,7 +89,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Findings<'_>) {
             Origin::Payer => format!("{} has its own edit on {c1} with {c2}", ctx.payer.name),
             _ => format!(
                 "{c1} and {c2} are an NCCI pair ({})",
-                hit.edit.rationale.to_lowercase()
+                crate::lower::str_lower(&hit.edit.rationale)
             ),
         };
 
