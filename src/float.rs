@@ -11,6 +11,45 @@ use std::cmp::Ordering;
 /// `s` as an `f64`, exactly as `s.parse::<f64>()` reads it, for `s` of the form
 /// `digits` or `digits.digits`; `None` for anything else.
 pub fn parse_decimal(s: &str) -> Option<f64> {
+    // One pass for the shape and the usual case: at most 15 digits from the first non-zero
+    // one, so the mantissa and the power of ten are exact and the division is the one
+    // rounding (Clinger's fast path).
+    let (mut m, mut sig, mut int, mut frac, mut dot) = (0u64, 0u32, 0u32, 0u32, false);
+    for &c in s.as_bytes() {
+        if c == b'.' {
+            if dot || int == 0 {
+                return None;
+            }
+            dot = true;
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        if dot {
+            frac += 1;
+        } else {
+            int += 1;
+        }
+        if sig > 0 || c != b'0' {
+            sig += 1;
+            if sig <= 15 {
+                m = m * 10 + u64::from(c - b'0');
+            }
+        }
+    }
+    if int == 0 || (dot && frac == 0) {
+        return None;
+    }
+    if sig <= 15 && frac <= 22 {
+        return Some(m as f64 / (0..frac).fold(1.0f64, |p, _| p * 10.0));
+    }
+    parse_long(s)
+}
+
+/// [`parse_decimal`] for a well-formed `s` with more than 15 significant digits or more than
+/// 22 after the point.
+fn parse_long(s: &str) -> Option<f64> {
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, f),
         None => (s, ""),
