@@ -169,48 +169,23 @@ fn expand_with(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
     if !(1..out.len()).any(|k| out.get(k) == Some(&b'/') && starts(out, k - 1)) {
         return;
     }
-    let src = std::mem::take(out);
-    let src_map = map.as_deref_mut().map(std::mem::take);
-    let at = |k: usize| {
-        src_map
-            .as_ref()
-            .and_then(|m| m.get(k).copied())
-            .unwrap_or(0)
-    };
-    out.reserve(src.len() + 16);
-    let mut new_map = Vec::with_capacity(src_map.as_ref().map_or(0, |m| m.len() + 16));
-    let mut k = 0usize;
-    while let Some(&b) = src.get(k) {
-        if starts(&src, k) {
-            let after = src.get(k + 2..).unwrap_or(&[]);
-            let word = after.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            let glued = after.get(..word).unwrap_or(&[]);
-            // (the folded bytes, where each came from, the bytes consumed)
-            let (bytes, from, used): (&[u8], [usize; 7], usize) = if glued == b"o" {
-                (b"without", [k, k, k, k + 1, k + 2, k + 2, k + 2], 3)
-            } else if word == 0 && after.first() == Some(&b' ') {
-                (b"with", [k, k, k, k + 1, 0, 0, 0], 2)
-            } else if word >= 2 && glued != b"in" {
-                (b"with ", [k, k, k, k + 1, k + 1, 0, 0], 2)
-            } else {
-                (&[], [0; 7], 0)
-            };
-            if used > 0 {
-                out.extend_from_slice(bytes);
-                new_map.extend(from.iter().take(bytes.len()).map(|&j| at(j)));
-                k += used;
-                continue;
-            }
+    rewrite(out, map, |src, k| {
+        if !starts(src, k) {
+            return None;
         }
-        out.push(b);
-        new_map.push(at(k));
-        k += 1;
-    }
-    if let Some(m) = map.as_deref_mut() {
-        if src_map.is_some() {
-            *m = new_map;
+        let after = src.get(k + 2..).unwrap_or(&[]);
+        let word = after.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let glued = after.get(..word).unwrap_or(&[]);
+        if glued == b"o" {
+            Some((b"without", [k, k, k, k + 1, k + 2, k + 2, k + 2], 3))
+        } else if word == 0 && after.first() == Some(&b' ') {
+            Some((b"with", [k, k, k, k + 1, 0, 0, 0], 2))
+        } else if word >= 2 && glued != b"in" {
+            Some((b"with ", [k, k, k, k + 1, k + 1, 0, 0], 2))
+        } else {
+            None
         }
-    }
+    });
 }
 
 /// "wk" and "wks" (weeks, in "2x/wk", "this wk", "3 wks", "3wks") are read as "week" and
@@ -236,9 +211,25 @@ fn expand_week(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
     if !(0..out.len()).any(|k| at_word(out, k) > 0) {
         return;
     }
+    rewrite(out, map, |src, k| match at_word(src, k) {
+        // "week" from "wk" (w, e, e, k), "weeks" also taking its "s".
+        3 => Some((b"weeks", [k, k + 1, k + 1, k + 1, k + 2, 0, 0], 3)),
+        2 => Some((b"week", [k, k + 1, k + 1, k + 1, 0, 0, 0], 2)),
+        _ => None,
+    });
+}
+
+/// Rebuilds `out` (and the offset map beside it, when there is one) with the shorthand that
+/// `at` finds at a position replaced: `at(bytes, k)` gives the words written instead, the
+/// position each of their bytes comes from, and how many bytes the shorthand takes.
+fn rewrite(
+    out: &mut Vec<u8>,
+    map: &mut Option<&mut Vec<u32>>,
+    at: impl Fn(&[u8], usize) -> Option<(&'static [u8], [usize; 7], usize)>,
+) {
     let src = std::mem::take(out);
     let src_map = map.as_deref_mut().map(std::mem::take);
-    let at = |k: usize| {
+    let origin = |k: usize| {
         src_map
             .as_ref()
             .and_then(|m| m.get(k).copied())
@@ -248,21 +239,14 @@ fn expand_week(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
     let mut new_map = Vec::with_capacity(src_map.as_ref().map_or(0, |m| m.len() + 16));
     let mut k = 0usize;
     while let Some(&b) = src.get(k) {
-        let n = at_word(&src, k);
-        if n > 0 {
-            // "week" from "wk" (w, e, e, k), "weeks" also taking its "s".
-            let (bytes, from): (&[u8], [usize; 5]) = if n == 3 {
-                (b"weeks", [k, k + 1, k + 1, k + 1, k + 2])
-            } else {
-                (b"week", [k, k + 1, k + 1, k + 1, 0])
-            };
+        if let Some((bytes, from, used)) = at(&src, k) {
             out.extend_from_slice(bytes);
-            new_map.extend(from.iter().take(bytes.len()).map(|&j| at(j)));
-            k += n;
+            new_map.extend(from.iter().take(bytes.len()).map(|&j| origin(j)));
+            k += used;
             continue;
         }
         out.push(b);
-        new_map.push(at(k));
+        new_map.push(origin(k));
         k += 1;
     }
     if let Some(m) = map.as_deref_mut() {
