@@ -184,6 +184,49 @@ fn goal_timeframes_in_headings_and_forms() {
 }
 
 #[test]
+fn goals_due_at_a_point_in_care_and_targets_without_numbers() {
+    // A timeframe tied to a point in care ("by the end of the cert period", "before going
+    // home") and a target stated as a symptom-free task or a test result are measurable.
+    for goal in [
+        "Amb 150 ft with SPC and SBA by the end of the cert period.",
+        "Return to work full duty by end of month.",
+        "Reach the overhead cabinet without pain by visit 12.",
+        "Climb 12 stairs with one rail by the next recertification.",
+        "Negative Dix-Hallpike on the right in 2 weeks.",
+        "Walk to the mailbox and back without dizziness in 4 weeks.",
+        "Return to tennis without knee pain by the end of treatment.",
+        "Kneel to garden for 20 min by the time she returns to work.",
+        "Don and doff her AFO independently before going home.",
+    ] {
+        let t = format!("Goals:\n1. {goal}\nKaren Obi, PT");
+        let r = check(&typed("evaluation", &t));
+        assert!(!r.has("elements/goals-not-measurable"), "{goal}");
+        assert!(!r.has("elements/missing-goals"), "{goal}");
+    }
+    // Vague targets stay flagged whatever the timeframe; a point in care is not a timeframe
+    // when nothing ties the goal to it.
+    for goal in [
+        "Pt will improve balance by the end of the cert period.",
+        "Increase strength to improve function before going home.",
+        "Walk to the mailbox and back without dizziness.",
+        "Negative Dix-Hallpike at home.",
+    ] {
+        let t = format!("Goals:\n1. {goal}\nKaren Obi, PT");
+        let r = check(&typed("evaluation", &t));
+        assert!(r.has("elements/goals-not-measurable"), "{goal}");
+    }
+    // Pointers to goals kept elsewhere, and sentences about setting goals, are not goals.
+    for t in [
+        "Goals: see flowsheet.\nKaren Obi, PT",
+        "Goals will be set at the next visit once we see how she responds.\nKaren Obi, PT",
+    ] {
+        let r = check(&typed("evaluation", t));
+        assert!(!r.has("elements/goals-not-measurable"), "{t}");
+        assert!(r.has("elements/missing-goals"), "{t}");
+    }
+}
+
+#[test]
 fn goal_dates_in_the_forms_clinics_write_them() {
     // A date is a timeframe whichever way the EMR or the therapist writes it.
     let goal = |date: &str| {

@@ -579,10 +579,16 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
         || words.windows(2).any(|w| {
             matches!(w, [a, "to"] if matches!(*a, "is" | "are")) || matches!(w, ["to", "be"])
         });
+    // A subject and its verb, not in a clause that only dates the goal ("by the time she
+    // returns to work", "before he goes home").
     let reported = || {
-        words.windows(2).any(|w| {
-        matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
-    })
+        words.windows(2).enumerate().any(|(k, w)| {
+            let opened = k
+                .checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|x| matches!(*x, "time" | "before" | "until" | "till" | "when" | "once" | "after"));
+            !opened && matches!(w, [a, b] if matches!(*a, "he" | "she" | "they" | "we" | "patient" | "pt" | "client") && !matches!(*b, "will" | "shall" | "should" | "would" | "to" | "is" | "and" | "or" | "with" | "in" | "on"))
+        })
     };
     if !modal && reported() {
         return Line::Narrative;
@@ -791,9 +797,18 @@ fn trim(p: &Parsed<'_>, a: u32, b: u32) -> (u32, u32) {
     (a + lead as u32, a + t2.len() as u32)
 }
 
-/// More than a number or a word.
+/// More than a number or a word, and not a pointer to goals written elsewhere ("see
+/// flowsheet", "as above", "per the plan of care", "to be set at the next visit").
 fn meaningful(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    p.words_between(a, b).len() >= 2
+    let words = p.words_between(a, b);
+    let first = words.first().copied().unwrap_or("");
+    let pointer = matches!(first, "see" | "refer" | "per")
+        || words.starts_with(&["as", "above"])
+        || words.starts_with(&["as", "per"])
+        || words.starts_with(&["to", "be", "set"])
+        || words.starts_with(&["to", "be", "established"])
+        || words.starts_with(&["to", "be", "determined"]);
+    words.len() >= 2 && !pointer
 }
 
 /// "Pt will …", "Within 4 weeks, the patient will …", "To independently …".
@@ -861,6 +876,32 @@ fn plan_like(p: &Parsed<'_>, si: usize) -> bool {
         "receive",
         "undergo",
         "participate",
+        "try",
+        "bring",
+        "purchase",
+        "obtain",
+        "order",
+        "see",
+        "meet",
+        "discuss",
+        "consult",
+        "check",
+        "ask",
+        "speak",
+        "talk",
+        "send",
+        "fax",
+        "email",
+        // "Goals will be set at the next visit": about goals, not one.
+        "set",
+        "established",
+        "determined",
+        "updated",
+        "revised",
+        "reviewed",
+        "addressed",
+        "written",
+        "developed",
     ];
     let words = p.word_slice(si);
     let after_will = words

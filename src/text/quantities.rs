@@ -546,99 +546,197 @@ fn each_timeframe(
     }
 }
 
+/// Words that open a timeframe tied to a point in the course of care ("by discharge",
+/// "prior to the next recertification", "before she returns to work").
+const TF_LEADS: &[&str] = &[
+    "by", "at", "before", "prior", "until", "till", "upon", "within",
+];
+
+/// Words allowed between the opening word and the point in care ("by *the end of the*
+/// certification period", "by *the time she* returns to work", "by *the 10th* visit").
+const TF_FILLERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "her",
+    "his",
+    "their",
+    "its",
+    "next",
+    "end",
+    "of",
+    "time",
+    "to",
+    "completion",
+    "conclusion",
+    "close",
+    "current",
+    "present",
+    "planned",
+    "anticipated",
+    "expected",
+    "projected",
+    "scheduled",
+    "upcoming",
+    "first",
+    "final",
+    "last",
+    "annual",
+    "she",
+    "he",
+    "they",
+    "pt",
+    "patient",
+    "child",
+    "client",
+    "student",
+    "resident",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "is",
+    "initial",
+    "md",
+    "physician",
+    "surgeon",
+    "doctor",
+    "iep",
+];
+
+/// The points in care a goal can be due at: the discharge, the end of the plan of care or
+/// certification, the next report or re-evaluation, a numbered visit, the end of a month or
+/// a term, a return to work or home, a surgery.
+const TF_POINTS: &[&str] = &[
+    "discharge",
+    "discharged",
+    "dc",
+    "poc",
+    "plan",
+    "cert",
+    "certification",
+    "recert",
+    "recertification",
+    "reeval",
+    "reevaluation",
+    "reassessment",
+    "progress",
+    "pn",
+    "episode",
+    "treatment",
+    "therapy",
+    "tx",
+    "authorization",
+    "auth",
+    "visit",
+    "visits",
+    "session",
+    "sessions",
+    "month",
+    "week",
+    "year",
+    "semester",
+    "quarter",
+    "term",
+    "review",
+    "reporting",
+    "period",
+    "return",
+    "returns",
+    "returning",
+    "surgery",
+    "season",
+    "summer",
+    "winter",
+    "spring",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "appointment",
+    "follow",
+    "followup",
+    "evaluation",
+];
+
+/// Timeframes written as words: an opening word ([`TF_LEADS`]), up to five
+/// [`TF_FILLERS`] or numbers, then a point in care ([`TF_POINTS`], "d/c", "re eval",
+/// "going home"); and "school year" / "IEP year" alone.
 fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
     let (a, b) = (0u32, doc.folded.len() as u32);
-    const PHRASES: &[&str] = &[
-        "by discharge",
-        "by d/c",
-        "by dc",
-        "at discharge",
-        "upon discharge",
-        "prior to discharge",
-        "before discharge",
-        "by the time of discharge",
-        "by time of discharge",
-        "at time of discharge",
-        "by the end of the episode",
-        "by end of episode",
-        "by the end of the plan of care",
-        "by end of plan of care",
-        "by end of poc",
-        "by the end of poc",
-        "by the end of the certification",
-        "by end of certification",
-        "by the end of the certification period",
-        "by end of cert period",
-        "by end of cert",
-        "by the end of the reporting period",
-        "by the next progress report",
-        "by next progress report",
-        "by the next progress note",
-        "by next progress note",
-        "by next pn",
-        "by re eval",
-        "by reeval",
-        "by the re eval",
-        "by re evaluation",
-        "by reevaluation",
-        "by recert",
-        "by recertification",
-        "by next re eval",
-        "by the next re evaluation",
-        "by next recert",
-        "within the episode",
-        "within this episode",
-        "within the certification period",
-        "within this certification period",
-        "within the cert period",
-        "within the poc",
-        "within the plan of care",
-        "this school year",
-        "the school year",
-        "school year",
-        "by the end of the school year",
-        "by end of school year",
-        "by the end of the semester",
-        "by the end of the iep year",
-        "iep year",
-        "by annual review",
-        "by the annual review",
-    ];
     let mut out = Vec::new();
-    let seg = doc.f(a, b).as_bytes();
-    // Each phrase tried where a word starts with its first letters (one pass over the
-    // tokens, not one search of the whole text per phrase).
-    for t in &doc.toks {
+    let toks = &doc.toks;
+    let word = |j: usize| -> &str {
+        toks.get(j)
+            .filter(|t| t.kind == TokKind::Word && t.end - t.start <= 16)
+            .map_or("", |t| doc.tok_str(t))
+    };
+    // The end of the point in care starting at token `j`, if one does.
+    let point_end = |j: usize| -> Option<u32> {
+        let t = toks.get(j)?;
+        let w = word(j);
+        let next = word(j + 1);
+        let end_of = |k: usize| toks.get(k).map(|t| t.end);
+        match w {
+            // "d/c", "re eval", "re-cert", "going home", "leaving for home".
+            "d" if doc.f(t.start, t.end + 2) == "d/c" => Some(t.end + 2),
+            "re" if [
+                "eval",
+                "evaluation",
+                "cert",
+                "certification",
+                "assessment",
+                "exam",
+            ]
+            .contains(&next) =>
+            {
+                end_of(j + 1)
+            }
+            "going" | "goes" | "leaving" | "leaves" | "gets" if matches!(next, "home" | "back") => {
+                end_of(j + 1)
+            }
+            "school" | "iep" if next == "year" => end_of(j + 1),
+            // "visit 12", "session 8".
+            "visit" | "session" if toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Num) => {
+                end_of(j + 1)
+            }
+            _ if TF_POINTS.contains(&w) => Some(t.end),
+            _ => None,
+        }
+    };
+    for (i, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Word {
             continue;
         }
-        // Every phrase starts with one of these words: "by", "at", "upon", "prior",
-        // "before", "within", "this", "the", "school", "iep" (by first letter; a word of
-        // another length is not sliced).
-        let first_word = match doc.byte(t.start as usize) {
-            b'a' => doc.tok_is(t, "at"),
-            b'b' => doc.tok_is(t, "by") || doc.tok_is(t, "before"),
-            b'i' => doc.tok_is(t, "iep"),
-            b'p' => doc.tok_is(t, "prior"),
-            b's' => doc.tok_is(t, "school"),
-            b't' => doc.tok_is(t, "the") || doc.tok_is(t, "this"),
-            b'u' => doc.tok_is(t, "upon"),
-            b'w' => doc.tok_is(t, "within"),
-            _ => false,
-        };
-        if !first_word {
+        let w = word(i);
+        if matches!(w, "school" | "iep") && word(i + 1) == "year" {
+            if let Some(e) = toks.get(i + 1) {
+                out.push((t.start, e.end));
+            }
             continue;
         }
-        let s = t.start as usize;
-        let Some(rest) = seg.get(s..) else { continue };
-        for p in PHRASES {
-            if p.as_bytes().first() != rest.first() || !rest.starts_with(p.as_bytes()) {
-                continue;
+        if !TF_LEADS.contains(&w) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j <= i + 6 {
+            let Some(n) = toks.get(j) else { break };
+            if n.kind == TokKind::Newline {
+                break;
             }
-            let e = s + p.len();
-            if !seg.get(e).is_some_and(u8::is_ascii_alphanumeric) {
-                out.push((a + s as u32, a + e as u32));
+            if let Some(e) = point_end(j) {
+                out.push((t.start, e));
+                break;
             }
+            let filler = n.kind == TokKind::Num || TF_FILLERS.contains(&word(j));
+            if !filler {
+                break;
+            }
+            j += 1;
         }
     }
     // "by March 15", "by Mar."
