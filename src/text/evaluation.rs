@@ -996,8 +996,104 @@ fn from_narrative(p: &Parsed<'_>, out: &mut EvalText) {
         }
     }
     if out.task_modification.is_none() && described {
-        out.task_modification = Some(Found::narrative("none", Vec::new()));
+        out.task_modification =
+            Some(assistance_described(p).unwrap_or_else(|| Found::narrative("none", Vec::new())));
     }
+}
+
+/// The assistance or modification the note describes the patient needing now, outside the
+/// history, goals and plan: an assist level ("needs moderate assistance for upper body
+/// dressing": minimal to moderate; "dependent for transfers", "maximal assist":
+/// significant), or rests, cues or adapted tools needed to finish the testing ("needed two
+/// seated rests and a built-up pen to finish the writing sample": minimal to moderate).
+/// The most assistance described decides.
+fn assistance_described(p: &Parsed<'_>) -> Option<Found<&'static str>> {
+    let current = |si: usize| {
+        !p.section(si).is_some_and(|k| {
+            k.is_history()
+                || k.is_plan()
+                || matches!(k, SectionKind::Goals | SectionKind::PatientGoals)
+        }) && !p
+            .word_slice(si)
+            .iter()
+            .any(|w| matches!(*w, "will" | "goal" | "goals"))
+    };
+    let mut best: Option<(u8, Span)> = None;
+    let mut take = |rank: u8, span: Span| {
+        if best.map_or(true, |(r, _)| rank > r) {
+            best = Some((rank, span));
+        }
+    };
+    for c in p
+        .concepts
+        .iter()
+        .filter(|c| c.lex == Lex::Assist && c.group == g::assist::ASSIST)
+    {
+        let Some(si) = p.sent_at(c.start) else {
+            continue;
+        };
+        if !current(si) || negated(p, c) || c.ctx.hypothetical() || c.ctx.historical() {
+            continue;
+        }
+        let rank = match c.value {
+            "minimal" | "moderate" | "contact-guard" => 1,
+            "maximal" | "dependent" => 2,
+            _ => continue,
+        };
+        take(rank, p.doc.span(c.start, c.end));
+    }
+    for (si, sent) in p.sents.iter().enumerate() {
+        if !current(si) {
+            continue;
+        }
+        let words = p.word_slice(si);
+        let aid = words.iter().any(|w| {
+            matches!(
+                *w,
+                "rests"
+                    | "rest"
+                    | "breaks"
+                    | "cues"
+                    | "cueing"
+                    | "cued"
+                    | "adapted"
+                    | "built"
+                    | "modified"
+                    | "demonstration"
+            )
+        });
+        let testing = words.windows(2).any(|w| {
+            matches!(
+                w,
+                ["to", "finish" | "complete"]
+                    | [
+                        "the",
+                        "testing" | "test" | "tests" | "assessment" | "evaluation" | "writing"
+                    ]
+            )
+        });
+        if aid
+            && testing
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "needed" | "needing" | "required" | "requiring" | "needs" | "requires"
+                )
+            })
+        {
+            take(1, p.doc.span(sent.start, sent.end));
+        }
+    }
+    best.map(|(rank, span)| {
+        Found::narrative(
+            if rank == 2 {
+                "significant"
+            } else {
+                "minimalToModerate"
+            },
+            vec![span],
+        )
+    })
 }
 
 /// Whether `c`'s sentence says it affects the plan ("Comorbid DM and obesity affect the
@@ -1058,13 +1154,47 @@ fn medication_condition(class: &str) -> Option<&'static str> {
 }
 
 /// The items of numbered lists under plan and recommendation headings.
+/// The plan's itemised options: list items, or a run of three or more comma-separated
+/// options after a colon ("2x/week for 6 weeks: repeated extension, nerve mobility, core
+/// strengthening and lifting retraining").
 fn plan_items(p: &Parsed<'_>) -> Vec<Span> {
-    p.sents
-        .iter()
-        .enumerate()
-        .filter(|(si, s)| s.item.is_some() && p.section(*si).is_some_and(SectionKind::is_plan))
-        .map(|(_, s)| p.doc.span(s.start, s.end))
-        .collect()
+    let mut out: Vec<Span> = Vec::new();
+    for (si, s) in p.sents.iter().enumerate() {
+        if !p.section(si).is_some_and(SectionKind::is_plan) {
+            continue;
+        }
+        if s.item.is_some() {
+            out.push(p.doc.span(s.start, s.end));
+            continue;
+        }
+        let text = p.doc.f(s.start, s.end);
+        let Some(colon) = text.rfind(':') else {
+            continue;
+        };
+        let list = text.get(colon + 1..).unwrap_or("");
+        let mut pieces: Vec<(u32, u32)> = Vec::new();
+        let mut at = s.start + colon as u32 + 1;
+        let parts: Vec<&str> = list.split([',', ';']).collect();
+        for (k, part) in parts.iter().enumerate() {
+            let (a, b) = (at, at + part.len() as u32);
+            at = b + 1;
+            if !part.bytes().any(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            // "… and lifting retraining": the last piece holds the last two options.
+            match part.find(" and ") {
+                Some(i) if k + 1 == parts.len() && k > 0 => {
+                    pieces.push((a, a + i as u32));
+                    pieces.push((a + i as u32 + 5, b));
+                }
+                _ => pieces.push((a, b)),
+            }
+        }
+        if pieces.len() >= 3 {
+            out.extend(pieces.iter().map(|&(a, b)| p.doc.span(a, b)));
+        }
+    }
+    out
 }
 
 // ---- re-evaluation reasons ------------------------------------------------------------------
