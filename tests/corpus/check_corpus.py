@@ -38,8 +38,8 @@ NEW_KEYS = {"description", "style", "fragment", "note", "expect", "expectCount",
 NEW_STYLES = {"transcribed", "discharge-prose", "swallow-study", "student", "unusual-headings",
               "fragment", "soap", "narrative", "checkbox", "abbreviated", "typos"}
 EVAL_LEVELS = {"PT": {"97161", "97162", "97163"}, "OT": {"97165", "97166", "97167"}}
-# File-name number ranges per discipline: PT 101-199, OT and SLP 201-299.
-RANGES = {"PT": range(101, 200), "OT": range(201, 300), "SLP": range(201, 300)}
+# File-name number ranges per discipline: PT 101-199, OT and SLP 201-399.
+RANGES = {"PT": range(101, 200), "OT": range(201, 400), "SLP": range(201, 400)}
 NAME = re.compile(r"^(H?)(\d{3})-([a-z]+)-[a-z0-9-]+\.json$")
 NAME_DISC = {"pt": "PT", "pta": "PT", "ot": "OT", "ota": "OT", "slp": "SLP", "slpa": "SLP"}
 # A written total in textTimes uses one of these instead of a CPT code.
