@@ -1087,6 +1087,17 @@ fn text_minutes_and_units_against_the_lines() {
         .0,
         "parts add up"
     );
+    // Codes joined for one time are compared with their lines together (25 + 15 minutes).
+    let unitemised = CLEAN
+        .replace("Ther ex 25 min", "Ther ex")
+        .replace("Manual therapy 15 min", "Manual therapy");
+    for joined in ["97110 + 97140, 40 min", "97110 & 97140 x 40 min", "TE and manual 40 min"] {
+        assert!(!fires(&format!("{unitemised}\nToday: {joined}."), json!({})).0, "{joined}");
+    }
+    assert!(
+        fires(&format!("{unitemised}\nToday: 97110 + 97140, 45 min."), json!({})).0,
+        "joined codes over their lines"
+    );
     assert!(
         fires(
             &CLEAN.replace("Total timed minutes: 40", "Total timed minutes: 45"),

@@ -405,7 +405,7 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             "to ",
         ]
         .iter()
-        .any(|x| cue.ends_with(x));
+        .any(|x| cue.ends_with(x) || cue.strip_suffix("the ").is_some_and(|c| c.ends_with(x)));
         let bare_noun = matches!(
             w,
             "evaluation"
@@ -1661,6 +1661,20 @@ fn next_heading(p: &Parsed<'_>, si: usize) -> bool {
 /// next sentence, or (for a test "administered"/"completed") in its section's results.
 /// Naming a measure that was not given is not one.
 #[inline(never)] // one stage: its own entry in a profile
+/// Whether the measure at `a..b` names a heading whose first lines hold its scores (two or
+/// more numbers in a sentence): a table or list of the instrument's items.
+fn titled_scores(p: &Parsed<'_>, a: u32, b: u32) -> bool {
+    let Some(hi) = p.headings.iter().position(|h| h.start <= a && b <= h.end) else {
+        return false;
+    };
+    p.sents
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.section == Some(hi as u16) && s.start >= b)
+        .take(3)
+        .any(|(j, _)| p.quants_in(j).len() >= 2)
+}
+
 pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
     let p = sc.p;
     let mut out = Vec::new();
@@ -1764,6 +1778,9 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                     score_end = Some(q.end);
                 }
             } else if before {
+                score_end = Some(c.end);
+            } else if titled_scores(p, c.start, c.end) {
+                // "Section GG, self-care (admission -> discharge):" over rows of scores.
                 score_end = Some(c.end);
             } else {
                 let administered = cs.iter().any(|x| {

@@ -186,6 +186,15 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                     if patient && !(has_word(p, si, "will") && has_timeframe(p, start, s.end)) {
                         continue;
                     }
+                    // "Goals: see IEP.": the goals are kept elsewhere; what follows is not
+                    // a goal list.
+                    if items == 0 && pointer(p, start, s.end) {
+                        closed = true;
+                        if let Some(slot) = in_goal_section.get_mut(si) {
+                            *slot = false;
+                        }
+                        continue;
+                    }
                     for (a, b) in split_items(p, start, s.end) {
                         // Each item on its own: "…; Oswestry and TUG were deferred today; we
                         // will re-administer them next visit."
@@ -800,15 +809,21 @@ fn trim(p: &Parsed<'_>, a: u32, b: u32) -> (u32, u32) {
 /// More than a number or a word, and not a pointer to goals written elsewhere ("see
 /// flowsheet", "as above", "per the plan of care", "to be set at the next visit").
 fn meaningful(p: &Parsed<'_>, a: u32, b: u32) -> bool {
+    p.words_between(a, b).len() >= 2 && !pointer(p, a, b)
+}
+
+/// "see flowsheet", "per IEP", "as above", "to be set at the next visit": goals kept
+/// elsewhere.
+fn pointer(p: &Parsed<'_>, a: u32, b: u32) -> bool {
+    let (a, b) = trim(p, a, b);
     let words = p.words_between(a, b);
     let first = words.first().copied().unwrap_or("");
-    let pointer = matches!(first, "see" | "refer" | "per")
+    matches!(first, "see" | "refer" | "per")
         || words.starts_with(&["as", "above"])
         || words.starts_with(&["as", "per"])
         || words.starts_with(&["to", "be", "set"])
         || words.starts_with(&["to", "be", "established"])
-        || words.starts_with(&["to", "be", "determined"]);
-    words.len() >= 2 && !pointer
+        || words.starts_with(&["to", "be", "determined"])
 }
 
 /// "Pt will …", "Within 4 weeks, the patient will …", "To independently …".
@@ -1376,6 +1391,18 @@ fn inline_goal(p: &Parsed<'_>, a: u32, b: u32) -> Option<(u32, u32)> {
         "visit",
         "sessions",
         "session",
+        // "Goals to be met by discharge home (anticipated in 3 weeks):": when, not what.
+        "discharge",
+        "dc",
+        "home",
+        "anticipated",
+        "expected",
+        "end",
+        "plan",
+        "care",
+        "poc",
+        "recert",
+        "recertification",
     ];
     if b <= a {
         return None;

@@ -305,8 +305,8 @@ fn resume_after_inline_goals(doc: &Doc<'_>, f: &[u8], hs: Vec<Heading>) -> Vec<H
     out
 }
 
-/// Identification fields ("Patient: R. D.   Dates of care: …   Visits: 16") hold their own
-/// line: the narrative under them belongs to the section around them (the title's, or none
+/// Identification fields ("Patient: R. D.   Dates of care: …   Visits: 16") and a diagnosis
+/// written on its label's line hold their own line: the narrative under them belongs to the section around them (the title's, or none
 /// known).
 fn resume_after_header_lines(f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::with_capacity(hs.len());
@@ -314,7 +314,13 @@ fn resume_after_header_lines(f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
     while let Some(h) = it.next() {
         let le = line_end(f, h.end as usize) as u32;
         let next_start = it.peek().map_or(f.len() as u32, |n| n.start);
-        let is_header = h.kind == SectionKind::Header;
+        // "Diagnosis: L rotator cuff repair 5/28/2026" on its line is a field too; a
+        // diagnosis list under its own heading line is a section.
+        let filled = f
+            .get(h.end as usize..le as usize)
+            .is_some_and(|r| r.iter().any(|c| c.is_ascii_alphanumeric()));
+        let is_header =
+            h.kind == SectionKind::Header || (h.kind == SectionKind::Diagnosis && filled);
         out.push(h);
         if !is_header || le >= f.len() as u32 || le + 1 >= next_start {
             continue;
@@ -327,7 +333,7 @@ fn resume_after_header_lines(f: &[u8], hs: Vec<Heading>) -> Vec<Heading> {
         let parent = out
             .iter()
             .rev()
-            .find(|x| x.kind != SectionKind::Header)
+            .find(|x| !matches!(x.kind, SectionKind::Header | SectionKind::Diagnosis))
             .copied();
         let mut r = parent.unwrap_or_else(|| {
             heading(
@@ -538,8 +544,10 @@ fn line_headings(
             && label
                 .bytes()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'\'' | b'/' | b'#' | b'&'))
-            // One word and a colon is a label in lower case too ("barriers:", "final:").
-            && (is_upper_at(doc, p) || (words == 1 && label.len() >= 3))
+            // A label in lower case is a label too ("barriers:", "strategies trialled:",
+            // "dates of care:"): a line does not open with a short phrase and a colon
+            // otherwise (its subject, "she reports: …", is not a label).
+            && (is_upper_at(doc, p) || label.len() >= 3)
             && !NOT_A_LABEL.contains(&label.split_whitespace().next().unwrap_or(""))
         {
             out.push(heading(

@@ -58,6 +58,21 @@ pub(crate) fn interventions(p: &Parsed<'_>) -> Vec<Intervention> {
                 last.1 = m.1;
                 continue;
             }
+            // Codes joined for one time ("97129 + 97130, 30 min", "97110/97530 x 40 min"):
+            // one mention of both, compared with their lines together.
+            let joined = matches!(gap.trim(), "+" | "&" | "and" | "/" | "plus");
+            if joined
+                && gap.len() <= 6
+                && p.doc.f(m.0, m.1).bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                for c in m.2 {
+                    if !last.2.contains(&c) {
+                        last.2.push(c);
+                    }
+                }
+                last.1 = m.1;
+                continue;
+            }
         }
         merged.push(m);
     }
