@@ -746,6 +746,13 @@ fn plan_needs_more_than_continue() {
         ),
         // The noun after a preposition is not the verb of a next step.
         ("P: D/C from PT secondary to plateau in progress.", false, 0),
+        // Inpatient care: the next session is this afternoon or tomorrow morning.
+        (
+            "Plan: PM session: toilet transfer; next AM: LB dressing with reacher.",
+            true,
+            0,
+        ),
+        ("Plan: see you.", false, 0),
     ] {
         let t = format!("{head}{p}\nDana Lee, PT, DPT");
         let r = check(&text(&t));
@@ -767,6 +774,20 @@ fn plan_needs_more_than_continue() {
         "She was asked to call us if the dizziness returns. Discharged",
     );
     assert!(!check(&typed("discharge", &dc)).has("elements/missing-plan"));
+}
+
+#[test]
+fn measures_limitations_and_labels_written_as_real_notes_write_them() {
+    // An instrument named on a line ending with a colon, its items scored on the next line.
+    let gg = "Section GG, self-care (admission -> discharge):\nEating 04 -> 06; oral hygiene 03 -> 05; toileting hygiene 02 -> 04.\nA: Ready for assisted living.\nP: D/C to assisted living with a home program.\nIda Berg, OTR/L";
+    assert!(!check(&typed("discharge", gg)).has("elements/missing-outcome-measure"));
+    let no_scores = gg.replace("Eating 04 -> 06; oral hygiene 03 -> 05; toileting hygiene 02 -> 04.", "Reviewed with her daughter.");
+    assert!(check(&typed("discharge", &no_scores)).has("elements/missing-outcome-measure"));
+    // Needing a family member for a task is a functional limitation (medical necessity).
+    let t = "O: Cognitive tx 97129 30 min: bill-paying routine with a checklist, cued twice.\nA: He still needs his wife to check the monthly bills.\nP: Next visit add the bank statement.\nAnn Roe, MS, CCC-SLP";
+    assert!(!check(&text(t)).has("elements/missing-medical-necessity"));
+    let t = t.replace("He still needs his wife to check the monthly bills.", "He is pleasant.");
+    assert!(check(&text(&t)).has("elements/missing-medical-necessity"));
 }
 
 // ---- requirements table and config ----

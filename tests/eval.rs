@@ -1444,6 +1444,32 @@ fn ot_hand_evaluation_from_text_supports_moderate() {
 }
 
 #[test]
+fn task_modification_read_from_the_assistance_the_note_describes() {
+    // Without the stated modification line, the assistance the note describes now decides:
+    // rests or adapted tools needed to finish the testing, or an assist level, is minimal to
+    // moderate; dependence is significant; a history of assistance, a goal's assist level or
+    // nothing at all is none.
+    let base = OT_HAND.replace(
+        "Minimal to moderate modification of tasks was needed (built-up handles) to complete the assessment.\n",
+        "",
+    );
+    let read = |extra: &str| {
+        let text = base.replace("Clinical decision making:", &format!("{extra}\nClinical decision making:"));
+        let r = check(&note("OT", "evaluation", &["97166"], Value::Null, &text));
+        component(&r, "taskModification").value.clone()
+    };
+    assert_eq!(read(""), Some(CompValue::Word("none")));
+    for (extra, want) in [
+        ("She needed two seated rests and a built-up pen to finish the writing sample.", "minimalToModerate"),
+        ("Needs moderate assistance for upper body dressing at present.", "minimalToModerate"),
+        ("Dependent for tub transfers; maximal assist for lower body dressing.", "significant"),
+        ("PLOF: needed minimal assistance for bathing after her last surgery.", "none"),
+    ] {
+        assert_eq!(read(extra), Some(CompValue::Word(want)), "{extra}");
+    }
+}
+
+#[test]
 fn stated_counts_and_none_are_read() {
     let text = "Pt has no personal factors or comorbidities affecting the plan of care. Exam addressed 2 elements: knee ROM and gait. Clinical presentation is stable and uncomplicated. Clinical decision making: low complexity, LEFS 60/80.";
     let r = check(&note("PT", "evaluation", &["97161"], Value::Null, text));

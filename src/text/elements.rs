@@ -1663,16 +1663,24 @@ fn next_heading(p: &Parsed<'_>, si: usize) -> bool {
 #[inline(never)] // one stage: its own entry in a profile
 /// Whether the measure at `a..b` names a heading whose first lines hold its scores (two or
 /// more numbers in a sentence): a table or list of the instrument's items.
-fn titled_scores(p: &Parsed<'_>, a: u32, b: u32) -> bool {
-    let Some(hi) = p.headings.iter().position(|h| h.start <= a && b <= h.end) else {
+fn titled_scores(p: &Parsed<'_>, si: usize, a: u32, b: u32) -> bool {
+    if let Some(hi) = p.headings.iter().position(|h| h.start <= a && b <= h.end) {
+        return p
+            .sents
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.section == Some(hi as u16) && s.start >= b)
+            .take(3)
+            .any(|(j, _)| p.quants_in(j).len() >= 2);
+    }
+    // A line that names the measure and ends with a colon, its items on the next line
+    // ("Section GG, self-care (admission -> discharge):").
+    let Some(s) = p.sents.get(si) else {
         return false;
     };
-    p.sents
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.section == Some(hi as u16) && s.start >= b)
-        .take(3)
-        .any(|(j, _)| p.quants_in(j).len() >= 2)
+    p.doc.f(s.start, s.end).trim_end().ends_with(':')
+        && p.sents.get(si + 1).is_some_and(|n| n.section == s.section)
+        && p.quants_in(si + 1).len() >= 2
 }
 
 pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
@@ -1779,7 +1787,7 @@ pub(crate) fn outcomes(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 }
             } else if before {
                 score_end = Some(c.end);
-            } else if titled_scores(p, c.start, c.end) {
+            } else if titled_scores(p, si, c.start, c.end) {
                 // "Section GG, self-care (admission -> discharge):" over rows of scores.
                 score_end = Some(c.end);
             } else {

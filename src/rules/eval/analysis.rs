@@ -492,7 +492,7 @@ fn narrative_basis(c: Component) -> &'static str {
         Component::OccupationalProfile => "the kinds of history reviewed",
         Component::PerformanceDeficits => "deficits and limitations found",
         Component::Comorbidities => "comorbidities in the history and medication list",
-        Component::TaskModification => "no modification or assistance to complete the evaluation is described",
+        Component::TaskModification => "the assistance, rests, cues or adapted tools the note describes the patient needing now",
     }
 }
 
