@@ -691,10 +691,15 @@ fn patient_response_including_negative_responses() {
     for response in [
         "Easy onsets used on 14 of 20 turns.",
         "Measures: LEFS 50/80.\nThis week we practiced step-ups with a mirror; he kept the knee aligned on 8 of 10 attempts.",
+        // Columns of measures before and after, under their heading.
+        "Girth L LE (cm) pre / post tx:\nankle 26.5 / 25.8;  calf 41.2 / 40.0.",
     ] {
         let t = format!("{response}\n{base}");
         assert!(!check(&text(&t)).has("elements/missing-patient-response"), "{response}");
     }
+    // The same columns at the evaluation, with no "post" side, are the examination.
+    let t = format!("Girth L LE (cm):\nankle 26.5;  calf 41.2.\n{base}");
+    assert!(check(&text(&t)).has("elements/missing-patient-response"));
     // "without" naming a condition is not a comparison with and without.
     let t = format!("{base}\nAmb 150 ft with RW x2 without loss of balance.");
     assert!(check(&text(&t)).has("elements/missing-patient-response"));
@@ -781,12 +786,18 @@ fn measures_limitations_and_labels_written_as_real_notes_write_them() {
     // An instrument named on a line ending with a colon, its items scored on the next line.
     let gg = "Section GG, self-care (admission -> discharge):\nEating 04 -> 06; oral hygiene 03 -> 05; toileting hygiene 02 -> 04.\nA: Ready for assisted living.\nP: D/C to assisted living with a home program.\nIda Berg, OTR/L";
     assert!(!check(&typed("discharge", gg)).has("elements/missing-outcome-measure"));
-    let no_scores = gg.replace("Eating 04 -> 06; oral hygiene 03 -> 05; toileting hygiene 02 -> 04.", "Reviewed with her daughter.");
+    let no_scores = gg.replace(
+        "Eating 04 -> 06; oral hygiene 03 -> 05; toileting hygiene 02 -> 04.",
+        "Reviewed with her daughter.",
+    );
     assert!(check(&typed("discharge", &no_scores)).has("elements/missing-outcome-measure"));
     // Needing a family member for a task is a functional limitation (medical necessity).
     let t = "O: Cognitive tx 97129 30 min: bill-paying routine with a checklist, cued twice.\nA: He still needs his wife to check the monthly bills.\nP: Next visit add the bank statement.\nAnn Roe, MS, CCC-SLP";
     assert!(!check(&text(t)).has("elements/missing-medical-necessity"));
-    let t = t.replace("He still needs his wife to check the monthly bills.", "He is pleasant.");
+    let t = t.replace(
+        "He still needs his wife to check the monthly bills.",
+        "He is pleasant.",
+    );
     assert!(check(&text(&t)).has("elements/missing-medical-necessity"));
 }
 
@@ -1112,11 +1123,22 @@ fn text_minutes_and_units_against_the_lines() {
     let unitemised = CLEAN
         .replace("Ther ex 25 min", "Ther ex")
         .replace("Manual therapy 15 min", "Manual therapy");
-    for joined in ["97110 + 97140, 40 min", "97110 & 97140 x 40 min", "TE and manual 40 min"] {
-        assert!(!fires(&format!("{unitemised}\nToday: {joined}."), json!({})).0, "{joined}");
+    for joined in [
+        "97110 + 97140, 40 min",
+        "97110 & 97140 x 40 min",
+        "TE and manual 40 min",
+    ] {
+        assert!(
+            !fires(&format!("{unitemised}\nToday: {joined}."), json!({})).0,
+            "{joined}"
+        );
     }
     assert!(
-        fires(&format!("{unitemised}\nToday: 97110 + 97140, 45 min."), json!({})).0,
+        fires(
+            &format!("{unitemised}\nToday: 97110 + 97140, 45 min."),
+            json!({})
+        )
+        .0,
         "joined codes over their lines"
     );
     assert!(

@@ -781,6 +781,13 @@ pub(crate) fn response(sc: &Scope<'_, '_>) -> Vec<Evidence> {
                 || p.words(si)
                     .any(|w| matches!(w.as_bytes(), b"after" | b"afterward" | b"afterwards"))
                 || post_number(p, si)
+                // Under a heading of measures before and after ("Girth (cm) pre / post tx:").
+                || p.heading_of(si).is_some_and(|h| {
+                    p.doc
+                        .f(h.start, h.end)
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w == "post" || w == "after")
+                })
         };
         // Under a measures heading, a sentence about what was practised in a treatment
         // session ("this week we practiced easy onsets; he used them on 14 of 20 turns") is
@@ -1393,6 +1400,14 @@ fn before_and_after(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
             )
         })
     };
+    // Columns headed "pre / post" ("Girth (cm) pre / post tx: ankle 26.5 / 25.8; calf 41.2 /
+    // 40.0"): the pairs are before and after.
+    let columns = toks.windows(2).any(|w| {
+        matches!(w, [a, b] if matches!((p.doc.tok_str(a), p.doc.tok_str(b)), ("pre", "post") | ("before", "after")))
+    });
+    if columns && numbers >= 4 {
+        return Some((from, s.end));
+    }
     let mut start = false;
     let mut end = false;
     // "before tx 31, after 36": the treatment named between the word and its number.
