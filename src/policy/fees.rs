@@ -7,7 +7,8 @@
 //! practice expense (PE) and malpractice (MP) RVUs exactly as CMS's PPRRVU files print them:
 //! CY2025 from RVU25A (identical in RVU25D), CY2026 from RVU26C (July, non-QP)
 //! (`shared/policy` §8.2; the `sources` column names the second sources where there are any).
-//! It is parsed once per process (a `OnceLock`), never per check. There are no embedded
+//! `build.rs` turns it into a static array sorted by year and code, searched as it is: nothing
+//! is parsed at start-up or per check. There are no embedded
 //! RVUs for 2023 and 2024: for those dates an EMR gives them through `config.feeSchedule`,
 //! and without them chartlint shows no amounts rather than guess.
 //!
@@ -39,7 +40,6 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 /// Whether Medicare pays a code separately, from its PFS status code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,16 +243,15 @@ fn parse_code(code: &str, path: &str) -> Result<String, InputError> {
 // ---------------------------------------------------------------------------------------
 // Embedded RVUs
 
+#[cfg(test)]
 const EMBEDDED_CSV: &str = include_str!("data/rvus-2025-2026.csv");
 
-/// The embedded table: (year, code) → RVUs.
-fn embedded_table() -> &'static HashMap<(i32, String), Rvu> {
-    static TABLE: OnceLock<HashMap<(i32, String), Rvu>> = OnceLock::new();
-    TABLE.get_or_init(|| parse_embedded(EMBEDDED_CSV))
-}
+// `static EMBEDDED: [((year, code), Rvu); _]`, sorted by year and code.
+include!(concat!(env!("OUT_DIR"), "/rvu_table.rs"));
 
-/// Parses the embedded CSV (`year,code,status,work_rvu,nonfac_pe_rvu,fac_pe_rvu,mp_rvu,…`).
+/// Parses the embedded CSV (what `build.rs` does, checked against its table by a test) (`year,code,status,work_rvu,nonfac_pe_rvu,fac_pe_rvu,mp_rvu,…`).
 /// Every row is checked by a unit test; a malformed row would be skipped, not panic.
+#[cfg(test)]
 fn parse_embedded(text: &str) -> HashMap<(i32, String), Rvu> {
     let mut out = HashMap::new();
     let mut reader = CsvReader::new(text);
@@ -285,12 +284,16 @@ fn parse_embedded(text: &str) -> HashMap<(i32, String), Rvu> {
 
 /// The embedded national RVUs of `code` for calendar `year` (2025 and 2026).
 pub fn embedded(year: i32, code: &str) -> Option<&'static Rvu> {
-    embedded_table().get(&(year, code.to_string()))
+    EMBEDDED
+        .binary_search_by(|((y, c), _)| (*y, *c).cmp(&(year, code)))
+        .ok()
+        .and_then(|i| EMBEDDED.get(i))
+        .map(|(_, r)| r)
 }
 
 /// Number of rows in the embedded table (for tests and docs).
 pub fn embedded_len() -> usize {
-    embedded_table().len()
+    EMBEDDED.len()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -524,6 +527,28 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_build_embeds_what_the_file_says() {
+        // The table `build.rs` wrote is the file read as before: same rows, same digits
+        // and scale (a `Decimal` prints its scale), same status.
+        let parsed = parse_embedded(EMBEDDED_CSV);
+        assert_eq!(parsed.len(), EMBEDDED.len());
+        let show = |r: &Rvu| {
+            (
+                r.work.to_string(),
+                r.pe.to_string(),
+                r.mp.to_string(),
+                r.status,
+                r.mppr,
+            )
+        };
+        for ((year, code), r) in &parsed {
+            let got = embedded(*year, code);
+            assert_eq!(got.map(show), Some(show(r)), "{year} {code}");
+        }
+        assert!(EMBEDDED.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

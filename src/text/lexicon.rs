@@ -1,21 +1,22 @@
 //! The lexicons: clinician-readable data files (`src/text/lexicon/*.txt`; their format is
-//! described in [`compile`]) turned into one multi-pattern trie, once per process.
+//! described in [`compile`]) turned into one multi-pattern trie at build time.
 //!
 //! `build.rs` compiles the files ([`compile`]): it expands the alternatives, folds every
 //! phrase the way the text is folded ([`super::fold`]), cuts it into *segments* (a run of
 //! letters, a run of digits, or one other character, with whether a space comes before it)
-//! and writes the tables this module includes. At start-up the reader only hashes those
-//! segments into a trie; each note's folded copy is then cut into segments and searched once,
-//! overlapping matches included. A phrase can only match on word boundaries ("te" is never
-//! found in "tested"), so a trie over whole segments finds exactly what a byte-level
-//! Aho–Corasick automaton with a boundary check would (a test proves it on the corpus), at
-//! one hash lookup per segment of the note.
+//! and lays the segments and the trie out as static tables (`lexicon/tables.rs`: a segment's
+//! id is its slot in a hash table, each trie node's children are numbered together), which
+//! this module includes and uses as they are: start-up only takes two running sums over
+//! them. Each note's folded copy is then cut into segments and searched once, overlapping
+//! matches included. A phrase can only match on word boundaries ("te" is never found in
+//! "tested"), so a trie over whole segments finds exactly what a byte-level Aho–Corasick
+//! automaton with a boundary check would (a test proves it on the corpus), at one hash
+//! lookup per segment of the note and a search of a node's sorted children per step.
 
 use super::normalize::{is_alnum, Doc};
+use hash::{slot_of, SLOTS};
 use spec::segments;
 pub(crate) use spec::{groups, Lex, FILES};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 #[cfg(test)]
@@ -23,64 +24,36 @@ use super::fold;
 #[cfg(test)]
 #[allow(dead_code)] // `build.rs` uses the rest
 pub(crate) mod compile;
+mod hash;
 mod spec;
+#[cfg(test)]
+mod tables;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-/// FNV-1a: a small, fast hash for short keys (segments and trie edges); the keys are the
-/// lexicon's own, not the note's, so no flooding concern.
-#[derive(Default)]
-struct Fnv(u64);
+/// No segment, no node.
+const NONE: u32 = u32::MAX;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// Each file's lexicon (`FILES` by index, without its stride of names and groups).
+#[allow(clippy::indexing_slicing)] // evaluated by the compiler: a bad index fails the build
+const LEX_OF_FILE: [Lex; FILES.len()] = {
+    let mut out = [Lex::Section; FILES.len()];
+    let mut i = 0;
+    while i < FILES.len() {
+        out[i] = FILES[i].0;
+        i += 1;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, b: u8) {
-        // The end mark after a `str` key: the same step as `write`, without its loop.
-        let h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        self.0 = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    fn write_u64(&mut self, n: u64) {
-        // One multiply-xorshift round for the packed edge keys.
-        let h = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The trie node reached from `node` by segment `seg` (spaced or not), packed in one key.
-fn edge_key(node: u32, seg: u32, spaced: bool) -> u64 {
-    (u64::from(node) << 33) | (u64::from(seg) << 1) | u64::from(spaced)
-}
+    out
+};
 
 /// One phrase of one lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
     pub lex: Lex,
     /// Index of the entry's group in its file's group list.
     pub group: u8,
     /// The value after `=` ("" when none).
     pub value: &'static str,
-    /// The phrase as written, when it must match the text's capitals.
-    pub cased: Option<&'static str>,
 }
 
 /// A group's `message:` and `fix:` lines.
@@ -98,20 +71,17 @@ pub(crate) struct Hit {
     pub entry: u32,
 }
 
-/// The lexicons, built once.
+/// The lexicons: the static tables `build.rs` generated (see `lexicon/tables.rs` for their
+/// layout), and the few positions that are running sums over them.
 pub(crate) struct Lexicon {
-    /// Segment text → segment id, for every segment of every phrase.
-    seg_ids: FnvMap<&'static str, u32>,
-    /// Trie edges: `edge_key(node, segment, spaced)` → child node (the root is node 0).
-    edges: FnvMap<u64, u32>,
-    /// Per trie node, the phrase (pattern) that ends there (`u32::MAX`: none).
-    node_pattern: Vec<u32>,
-    /// The root's children by segment id (most starts end here: no hash lookup for them).
-    root: Vec<u32>,
-    /// For each pattern (distinct folded phrase), its entries (`entry_ids[ranges[p].0 .. ranges[p].1]`).
-    ranges: Vec<(u32, u32)>,
-    entry_ids: Vec<u32>,
-    pub entries: Vec<Entry>,
+    /// Per slot of the segment table: `start << 9 | len << 1 | root`, its text being
+    /// `SEG_TEXT[start..start + len]` (`len` 0: a free slot) and `root` whether a phrase
+    /// starts with it.
+    seg: Box<[u32; SLOTS]>,
+    /// Per node, where its children start (the root's entry unused).
+    first: Vec<u16>,
+    values: Vec<&'static str>,
+    cased: Vec<&'static str>,
     /// Per file (in [`FILES`] order), per group: the group's texts.
     pub texts: Vec<Vec<GroupText>>,
     /// Problems found while compiling the files (checked by the tests; never a panic).
@@ -126,119 +96,32 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::build)
     }
 
-    /// Loads the compiled tables: the segments into a hash map, the phrases into the trie.
+    /// Wraps the generated tables: two running sums (where each segment's text and each
+    /// node's children start) and the short text lists split into lines.
     fn build() -> Lexicon {
-        let seg_ids: FnvMap<&'static str, u32> = SEGMENTS
-            .split('\n')
-            .enumerate()
-            .map(|(i, s)| (s, i as u32))
-            .collect();
-        let mut edges: FnvMap<u64, u32> =
-            FnvMap::with_capacity_and_hasher(TRIE_NODES, Default::default());
-        let mut node_pattern: Vec<u32> = Vec::with_capacity(TRIE_NODES + 1);
-        node_pattern.push(u32::MAX);
-        // `path[k]`: the node the previous phrase reached after its first `k` segments.
-        let mut path = [0u32; 16];
-        let mut at = 0usize;
-        for (p, &head) in PHRASE_HEADS.iter().enumerate() {
-            let kept = usize::from(head >> 4);
-            let mut node = path.get(kept).copied().unwrap_or(0);
-            for k in kept + 1..=kept + usize::from(head & 15) {
-                let s = varint(PHRASE_SEGS, &mut at);
-                let key = edge_key(node, s >> 1, s & 1 == 1);
-                let next_node = node_pattern.len() as u32;
-                node = *edges.entry(key).or_insert_with(|| {
-                    node_pattern.push(u32::MAX);
-                    next_node
-                });
-                if let Some(slot) = path.get_mut(k) {
-                    *slot = node;
+        // Two running sums, written in place (no per-element `push`).
+        let mut seg = Box::new([0u32; SLOTS]);
+        let (mut slot, mut start) = (0usize, 0u32);
+        let text = SEG_TEXT.as_bytes();
+        let mut end = 0usize;
+        while end <= text.len() {
+            if end == text.len() || text.get(end) == Some(&b'\n') {
+                // The root has a child by this segment: it has children or ends a phrase.
+                let root = NODE_FAN.get(slot).is_some_and(|&n| n > 0)
+                    || ENTRY_KIND.get(slot + 1).is_some_and(|&k| k != 0xff);
+                if let Some(x) = seg.get_mut(slot) {
+                    *x = start << 9 | (end as u32 - start) << 1 | u32::from(root);
                 }
+                slot += 1;
+                start = end as u32 + 1;
             }
-            if node != 0 {
-                if let Some(slot) = node_pattern.get_mut(node as usize) {
-                    *slot = p as u32;
-                }
-            }
+            end += 1;
         }
-        let mut root = vec![u32::MAX; seg_ids.len()];
-        for (id, slot) in root.iter_mut().enumerate() {
-            if let Some(&child) = edges.get(&edge_key(0, id as u32, false)) {
-                *slot = child;
-            }
-        }
-        // The entries, run by run (file, group, value), then their capitals.
-        let values: Vec<&'static str> = VALUES.split('\n').collect();
-        let mut entries: Vec<Entry> = Vec::with_capacity(ENTRY_COUNT);
-        let mut at = 0usize;
-        while at < ENTRY_RUNS.len() {
-            let [n, file, group, value] = [(); 4].map(|()| varint(ENTRY_RUNS, &mut at));
-            let entry = Entry {
-                lex: FILES.get(file as usize).map_or(Lex::Section, |f| f.0),
-                group: group as u8,
-                value: values.get(value as usize).copied().unwrap_or(""),
-                cased: None,
-            };
-            entries.extend(std::iter::repeat(entry).take(n as usize));
-        }
-        let (mut at, mut id) = (0usize, 0usize);
-        for cased in CASED.split('\n').skip(1) {
-            id += varint(ENTRY_CASED, &mut at) as usize;
-            if let Some(e) = entries.get_mut(id.wrapping_sub(1)) {
-                e.cased = Some(cased);
-            }
-        }
-        // Each entry's phrase: the next new one, unless an earlier entry brought it.
-        let mut entry_pattern: Vec<u32> = Vec::with_capacity(entries.len());
-        let (mut at, mut next) = (0usize, 0u32);
-        let mut repeat = || {
-            (at < ENTRY_REPEATS.len()).then(|| {
-                (
-                    varint(ENTRY_REPEATS, &mut at),
-                    varint(ENTRY_REPEATS, &mut at),
-                )
-            })
-        };
-        let (mut repeat_at, mut pending) = (0u32, repeat());
-        if let Some((gap, _)) = pending {
-            repeat_at = gap;
-        }
-        for id in 0..entries.len() as u32 {
-            match pending {
-                Some((_, p)) if id == repeat_at => {
-                    entry_pattern.push(p);
-                    pending = repeat();
-                    if let Some((gap, _)) = pending {
-                        repeat_at += gap;
-                    }
-                }
-                _ => {
-                    entry_pattern.push(next);
-                    next += 1;
-                }
-            }
-        }
-        // Entries grouped by pattern, in file order within a pattern (a counting sort).
-        let mut ranges = vec![(0u32, 0u32); PHRASE_HEADS.len()];
-        for &p in &entry_pattern {
-            if let Some(r) = ranges.get_mut(p as usize) {
-                r.1 += 1;
-            }
-        }
-        let mut at = 0u32;
-        for r in &mut ranges {
-            let n = r.1;
-            *r = (at, at);
-            at += n;
-        }
-        let mut entry_ids = vec![0u32; at as usize];
-        for (id, &p) in entry_pattern.iter().enumerate() {
-            if let Some(r) = ranges.get_mut(p as usize) {
-                if let Some(slot) = entry_ids.get_mut(r.1 as usize) {
-                    *slot = id as u32;
-                }
-                r.1 += 1;
-            }
+        let mut first = vec![0u16; NODES];
+        let mut at = (SLOTS + 1) as u16;
+        for (x, &n) in first.iter_mut().skip(1).zip(NODE_FAN.iter()) {
+            *x = at;
+            at = at.wrapping_add(u16::from(n));
         }
         let mut lines = TEXTS.split('\n');
         let texts = FILES
@@ -254,16 +137,110 @@ impl Lexicon {
             })
             .collect();
         Lexicon {
-            seg_ids,
-            edges,
-            node_pattern,
-            root,
-            ranges,
-            entry_ids,
-            entries,
+            seg,
+            first,
+            values: VALUES.split('\n').collect(),
+            cased: CASED.split('\n').collect(),
             texts,
             problems: PROBLEMS.iter().map(|p| p.to_string()).collect(),
         }
+    }
+
+    /// The id of segment `t` (its slot) and whether a phrase starts with it, or [`NONE`] when
+    /// no phrase has it.
+    fn seg_id(&self, t: &[u8]) -> (u32, bool) {
+        let text = SEG_TEXT.as_bytes();
+        let mut j = slot_of(t);
+        // At most three slots in four are taken (`build.rs` checks): a free one ends every search.
+        for _ in 0..SLOTS {
+            let x = self.seg.get(j & (SLOTS - 1)).copied().unwrap_or(0);
+            let len = (x >> 1) & 0xff;
+            if len == 0 {
+                break;
+            }
+            if len as usize == t.len() {
+                let start = (x >> 9) as usize;
+                if let Some(line) = text.get(start..start + t.len()) {
+                    // A byte loop: segments are short, a `memcmp` call costs more.
+                    if line.iter().zip(t).all(|(a, b)| a == b) {
+                        return (j as u32, x & 1 == 1);
+                    }
+                }
+            }
+            j = (j + 1) & (SLOTS - 1);
+        }
+        (NONE, false)
+    }
+
+    /// The child of `node` (not the root) by edge `label` (`segment << 1 | spaced`).
+    fn child(&self, node: u32, label: u32) -> u32 {
+        let n = node as usize;
+        let (Some(&start), Some(&fan)) = (self.first.get(n), NODE_FAN.get(n.wrapping_sub(1)))
+        else {
+            return NONE;
+        };
+        let from = usize::from(start).wrapping_sub(SLOTS + 1);
+        let Some(labels) = NODE_LABEL.get(from..from + usize::from(fan)) else {
+            return NONE;
+        };
+        let label = label as u16;
+        if fan <= 8 {
+            // Most nodes have a child or two: a scan of the sorted labels.
+            for (i, &l) in labels.iter().enumerate() {
+                if l >= label {
+                    return if l == label {
+                        u32::from(start) + i as u32
+                    } else {
+                        NONE
+                    };
+                }
+            }
+            return NONE;
+        }
+        // A binary search (`slice::binary_search` is not inlined at this opt-level).
+        let (mut lo, mut hi) = (0usize, labels.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match labels.get(mid).copied().unwrap_or(u16::MAX).cmp(&label) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return u32::from(start) + mid as u32,
+            }
+        }
+        NONE
+    }
+
+    /// The entries after the first of the phrase ending at `node` (whose `ENTRY_CASED` has its
+    /// high bit set).
+    fn extras(&self, node: u32) -> std::ops::Range<u32> {
+        let (mut lo, mut hi) = (0usize, EXTRA_NODE.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match u32::from(EXTRA_NODE.get(mid).copied().unwrap_or(u16::MAX)).cmp(&node) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let a = EXTRA_START.get(mid).copied().unwrap_or(0);
+                    let b = EXTRA_START.get(mid + 1).copied().unwrap_or(0);
+                    return (NODES as u32 + u32::from(a))..(NODES as u32 + u32::from(b));
+                }
+            }
+        }
+        0..0
+    }
+
+    /// The entries of the phrase that ends at `node` (none when none does), in file order.
+    #[cfg(test)]
+    fn entries_at(&self, node: u32) -> Vec<u32> {
+        let kind = ENTRY_KIND.get(node as usize).copied().unwrap_or(0xff);
+        if kind == 0xff || node as usize >= NODES {
+            return Vec::new();
+        }
+        let mut out = vec![node];
+        if ENTRY_CASED[node as usize] & 0x8000 != 0 {
+            out.extend(self.extras(node));
+        }
+        out
     }
 
     /// Every phrase found in `doc`, on word boundaries, sorted by start (then longest first).
@@ -271,63 +248,52 @@ impl Lexicon {
         let f = doc.folded.as_bytes();
         let mut segs = Vec::with_capacity(f.len() / 3);
         segments(f, &mut segs);
-        // Each segment's id once (u32::MAX: no phrase has it).
-        let ids: Vec<u32> = segs
+        // Each segment's id once (NONE: no phrase has it).
+        let ids: Vec<(u32, bool)> = segs
             .iter()
-            .map(|sg| {
-                doc.folded
-                    .get(sg.start as usize..sg.end as usize)
-                    .and_then(|t| self.seg_ids.get(t))
-                    .copied()
-                    .unwrap_or(u32::MAX)
+            .map(|sg| match f.get(sg.start as usize..sg.end as usize) {
+                // No segment of a phrase is longer than `SEG_MAX` bytes.
+                Some(t) if t.len() <= SEG_MAX => self.seg_id(t),
+                _ => (NONE, false),
             })
             .collect();
         let mut out = Vec::with_capacity(segs.len() / 4);
-        for (i, (first, &id)) in segs.iter().zip(&ids).enumerate() {
-            // Most segments start no phrase: the root has no child for them.
-            let mut node = self.root.get(id as usize).copied().unwrap_or(u32::MAX);
-            if node == u32::MAX {
+        for (i, (first, &(id, root))) in segs.iter().zip(&ids).enumerate() {
+            // Most segments start no phrase: the root has no child for them (the root's
+            // child by segment `id` is node `1 + id`, when it has children or entries).
+            if !root {
                 continue;
             }
+            let mut node = id + 1;
             let from = out.len();
             let mut k = i;
             // `node` is reached by segments `i..=k`.
             while let Some(sg) = segs.get(k) {
                 if k > i {
-                    let id = ids.get(k).copied().unwrap_or(u32::MAX);
-                    if id == u32::MAX {
+                    let id = ids.get(k).map_or(NONE, |x| x.0);
+                    if id == NONE {
                         break;
                     }
-                    node = self
-                        .edges
-                        .get(&edge_key(node, id, sg.spaced))
-                        .copied()
-                        .unwrap_or(u32::MAX);
-                    if node == u32::MAX {
+                    node = self.child(node, id << 1 | u32::from(sg.spaced));
+                    if node == NONE {
                         break;
                     }
                 }
                 k += 1;
-                let p = self
-                    .node_pattern
-                    .get(node as usize)
-                    .copied()
-                    .unwrap_or(u32::MAX);
-                if p == u32::MAX {
+                if ENTRY_KIND.get(node as usize).map_or(true, |&k| k == 0xff) {
                     continue;
                 }
                 let (s, e) = (first.start as usize, sg.end as usize);
                 if !boundary(f, s, e) {
                     continue;
                 }
-                let Some(&(a, b)) = self.ranges.get(p as usize) else {
-                    continue;
-                };
-                for id in self.entry_ids.get(a as usize..b as usize).unwrap_or(&[]) {
-                    let Some(entry) = self.entries.get(*id as usize) else {
-                        continue;
-                    };
-                    if let Some(cased) = &entry.cased {
+                // The phrase's first entry is the node itself, then come its others.
+                let more = ENTRY_CASED
+                    .get(node as usize)
+                    .is_some_and(|&c| c & 0x8000 != 0);
+                let extras = if more { self.extras(node) } else { 0..0 };
+                for id in std::iter::once(node).chain(extras) {
+                    if let Some(cased) = self.cased_of(id) {
                         if !same_capitals(doc.orig(s as u32, e as u32), cased) {
                             continue;
                         }
@@ -335,7 +301,7 @@ impl Lexicon {
                     out.push(Hit {
                         start: s as u32,
                         end: e as u32,
-                        entry: *id,
+                        entry: id,
                     });
                 }
             }
@@ -354,8 +320,28 @@ impl Lexicon {
         out
     }
 
-    pub fn entry(&self, id: u32) -> Option<&Entry> {
-        self.entries.get(id as usize)
+    /// The phrase as written, when entry `id` must match the text's capitals.
+    fn cased_of(&self, id: u32) -> Option<&'static str> {
+        match ENTRY_CASED.get(id as usize).copied().unwrap_or(0) & 0x7fff {
+            0 => None,
+            k => self.cased.get(usize::from(k)).copied(),
+        }
+    }
+
+    /// Entry `id` (inlined: most callers read only its lexicon, the rest folds away).
+    #[inline(always)]
+    pub fn entry(&self, id: u32) -> Option<Entry> {
+        let i = id as usize;
+        let kind = usize::from(*ENTRY_KIND.get(i)?);
+        Some(Entry {
+            lex: *LEX_OF_FILE.get(usize::from(*KIND_FILE.get(kind)?))?,
+            group: *KIND_GROUP.get(kind)?,
+            value: self
+                .values
+                .get(usize::from(*ENTRY_VALUE.get(i)?))
+                .copied()
+                .unwrap_or(""),
+        })
     }
 
     /// The `message:`/`fix:` texts of `lex`'s group `group`.
@@ -363,21 +349,6 @@ impl Lexicon {
         let file = FILES.iter().position(|f| f.0 == lex)?;
         self.texts.get(file)?.get(group as usize)
     }
-}
-
-/// Reads the LEB128 varint at `*at` in `bytes` (as `compile.rs` writes them) and moves on.
-fn varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut x = 0u32;
-    let mut shift = 0u32;
-    while let Some(&b) = bytes.get(*at) {
-        *at += 1;
-        x |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
-        if b < 0x80 {
-            break;
-        }
-        shift += 7;
-    }
-    x
 }
 
 /// A match is a whole word (or words): no letter or digit continues it on either side
@@ -460,19 +431,74 @@ mod tests {
         compile::compile(file_text, fold_phrase)
     }
 
+    /// The trie node each compiled phrase leads to, walking the tables.
+    fn phrase_nodes(c: &compile::Compiled, lex: &Lexicon) -> Vec<u32> {
+        c.patterns
+            .iter()
+            .map(|p| {
+                let mut node = 0u32;
+                for (k, s) in p.iter().enumerate() {
+                    let (id, root) = lex.seg_id(c.segments[(s >> 1) as usize].as_bytes());
+                    assert_ne!(id, NONE);
+                    assert!(k > 0 || root);
+                    node = if k == 0 {
+                        id + 1
+                    } else {
+                        lex.child(node, id << 1 | (s & 1))
+                    };
+                    assert_ne!(node, NONE);
+                }
+                node
+            })
+            .collect()
+    }
+
+    /// How many phrases and entries the tables hold.
+    fn counts() -> (usize, usize) {
+        let phrases = ENTRY_KIND[..NODES].iter().filter(|&&k| k != 0xff).count();
+        let extras = ENTRY_CASED[..NODES].iter().filter(|&&c| c & 0x8000 != 0);
+        assert_eq!(extras.count(), EXTRA_NODE.len());
+        let entries = ENTRY_KIND.iter().filter(|&&k| k != 0xff).count();
+        (phrases, entries)
+    }
+
     #[test]
     fn the_build_compiles_what_the_files_say() {
         // The tables `build.rs` wrote are the files as they are now.
         let c = compiled();
         let lex = Lexicon::get();
-        assert_eq!(c.entries.len(), lex.entries.len());
-        assert_eq!(c.folded.len(), lex.ranges.len());
-        assert_eq!(c.segments.join("\n"), SEGMENTS);
-        for (e, got) in c.entries.iter().zip(&lex.entries) {
-            assert_eq!(FILES[e.file as usize].0, got.lex);
-            assert_eq!(e.group, got.group);
-            assert_eq!(e.value, got.value);
-            assert_eq!(e.cased.as_deref(), got.cased);
+        assert_eq!((c.folded.len(), c.entries.len()), counts());
+        // The same segments, each found in its slot.
+        let mut table: Vec<&str> = lex
+            .seg
+            .iter()
+            .map(|&x| ((x >> 9) as usize, ((x >> 1) & 0xff) as usize))
+            .filter(|&(_, len)| len > 0)
+            .map(|(start, len)| SEG_TEXT.get(start..start + len).unwrap())
+            .collect();
+        let mut want: Vec<&str> = c.segments.iter().map(String::as_str).collect();
+        table.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(table, want);
+        // Each phrase's node has its entries, in file order.
+        let nodes = phrase_nodes(&c, lex);
+        let mut seen = std::collections::HashSet::new();
+        for (p, &node) in nodes.iter().enumerate() {
+            let got: Vec<u32> = lex.entries_at(node);
+            let want: Vec<&compile::CEntry> = c
+                .entries
+                .iter()
+                .filter(|e| e.pattern as usize == p)
+                .collect();
+            assert_eq!(got.len(), want.len(), "{:?}", c.folded[p]);
+            for (e, id) in want.iter().zip(&got) {
+                let got = lex.entry(*id).unwrap();
+                assert_eq!(FILES[e.file as usize].0, got.lex);
+                assert_eq!(e.group, got.group);
+                assert_eq!(e.value, got.value);
+                assert_eq!(e.cased.as_deref(), lex.cased_of(*id));
+                assert!(seen.insert(*id));
+            }
         }
         let texts: Vec<Vec<(&str, &str)>> = lex
             .texts
@@ -489,10 +515,18 @@ mod tests {
     }
 
     #[test]
+    fn the_included_tables_are_the_files_now() {
+        // What `build.rs` wrote is what `tables.rs` lays out from the files as they are.
+        let written =
+            std::fs::read_to_string(concat!(env!("OUT_DIR"), "/lexicon_tables.rs")).unwrap();
+        assert_eq!(tables::to_rust(&compiled()).unwrap(), written);
+    }
+
+    #[test]
     fn the_files_read_cleanly() {
         let lex = Lexicon::get();
         assert!(lex.problems.is_empty(), "{:#?}", lex.problems);
-        assert!(lex.entries.len() > 3000, "{} entries", lex.entries.len());
+        assert!(counts().1 > 3000, "{} entries", counts().1);
     }
 
     #[test]
@@ -539,8 +573,10 @@ mod tests {
         use aho_corasick::{AhoCorasick, MatchKind};
         let lex = Lexicon::get();
         // The distinct folded phrases, in pattern order.
-        let patterns = compiled().folded;
-        assert_eq!(patterns.len(), lex.ranges.len());
+        let c = compiled();
+        let nodes = phrase_nodes(&c, lex);
+        let patterns = c.folded;
+        assert_eq!(patterns.len(), counts().0);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
@@ -553,15 +589,14 @@ mod tests {
                 if !boundary(f, s, e) {
                     continue;
                 }
-                let (a, b) = lex.ranges[m.pattern().as_usize()];
-                for id in &lex.entry_ids[a as usize..b as usize] {
-                    let entry = &lex.entries[*id as usize];
-                    if let Some(cased) = &entry.cased {
+                for id in lex.entries_at(nodes[m.pattern().as_usize()]) {
+                    assert!(lex.entry(id).is_some());
+                    if let Some(cased) = lex.cased_of(id) {
                         if !same_capitals(doc.orig(s as u32, e as u32), cased) {
                             continue;
                         }
                     }
-                    out.push((s as u32, e as u32, *id));
+                    out.push((s as u32, e as u32, id));
                 }
             }
             out.sort_unstable();
