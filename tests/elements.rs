@@ -362,6 +362,44 @@ fn goals_in_a_table_with_a_target_date_column() {
 }
 
 #[test]
+fn goals_in_a_two_column_table_with_their_timeframe_in_brackets() {
+    // "Goals (…) | Status": the bracket is the goals' timeframe, each row a goal with its
+    // status; the first line that is not a row ends the goals.
+    let t = "Measure | Start 10/2 | Today\nSix-minute walk | 240 m | 330 m\n\nGoals (10 weeks from 10/2) | Status\n1. Six-minute walk 400 m | Progressing - 330 m\n2. Climb 2 flights carrying 10 lb | MET 11/20\n3. Improve endurance | Ongoing\n\nToday: stair intervals with a 10 lb pack, cued to exhale on the step up; 2 rests needed, SpO2 91% after.\nA: Still short of breath on the second flight, which limits her shopping trips.\nP: 2x/week; add incline walking next visit.\nOmar Haddad, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["Improve endurance"]
+    );
+    assert!(!r.has("elements/missing-goals"));
+    assert!(!r.has("elements/missing-progress"));
+    // The session after the table is the session, not a goal.
+    assert!(!r.has("elements/missing-skilled-intervention"));
+    // Two fields on one line are not a table: the label after the bar still opens goals.
+    let t = "Pain: 3/10 | Location: L knee\nO: Ther ex 25 min, step-ups with verbal cues for alignment.\nGoals: walk 1 mile.\nP: 2x/week.\nOmar Haddad, PT";
+    let r = check(&typed("progress", t));
+    assert_eq!(
+        flagged(&r, t, "elements/goals-not-measurable"),
+        vec!["walk 1 mile."]
+    );
+}
+
+#[test]
+fn targets_stated_as_no_errors_or_on_time_are_measurable() {
+    for goal in [
+        "Pass the on-road driving test with no critical errors within 8 weeks.",
+        "Pay her utility bills on time for 2 months in a row within 12 weeks.",
+    ] {
+        let t = format!("A: Slowed processing limits driving and managing money.\nGoals: {goal}\nP: 1x/week.\nRuth Pike, OTR/L");
+        let r = check(&typed("evaluation", &t));
+        assert!(
+            flagged(&r, &t, "elements/goals-not-measurable").is_empty(),
+            "{goal}"
+        );
+    }
+}
+
+#[test]
 fn goals_under_a_lower_case_goals_label() {
     // "anticipated goals (next 8 weeks):" reads as "Anticipated goals (next 8 weeks):": a
     // goals heading whose bracket gives its goals their timeframe.
@@ -433,6 +471,21 @@ fn progress_statements_including_negated_ones() {
         let t = format!("{base}\n{status}");
         assert!(
             !check(&typed("progress", &t)).has("elements/missing-progress"),
+            "{status}"
+        );
+    }
+    // An earlier visit by its number in brackets, or an earlier value in its own sentence
+    // with its date; a visit count or a bracket without an earlier point compares nothing.
+    for (status, compares) in [
+        ("Recall 5/8 details (3/8 at visit 4).", true),
+        ("Recall 5/8 details. Was 3/8 on 11/2.", true),
+        ("Recall 5/8 details (with the template).", false),
+        ("Recall 5/8 details at visit 6 of 12.", false),
+    ] {
+        let t = format!("{base}\n{status}");
+        assert_eq!(
+            !check(&typed("progress", &t)).has("elements/missing-progress"),
+            compares,
             "{status}"
         );
     }
@@ -609,6 +662,26 @@ fn skilled_intervention_needs_more_than_a_list() {
 }
 
 #[test]
+fn an_episode_summary_or_stimulability_testing_is_not_skilled_care_given() {
+    // A "Course:" label sums up the episode: no session is described.
+    let t = "DISCHARGE SUMMARY\nCourse: treatment used spaced retrieval for her room number and trained staff to give one-step cues.\nGoals: 1. Find her room with 1 cue in 4 of 5 trials in 6 weeks - met.\nDischarge plan: staff to keep the door photo in place.\nMina Cole, MS, CCC-SLP";
+    let r = check(&typed("discharge", t));
+    assert!(!r.elements.skilled_intervention.found);
+    let as_session = t.replace("Course: treatment used", "Today: I used");
+    assert!(
+        check(&typed("discharge", &as_session))
+            .elements
+            .skilled_intervention
+            .found
+    );
+    // Stimulability in an evaluation billed alone is testing.
+    let eval = with(json!({"discipline": "SLP", "noteType": "evaluation",
+        "lines": [{"code": "92521", "units": 1, "modifiers": ["GN"]}], "totalTimedMinutes": null,
+        "text": "Speech sample: 8% syllables stuttered.\nStimulability: light contacts modeled; 7 of 10 phrases fluent after a model.\nImpression: moderate stuttering that limits his work calls.\nGoals (12 weeks): light contacts on 80% of stuttered words in a 5-minute call.\nPlan: 1x/week for 12 weeks.\nAmos Reed, MS, CCC-SLP"}));
+    assert!(!check(&eval).elements.skilled_intervention.found);
+}
+
+#[test]
 fn a_change_within_the_session_is_a_response_not_progress() {
     let base = "O: Ther ex 25 min: spoon practice with a weighted spoon, verbal cues for forearm support. Manual therapy 15 min.\nA: Tremor limits eating in public.\nP: Next visit add soup.\nDana Lee, PT, DPT";
     for within in [
@@ -668,6 +741,8 @@ fn patient_response_including_negative_responses() {
         // The same task counted with the device or strategy and without it.
         "Catching episodes in 10 trials: 1 with the splint vs 4 without.",
         "Lines started at the margin: 15 of 20 w/ the anchor, 8 of 20 w/o.",
+        // Leaving the pool ends an aquatic session.
+        "Hip pain 2/10 when she got out of the pool.",
     ] {
         let t = format!("{base}\n{response}");
         assert!(
@@ -680,6 +755,8 @@ fn patient_response_including_negative_responses() {
     for history in [
         "Gaze stabilization, 3 trials of 45 seconds.",
         "She reports dizziness 3/10 rolling in bed this week.",
+        // A measure at the start alone compares nothing.
+        "Pain 5/10 on arrival.",
     ] {
         let t = format!("{history}\n{base}");
         assert!(

@@ -1454,7 +1454,10 @@ fn task_modification_read_from_the_assistance_the_note_describes() {
         "",
     );
     let read = |extra: &str| {
-        let text = base.replace("Clinical decision making:", &format!("{extra}\nClinical decision making:"));
+        let text = base.replace(
+            "Clinical decision making:",
+            &format!("{extra}\nClinical decision making:"),
+        );
         let r = check(&note("OT", "evaluation", &["97166"], Value::Null, &text));
         component(&r, "taskModification").value.clone()
     };
@@ -1464,6 +1467,7 @@ fn task_modification_read_from_the_assistance_the_note_describes() {
         ("Needs moderate assistance for upper body dressing at present.", "minimalToModerate"),
         ("Dependent for tub transfers; maximal assist for lower body dressing.", "significant"),
         ("PLOF: needed minimal assistance for bathing after her last surgery.", "none"),
+        ("He needed the directions repeated and a demonstration before he could complete the pegboard subtest.", "minimalToModerate"),
     ] {
         assert_eq!(read(extra), Some(CompValue::Word(want)), "{extra}");
     }
@@ -1581,4 +1585,30 @@ fn report_scope() {
         "{}",
         ev.summary
     );
+}
+
+#[test]
+fn a_treatment_in_change_is_an_evolving_presentation() {
+    // A medication being adjusted, or a new phase of treatment about to start, changes the
+    // presentation; the same history without it reads stable.
+    let base = "History: 61 y/o bus driver with numbness in both feet since chemotherapy ended in August. Two trips on the curb this month.\n\
+        PMH: hypertension, hypothyroidism.\n\
+        Medications: lisinopril; levothyroxine; gabapentin.\n\
+        Tests and measures: Berg 44/56. 6MWT 352 m. Sensation absent at the toes. Ankle DF 4/5 both.\n\
+        Assessment: Sensory loss and balance deficits limit community walking; fall risk.\n\
+        Goals (8 weeks): Berg 50/56. 6MWT 420 m.\n\
+        Plan: 2x/week for 8 weeks, balance and gait training.\n\
+        Lena Moss, PT, DPT";
+    let read = |text: &str| {
+        let r = check(&note("PT", "evaluation", &["97162"], Value::Null, text));
+        component(&r, "clinicalPresentation").value.clone()
+    };
+    assert_eq!(read(base), Some(CompValue::Word("stable")));
+    for change in [
+        "gabapentin (dose increased last week, dizzy when she stands up since)",
+        "gabapentin. Radiation to start next month",
+    ] {
+        let text = base.replace("gabapentin.", change);
+        assert_eq!(read(&text), Some(CompValue::Word("evolving")), "{change}");
+    }
 }

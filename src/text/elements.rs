@@ -438,6 +438,21 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             return Some((c.start, c.end));
         }
     }
+    // An earlier point at `at` inside brackets that hold a value before it: "(6/12 on 2/18)".
+    let inside_bracket = |at: u32| {
+        p.doc.f(s.start, at).rfind('(').is_some_and(|i| {
+            let seg = p.doc.f(s.start + i as u32, at);
+            !seg.contains(')')
+                && qs
+                    .iter()
+                    .any(|m| m.start > s.start + i as u32 && m.start < at)
+        })
+    };
+    // "Was 5/10 with the strip on 6/3.": a sentence of its own giving the earlier value.
+    let opens_with_was = matches!(
+        p.doc.f(s.start, s.end).split_whitespace().next(),
+        Some("was" | "were")
+    );
     // "(6/12 on 2/18)", "compared with … on 2/10": an earlier date beside a value.
     for q in all_q
         .iter()
@@ -447,16 +462,23 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
         if !(before.ends_with("on ") || before.ends_with("of ")) {
             continue;
         }
-        let inside_bracket = p.doc.f(s.start, q.start).rfind('(').is_some_and(|i| {
-            let seg = p.doc.f(s.start + i as u32, q.start);
-            !seg.contains(')')
-                && qs
-                    .iter()
-                    .any(|m| m.start > s.start + i as u32 && m.start < q.start)
-        });
         let compared = p.doc.f(s.start, q.start).contains("compared");
-        if inside_bracket || compared {
+        let was_then = opens_with_was && qs.iter().any(|m| m.end <= q.start.saturating_sub(3));
+        if inside_bracket(q.start) || compared || was_then {
             return Some((q.start, q.end));
+        }
+    }
+    // "(3/8 at visit 4)": an earlier visit by its number, in brackets after a value.
+    let st = p.doc.f(s.start, s.end);
+    for cue in ["at visit ", "on visit ", "at session ", "on session "] {
+        for (i, _) in st.match_indices(cue) {
+            let at = s.start + i as u32;
+            let numbered = st
+                .get(i + cue.len()..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if numbered && inside_bracket(at) {
+                return Some((at, at + cue.len() as u32 - 1));
+            }
         }
     }
     // "improved by 10 deg".
@@ -1275,6 +1297,22 @@ pub(crate) fn no_treatment_needed(sc: &Scope<'_, '_>) -> bool {
 /// A sentence that sums up the care of the whole episode: "His program combined …",
 /// "Treatment consisted of …", "… advanced at each visit", "over the course of care".
 fn episode_summary(p: &Parsed<'_>, si: usize) -> bool {
+    // Under a "Course:" or "Summary of care:" label, the sentences sum up the episode.
+    if p.heading_of(si).is_some_and(|h| {
+        let label = p.doc.f(h.start, h.end).trim_end_matches([':', ' ']);
+        matches!(
+            label,
+            "course"
+                | "course of care"
+                | "clinical course"
+                | "therapy course"
+                | "summary of care"
+                | "summary of services"
+                | "summary of therapy"
+        )
+    }) {
+        return true;
+    }
     let words = p.word_slice(si);
     // (First letters first: most words start with none of the lists'.)
     let subject = words.iter().any(|w| {

@@ -1060,20 +1060,36 @@ fn assistance_described(p: &Parsed<'_>) -> Option<Found<&'static str>> {
                     | "built"
                     | "modified"
                     | "demonstration"
+                    | "demonstrations"
+                    | "repeated"
+                    | "prompting"
+                    | "prompts"
+                    | "shown"
             )
         });
-        let testing = words.windows(2).any(|w| {
+        // What the help was for: finishing the testing or a task of it ("to finish", "before
+        // he could complete the subtest").
+        let testing = words.iter().any(|w| {
             matches!(
-                w,
-                ["to", "finish" | "complete"]
-                    | [
-                        "the",
-                        "testing" | "test" | "tests" | "assessment" | "evaluation" | "writing"
-                    ]
+                *w,
+                "finish"
+                    | "complete"
+                    | "testing"
+                    | "test"
+                    | "tests"
+                    | "subtest"
+                    | "subtests"
+                    | "assessment"
+                    | "evaluation"
+                    | "writing"
             )
         });
+        // In the examination's account the help is given for the testing.
+        let examining = p
+            .section(si)
+            .is_some_and(|k| k.is_exam() || k == SectionKind::Assessment);
         if aid
-            && testing
+            && (testing || examining)
             && words.iter().any(|w| {
                 matches!(
                     *w,

@@ -85,7 +85,8 @@ impl<'d> Parsed<'d> {
             }
         }
         for t in &doc.toks {
-            if t.kind == TokKind::Punct && matches!(doc.byte(t.start as usize), b';') {
+            // A semicolon, and a table's cell separator ("no more than 1 rest | MET").
+            if t.kind == TokKind::Punct && matches!(doc.byte(t.start as usize), b';' | b'|') {
                 terms.push(t.start);
             }
         }

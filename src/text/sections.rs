@@ -221,12 +221,32 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
     let f = doc.folded.as_bytes();
     let mut out: Vec<Heading> = Vec::new();
     let mut ls = 0usize;
+    // Inside a goals table ("Goals (12 weeks) | Status" and its rows): the first line that is
+    // not a row ends the goals ("Today (92507): …" is the session's account).
+    let mut goal_table = false;
     while ls <= f.len() {
         let le = f
             .get(ls..)
             .and_then(|r| memchr::memchr(b'\n', r))
             .map_or(f.len(), |i| ls + i);
+        let before = out.len();
         line_headings(doc, lex, hits, ls as u32, le as u32, &mut out);
+        let line = f.get(ls..le).unwrap_or(&[]);
+        let row = line.windows(3).any(|w| w == b" | ");
+        if out.len() > before {
+            goal_table = row && out.last().is_some_and(|h| h.kind == SectionKind::Goals);
+        } else if goal_table && !row && line.iter().any(u8::is_ascii_alphanumeric) {
+            let start = ls as u32 + line.iter().take_while(|&&c| c == b' ').count() as u32;
+            out.push(heading(
+                SectionKind::Other,
+                GoalTerm::Any,
+                start,
+                start,
+                (start, start),
+                false,
+            ));
+            goal_table = false;
+        }
         ls = le + 1;
     }
     // Bodies, and "Time frame:" lines folded into the goals section above them.
@@ -427,15 +447,24 @@ fn line_headings(
     // A table row ("Goal | Target date | Status", "Walk 500 ft … | 3/30/26 | Met"): its
     // header opens goals when its first column names them; no row opens any other heading
     // (a colon inside a cell is the cell's words).
+    // A note in brackets after the column's name ("Goals (12 weeks from 9/15) | Status")
+    // qualifies the goals: it is their timeframe, as after a goals heading with a colon.
     if let Some(first_bar) = table_row(f, p, le) {
-        let first_cell = doc.f(p, first_bar).trim();
-        if !first_cell.bytes().any(|c| c.is_ascii_digit()) && ends_with_goals(first_cell) {
+        let first_cell = doc.f(p, first_bar).trim_end();
+        let (label, qualifier) = match first_cell.find(" (") {
+            Some(i) if first_cell.ends_with(')') => {
+                let q = p + i as u32;
+                (first_cell.get(..i).unwrap_or(first_cell), (q, first_bar))
+            }
+            _ => (first_cell, (le, le)),
+        };
+        if !label.bytes().any(|c| c.is_ascii_digit()) && ends_with_goals(label) {
             out.push(heading(
                 SectionKind::Goals,
                 GoalTerm::Any,
                 p,
                 le,
-                (le, le),
+                qualifier,
                 true,
             ));
         }
@@ -788,16 +817,19 @@ fn plain_goals_label(label: &str) -> bool {
 }
 
 /// Where the first column of a table row ends: the line `p..le` has at least two " | "
-/// cell separators. `None` for any other line.
+/// cell separators, or one after a first column without a colon (a table of two columns,
+/// "Goal (set 11/9) | Status"; "Pain: 3/10 | Location: knee" is two fields on a line).
+/// `None` for any other line.
 pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
     let line = f.get(p as usize..le as usize)?;
-    let bars: Vec<usize> = line
+    let mut bars = line
         .windows(3)
         .enumerate()
         .filter(|(_, w)| w == b" | ")
-        .map(|(i, _)| i + 1)
-        .collect();
-    (bars.len() >= 2).then(|| p + bars.first().copied().unwrap_or(0) as u32)
+        .map(|(i, _)| i + 1);
+    let first = bars.next()?;
+    let two_columns = || !line.get(..first).is_some_and(|c| c.contains(&b':'));
+    (bars.next().is_some() || two_columns()).then(|| p + first as u32)
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
