@@ -208,7 +208,11 @@ fn expand_week(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
         }
     };
     // Many notes have none: one pass over the bytes says so.
-    if !(0..out.len()).any(|k| at_word(out, k) > 0) {
+    if !out
+        .iter()
+        .enumerate()
+        .any(|(k, &c)| c == b'w' && at_word(out, k) > 0)
+    {
         return;
     }
     rewrite(out, map, |src, k| match at_word(src, k) {

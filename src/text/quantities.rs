@@ -8,7 +8,7 @@
 //! whatever comes before it ("97110 x 30 min" is 30 minutes).
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{Doc, Tok, TokKind};
+use super::normalize::{word_in, Doc, Tok, TokKind};
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
 pub(crate) use super::lexicon::groups::UNITS as GROUPS;
@@ -149,7 +149,7 @@ const MONTHS: &[&str] = &[
 
 /// Whether the folded word `w` is a month's name or its abbreviation.
 pub(crate) fn is_month_name(w: &str) -> bool {
-    MONTHS.contains(&w)
+    word_in(w, MONTHS)
 }
 
 /// Whether token `t` names a month. "May" and "Dec" are also a verb and "decreased", so they
@@ -159,7 +159,7 @@ fn is_month(doc: &Doc<'_>, t: &Tok) -> bool {
         return false;
     }
     let w = doc.tok_str(t);
-    MONTHS.contains(&w)
+    word_in(w, MONTHS)
         && (!matches!(w, "may" | "dec")
             || doc
                 .orig(t.start, t.end)
@@ -704,7 +704,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
             "visit" | "session" if toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Num) => {
                 end_of(j + 1)
             }
-            _ if TF_POINTS.contains(&w) => Some(t.end),
+            _ if word_in(w, TF_POINTS) => Some(t.end),
             _ => None,
         }
     };
@@ -719,7 +719,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
             }
             continue;
         }
-        if !TF_LEADS.contains(&w) {
+        if !word_in(w, TF_LEADS) {
             continue;
         }
         let mut j = i + 1;
@@ -732,7 +732,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
                 out.push((t.start, e));
                 break;
             }
-            let filler = n.kind == TokKind::Num || TF_FILLERS.contains(&word(j));
+            let filler = n.kind == TokKind::Num || word_in(word(j), TF_FILLERS);
             if !filler {
                 break;
             }
@@ -753,7 +753,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         let by = t0.end == t0.start + 2
             && doc.byte(t0.start as usize) == b'b'
             && doc.byte(t0.start as usize + 1) == b'y';
-        if by && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
+        if by && word_in(doc.tok_str(t1), MONTHS) && t1.end <= b {
             out.push((t0.start, t1.end));
         }
     }

@@ -791,13 +791,21 @@ fn plain_goals_label(label: &str) -> bool {
 /// cell separators. `None` for any other line.
 pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
     let line = f.get(p as usize..le as usize)?;
-    let bars: Vec<usize> = line
-        .windows(3)
-        .enumerate()
-        .filter(|(_, w)| w == b" | ")
-        .map(|(i, _)| i + 1)
-        .collect();
-    (bars.len() >= 2).then(|| p + bars.first().copied().unwrap_or(0) as u32)
+    // The first bar written " | " and whether a second follows (no list of them is built).
+    let mut first = None;
+    for (i, &c) in line.iter().enumerate() {
+        if c == b'|'
+            && i > 0
+            && line.get(i - 1) == Some(&b' ')
+            && line.get(i + 1) == Some(&b' ')
+        {
+            if first.is_some() {
+                return first.map(|at: usize| p + at as u32);
+            }
+            first = Some(i);
+        }
+    }
+    None
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
