@@ -172,11 +172,14 @@ fn tokenize(f: &str) -> Vec<Tok> {
     out
 }
 
-/// Whether `w` is `x`: the lengths compared inline first (at `opt-level = "z"` `==` on `&str`
-/// is a call and a `memcmp` for every word of a list, most of them of another length).
+/// Whether `w` is `x`: the lengths and the first bytes compared inline first (at
+/// `opt-level = "z"` `==` on `&str` is a call and a `memcmp` for every word of a list, most
+/// of them of another length or starting with another letter).
 #[inline(always)]
 pub(crate) fn word_is(w: &str, x: &str) -> bool {
-    w.len() == x.len() && w.as_bytes() == x.as_bytes()
+    w.len() == x.len()
+        && w.as_bytes().first() == x.as_bytes().first()
+        && w.as_bytes() == x.as_bytes()
 }
 
 /// Whether `w` is one of `list` (see [`word_is`]).

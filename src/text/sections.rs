@@ -793,12 +793,8 @@ pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
     let line = f.get(p as usize..le as usize)?;
     // The first bar written " | " and whether a second follows (no list of them is built).
     let mut first = None;
-    for (i, &c) in line.iter().enumerate() {
-        if c == b'|'
-            && i > 0
-            && line.get(i - 1) == Some(&b' ')
-            && line.get(i + 1) == Some(&b' ')
-        {
+    for i in memchr::memchr_iter(b'|', line) {
+        if i > 0 && line.get(i - 1) == Some(&b' ') && line.get(i + 1) == Some(&b' ') {
             if first.is_some() {
                 return first.map(|at: usize| p + at as u32);
             }
