@@ -281,13 +281,15 @@ fn resume_after_inline_goals(doc: &Doc<'_>, f: &[u8], hs: Vec<Heading>) -> Vec<H
             .is_some_and(|r| r.iter().any(|&c| c != b' '));
         let le = line_end(f, h.end as usize) as u32;
         // The end of the label's sentence: ". " before a capital, or the line's end.
-        let end = (h.end..le)
-            .find(|&i| {
-                matches!(f.get(i as usize), Some(b'.' | b'!' | b'?'))
-                    && f.get(i as usize + 1) == Some(&b' ')
-                    && is_upper_at(doc, i + 2)
+        let end = f
+            .get(h.end as usize..le as usize)
+            .and_then(|r| {
+                memchr::memchr3_iter(b'.', b'!', b'?', r).find(|&k| {
+                    let i = h.end as usize + k;
+                    f.get(i + 1) == Some(&b' ') && is_upper_at(doc, i as u32 + 2)
+                })
             })
-            .map_or(le, |i| i + 1);
+            .map_or(le, |k| h.end + k as u32 + 1);
         let next_start = it.peek().map_or(f.len() as u32, |n| n.start);
         let is_goal = h.kind == SectionKind::Goals;
         out.push(h);
@@ -702,7 +704,7 @@ fn inline_headings(
         // From here on only a sentence's end opens a heading: on to the next one.
         i += f
             .get(i as usize..le as usize)
-            .and_then(|r| r.iter().position(|c| matches!(c, b'.' | b'!' | b'?')))
+            .and_then(|r| memchr::memchr3(b'.', b'!', b'?', r))
             .map_or(le.saturating_sub(i), |k| k as u32);
     }
 }
