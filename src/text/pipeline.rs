@@ -228,13 +228,12 @@ impl<'d> Parsed<'d> {
             .filter(|(_, t)| t.kind == TokKind::Word)
             .map(|(i, _)| i as u32)
             .collect();
-        let mut word_rank: Vec<u32> = Vec::with_capacity(doc.toks.len() + 1);
+        let mut word_rank = vec![0u32; doc.toks.len() + 1];
         let mut n = 0u32;
-        for t in &doc.toks {
-            word_rank.push(n);
+        for (rank, t) in word_rank.iter_mut().skip(1).zip(&doc.toks) {
             n += u32::from(t.kind == TokKind::Word);
+            *rank = n;
         }
-        word_rank.push(n);
         let word_strs: Vec<&'d str> = word_toks
             .iter()
             .map(|&k| doc.toks.get(k as usize).map_or("", |t| doc.tok_str(t)))
