@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::{count_words, word_in, word_is, Tok, TokKind};
+use super::normalize::{count_words, word_in, word_is, Tok, TokKind, Words};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -1192,23 +1192,23 @@ fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
 
 /// The therapist's grading of today's task ("progressed to single-leg on the last set").
 fn grading_word(w: &str) -> bool {
-    matches!(
-        w,
-        "graded"
-            | "increased"
-            | "dropped"
-            | "reduced"
-            | "advanced"
-            | "progressed"
-            | "raised"
-            | "lowered"
-            | "titrated"
-            | "changed"
-            | "moved"
-            | "upgraded"
-            | "downgraded"
-            | "faded"
-    )
+    const GRADING: Words = Words::new(&[
+        "graded",
+        "increased",
+        "dropped",
+        "reduced",
+        "advanced",
+        "progressed",
+        "raised",
+        "lowered",
+        "titrated",
+        "changed",
+        "moved",
+        "upgraded",
+        "downgraded",
+        "faded",
+    ]);
+    GRADING.has(w)
 }
 
 /// A point of today's session named in sentence `si` ("at the start of the session", "in
@@ -1942,7 +1942,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
                 matches!(first, b'o' | b'f' | b't' | b'a' | b'i')
-                    && matches!(p.doc.tok_str(t), "of" | "for" | "the" | "and" | "in")
+                    && word_in(p.doc.tok_str(t), &["of", "for", "the", "and", "in"])
             } else {
                 t.end - t.start == 1 && matches!(first, b'-' | b',' | b'\'')
             };

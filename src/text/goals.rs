@@ -15,7 +15,7 @@
 //! 3/15/13", "by discharge", a goals heading's "(8 wks)" or a "Time frame:" line).
 
 use super::lexicon::{g, Lex};
-use super::normalize::{count_words, word_in, word_is, TokKind};
+use super::normalize::{count_words, word_in, word_is, TokKind, Words};
 use super::pipeline::Parsed;
 use super::quantities::{self, Unit};
 use super::sections::{table_row, GoalTerm, SectionKind};
@@ -88,7 +88,7 @@ const STATUS_START: &[&str] = &[
     "stgs",
     "ltgs",
 ];
-const AGREEMENT: &[&str] = &[
+const AGREEMENT: Words = Words::new(&[
     "agree",
     "agrees",
     "agreed",
@@ -102,7 +102,7 @@ const AGREEMENT: &[&str] = &[
     "follows",
     "established",
     "set",
-];
+]);
 
 #[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
@@ -447,7 +447,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     if treatment_line || response_line || signature {
         return Line::Other;
     }
-    if words.iter().any(|w| word_in(w, AGREEMENT)) && !words.iter().any(|w| word_is(w, "will")) {
+    if words.iter().any(|w| AGREEMENT.has(w)) && !words.iter().any(|w| word_is(w, "will")) {
         return Line::Other;
     }
     // "Met", "Status: partially met", "Goal met", "LTG 1 not met" with nothing more.
@@ -466,7 +466,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     // "FOIS 4 at eval -> FOIS 5 at last visit": a measure then and now, not a goal.
     let modal_here = words
         .iter()
-        .any(|w| matches!(*w, "will" | "shall" | "should"));
+        .any(|w| word_in(w, &["will", "shall", "should"]));
     if !modal_here && p.doc.f(start, end).contains("->") {
         return Line::Status;
     }
@@ -474,7 +474,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     if !modal_here
         && words
             .iter()
-            .any(|w| matches!(*w, "still" | "currently" | "continues" | "remains"))
+            .any(|w| word_in(w, &["still", "currently", "continues", "remains"]))
     {
         return Line::Narrative;
     }
