@@ -1113,14 +1113,11 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     };
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
-    // (Each cue opens with a comma: a sentence without one has none of them.)
-    let cues: &[&str] = if memchr::memchr(b',', text.as_bytes()).is_some() {
-        &[", which was ", ", meeting ", ", which met "]
-    } else {
-        &[]
-    };
-    for cue in cues.iter().copied() {
-        if let Some(i) = find_comma_cue(text, cue) {
+    // Each cue opens with a comma: where each is first found, in one pass over the commas.
+    let cues = [", which was ", ", meeting ", ", which met "];
+    let found = find_comma_cues(text, &cues);
+    for (cue, at) in cues.iter().zip(found) {
+        if let Some(i) = at {
             let rest = text.get(i + cue.len()..).unwrap_or("");
             let mut ws = rest.split_whitespace();
             let w1 = ws.next().unwrap_or("");
@@ -1253,20 +1250,24 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     None
 }
 
-/// The first place of `cue` (which starts with a comma) in `text`: each comma found byte by
-/// byte, then the cue compared there (a sentence holds few commas, so this costs less than
-/// setting up a substring search for each cue).
-fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
+/// The first place of each cue (each starts with a comma) in `text`, in one pass: each comma
+/// found with `memchr`, then the cues compared there (a sentence holds few commas, so this
+/// costs less than a substring search per cue).
+fn find_comma_cues<const N: usize>(text: &str, cues: &[&str; N]) -> [Option<usize>; N] {
     let b = text.as_bytes();
-    let mut from = 0usize;
-    while let Some(k) = memchr::memchr(b',', b.get(from..)?) {
-        let i = from + k;
-        if b.get(i..)?.starts_with(cue.as_bytes()) {
-            return Some(i);
+    let mut out = [None; N];
+    for i in memchr::memchr_iter(b',', b) {
+        let rest = b.get(i..).unwrap_or(&[]);
+        for (slot, cue) in out.iter_mut().zip(cues) {
+            if slot.is_none() && rest.starts_with(cue.as_bytes()) {
+                *slot = Some(i);
+            }
         }
-        from = i + 1;
+        if out.iter().all(Option::is_some) {
+            break;
+        }
     }
-    None
+    out
 }
 
 /// The sections that say when their goals were to be met, in a sentence of its own: "These
