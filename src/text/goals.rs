@@ -107,6 +107,7 @@ const AGREEMENT: Words = Words::new(&[
 #[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
     let mut out: Vec<GoalItem> = Vec::new();
+    let status = StatusGoals::new(p);
     let tf_of = heading_timeframes(p);
     let mut in_goal_section = vec![false; p.sents.len()];
     // (1) Goals sections.
@@ -162,7 +163,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             }
             if !is_item && prev_was_item && !s.line_start {
                 // Commentary of the item above: only an embedded goal counts.
-                out.extend(embedded(p, si, section_tf));
+                out.extend(embedded(p, &status, si, section_tf));
                 continue;
             }
             let (start, _) = content_start(p, si);
@@ -207,7 +208,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                     prev_was_item = is_item;
                 }
                 Line::Narrative => {
-                    let emb = embedded(p, si, section_tf);
+                    let emb = embedded(p, &status, si, section_tf);
                     let had = !emb.is_empty();
                     out.extend(emb);
                     if !had && !is_item && items > 0 && (s.para_start || s.line_start) {
@@ -220,7 +221,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                 }
                 Line::Status => {
                     // "goal 1, Berg of 48/56 or better, was met": a status restating its goal.
-                    let emb = embedded(p, si, section_tf);
+                    let emb = embedded(p, &status, si, section_tf);
                     items += emb.len();
                     out.extend(emb);
                     if !is_item && items > 0 && s.para_start {
@@ -241,7 +242,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
         }
     }
     // (2)–(4) outside goals sections.
-    let prose_tf = prose_timeframes(p);
+    let prose_tf = prose_timeframes(p, &status);
     // The sentence of the last goal stated in prose ("Within 12 weeks she will …"): the
     // "she will …" right after it in the same section is one more of its goals, with or
     // without a timeframe ("She will also improve word finding.").
@@ -257,7 +258,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.extend(list);
             continue;
         }
-        let emb = embedded(p, si, prose_tf.contains(&s.section));
+        let emb = embedded(p, &status, si, prose_tf.contains(&s.section));
         if !emb.is_empty() {
             out.extend(emb);
             continue;
@@ -985,10 +986,10 @@ fn goals_recounted(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
 
 /// A goal stated inside a report of its status: "has not yet reached his memory goal,
 /// which asked him to …", "met her long-term goal of a clearer voice for …".
-fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
+fn embedded(p: &Parsed<'_>, status: &StatusGoals, si: usize, section_tf: bool) -> Vec<GoalItem> {
     let mut out = Vec::new();
     let Some(s) = p.sents.get(si) else { return out };
-    if let Some((a, b)) = status_goal(p, si) {
+    if let Some((a, b)) = status.of(p, si) {
         // A goal restated in prose inside its status is a paraphrase of the goal as set
         // (which had its target and timeframe): it shows the goals, it is not judged again.
         let mut g = judge(p, a, b, section_tf);
@@ -1091,6 +1092,23 @@ const STATUS_WORDS: &[&str] = &[
     "unmet",
     "attained",
 ];
+
+/// [`status_goal`] of each sentence, found when first asked: the prose timeframes and the
+/// goals embedded in sentences ask it of the same sentences.
+struct StatusGoals(Vec<std::cell::OnceCell<Option<(u32, u32)>>>);
+
+impl StatusGoals {
+    fn new(p: &Parsed<'_>) -> StatusGoals {
+        StatusGoals(vec![std::cell::OnceCell::new(); p.sents.len()])
+    }
+
+    fn of(&self, p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+        match self.0.get(si) {
+            Some(cell) => *cell.get_or_init(|| status_goal(p, si)),
+            None => status_goal(p, si),
+        }
+    }
+}
 
 /// A goal restated inside its status, in prose: "Long-term goal 2, LEFS of 70/80 within 8
 /// weeks, is partially met", "Long-term goal 1 (flexion to 130 degrees in 6 weeks) is met",
@@ -1273,7 +1291,7 @@ fn find_comma_cues<const N: usize>(text: &str, cues: &[&str; N]) -> [Option<usiz
 /// The sections that say when their goals were to be met, in a sentence of its own: "These
 /// goals were all set at evaluation for achievement by 04/17/2026", "She met all three goals
 /// set for the 8-week plan".
-fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
+fn prose_timeframes(p: &Parsed<'_>, status: &StatusGoals) -> Vec<Option<u16>> {
     let mut out: Vec<Option<u16>> = Vec::new();
     for (j, s) in p.sents.iter().enumerate() {
         if out.contains(&s.section) {
@@ -1283,7 +1301,7 @@ fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
             .iter()
             .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
             && has_timeframe(p, s.start, s.end)
-            && status_goal(p, j).is_none()
+            && status.of(p, j).is_none()
         {
             out.push(s.section);
         }
