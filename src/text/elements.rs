@@ -249,9 +249,9 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     };
     // "up from 8 of 20 at the start of the session", "from 4 of 10 in the first block to 9
     // of 10 in the last": the change is within today's session.
-    let today = in_session(p, si).is_some();
+    let today = || in_session(p, si).is_some();
     let within_session =
-        |a: u32| !over_time && (today || grading() || session() || vitals_first(a) || load(a));
+        |a: u32| !over_time && (today() || grading() || session() || vitals_first(a) || load(a));
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {

@@ -367,7 +367,12 @@ impl<'d> Parsed<'d> {
 fn word_range(doc: &Doc<'_>, word_rank: &[u32], a: u32, b: u32) -> (usize, usize) {
     let i = doc.tok_from(a);
     let j = doc.toks.partition_point(|t| t.start < b).max(i);
-    let rank = |k: usize| word_rank.get(k).or(word_rank.last()).map_or(0, |&n| n as usize);
+    let rank = |k: usize| {
+        word_rank
+            .get(k)
+            .or(word_rank.last())
+            .map_or(0, |&n| n as usize)
+    };
     let (wa, wb) = (rank(i), rank(j));
     (wa, wb.max(wa))
 }

@@ -204,7 +204,9 @@ fn other_date(doc: &Doc<'_>, toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         return (us || iso).then_some((b.end, 5));
     }
     // "7.12.26": a decimal number, a dot, a year.
-    if let Some((m, d)) = s.split_once('.') {
+    // (The dot found with `memchr`: `split_once` sets up a pattern search for one byte.)
+    let dot = memchr::memchr(b'.', s.as_bytes());
+    if let Some((m, d)) = dot.map(|k| (s.get(..k).unwrap_or(""), s.get(k + 1..).unwrap_or(""))) {
         if sep(i + 1, b'.') {
             let y = adjacent(i + 2)?;
             let ok = int(y).is_some()
