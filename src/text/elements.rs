@@ -6,7 +6,7 @@ use super::context::Ctx;
 use super::facts::{Evidence, RedFlag, RedFlagKind, Setting};
 use super::goals::GoalItem;
 use super::lexicon::{g, Lex};
-use super::normalize::{count_words, word_in, word_is, Tok, TokKind};
+use super::normalize::{count_words, word_in, word_is, Tok, TokKind, Words};
 use super::pipeline::{Concept, Parsed};
 use super::quantities::Unit;
 use super::sections::SectionKind;
@@ -249,9 +249,9 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     };
     // "up from 8 of 20 at the start of the session", "from 4 of 10 in the first block to 9
     // of 10 in the last": the change is within today's session.
-    let today = in_session(p, si).is_some();
+    let today = || in_session(p, si).is_some();
     let within_session =
-        |a: u32| !over_time && (today || grading() || session() || vitals_first(a) || load(a));
+        |a: u32| !over_time && (today() || grading() || session() || vitals_first(a) || load(a));
     // "from X to Y", with a change word ("improved from", "down from") or an earlier
     // reference; a range has neither.
     for (k, (a, _, w)) in words.iter().enumerate() {
@@ -1214,23 +1214,23 @@ fn with_and_without(p: &Parsed<'_>, si: usize) -> bool {
 
 /// The therapist's grading of today's task ("progressed to single-leg on the last set").
 fn grading_word(w: &str) -> bool {
-    matches!(
-        w,
-        "graded"
-            | "increased"
-            | "dropped"
-            | "reduced"
-            | "advanced"
-            | "progressed"
-            | "raised"
-            | "lowered"
-            | "titrated"
-            | "changed"
-            | "moved"
-            | "upgraded"
-            | "downgraded"
-            | "faded"
-    )
+    const GRADING: Words = Words::new(&[
+        "graded",
+        "increased",
+        "dropped",
+        "reduced",
+        "advanced",
+        "progressed",
+        "raised",
+        "lowered",
+        "titrated",
+        "changed",
+        "moved",
+        "upgraded",
+        "downgraded",
+        "faded",
+    ]);
+    GRADING.has(w)
 }
 
 /// A point of today's session named in sentence `si` ("at the start of the session", "in
@@ -1980,7 +1980,7 @@ fn named_instrument(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
             // "Penetration-Aspiration"); anything else ends it.
             let joins = if word {
                 matches!(first, b'o' | b'f' | b't' | b'a' | b'i')
-                    && matches!(p.doc.tok_str(t), "of" | "for" | "the" | "and" | "in")
+                    && word_in(p.doc.tok_str(t), &["of", "for", "the", "and", "in"])
             } else {
                 t.end - t.start == 1 && matches!(first, b'-' | b',' | b'\'')
             };

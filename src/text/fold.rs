@@ -166,7 +166,12 @@ fn expand_with(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
             && (k == 0 || b.get(k - 1).is_some_and(|c| !c.is_ascii_alphanumeric()))
     };
     // Many notes have none: one pass over the bytes says so.
-    if !(1..out.len()).any(|k| out.get(k) == Some(&b'/') && starts(out, k - 1)) {
+    if !out
+        .iter()
+        .enumerate()
+        .skip(1)
+        .any(|(k, &c)| c == b'/' && starts(out, k - 1))
+    {
         return;
     }
     rewrite(out, map, |src, k| {
@@ -208,7 +213,11 @@ fn expand_week(out: &mut Vec<u8>, map: &mut Option<&mut Vec<u32>>) {
         }
     };
     // Many notes have none: one pass over the bytes says so.
-    if !(0..out.len()).any(|k| at_word(out, k) > 0) {
+    if !out
+        .iter()
+        .enumerate()
+        .any(|(k, &c)| c == b'w' && at_word(out, k) > 0)
+    {
         return;
     }
     rewrite(out, map, |src, k| match at_word(src, k) {

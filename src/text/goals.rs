@@ -15,7 +15,7 @@
 //! 3/15/13", "by discharge", a goals heading's "(8 wks)" or a "Time frame:" line).
 
 use super::lexicon::{g, Lex};
-use super::normalize::{count_words, word_in, word_is, TokKind};
+use super::normalize::{count_words, word_in, word_is, TokKind, Words};
 use super::pipeline::Parsed;
 use super::quantities::{self, Unit};
 use super::sections::{table_row, GoalTerm, SectionKind};
@@ -88,7 +88,7 @@ const STATUS_START: &[&str] = &[
     "stgs",
     "ltgs",
 ];
-const AGREEMENT: &[&str] = &[
+const AGREEMENT: Words = Words::new(&[
     "agree",
     "agrees",
     "agreed",
@@ -102,11 +102,12 @@ const AGREEMENT: &[&str] = &[
     "follows",
     "established",
     "set",
-];
+]);
 
 #[inline(never)] // one stage: its own entry in a profile
 pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
     let mut out: Vec<GoalItem> = Vec::new();
+    let status = StatusGoals::new(p);
     let tf_of = heading_timeframes(p);
     let mut in_goal_section = vec![false; p.sents.len()];
     // (1) Goals sections.
@@ -162,7 +163,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             }
             if !is_item && prev_was_item && !s.line_start {
                 // Commentary of the item above: only an embedded goal counts.
-                out.extend(embedded(p, si, section_tf));
+                out.extend(embedded(p, &status, si, section_tf));
                 continue;
             }
             let (start, _) = content_start(p, si);
@@ -207,7 +208,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                     prev_was_item = is_item;
                 }
                 Line::Narrative => {
-                    let emb = embedded(p, si, section_tf);
+                    let emb = embedded(p, &status, si, section_tf);
                     let had = !emb.is_empty();
                     out.extend(emb);
                     if !had && !is_item && items > 0 && (s.para_start || s.line_start) {
@@ -220,7 +221,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
                 }
                 Line::Status => {
                     // "goal 1, Berg of 48/56 or better, was met": a status restating its goal.
-                    let emb = embedded(p, si, section_tf);
+                    let emb = embedded(p, &status, si, section_tf);
                     items += emb.len();
                     out.extend(emb);
                     if !is_item && items > 0 && s.para_start {
@@ -241,7 +242,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
         }
     }
     // (2)–(4) outside goals sections.
-    let prose_tf = prose_timeframes(p);
+    let prose_tf = prose_timeframes(p, &status);
     // The sentence of the last goal stated in prose ("Within 12 weeks she will …"): the
     // "she will …" right after it in the same section is one more of its goals, with or
     // without a timeframe ("She will also improve word finding.").
@@ -257,7 +258,7 @@ pub(crate) fn find(p: &Parsed<'_>) -> Vec<GoalItem> {
             out.extend(list);
             continue;
         }
-        let emb = embedded(p, si, prose_tf.contains(&s.section));
+        let emb = embedded(p, &status, si, prose_tf.contains(&s.section));
         if !emb.is_empty() {
             out.extend(emb);
             continue;
@@ -447,7 +448,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     if treatment_line || response_line || signature {
         return Line::Other;
     }
-    if words.iter().any(|w| word_in(w, AGREEMENT)) && !words.iter().any(|w| word_is(w, "will")) {
+    if words.iter().any(|w| AGREEMENT.has(w)) && !words.iter().any(|w| word_is(w, "will")) {
         return Line::Other;
     }
     // "Met", "Status: partially met", "Goal met", "LTG 1 not met" with nothing more.
@@ -466,7 +467,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     // "FOIS 4 at eval -> FOIS 5 at last visit": a measure then and now, not a goal.
     let modal_here = words
         .iter()
-        .any(|w| matches!(*w, "will" | "shall" | "should"));
+        .any(|w| word_in(w, &["will", "shall", "should"]));
     if !modal_here && p.doc.f(start, end).contains("->") {
         return Line::Status;
     }
@@ -474,7 +475,7 @@ fn classify_range(p: &Parsed<'_>, si: usize, start: u32, end: u32) -> Line {
     if !modal_here
         && words
             .iter()
-            .any(|w| matches!(*w, "still" | "currently" | "continues" | "remains"))
+            .any(|w| word_in(w, &["still", "currently", "continues", "remains"]))
     {
         return Line::Narrative;
     }
@@ -985,10 +986,10 @@ fn goals_recounted(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
 
 /// A goal stated inside a report of its status: "has not yet reached his memory goal,
 /// which asked him to …", "met her long-term goal of a clearer voice for …".
-fn embedded(p: &Parsed<'_>, si: usize, section_tf: bool) -> Vec<GoalItem> {
+fn embedded(p: &Parsed<'_>, status: &StatusGoals, si: usize, section_tf: bool) -> Vec<GoalItem> {
     let mut out = Vec::new();
     let Some(s) = p.sents.get(si) else { return out };
-    if let Some((a, b)) = status_goal(p, si) {
+    if let Some((a, b)) = status.of(p, si) {
         // A goal restated in prose inside its status is a paraphrase of the goal as set
         // (which had its target and timeframe): it shows the goals, it is not judged again.
         let mut g = judge(p, a, b, section_tf);
@@ -1092,6 +1093,23 @@ const STATUS_WORDS: &[&str] = &[
     "attained",
 ];
 
+/// [`status_goal`] of each sentence, found when first asked: the prose timeframes and the
+/// goals embedded in sentences ask it of the same sentences.
+struct StatusGoals(Vec<std::cell::OnceCell<Option<(u32, u32)>>>);
+
+impl StatusGoals {
+    fn new(p: &Parsed<'_>) -> StatusGoals {
+        StatusGoals(vec![std::cell::OnceCell::new(); p.sents.len()])
+    }
+
+    fn of(&self, p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
+        match self.0.get(si) {
+            Some(cell) => *cell.get_or_init(|| status_goal(p, si)),
+            None => status_goal(p, si),
+        }
+    }
+}
+
 /// A goal restated inside its status, in prose: "Long-term goal 2, LEFS of 70/80 within 8
 /// weeks, is partially met", "Long-term goal 1 (flexion to 130 degrees in 6 weeks) is met",
 /// "Her second goal was to summarize …", "The first, to walk … within 3 weeks, was met",
@@ -1113,14 +1131,11 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     };
     // "…, which was his first goal", "…, meeting his third goal".
     let text = p.doc.f(s.start, s.end);
-    // (Each cue opens with a comma: a sentence without one has none of them.)
-    let cues: &[&str] = if memchr::memchr(b',', text.as_bytes()).is_some() {
-        &[", which was ", ", meeting ", ", which met "]
-    } else {
-        &[]
-    };
-    for cue in cues.iter().copied() {
-        if let Some(i) = find_comma_cue(text, cue) {
+    // Each cue opens with a comma: where each is first found, in one pass over the commas.
+    let cues = [", which was ", ", meeting ", ", which met "];
+    let found = find_comma_cues(text, &cues);
+    for (cue, at) in cues.iter().zip(found) {
+        if let Some(i) = at {
             let rest = text.get(i + cue.len()..).unwrap_or("");
             let mut ws = rest.split_whitespace();
             let w1 = ws.next().unwrap_or("");
@@ -1253,26 +1268,30 @@ fn status_goal(p: &Parsed<'_>, si: usize) -> Option<(u32, u32)> {
     None
 }
 
-/// The first place of `cue` (which starts with a comma) in `text`: each comma found byte by
-/// byte, then the cue compared there (a sentence holds few commas, so this costs less than
-/// setting up a substring search for each cue).
-fn find_comma_cue(text: &str, cue: &str) -> Option<usize> {
+/// The first place of each cue (each starts with a comma) in `text`, in one pass: each comma
+/// found with `memchr`, then the cues compared there (a sentence holds few commas, so this
+/// costs less than a substring search per cue).
+fn find_comma_cues<const N: usize>(text: &str, cues: &[&str; N]) -> [Option<usize>; N] {
     let b = text.as_bytes();
-    let mut from = 0usize;
-    while let Some(k) = memchr::memchr(b',', b.get(from..)?) {
-        let i = from + k;
-        if b.get(i..)?.starts_with(cue.as_bytes()) {
-            return Some(i);
+    let mut out = [None; N];
+    for i in memchr::memchr_iter(b',', b) {
+        let rest = b.get(i..).unwrap_or(&[]);
+        for (slot, cue) in out.iter_mut().zip(cues) {
+            if slot.is_none() && rest.starts_with(cue.as_bytes()) {
+                *slot = Some(i);
+            }
         }
-        from = i + 1;
+        if out.iter().all(Option::is_some) {
+            break;
+        }
     }
-    None
+    out
 }
 
 /// The sections that say when their goals were to be met, in a sentence of its own: "These
 /// goals were all set at evaluation for achievement by 04/17/2026", "She met all three goals
 /// set for the 8-week plan".
-fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
+fn prose_timeframes(p: &Parsed<'_>, status: &StatusGoals) -> Vec<Option<u16>> {
     let mut out: Vec<Option<u16>> = Vec::new();
     for (j, s) in p.sents.iter().enumerate() {
         if out.contains(&s.section) {
@@ -1282,7 +1301,7 @@ fn prose_timeframes(p: &Parsed<'_>) -> Vec<Option<u16>> {
             .iter()
             .any(|c| c.lex == Lex::Progress && c.group == g::progress::GOAL_WORD)
             && has_timeframe(p, s.start, s.end)
-            && status_goal(p, j).is_none()
+            && status.of(p, j).is_none()
         {
             out.push(s.section);
         }

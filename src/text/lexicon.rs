@@ -80,6 +80,9 @@ pub(crate) struct Lexicon {
     seg: Box<[u32; SLOTS]>,
     /// Per node, where its children start (the root's entry unused).
     first: Vec<u16>,
+    /// [`Lexicon::seg_id`] of each one-byte ASCII segment (punctuation, a lone letter or
+    /// digit), looked up once at start-up: a note has many, and most are in no phrase.
+    ascii: Box<[(u32, bool); 128]>,
     values: Vec<&'static str>,
     cased: Vec<&'static str>,
     /// Per file (in [`FILES`] order), per group: the group's texts.
@@ -136,14 +139,21 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        Lexicon {
+        let mut lex = Lexicon {
             seg,
             first,
+            ascii: Box::new([(NONE, false); 128]),
             values: VALUES.split('\n').collect(),
             cased: CASED.split('\n').collect(),
             texts,
             problems: PROBLEMS.iter().map(|p| p.to_string()).collect(),
+        };
+        let mut ascii = Box::new([(NONE, false); 128]);
+        for (c, x) in (0u8..).zip(ascii.iter_mut()) {
+            *x = lex.seg_id(&[c]);
         }
+        lex.ascii = ascii;
+        lex
     }
 
     /// The id of segment `t` (its slot) and whether a phrase starts with it, or [`NONE`] when
@@ -252,6 +262,11 @@ impl Lexicon {
         let ids: Vec<(u32, bool)> = segs
             .iter()
             .map(|sg| match f.get(sg.start as usize..sg.end as usize) {
+                Some(&[c]) if c < 128 => self
+                    .ascii
+                    .get(usize::from(c))
+                    .copied()
+                    .unwrap_or((NONE, false)),
                 // No segment of a phrase is longer than `SEG_MAX` bytes.
                 Some(t) if t.len() <= SEG_MAX => self.seg_id(t),
                 _ => (NONE, false),

@@ -172,17 +172,70 @@ fn tokenize(f: &str) -> Vec<Tok> {
     out
 }
 
-/// Whether `w` is `x`: the lengths compared inline first (at `opt-level = "z"` `==` on `&str`
-/// is a call and a `memcmp` for every word of a list, most of them of another length).
+/// Whether `w` is `x`: the lengths and the first bytes compared inline first (at
+/// `opt-level = "z"` `==` on `&str` is a call and a `memcmp` for every word of a list, most
+/// of them of another length or starting with another letter).
 #[inline(always)]
 pub(crate) fn word_is(w: &str, x: &str) -> bool {
-    w.len() == x.len() && w.as_bytes() == x.as_bytes()
+    w.len() == x.len()
+        && w.as_bytes().first() == x.as_bytes().first()
+        && w.as_bytes() == x.as_bytes()
 }
 
 /// Whether `w` is one of `list` (see [`word_is`]).
 #[inline]
 pub(crate) fn word_in(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| word_is(w, x))
+}
+
+/// A list of words with what the compiler works out from it: the first bytes its words start
+/// with and the length of its longest word. [`Words::has`] turns away a word that starts
+/// with another byte or is longer before the list is scanned (most words of a note are in no
+/// list, and a scan costs a comparison per word of the list).
+#[derive(Clone, Copy)]
+pub(crate) struct Words {
+    pub list: &'static [&'static str],
+    /// Bit `c` set when a word of the list starts with ASCII byte `c` (bit 0 for "", all
+    /// bits when one starts with a byte beyond ASCII).
+    first: u128,
+    longest: usize,
+}
+
+impl Words {
+    #[allow(clippy::indexing_slicing)] // evaluated by the compiler: a bad index fails the build
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let mut first = 0u128;
+        let mut longest = 0usize;
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            if b.len() > longest {
+                longest = b.len();
+            }
+            if b.is_empty() {
+                first |= 1;
+            } else if b[0] < 128 {
+                first |= 1u128 << b[0];
+            } else {
+                first = u128::MAX;
+            }
+            i += 1;
+        }
+        Words {
+            list,
+            first,
+            longest,
+        }
+    }
+
+    /// Whether `w` is one of the words (as [`word_in`]).
+    #[inline(always)]
+    pub fn has(&self, w: &str) -> bool {
+        let c = w.as_bytes().first().copied().unwrap_or(0);
+        w.len() <= self.longest
+            && (c >= 128 || self.first & (1u128 << c) != 0)
+            && word_in(w, self.list)
+    }
 }
 
 /// The number of words of folded text `s` (what `s.split_whitespace().count()` gives on the

@@ -39,6 +39,9 @@ pub(crate) struct Parsed<'d> {
     /// The indices of the word tokens in `doc.toks`, in order: [`Parsed::words`] and
     /// [`Parsed::words_between`] read these instead of filtering every token.
     pub word_toks: Vec<u32>,
+    /// Per token of `doc.toks` (and one more for the end): how many word tokens come before
+    /// it, i.e. where a range starting at that token starts in `word_toks`.
+    word_rank: Vec<u32>,
     /// The folded text of each word token (`word_toks` in order): sliced once here, not by
     /// every stage that reads a sentence's words.
     word_strs: Vec<&'d str>,
@@ -226,6 +229,12 @@ impl<'d> Parsed<'d> {
             .filter(|(_, t)| t.kind == TokKind::Word)
             .map(|(i, _)| i as u32)
             .collect();
+        let mut word_rank = vec![0u32; doc.toks.len() + 1];
+        let mut n = 0u32;
+        for (rank, t) in word_rank.iter_mut().skip(1).zip(&doc.toks) {
+            n += u32::from(t.kind == TokKind::Word);
+            *rank = n;
+        }
         let word_strs: Vec<&'d str> = word_toks
             .iter()
             .map(|&k| doc.toks.get(k as usize).map_or("", |t| doc.tok_str(t)))
@@ -233,7 +242,7 @@ impl<'d> Parsed<'d> {
         let sent_words = sents
             .iter()
             .map(|s| {
-                let (a, b) = word_range(doc, &word_toks, s.start, s.end);
+                let (a, b) = word_range(doc, &word_rank, s.start, s.end);
                 (a as u32, b as u32)
             })
             .collect();
@@ -247,6 +256,7 @@ impl<'d> Parsed<'d> {
             quants,
             sent_quants,
             word_toks,
+            word_rank,
             word_strs,
             sent_words,
             modifiers,
@@ -321,14 +331,14 @@ impl<'d> Parsed<'d> {
     /// Word tokens from the first token that ends after `a` to the last that starts before
     /// `b` (folded strings).
     pub fn words_between(&self, a: u32, b: u32) -> &[&'d str] {
-        let (wa, wb) = word_range(self.doc, &self.word_toks, a, b);
+        let (wa, wb) = word_range(self.doc, &self.word_rank, a, b);
         self.words_of(wa, wb)
     }
 
     /// Whether the `k`-th word from folded offset `a` opens an experiencer modifier: someone
     /// other than the patient ("wife", "his daughter", "caregiver", "per family").
     pub fn experiencer_at(&self, a: u32, k: usize) -> bool {
-        let (wa, _) = word_range(self.doc, &self.word_toks, a, a);
+        let (wa, _) = word_range(self.doc, &self.word_rank, a, a);
         let Some(at) = self
             .word_toks
             .get(wa + k)
@@ -353,13 +363,18 @@ impl<'d> Parsed<'d> {
 }
 
 /// The range in `word_toks` of the words from the first token that ends after `a` to the last
-/// that starts before `b`. Tokens are in order and do not overlap: both bounds by binary
-/// search.
-fn word_range(doc: &Doc<'_>, word_toks: &[u32], a: u32, b: u32) -> (usize, usize) {
+/// that starts before `b`. Tokens are in order and do not overlap: both token bounds by
+/// binary search, then their places among the words from `word_rank`.
+fn word_range(doc: &Doc<'_>, word_rank: &[u32], a: u32, b: u32) -> (usize, usize) {
     let i = doc.tok_from(a);
     let j = doc.toks.partition_point(|t| t.start < b).max(i);
-    let wa = word_toks.partition_point(|&k| (k as usize) < i);
-    let wb = word_toks.partition_point(|&k| (k as usize) < j);
+    let rank = |k: usize| {
+        word_rank
+            .get(k)
+            .or(word_rank.last())
+            .map_or(0, |&n| n as usize)
+    };
+    let (wa, wb) = (rank(i), rank(j));
     (wa, wb.max(wa))
 }
 

@@ -8,7 +8,7 @@
 //! whatever comes before it ("97110 x 30 min" is 30 minutes).
 
 use super::lexicon::{Hit, Lex, Lexicon};
-use super::normalize::{Doc, Tok, TokKind};
+use super::normalize::{word_is, Doc, Tok, TokKind, Words};
 
 /// The groups of its lexicon file (the list lives with the lexicon's file table).
 pub(crate) use super::lexicon::groups::UNITS as GROUPS;
@@ -120,7 +120,7 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
 }
 
 /// The months' names and their usual abbreviations.
-const MONTHS: &[&str] = &[
+const MONTHS: Words = Words::new(&[
     "jan",
     "january",
     "feb",
@@ -145,11 +145,11 @@ const MONTHS: &[&str] = &[
     "november",
     "dec",
     "december",
-];
+]);
 
 /// Whether the folded word `w` is a month's name or its abbreviation.
 pub(crate) fn is_month_name(w: &str) -> bool {
-    MONTHS.contains(&w)
+    MONTHS.has(w)
 }
 
 /// Whether token `t` names a month. "May" and "Dec" are also a verb and "decreased", so they
@@ -159,7 +159,7 @@ fn is_month(doc: &Doc<'_>, t: &Tok) -> bool {
         return false;
     }
     let w = doc.tok_str(t);
-    MONTHS.contains(&w)
+    MONTHS.has(w)
         && (!matches!(w, "may" | "dec")
             || doc
                 .orig(t.start, t.end)
@@ -204,7 +204,9 @@ fn other_date(doc: &Doc<'_>, toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         return (us || iso).then_some((b.end, 5));
     }
     // "7.12.26": a decimal number, a dot, a year.
-    if let Some((m, d)) = s.split_once('.') {
+    // (The dot found with `memchr`: `split_once` sets up a pattern search for one byte.)
+    let dot = memchr::memchr(b'.', s.as_bytes());
+    if let Some((m, d)) = dot.map(|k| (s.get(..k).unwrap_or(""), s.get(k + 1..).unwrap_or(""))) {
         if sep(i + 1, b'.') {
             let y = adjacent(i + 2)?;
             let ok = int(y).is_some()
@@ -548,13 +550,13 @@ fn each_timeframe(
 
 /// Words that open a timeframe tied to a point in the course of care ("by discharge",
 /// "prior to the next recertification", "before she returns to work").
-const TF_LEADS: &[&str] = &[
+const TF_LEADS: Words = Words::new(&[
     "by", "at", "before", "prior", "until", "till", "upon", "within",
-];
+]);
 
 /// Words allowed between the opening word and the point in care ("by *the end of the*
 /// certification period", "by *the time she* returns to work", "by *the 10th* visit").
-const TF_FILLERS: &[&str] = &[
+const TF_FILLERS: Words = Words::new(&[
     "the",
     "this",
     "that",
@@ -602,12 +604,12 @@ const TF_FILLERS: &[&str] = &[
     "surgeon",
     "doctor",
     "iep",
-];
+]);
 
 /// The points in care a goal can be due at: the discharge, the end of the plan of care or
 /// certification, the next report or re-evaluation, a numbered visit, the end of a month or
 /// a term, a return to work or home, a surgery.
-const TF_POINTS: &[&str] = &[
+const TF_POINTS: Words = Words::new(&[
     "discharge",
     "discharged",
     "dc",
@@ -661,7 +663,7 @@ const TF_POINTS: &[&str] = &[
     "follow",
     "followup",
     "evaluation",
-];
+]);
 
 /// Timeframes written as words: an opening word ([`TF_LEADS`]), up to five
 /// [`TF_FILLERS`] or numbers, then a point in care ([`TF_POINTS`], "d/c", "re eval",
@@ -704,22 +706,23 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
             "visit" | "session" if toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Num) => {
                 end_of(j + 1)
             }
-            _ if TF_POINTS.contains(&w) => Some(t.end),
+            _ if TF_POINTS.has(w) => Some(t.end),
             _ => None,
         }
     };
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word {
+        // (A word longer than 16 letters is none of them.)
+        if t.kind != TokKind::Word || t.end - t.start > 16 {
             continue;
         }
-        let w = word(i);
-        if matches!(w, "school" | "iep") && word(i + 1) == "year" {
+        let w = doc.tok_str(t);
+        if (word_is(w, "school") || word_is(w, "iep")) && word(i + 1) == "year" {
             if let Some(e) = toks.get(i + 1) {
                 out.push((t.start, e.end));
             }
             continue;
         }
-        if !TF_LEADS.contains(&w) {
+        if !TF_LEADS.has(w) {
             continue;
         }
         let mut j = i + 1;
@@ -732,7 +735,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
                 out.push((t.start, e));
                 break;
             }
-            let filler = n.kind == TokKind::Num || TF_FILLERS.contains(&word(j));
+            let filler = n.kind == TokKind::Num || TF_FILLERS.has(word(j));
             if !filler {
                 break;
             }
@@ -753,7 +756,7 @@ fn all_timeframe_phrases(doc: &Doc<'_>) -> Vec<(u32, u32)> {
         let by = t0.end == t0.start + 2
             && doc.byte(t0.start as usize) == b'b'
             && doc.byte(t0.start as usize + 1) == b'y';
-        if by && MONTHS.contains(&doc.tok_str(t1)) && t1.end <= b {
+        if by && MONTHS.has(doc.tok_str(t1)) && t1.end <= b {
             out.push((t0.start, t1.end));
         }
     }

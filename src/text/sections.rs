@@ -232,7 +232,7 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
         let before = out.len();
         line_headings(doc, lex, hits, ls as u32, le as u32, &mut out);
         let line = f.get(ls..le).unwrap_or(&[]);
-        let row = line.windows(3).any(|w| w == b" | ");
+        let row = memchr::memchr(b'|', line).is_some() && line.windows(3).any(|w| w == b" | ");
         if out.len() > before {
             goal_table = row && out.last().is_some_and(|h| h.kind == SectionKind::Goals);
         } else if goal_table && !row && line.iter().any(u8::is_ascii_alphanumeric) {
@@ -301,13 +301,15 @@ fn resume_after_inline_goals(doc: &Doc<'_>, f: &[u8], hs: Vec<Heading>) -> Vec<H
             .is_some_and(|r| r.iter().any(|&c| c != b' '));
         let le = line_end(f, h.end as usize) as u32;
         // The end of the label's sentence: ". " before a capital, or the line's end.
-        let end = (h.end..le)
-            .find(|&i| {
-                matches!(f.get(i as usize), Some(b'.' | b'!' | b'?'))
-                    && f.get(i as usize + 1) == Some(&b' ')
-                    && is_upper_at(doc, i + 2)
+        let end = f
+            .get(h.end as usize..le as usize)
+            .and_then(|r| {
+                memchr::memchr3_iter(b'.', b'!', b'?', r).find(|&k| {
+                    let i = h.end as usize + k;
+                    f.get(i + 1) == Some(&b' ') && is_upper_at(doc, i as u32 + 2)
+                })
             })
-            .map_or(le, |i| i + 1);
+            .map_or(le, |k| h.end + k as u32 + 1);
         let next_start = it.peek().map_or(f.len() as u32, |n| n.start);
         let is_goal = h.kind == SectionKind::Goals;
         out.push(h);
@@ -731,7 +733,7 @@ fn inline_headings(
         // From here on only a sentence's end opens a heading: on to the next one.
         i += f
             .get(i as usize..le as usize)
-            .and_then(|r| r.iter().position(|c| matches!(c, b'.' | b'!' | b'?')))
+            .and_then(|r| memchr::memchr3(b'.', b'!', b'?', r))
             .map_or(le.saturating_sub(i), |k| k as u32);
     }
 }
@@ -822,14 +824,20 @@ fn plain_goals_label(label: &str) -> bool {
 /// `None` for any other line.
 pub(crate) fn table_row(f: &[u8], p: u32, le: u32) -> Option<u32> {
     let line = f.get(p as usize..le as usize)?;
-    let mut bars = line
-        .windows(3)
-        .enumerate()
-        .filter(|(_, w)| w == b" | ")
-        .map(|(i, _)| i + 1);
-    let first = bars.next()?;
-    let two_columns = || !line.get(..first).is_some_and(|c| c.contains(&b':'));
-    (bars.next().is_some() || two_columns()).then(|| p + first as u32)
+    // The first bar written " | " and whether a second follows (no list of them is built).
+    let mut first = None;
+    for i in memchr::memchr_iter(b'|', line) {
+        if i > 0 && line.get(i - 1) == Some(&b' ') && line.get(i + 1) == Some(&b' ') {
+            if first.is_some() {
+                return first.map(|at: usize| p + at as u32);
+            }
+            first = Some(i);
+        }
+    }
+    // One bar: a table of two columns when the first column holds no colon.
+    let first = first?;
+    let two_columns = !line.get(..first).is_some_and(|c| c.contains(&b':'));
+    two_columns.then(|| p + first as u32)
 }
 
 /// Whether a label states minutes or units ("18'", "25 minutes", "2 units").
