@@ -4,7 +4,10 @@
 //   glue.js            wasm-bindgen's glue (generated as chartlint.js, renamed: internal)
 //   chartlint.js       browser / worker / bundler entry (pkg-config/src/core.js): init() loads
 //                      chartlint_bg.wasm from next to it; nothing is fetched at import
-//   inline.js          the WebAssembly inlined (wasm-inline.js, base64): Node's ESM entry and
+//   node.js            Node's ESM entry (Node itself: no "module" condition): reads
+//                      chartlint_bg.wasm next to it on first use
+//   inline.js          the WebAssembly inlined (wasm-inline.js, base64): the entry of bundlers
+//                      building for Node (the "node" + "module" conditions) and
 //                      `chartlint/inline`; initialises itself on first use
 //   chartlint.cjs      CommonJS: inline.js bundled by esbuild (Jest, require(), TS node16 CJS)
 //   worker.js          `chartlint/worker`: WorkerChecker, the client of worker-script.js
@@ -36,7 +39,7 @@ const extra = JSON.parse(readFileSync(cfg("package.json"), "utf8"));
 if (!existsSync(pkg("chartlint_bg.wasm.d.ts"))) fail("run me right after wasm-pack (scripts/build-pkg.sh)");
 renameSync(pkg("chartlint.js"), pkg("glue.js"));
 copyFileSync(cfg("src/core.js"), pkg("chartlint.js"));
-for (const f of ["inline.js", "worker.js", "worker-script.js", ...ADAPTERS.map((a) => `${a}.js`)]) copyFileSync(cfg(`src/${f}`), pkg(f));
+for (const f of ["inline.js", "node.js", "worker.js", "worker-script.js", ...ADAPTERS.map((a) => `${a}.js`)]) copyFileSync(cfg(`src/${f}`), pkg(f));
 const wasm = readFileSync(pkg("chartlint_bg.wasm"));
 writeFileSync(
   pkg("wasm-inline.js"),
