@@ -83,7 +83,7 @@ test("CommonJS: require() works without require(esm) (as on Node 20.0-20.18), in
     }));
   `;
   const r = JSON.parse(run(code, { cjs: true, flags: ["--no-experimental-require-module"] }));
-  assert.deepEqual(r, { ready: true, rules: true, init: "function", file: "chartlint.cjs", cls: true });
+  assert.deepEqual(r, { ready: true, rules: true, init: "function", file: "node.cjs", cls: true });
 });
 
 test("Node ESM resolves to node.js, which reads chartlint_bg.wasm beside it (no base64, no fetch)", () => {
