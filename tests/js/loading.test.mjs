@@ -83,7 +83,18 @@ test("CommonJS: require() works without require(esm) (as on Node 20.0-20.18), in
     }));
   `;
   const r = JSON.parse(run(code, { cjs: true, flags: ["--no-experimental-require-module"] }));
-  assert.deepEqual(r, { ready: true, rules: true, init: "function", file: "chartlint.cjs", cls: true });
+  assert.deepEqual(r, { ready: true, rules: true, init: "function", file: "node.cjs", cls: true });
+});
+
+test("Node ESM resolves to node.js, which reads chartlint_bg.wasm beside it (no base64, no fetch)", () => {
+  const out = run(`
+    import init, { checkNote } from "chartlint";
+    const entry = import.meta.resolve("chartlint").split("/").pop();
+    globalThis.fetch = () => { throw new Error("fetch called"); };
+    await init();
+    console.log(JSON.stringify({ entry, ready: checkNote(${NOTE}).readyToSign }));
+  `);
+  assert.deepEqual(JSON.parse(out), { entry: "node.js", ready: true });
 });
 
 test("the inlined entry needs no .wasm file and no fetch", () => {
