@@ -470,14 +470,16 @@ fn comparison(sc: &Scope<'_, '_>, si: usize) -> Option<(u32, u32)> {
     }
     // "(3/8 at visit 4)": an earlier visit by its number, in brackets after a value.
     let st = p.doc.f(s.start, s.end);
-    for cue in ["at visit ", "on visit ", "at session ", "on session "] {
-        for (i, _) in st.match_indices(cue) {
-            let at = s.start + i as u32;
-            let numbered = st
-                .get(i + cue.len()..)
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-            if numbered && inside_bracket(at) {
-                return Some((at, at + cue.len() as u32 - 1));
+    if memchr::memchr(b'(', st.as_bytes()).is_some() {
+        for cue in ["at visit ", "on visit ", "at session ", "on session "] {
+            for (i, _) in st.match_indices(cue) {
+                let at = s.start + i as u32;
+                let numbered = st
+                    .get(i + cue.len()..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                if numbered && inside_bracket(at) {
+                    return Some((at, at + cue.len() as u32 - 1));
+                }
             }
         }
     }
