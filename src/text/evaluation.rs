@@ -1085,11 +1085,12 @@ fn assistance_described(p: &Parsed<'_>) -> Option<Found<&'static str>> {
             )
         });
         // In the examination's account the help is given for the testing.
-        let examining = p
-            .section(si)
-            .is_some_and(|k| k.is_exam() || k == SectionKind::Assessment);
+        let examining = || {
+            p.section(si)
+                .is_some_and(|k| k.is_exam() || k == SectionKind::Assessment)
+        };
         if aid
-            && (testing || examining)
+            && (testing || examining())
             && words.iter().any(|w| {
                 matches!(
                     *w,

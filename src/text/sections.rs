@@ -232,10 +232,10 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &Lexicon, hits: &[Hit]) -> Vec<Heading> {
         let before = out.len();
         line_headings(doc, lex, hits, ls as u32, le as u32, &mut out);
         let line = f.get(ls..le).unwrap_or(&[]);
-        let row = memchr::memchr(b'|', line).is_some() && line.windows(3).any(|w| w == b" | ");
+        let row = || memchr::memchr(b'|', line).is_some() && line.windows(3).any(|w| w == b" | ");
         if out.len() > before {
-            goal_table = row && out.last().is_some_and(|h| h.kind == SectionKind::Goals);
-        } else if goal_table && !row && line.iter().any(u8::is_ascii_alphanumeric) {
+            goal_table = out.last().is_some_and(|h| h.kind == SectionKind::Goals) && row();
+        } else if goal_table && !row() && line.iter().any(u8::is_ascii_alphanumeric) {
             let start = ls as u32 + line.iter().take_while(|&&c| c == b' ').count() as u32;
             out.push(heading(
                 SectionKind::Other,
